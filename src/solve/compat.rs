@@ -1,0 +1,173 @@
+//! Which needs may go to which sessions (SPEC §3, rules 1–7), and the index the model,
+//! the pre-checks and the explanations share.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use crate::model::{Course, Need, Scenario, Session, State};
+
+/// The first compatibility rule a (need, session) pair breaks, in SPEC order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Rule {
+    /// 1: different skill or level.
+    SkillLevel,
+    /// 2: the course language is not one the need accepts.
+    Language,
+    /// 3: the course mode is not one the need accepts.
+    Mode,
+    /// 4: the session is not inside the need's window.
+    Window,
+    /// 5: the session touches a blackout of the state.
+    Blackout,
+    /// 6: the session is restricted to other states.
+    OpenTo,
+    /// 7: the planner excluded the pairing.
+    Excluded,
+}
+
+/// Checks rules 2–6 (rule 1 is checked by grouping, rule 7 by the caller).
+pub fn check_rules(scenario: &Scenario, need: &Need, state: &State, course: &Course, session: &Session) -> Option<Rule> {
+    if need.skill != course.skill || need.level != course.level {
+        return Some(Rule::SkillLevel);
+    }
+    if !scenario.effective_languages(need).contains(&course.language) {
+        return Some(Rule::Language);
+    }
+    if !scenario.effective_modes(need).contains(&course.mode) {
+        return Some(Rule::Mode);
+    }
+    if let Some(window) = scenario.effective_window(need) {
+        if !window.contains(&session.dates()) {
+            return Some(Rule::Window);
+        }
+    }
+    let dates = session.dates();
+    if state.blackouts.iter().any(|b| b.range().intersects(&dates)) {
+        return Some(Rule::Blackout);
+    }
+    if let Some(open_to) = &session.open_to {
+        if !open_to.contains(&state.code) {
+            return Some(Rule::OpenTo);
+        }
+    }
+    None
+}
+
+/// A (need, session) pair that gets a variable: compatible, or pinned.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Pair {
+    pub need: usize,
+    pub session: usize,
+    /// Seats the planner pinned, if any.
+    pub pin: Option<i64>,
+    /// Largest value the pair can take: trainees, seats, cap and budget allow no more.
+    pub upper: i64,
+}
+
+/// Positions of everything in a valid scenario, by index, plus the pairs.
+pub struct Index<'a> {
+    pub scenario: &'a Scenario,
+    /// Course of each session, by session index.
+    pub course_of: Vec<&'a Course>,
+    /// State index of each need.
+    pub state_of: Vec<usize>,
+    /// Pairs sorted by (need, session) index.
+    pub pairs: Vec<Pair>,
+    /// Pair indices of each need.
+    pub by_need: Vec<Vec<usize>>,
+    /// Pair indices of each session.
+    pub by_session: Vec<Vec<usize>>,
+    /// Sessions of the same skill and level as each need (rule 1), for explanations.
+    pub same_block: Vec<Vec<usize>>,
+}
+
+impl<'a> Index<'a> {
+    /// Builds the index of a scenario that passed validation (references resolve).
+    pub fn new(scenario: &'a Scenario) -> Index<'a> {
+        let course_pos: BTreeMap<&str, usize> =
+            scenario.courses.iter().enumerate().map(|(i, c)| (c.id.as_str(), i)).collect();
+        let state_pos: BTreeMap<&str, usize> =
+            scenario.states.iter().enumerate().map(|(i, s)| (s.code.as_str(), i)).collect();
+        let session_pos: BTreeMap<&str, usize> =
+            scenario.sessions.iter().enumerate().map(|(i, s)| (s.id.as_str(), i)).collect();
+        let need_pos: BTreeMap<&str, usize> =
+            scenario.needs.iter().enumerate().map(|(i, n)| (n.id.as_str(), i)).collect();
+
+        let course_of: Vec<&Course> = scenario
+            .sessions
+            .iter()
+            .map(|s| &scenario.courses[course_pos[s.course.as_str()]])
+            .collect();
+        let state_of: Vec<usize> = scenario.needs.iter().map(|n| state_pos[n.state.as_str()]).collect();
+
+        // Rule 1 by grouping: sessions keyed by (skill, level).
+        let mut blocks: BTreeMap<(&str, i64), Vec<usize>> = BTreeMap::new();
+        for (s, course) in course_of.iter().enumerate() {
+            blocks.entry((course.skill.as_str(), course.level)).or_default().push(s);
+        }
+        let excluded: BTreeSet<(usize, usize)> = scenario
+            .exclusions
+            .iter()
+            .map(|e| (need_pos[e.need.as_str()], session_pos[e.session.as_str()]))
+            .collect();
+        let pinned: BTreeMap<(usize, usize), i64> = scenario
+            .pins
+            .iter()
+            .map(|p| ((need_pos[p.need.as_str()], session_pos[p.session.as_str()]), p.seats))
+            .collect();
+
+        let mut pairs = Vec::new();
+        let mut same_block = Vec::with_capacity(scenario.needs.len());
+        for (n, need) in scenario.needs.iter().enumerate() {
+            let state = &scenario.states[state_of[n]];
+            let block = blocks.get(&(need.skill.as_str(), need.level)).cloned().unwrap_or_default();
+            for &s in &block {
+                let session = &scenario.sessions[s];
+                let pin = pinned.get(&(n, s)).copied();
+                let compatible = check_rules(scenario, need, state, course_of[s], session).is_none()
+                    && !excluded.contains(&(n, s));
+                if compatible || pin.is_some() {
+                    let mut upper = need.trainees.min(session.seats);
+                    if let Some(cap) = session.max_per_state {
+                        upper = upper.min(cap);
+                    }
+                    if let (Some(budget), true) = (state.budget, session.cost_per_seat > 0) {
+                        upper = upper.min(budget / session.cost_per_seat);
+                    }
+                    pairs.push(Pair {
+                        need: n,
+                        session: s,
+                        pin,
+                        upper: upper.max(0),
+                    });
+                }
+            }
+            same_block.push(block);
+        }
+
+        let mut by_need = vec![Vec::new(); scenario.needs.len()];
+        let mut by_session = vec![Vec::new(); scenario.sessions.len()];
+        for (p, pair) in pairs.iter().enumerate() {
+            by_need[pair.need].push(p);
+            by_session[pair.session].push(p);
+        }
+        Index {
+            scenario,
+            course_of,
+            state_of,
+            pairs,
+            by_need,
+            by_session,
+            same_block,
+        }
+    }
+
+    pub fn need(&self, n: usize) -> &'a Need {
+        &self.scenario.needs[n]
+    }
+
+    pub fn session(&self, s: usize) -> &'a Session {
+        &self.scenario.sessions[s]
+    }
+
+}

@@ -1,0 +1,216 @@
+//! Why a need is unmet (SPEC §4): the first reason that applies, and the detail behind it
+//! (each compatible session's state, or the rule that excluded each same-skill session).
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use super::compat::{check_rules, Index, Rule};
+use super::plan::{Allocation, Reason, Unmet};
+use crate::model::{NeedId, Scenario, SessionId};
+
+/// Seats in use per session, per (session, state) and money spent per state.
+struct Usage {
+    filled: Vec<i64>,
+    state_filled: BTreeMap<(usize, usize), i64>,
+    spent: Vec<i64>,
+    served: Vec<i64>,
+}
+
+impl Usage {
+    fn new(index: &Index, allocations: &[Allocation]) -> Usage {
+        let scenario = index.scenario;
+        let need_pos: BTreeMap<&NeedId, usize> = scenario.needs.iter().enumerate().map(|(i, n)| (&n.id, i)).collect();
+        let session_pos: BTreeMap<&SessionId, usize> =
+            scenario.sessions.iter().enumerate().map(|(i, s)| (&s.id, i)).collect();
+        let mut usage = Usage {
+            filled: vec![0; scenario.sessions.len()],
+            state_filled: BTreeMap::new(),
+            spent: vec![0; scenario.states.len()],
+            served: vec![0; scenario.needs.len()],
+        };
+        for allocation in allocations {
+            let (Some(&n), Some(&s)) = (need_pos.get(&allocation.need), session_pos.get(&allocation.session)) else {
+                continue;
+            };
+            let state = index.state_of[n];
+            usage.filled[s] += allocation.seats;
+            *usage.state_filled.entry((s, state)).or_default() += allocation.seats;
+            usage.spent[state] += allocation.seats * index.session(s).cost_per_seat;
+            usage.served[n] += allocation.seats;
+        }
+        usage
+    }
+
+    fn full(&self, index: &Index, s: usize) -> bool {
+        self.filled[s] >= index.session(s).seats
+    }
+
+    fn at_cap(&self, index: &Index, s: usize, state: usize) -> bool {
+        match index.session(s).max_per_state {
+            Some(cap) => self.state_filled.get(&(s, state)).copied().unwrap_or(0) >= cap,
+            None => false,
+        }
+    }
+
+    fn not_running_below_minimum(&self, index: &Index, s: usize) -> bool {
+        self.filled[s] == 0 && index.session(s).min_participants > 0
+    }
+}
+
+/// The state of one compatible session, seen from an unmet need.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SessionState {
+    /// Every seat is taken.
+    Full,
+    /// The need's state already holds the session's cap.
+    AtStateCap,
+    /// The session does not run: it could not reach its minimum.
+    NotRunning,
+    /// A seat costs more than what is left of the state's budget.
+    OverBudget,
+    /// A seat is free: giving it would cost more than it is worth under `cost_weight`.
+    HasRoom,
+}
+
+/// A compatible session of an unmet need and why it took no more of it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Candidate {
+    pub session: SessionId,
+    pub state: SessionState,
+    pub filled: i64,
+    pub seats: i64,
+    /// Seats the need's state holds in this session.
+    pub state_filled: i64,
+    pub cost_per_seat: i64,
+}
+
+/// A session of the same skill and level that the need could not use, and why.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Ruled {
+    pub session: SessionId,
+    pub rule: Rule,
+}
+
+/// Everything the planner needs to understand one unmet need.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Explanation {
+    pub need: NeedId,
+    pub seats: i64,
+    pub reason: Reason,
+    pub candidates: Vec<Candidate>,
+    pub ruled_out: Vec<Ruled>,
+    /// Budget left to the need's state, when it has one.
+    pub budget_left: Option<i64>,
+}
+
+fn reason_for(index: &Index, usage: &Usage, n: usize) -> Reason {
+    let pairs = &index.by_need[n];
+    if pairs.is_empty() {
+        return Reason::NoCompatibleSession;
+    }
+    let state = index.state_of[n];
+    let sessions: Vec<usize> = pairs.iter().map(|&p| index.pairs[p].session).collect();
+    if let Some(budget) = index.scenario.states[state].budget {
+        let left = budget - usage.spent[state];
+        let open: Vec<usize> = sessions
+            .iter()
+            .copied()
+            .filter(|&s| !usage.full(index, s) && !usage.at_cap(index, s, state))
+            .collect();
+        if !open.is_empty() && open.iter().all(|&s| left < index.session(s).cost_per_seat) {
+            return Reason::Budget;
+        }
+    }
+    if sessions.iter().all(|&s| usage.full(index, s)) {
+        return Reason::Capacity;
+    }
+    let full_or_capped = |s: usize| usage.full(index, s) || usage.at_cap(index, s, state);
+    if sessions.iter().all(|&s| full_or_capped(s)) {
+        return Reason::StateCap;
+    }
+    if sessions.iter().all(|&s| full_or_capped(s) || usage.not_running_below_minimum(index, s)) {
+        return Reason::MinParticipants;
+    }
+    Reason::Cost
+}
+
+/// Every need served less than its trainees, in scenario order, with its reason.
+pub(crate) fn unmet(index: &Index, allocations: &[Allocation]) -> Vec<Unmet> {
+    let usage = Usage::new(index, allocations);
+    index
+        .scenario
+        .needs
+        .iter()
+        .enumerate()
+        .filter(|(n, need)| usage.served[*n] < need.trainees)
+        .map(|(n, need)| Unmet {
+            need: need.id.clone(),
+            seats: need.trainees - usage.served[n],
+            reason: reason_for(index, &usage, n),
+        })
+        .collect()
+}
+
+/// Explains one need of a valid scenario under the given allocations; `None` if the need
+/// is unknown or fully served.
+pub fn explain(scenario: &Scenario, allocations: &[Allocation], need: &NeedId) -> Option<Explanation> {
+    let index = Index::new(scenario);
+    let n = scenario.needs.iter().position(|x| &x.id == need)?;
+    let usage = Usage::new(&index, allocations);
+    let trainees = scenario.needs[n].trainees;
+    if usage.served[n] >= trainees {
+        return None;
+    }
+    let state = index.state_of[n];
+    let budget_left = scenario.states[state].budget.map(|b| b - usage.spent[state]);
+    let candidates = index.by_need[n]
+        .iter()
+        .map(|&p| {
+            let s = index.pairs[p].session;
+            let session = index.session(s);
+            let status = if usage.full(&index, s) {
+                SessionState::Full
+            } else if usage.at_cap(&index, s, state) {
+                SessionState::AtStateCap
+            } else if usage.not_running_below_minimum(&index, s) {
+                SessionState::NotRunning
+            } else if budget_left.is_some_and(|left| left < session.cost_per_seat) {
+                SessionState::OverBudget
+            } else {
+                SessionState::HasRoom
+            };
+            Candidate {
+                session: session.id.clone(),
+                state: status,
+                filled: usage.filled[s],
+                seats: session.seats,
+                state_filled: usage.state_filled.get(&(s, state)).copied().unwrap_or(0),
+                cost_per_seat: session.cost_per_seat,
+            }
+        })
+        .collect::<Vec<_>>();
+    let need_ref = &scenario.needs[n];
+    let state_ref = &scenario.states[state];
+    let ruled_out = index.same_block[n]
+        .iter()
+        .filter(|s| !candidates.iter().any(|c| c.session == scenario.sessions[**s].id))
+        .map(|&s| {
+            let session = index.session(s);
+            let rule = check_rules(scenario, need_ref, state_ref, index.course_of[s], session).unwrap_or(Rule::Excluded);
+            Ruled {
+                session: session.id.clone(),
+                rule,
+            }
+        })
+        .collect();
+    Some(Explanation {
+        need: need.clone(),
+        seats: trainees - usage.served[n],
+        reason: reason_for(&index, &usage, n),
+        candidates,
+        ruled_out,
+        budget_left,
+    })
+}

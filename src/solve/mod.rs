@@ -1,0 +1,210 @@
+//! Scenario -> integer program -> plan, behind one door: [`solve`]. good_lp types stay
+//! inside this module.
+
+mod compat;
+mod explain;
+mod model;
+mod plan;
+mod precheck;
+
+use std::collections::BTreeMap;
+
+use good_lp::solvers::microlp::microlp;
+use good_lp::{ProblemVariables, ResolutionError, Solution, SolutionStatus, SolverModel, WithTimeLimit};
+
+pub use compat::Rule;
+pub use explain::{explain, Candidate, Explanation, Ruled, SessionState};
+pub use plan::{Allocation, Plan, Reason, SessionFill, Stats, Status, Unmet, PLAN_FORMAT};
+
+use crate::model::{validate, NeedId, Problem, Scenario, SessionId};
+pub use precheck::PinProblem;
+use compat::Index;
+
+/// How to solve.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Options {
+    /// Stop after this many seconds with the best plan found (`time_limit` status).
+    pub time_limit: Option<f64>,
+}
+
+/// Why no plan could be produced.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum SolveError {
+    #[error("the scenario has {} problem(s); fix them before solving", .0.len())]
+    Invalid(Vec<Problem>),
+    #[error("the pins cannot all be honoured: {}", .0.iter().map(|p| p.to_string()).collect::<Vec<_>>().join("; "))]
+    Infeasible(Vec<PinProblem>),
+    #[error("no plan was found within the time limit of {0} s; allow more time")]
+    NoPlanInTime(f64),
+    #[error("the solver failed: {0}")]
+    Solver(String),
+}
+
+/// Sizes and timings of one solve, for the benchmark.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct Measure {
+    pub variables: usize,
+    pub constraints: usize,
+    pub pairs: usize,
+    pub build_ms: f64,
+    pub solve_ms: f64,
+}
+
+/// Solves a scenario into a plan (SPEC §3–4). Invalid scenarios are never solved.
+pub fn solve(scenario: &Scenario, options: &Options) -> Result<Plan, SolveError> {
+    let problems = validate(scenario);
+    if !problems.is_empty() {
+        return Err(SolveError::Invalid(problems));
+    }
+    let index = Index::new(scenario);
+    let pin_problems = precheck::pins(&index);
+    if !pin_problems.is_empty() {
+        return Err(SolveError::Infeasible(pin_problems));
+    }
+    solve_index(&index, options, &model::FAMILIES)
+}
+
+/// Solves with a chosen set of constraint families (all of them, except in tests that
+/// prove each family binds).
+fn solve_index(index: &Index, options: &Options, families: &[model::Family]) -> Result<Plan, SolveError> {
+    let mut problem = ProblemVariables::new();
+    let vars = model::variables(index, &mut problem);
+    let objective = model::objective(index, &vars);
+    let constraints: Vec<_> = families.iter().flat_map(|(_, family)| family(index, &vars)).collect();
+    let stats = Stats {
+        needs: index.scenario.needs.len(),
+        sessions: index.scenario.sessions.len(),
+        variables: vars.count(),
+        constraints: constraints.len(),
+        solve_ms: 0,
+    };
+    let mut solver = problem.maximise(objective).using(microlp);
+    if let Some(seconds) = options.time_limit {
+        solver = solver.with_time_limit(seconds);
+    }
+    for constraint in constraints {
+        solver.add_constraint(constraint);
+    }
+    let solution = match solver.solve() {
+        Ok(solution) => solution,
+        Err(ResolutionError::Infeasible) => return Err(SolveError::Infeasible(precheck::infeasible_fallback(index))),
+        Err(ResolutionError::Other(_)) if options.time_limit.is_some() => {
+            return Err(SolveError::NoPlanInTime(options.time_limit.unwrap_or_default()))
+        }
+        Err(other) => return Err(SolveError::Solver(other.to_string())),
+    };
+    let proven = matches!(solution.status(), SolutionStatus::Optimal);
+    let allocations: Vec<Allocation> = index
+        .pairs
+        .iter()
+        .enumerate()
+        .map(|(p, pair)| Allocation {
+            need: index.need(pair.need).id.clone(),
+            session: index.session(pair.session).id.clone(),
+            seats: solution.value(vars.x[p]).round() as i64,
+        })
+        .filter(|a| a.seats > 0)
+        .collect();
+    let inner = solution.into_inner();
+    let solver_stats = inner.stats();
+    let objective = round6(objective_of(index, &allocations));
+    let bound = if proven {
+        objective
+    } else {
+        round6(solver_stats.best_bound.unwrap_or(f64::INFINITY).max(objective))
+    };
+    Ok(plan_from(
+        index,
+        allocations,
+        if proven { Status::Optimal } else { Status::TimeLimit },
+        objective,
+        bound,
+        Stats {
+            solve_ms: solver_stats.elapsed.as_millis() as u64,
+            ..stats
+        },
+    ))
+}
+
+fn round6(value: f64) -> f64 {
+    if value.is_finite() {
+        (value * 1e6).round() / 1e6
+    } else {
+        value
+    }
+}
+
+/// The SPEC §3 objective of an integer allocation of a valid scenario, from the seats alone.
+pub fn objective(scenario: &Scenario, allocations: &[Allocation]) -> f64 {
+    objective_of(&Index::new(scenario), allocations)
+}
+
+fn objective_of(index: &Index, allocations: &[Allocation]) -> f64 {
+    let scenario = index.scenario;
+    let settings = &scenario.settings;
+    let need_pos: BTreeMap<&NeedId, usize> = scenario.needs.iter().enumerate().map(|(i, n)| (&n.id, i)).collect();
+    let cost_of: BTreeMap<&SessionId, i64> = scenario.sessions.iter().map(|s| (&s.id, s.cost_per_seat)).collect();
+    let mut served = vec![0i64; scenario.needs.len()];
+    let mut cost = 0.0;
+    for allocation in allocations {
+        if let Some(&n) = need_pos.get(&allocation.need) {
+            served[n] += allocation.seats;
+        }
+        if let Some(&price) = cost_of.get(&allocation.session) {
+            cost += (price * allocation.seats) as f64;
+        }
+    }
+    let value: f64 = served
+        .iter()
+        .enumerate()
+        .map(|(n, &u)| {
+            let core = model::core(scenario.needs[n].trainees).min(u) as f64;
+            model::weight(index, n) * (u as f64 + settings.equity_bonus * core)
+        })
+        .sum();
+    value - settings.cost_weight * cost
+}
+
+fn plan_from(
+    index: &Index,
+    mut allocations: Vec<Allocation>,
+    status: Status,
+    objective: f64,
+    bound: f64,
+    stats: Stats,
+) -> Plan {
+    allocations.sort_by(|a, b| (&a.need, &a.session).cmp(&(&b.need, &b.session)));
+    let mut filled_of: BTreeMap<&SessionId, i64> = BTreeMap::new();
+    for allocation in &allocations {
+        *filled_of.entry(&allocation.session).or_default() += allocation.seats;
+    }
+    let sessions = index
+        .scenario
+        .sessions
+        .iter()
+        .map(|session| {
+            let filled = filled_of.get(&session.id).copied().unwrap_or(0);
+            SessionFill {
+                session: session.id.clone(),
+                filled,
+                seats: session.seats,
+                running: filled > 0,
+            }
+        })
+        .collect();
+    let unmet = explain::unmet(index, &allocations);
+    let gap = round6(((bound - objective) / bound.abs().max(1.0)).max(0.0));
+    Plan {
+        format: PLAN_FORMAT.to_string(),
+        version: 1,
+        scenario: index.scenario.title.clone(),
+        status,
+        objective,
+        bound,
+        gap,
+        allocations,
+        sessions,
+        unmet,
+        stats,
+    }
+}

@@ -1,0 +1,190 @@
+//! The integer program of SPEC §3, built with good_lp: variables, objective, and one
+//! function per constraint family. A constraint that can never bind (its variables' upper
+//! bounds already sum below its right-hand side) is left out; it would only slow microlp.
+
+use std::collections::BTreeMap;
+
+use good_lp::{constraint, variable, Constraint, Expression, ProblemVariables, Variable};
+
+use super::compat::Index;
+
+/// The variables of the model, by position.
+pub struct Vars {
+    /// `x[p]` for each pair of the index, in pair order.
+    pub x: Vec<Variable>,
+    /// `y[s]` for each session with a minimum and at least one pair.
+    pub y: BTreeMap<usize, Variable>,
+    /// `z[n]` for each need with at least one pair.
+    pub z: BTreeMap<usize, Variable>,
+}
+
+impl Vars {
+    pub fn count(&self) -> usize {
+        self.x.len() + self.y.len() + self.z.len()
+    }
+}
+
+/// The value of one trainee of need `n`: its priority weight.
+pub fn weight(index: &Index, n: usize) -> f64 {
+    let priority = index.need(n).priority.clamp(1, 5) as usize;
+    index.scenario.settings.priority_weights[priority - 1]
+}
+
+/// Half of a need, rounded up: the seats that earn the equity bonus.
+pub fn core(trainees: i64) -> i64 {
+    (trainees + 1) / 2
+}
+
+/// Declares x, y and z with their bounds.
+pub fn variables(index: &Index, problem: &mut ProblemVariables) -> Vars {
+    let x = index
+        .pairs
+        .iter()
+        .map(|pair| problem.add(variable().integer().min(0).max(pair.upper as f64)))
+        .collect();
+    let mut y = BTreeMap::new();
+    for (s, pairs) in index.by_session.iter().enumerate() {
+        if index.session(s).min_participants > 0 && !pairs.is_empty() {
+            y.insert(s, problem.add(variable().binary()));
+        }
+    }
+    let mut z = BTreeMap::new();
+    for (n, pairs) in index.by_need.iter().enumerate() {
+        if !pairs.is_empty() {
+            let core = core(index.need(n).trainees) as f64;
+            z.insert(n, problem.add(variable().min(0).max(core)));
+        }
+    }
+    Vars { x, y, z }
+}
+
+/// `sum_n w_n (u_n + beta z_n) - gamma sum cost_s x[n,s]`.
+pub fn objective(index: &Index, vars: &Vars) -> Expression {
+    let settings = &index.scenario.settings;
+    let mut objective = Expression::default();
+    for (p, pair) in index.pairs.iter().enumerate() {
+        let cost = index.session(pair.session).cost_per_seat as f64;
+        objective.add_mul(weight(index, pair.need) - settings.cost_weight * cost, vars.x[p]);
+    }
+    for (&n, &z) in &vars.z {
+        objective.add_mul(weight(index, n) * settings.equity_bonus, z);
+    }
+    objective
+}
+
+fn sum_x(vars: &Vars, pairs: &[usize]) -> Expression {
+    pairs.iter().map(|&p| vars.x[p]).sum()
+}
+
+fn sum_upper(index: &Index, pairs: &[usize]) -> i64 {
+    pairs.iter().map(|&p| index.pairs[p].upper).sum()
+}
+
+/// Demand: no need receives more trainees than it asked for.
+pub fn demand(index: &Index, vars: &Vars) -> Vec<Constraint> {
+    let mut out = Vec::new();
+    for (n, pairs) in index.by_need.iter().enumerate() {
+        let trainees = index.need(n).trainees;
+        if sum_upper(index, pairs) > trainees {
+            out.push(constraint!(sum_x(vars, pairs) <= trainees as f64));
+        }
+    }
+    out
+}
+
+/// Capacity: no session takes more trainees than it has seats.
+pub fn capacity(index: &Index, vars: &Vars) -> Vec<Constraint> {
+    let mut out = Vec::new();
+    for (s, pairs) in index.by_session.iter().enumerate() {
+        let seats = index.session(s).seats;
+        if sum_upper(index, pairs) > seats {
+            out.push(constraint!(sum_x(vars, pairs) <= seats as f64));
+        }
+    }
+    out
+}
+
+/// State cap: in a capped session, one state's needs together hold at most the cap.
+pub fn state_cap(index: &Index, vars: &Vars) -> Vec<Constraint> {
+    let mut out = Vec::new();
+    for (s, pairs) in index.by_session.iter().enumerate() {
+        let Some(cap) = index.session(s).max_per_state else { continue };
+        let mut by_state: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+        for &p in pairs {
+            by_state.entry(index.state_of[index.pairs[p].need]).or_default().push(p);
+        }
+        for group in by_state.values() {
+            if sum_upper(index, group) > cap {
+                out.push(constraint!(sum_x(vars, group) <= cap as f64));
+            }
+        }
+    }
+    out
+}
+
+/// Budget: what a state's seats cost over the horizon stays within its budget.
+pub fn budget(index: &Index, vars: &Vars) -> Vec<Constraint> {
+    let mut spending: BTreeMap<usize, (Expression, i64)> = BTreeMap::new();
+    for (p, pair) in index.pairs.iter().enumerate() {
+        let state = index.state_of[pair.need];
+        let cost = index.session(pair.session).cost_per_seat;
+        if index.scenario.states[state].budget.is_some() && cost > 0 {
+            let entry = spending.entry(state).or_insert_with(|| (Expression::default(), 0));
+            entry.0.add_mul(cost as f64, vars.x[p]);
+            entry.1 += cost * pair.upper;
+        }
+    }
+    let mut out = Vec::new();
+    for (state, (spent, most)) in spending {
+        let budget = index.scenario.states[state].budget.unwrap_or(i64::MAX);
+        if most > budget {
+            out.push(constraint!(spent <= budget as f64));
+        }
+    }
+    out
+}
+
+/// Minimum viable session: a session with a minimum runs with at least that many or not at all.
+pub fn minimum_viable(index: &Index, vars: &Vars) -> Vec<Constraint> {
+    let mut out = Vec::new();
+    for (&s, &y) in &vars.y {
+        let session = index.session(s);
+        let pairs = &index.by_session[s];
+        out.push(constraint!(session.min_participants as f64 * y <= sum_x(vars, pairs)));
+        out.push(constraint!(sum_x(vars, pairs) <= session.seats as f64 * y));
+    }
+    out
+}
+
+/// Equity: z_n, the seats that earn the bonus, count only seats actually given (z_n <= u_n;
+/// z_n <= core_n is its variable bound).
+pub fn equity(index: &Index, vars: &Vars) -> Vec<Constraint> {
+    vars.z
+        .iter()
+        .map(|(&n, &z)| constraint!(z <= sum_x(vars, &index.by_need[n])))
+        .collect()
+}
+
+/// Pins: a pinned pair takes exactly the pinned seats.
+pub fn pins(index: &Index, vars: &Vars) -> Vec<Constraint> {
+    index
+        .pairs
+        .iter()
+        .enumerate()
+        .filter_map(|(p, pair)| pair.pin.map(|seats| constraint!(vars.x[p] == seats as f64)))
+        .collect()
+}
+
+/// A constraint family: its name and the function that writes its constraints.
+pub type Family = (&'static str, fn(&Index, &Vars) -> Vec<Constraint>);
+
+/// Every constraint family of SPEC §3, in a fixed order.
+pub const FAMILIES: [Family; 7] = [
+    ("demand", demand),
+    ("capacity", capacity),
+    ("state_cap", state_cap),
+    ("budget", budget),
+    ("minimum_viable", minimum_viable),
+    ("equity", equity),
+    ("pins", pins),
+];
