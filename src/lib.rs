@@ -1,3 +1,4 @@
 //! Qudra: plan who attends which training session, from a scenario of needs and a catalogue.
 pub mod model;
 pub mod solve;
+pub mod synth;

@@ -72,9 +72,7 @@ impl Args {
                 if !allowed.contains(&arg.as_str()) {
                     return Err(Failure::Usage(format!("unknown option \"{arg}\"")));
                 }
-                let value = iter
-                    .next()
-                    .ok_or_else(|| Failure::Usage(format!("option {arg} needs a value")))?;
+                let value = iter.next().ok_or_else(|| Failure::Usage(format!("option {arg} needs a value")))?;
                 flags.push((arg.clone(), value.clone()));
             } else {
                 positional.push(arg.clone());
@@ -84,11 +82,7 @@ impl Args {
     }
 
     fn flag(&self, names: &[&str]) -> Option<&str> {
-        self.flags
-            .iter()
-            .rev()
-            .find(|(name, _)| names.contains(&name.as_str()))
-            .map(|(_, value)| value.as_str())
+        self.flags.iter().rev().find(|(name, _)| names.contains(&name.as_str())).map(|(_, value)| value.as_str())
     }
 
     fn one_file(&self, what: &str) -> Result<&str, Failure> {
@@ -112,11 +106,7 @@ fn load_scenario(path: &str) -> Result<Scenario, Failure> {
     let problems = validate(&scenario);
     if !problems.is_empty() {
         let list: Vec<String> = problems.iter().map(|p| format!("  {p}")).collect();
-        return Err(Failure::Input(format!(
-            "{path}: {} problem(s) found\n{}",
-            problems.len(),
-            list.join("\n")
-        )));
+        return Err(Failure::Input(format!("{path}: {} problem(s) found\n{}", problems.len(), list.join("\n"))));
     }
     Ok(scenario)
 }
@@ -154,7 +144,9 @@ fn solve_command(args: &[String]) -> Result<(), Failure> {
     let time_limit = match args.flag(&["--time-limit"]) {
         Some(text) => match text.parse::<f64>() {
             Ok(seconds) if seconds > 0.0 && seconds.is_finite() => Some(seconds),
-            _ => return Err(Failure::Usage(format!("--time-limit needs a positive number of seconds, got \"{text}\""))),
+            _ => {
+                return Err(Failure::Usage(format!("--time-limit needs a positive number of seconds, got \"{text}\"")))
+            }
         },
         None => None,
     };

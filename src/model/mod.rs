@@ -24,12 +24,7 @@ pub type Names = BTreeMap<String, String>;
 
 /// Picks the text in `lang`, falling back to English, then to any language present.
 pub fn name_in<'a>(names: &'a Names, lang: &str) -> &'a str {
-    names
-        .get(lang)
-        .or_else(|| names.get("en"))
-        .or_else(|| names.values().next())
-        .map(String::as_str)
-        .unwrap_or("")
+    names.get(lang).or_else(|| names.get("en")).or_else(|| names.values().next()).map(String::as_str).unwrap_or("")
 }
 
 /// An inclusive range of days.
@@ -144,10 +139,7 @@ pub struct Blackout {
 
 impl Blackout {
     pub fn range(&self) -> DateRange {
-        DateRange {
-            start: self.start,
-            end: self.end,
-        }
+        DateRange { start: self.start, end: self.end }
     }
 }
 
@@ -208,10 +200,7 @@ pub struct Session {
 
 impl Session {
     pub fn dates(&self) -> DateRange {
-        DateRange {
-            start: self.start,
-            end: self.end,
-        }
+        DateRange { start: self.start, end: self.end }
     }
 }
 
@@ -293,10 +282,7 @@ pub struct ParseError {
 impl ParseError {
     /// The same error as a validation problem, so callers can list both kinds alike.
     pub fn to_problem(&self) -> Problem {
-        Problem::new(
-            self.path.clone(),
-            format!("{} (line {}, column {})", self.message, self.line, self.column),
-        )
+        Problem::new(self.path.clone(), format!("{} (line {}, column {})", self.message, self.line, self.column))
     }
 }
 
@@ -376,10 +362,7 @@ impl Scenario {
     pub fn effective_languages<'a>(&'a self, need: &'a Need) -> &'a [String] {
         match &need.languages {
             Some(languages) => languages,
-            None => self
-                .state(&need.state)
-                .map(|s| s.languages.as_slice())
-                .unwrap_or(&[]),
+            None => self.state(&need.state).map(|s| s.languages.as_slice()).unwrap_or(&[]),
         }
     }
 
@@ -427,10 +410,8 @@ mod tests {
 
     #[test]
     fn unknown_fields_are_rejected_with_their_path() {
-        let text = MINIMAL.replace(
-            "\"states\":[]",
-            "\"states\":[{\"code\":\"QA\",\"name\":{},\"languages\":[],\"budgett\":5}]",
-        );
+        let text = MINIMAL
+            .replace("\"states\":[]", "\"states\":[{\"code\":\"QA\",\"name\":{},\"languages\":[],\"budgett\":5}]");
         let err = Scenario::from_json(&text).unwrap_err();
         assert_eq!(err.path, "states[0]");
         assert!(err.message.contains("unknown field `budgett`"), "{}", err.message);
@@ -438,10 +419,8 @@ mod tests {
 
     #[test]
     fn a_bad_date_names_its_path() {
-        let text = MINIMAL.replace(
-            "\"states\":[]",
-            "\"horizon\":{\"start\":\"2027-13-01\",\"end\":\"2027-12-31\"},\"states\":[]",
-        );
+        let text = MINIMAL
+            .replace("\"states\":[]", "\"horizon\":{\"start\":\"2027-13-01\",\"end\":\"2027-12-31\"},\"states\":[]");
         let err = Scenario::from_json(&text).unwrap_err();
         assert_eq!(err.path, "horizon.start");
     }
@@ -450,9 +429,6 @@ mod tests {
     fn modes_round_trip_and_keep_unknown_words() {
         let modes: Vec<Mode> = serde_json::from_str(r#"["online","in_person","by_post"]"#).unwrap();
         assert_eq!(modes[2], Mode::Unknown("by_post".into()));
-        assert_eq!(
-            serde_json::to_string(&modes).unwrap(),
-            r#"["online","in_person","by_post"]"#
-        );
+        assert_eq!(serde_json::to_string(&modes).unwrap(), r#"["online","in_person","by_post"]"#);
     }
 }

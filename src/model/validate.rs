@@ -15,10 +15,7 @@ pub struct Problem {
 
 impl Problem {
     pub fn new(path: impl Into<String>, message: impl Into<String>) -> Problem {
-        Problem {
-            path: path.into(),
-            message: message.into(),
-        }
+        Problem { path: path.into(), message: message.into() }
     }
 }
 
@@ -53,10 +50,7 @@ impl Problems {
 
     fn range(&mut self, path: &str, range: &DateRange) {
         if range.start > range.end {
-            self.push(
-                format!("{path}.start"),
-                format!("starts on {} after it ends on {}", range.start, range.end),
-            );
+            self.push(format!("{path}.start"), format!("starts on {} after it ends on {}", range.start, range.end));
         }
     }
 
@@ -86,11 +80,7 @@ impl Problems {
 }
 
 /// Records the first path of each id and reports later copies.
-fn check_duplicates<'a>(
-    out: &mut Problems,
-    kind: &str,
-    ids: impl Iterator<Item = (String, &'a str)>,
-) {
+fn check_duplicates<'a>(out: &mut Problems, kind: &str, ids: impl Iterator<Item = (String, &'a str)>) {
     let mut seen: BTreeMap<&str, String> = BTreeMap::new();
     for (path, id) in ids {
         match seen.get(id) {
@@ -279,11 +269,8 @@ fn check_needs(scenario: &Scenario, out: &mut Problems) {
 }
 
 fn check_pins(scenario: &Scenario, out: &mut Problems) {
-    let excluded: BTreeSet<(&str, &str)> = scenario
-        .exclusions
-        .iter()
-        .map(|e| (e.need.as_str(), e.session.as_str()))
-        .collect();
+    let excluded: BTreeSet<(&str, &str)> =
+        scenario.exclusions.iter().map(|e| (e.need.as_str(), e.session.as_str())).collect();
     let mut seen: BTreeMap<(&str, &str), usize> = BTreeMap::new();
     for (i, pin) in scenario.pins.iter().enumerate() {
         let path = format!("pins[{i}]");

@@ -26,7 +26,13 @@ pub enum Rule {
 }
 
 /// Checks rules 2–6 (rule 1 is checked by grouping, rule 7 by the caller).
-pub fn check_rules(scenario: &Scenario, need: &Need, state: &State, course: &Course, session: &Session) -> Option<Rule> {
+pub fn check_rules(
+    scenario: &Scenario,
+    need: &Need,
+    state: &State,
+    course: &Course,
+    session: &Session,
+) -> Option<Rule> {
     if need.skill != course.skill || need.level != course.level {
         return Some(Rule::SkillLevel);
     }
@@ -93,11 +99,8 @@ impl<'a> Index<'a> {
         let need_pos: BTreeMap<&str, usize> =
             scenario.needs.iter().enumerate().map(|(i, n)| (n.id.as_str(), i)).collect();
 
-        let course_of: Vec<&Course> = scenario
-            .sessions
-            .iter()
-            .map(|s| &scenario.courses[course_pos[s.course.as_str()]])
-            .collect();
+        let course_of: Vec<&Course> =
+            scenario.sessions.iter().map(|s| &scenario.courses[course_pos[s.course.as_str()]]).collect();
         let state_of: Vec<usize> = scenario.needs.iter().map(|n| state_pos[n.state.as_str()]).collect();
 
         // Rule 1 by grouping: sessions keyed by (skill, level).
@@ -105,11 +108,8 @@ impl<'a> Index<'a> {
         for (s, course) in course_of.iter().enumerate() {
             blocks.entry((course.skill.as_str(), course.level)).or_default().push(s);
         }
-        let excluded: BTreeSet<(usize, usize)> = scenario
-            .exclusions
-            .iter()
-            .map(|e| (need_pos[e.need.as_str()], session_pos[e.session.as_str()]))
-            .collect();
+        let excluded: BTreeSet<(usize, usize)> =
+            scenario.exclusions.iter().map(|e| (need_pos[e.need.as_str()], session_pos[e.session.as_str()])).collect();
         let pinned: BTreeMap<(usize, usize), i64> = scenario
             .pins
             .iter()
@@ -124,8 +124,8 @@ impl<'a> Index<'a> {
             for &s in &block {
                 let session = &scenario.sessions[s];
                 let pin = pinned.get(&(n, s)).copied();
-                let compatible = check_rules(scenario, need, state, course_of[s], session).is_none()
-                    && !excluded.contains(&(n, s));
+                let compatible =
+                    check_rules(scenario, need, state, course_of[s], session).is_none() && !excluded.contains(&(n, s));
                 if compatible || pin.is_some() {
                     let mut upper = need.trainees.min(session.seats);
                     if let Some(cap) = session.max_per_state {
@@ -134,12 +134,7 @@ impl<'a> Index<'a> {
                     if let (Some(budget), true) = (state.budget, session.cost_per_seat > 0) {
                         upper = upper.min(budget / session.cost_per_seat);
                     }
-                    pairs.push(Pair {
-                        need: n,
-                        session: s,
-                        pin,
-                        upper: upper.max(0),
-                    });
+                    pairs.push(Pair { need: n, session: s, pin, upper: upper.max(0) });
                 }
             }
             same_block.push(block);
@@ -151,15 +146,7 @@ impl<'a> Index<'a> {
             by_need[pair.need].push(p);
             by_session[pair.session].push(p);
         }
-        Index {
-            scenario,
-            course_of,
-            state_of,
-            pairs,
-            by_need,
-            by_session,
-            same_block,
-        }
+        Index { scenario, course_of, state_of, pairs, by_need, by_session, same_block }
     }
 
     pub fn need(&self, n: usize) -> &'a Need {
@@ -170,4 +157,65 @@ impl<'a> Index<'a> {
         &self.scenario.sessions[s]
     }
 
+    /// The same scenario with only the given pairs (a block of the model).
+    pub fn restrict(&self, keep: &[usize]) -> Index<'a> {
+        let pairs: Vec<Pair> = keep.iter().map(|&p| self.pairs[p].clone()).collect();
+        let mut by_need = vec![Vec::new(); self.by_need.len()];
+        let mut by_session = vec![Vec::new(); self.by_session.len()];
+        for (p, pair) in pairs.iter().enumerate() {
+            by_need[pair.need].push(p);
+            by_session[pair.session].push(p);
+        }
+        Index {
+            scenario: self.scenario,
+            course_of: self.course_of.clone(),
+            state_of: self.state_of.clone(),
+            pairs,
+            by_need,
+            by_session,
+            same_block: Vec::new(),
+        }
+    }
+}
+
+/// Splits the pairs into independent blocks: two pairs share a block when they share a
+/// need or a session, or when their needs belong to the same state with a budget and both
+/// cost money. Blocks come in order of their first pair, pairs in index order.
+pub fn blocks(index: &Index) -> Vec<Vec<usize>> {
+    let n_needs = index.by_need.len();
+    // Union-find over needs, then sessions (offset by the number of needs).
+    let mut parent: Vec<usize> = (0..n_needs + index.by_session.len()).collect();
+    fn find(parent: &mut [usize], mut x: usize) -> usize {
+        while parent[x] != x {
+            parent[x] = parent[parent[x]];
+            x = parent[x];
+        }
+        x
+    }
+    fn union(parent: &mut [usize], a: usize, b: usize) {
+        let (ra, rb) = (find(parent, a), find(parent, b));
+        if ra != rb {
+            parent[ra.max(rb)] = ra.min(rb);
+        }
+    }
+    let mut budget_anchor: BTreeMap<usize, usize> = BTreeMap::new();
+    for pair in &index.pairs {
+        union(&mut parent, pair.need, n_needs + pair.session);
+        let state = index.state_of[pair.need];
+        if index.scenario.states[state].budget.is_some() && index.session(pair.session).cost_per_seat > 0 {
+            let anchor = *budget_anchor.entry(state).or_insert(pair.need);
+            union(&mut parent, anchor, pair.need);
+        }
+    }
+    let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    let mut order: Vec<usize> = Vec::new();
+    for (p, pair) in index.pairs.iter().enumerate() {
+        let root = find(&mut parent, pair.need);
+        let group = groups.entry(root).or_default();
+        if group.is_empty() {
+            order.push(root);
+        }
+        group.push(p);
+    }
+    order.into_iter().filter_map(|root| groups.remove(&root)).collect()
 }

@@ -114,11 +114,8 @@ fn reason_for(index: &Index, usage: &Usage, n: usize) -> Reason {
     let sessions: Vec<usize> = pairs.iter().map(|&p| index.pairs[p].session).collect();
     if let Some(budget) = index.scenario.states[state].budget {
         let left = budget - usage.spent[state];
-        let open: Vec<usize> = sessions
-            .iter()
-            .copied()
-            .filter(|&s| !usage.full(index, s) && !usage.at_cap(index, s, state))
-            .collect();
+        let open: Vec<usize> =
+            sessions.iter().copied().filter(|&s| !usage.full(index, s) && !usage.at_cap(index, s, state)).collect();
         if !open.is_empty() && open.iter().all(|&s| left < index.session(s).cost_per_seat) {
             return Reason::Budget;
         }
@@ -198,11 +195,9 @@ pub fn explain(scenario: &Scenario, allocations: &[Allocation], need: &NeedId) -
         .filter(|s| !candidates.iter().any(|c| c.session == scenario.sessions[**s].id))
         .map(|&s| {
             let session = index.session(s);
-            let rule = check_rules(scenario, need_ref, state_ref, index.course_of[s], session).unwrap_or(Rule::Excluded);
-            Ruled {
-                session: session.id.clone(),
-                rule,
-            }
+            let rule =
+                check_rules(scenario, need_ref, state_ref, index.course_of[s], session).unwrap_or(Rule::Excluded);
+            Ruled { session: session.id.clone(), rule }
         })
         .collect();
     Some(Explanation {

@@ -10,15 +10,17 @@ mod precheck;
 use std::collections::BTreeMap;
 
 use good_lp::solvers::microlp::microlp;
-use good_lp::{ProblemVariables, ResolutionError, Solution, SolutionStatus, SolverModel, WithTimeLimit};
+use good_lp::{
+    Constraint, Expression, ProblemVariables, ResolutionError, Solution, SolutionStatus, SolverModel, WithTimeLimit,
+};
 
 pub use compat::Rule;
 pub use explain::{explain, Candidate, Explanation, Ruled, SessionState};
 pub use plan::{Allocation, Plan, Reason, SessionFill, Stats, Status, Unmet, PLAN_FORMAT};
 
 use crate::model::{validate, NeedId, Problem, Scenario, SessionId};
-pub use precheck::PinProblem;
 use compat::Index;
+pub use precheck::PinProblem;
 
 /// How to solve.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -40,46 +42,131 @@ pub enum SolveError {
     Solver(String),
 }
 
-/// Sizes and timings of one solve, for the benchmark.
-#[derive(Debug, Clone, Copy, Default, PartialEq)]
-pub struct Measure {
-    pub variables: usize,
-    pub constraints: usize,
-    pub pairs: usize,
-    pub build_ms: f64,
-    pub solve_ms: f64,
-}
-
 /// Solves a scenario into a plan (SPEC §3–4). Invalid scenarios are never solved.
 pub fn solve(scenario: &Scenario, options: &Options) -> Result<Plan, SolveError> {
-    let problems = validate(scenario);
-    if !problems.is_empty() {
-        return Err(SolveError::Invalid(problems));
+    Model::build(scenario)?.solve(options)
+}
+
+/// A built integer program, ready to solve: lets the benchmark time building and solving
+/// apart, and report the model's size.
+///
+/// The model is split into independent blocks: needs and sessions interact only through
+/// compatible pairs (one skill and level) and through a state's budget, so each connected
+/// component is solved on its own. The union of the blocks' optima is the optimum of the
+/// whole model; many small simplex runs are far cheaper than one large one.
+pub struct Model<'a> {
+    index: Index<'a>,
+    blocks: Vec<(Index<'a>, Parts)>,
+}
+
+/// The good_lp pieces of a model.
+struct Parts {
+    problem: ProblemVariables,
+    vars: model::Vars,
+    objective: Expression,
+    constraints: Vec<Constraint>,
+}
+
+impl<'a> Model<'a> {
+    /// Validates the scenario, checks the pins, and writes the model.
+    pub fn build(scenario: &'a Scenario) -> Result<Model<'a>, SolveError> {
+        let problems = validate(scenario);
+        if !problems.is_empty() {
+            return Err(SolveError::Invalid(problems));
+        }
+        let index = Index::new(scenario);
+        let pin_problems = precheck::pins(&index);
+        if !pin_problems.is_empty() {
+            return Err(SolveError::Infeasible(pin_problems));
+        }
+        Ok(Model::with_families(index, &model::FAMILIES))
     }
-    let index = Index::new(scenario);
-    let pin_problems = precheck::pins(&index);
-    if !pin_problems.is_empty() {
-        return Err(SolveError::Infeasible(pin_problems));
+
+    fn with_families(index: Index<'a>, families: &[model::Family]) -> Model<'a> {
+        let blocks = compat::blocks(&index)
+            .into_iter()
+            .map(|pairs| {
+                let block = index.restrict(&pairs);
+                let parts = build_parts(&block, families);
+                (block, parts)
+            })
+            .collect();
+        Model { index, blocks }
     }
-    solve_index(&index, options, &model::FAMILIES)
+
+    pub fn variables(&self) -> usize {
+        self.blocks.iter().map(|(_, parts)| parts.vars.count()).sum()
+    }
+
+    pub fn constraints(&self) -> usize {
+        self.blocks.iter().map(|(_, parts)| parts.constraints.len()).sum()
+    }
+
+    /// Number of independent blocks the model splits into.
+    pub fn blocks(&self) -> usize {
+        self.blocks.len()
+    }
+
+    /// Solves every block; the time limit is shared by all of them.
+    pub fn solve(self, options: &Options) -> Result<Plan, SolveError> {
+        let stats = Stats {
+            needs: self.index.scenario.needs.len(),
+            sessions: self.index.scenario.sessions.len(),
+            variables: self.variables(),
+            constraints: self.constraints(),
+            solve_ms: 0,
+        };
+        let mut allocations = Vec::new();
+        let mut proven = true;
+        let mut bound = 0.0;
+        let mut elapsed = 0.0;
+        for (block, parts) in self.blocks {
+            let left = options.time_limit.map(|limit| (limit - elapsed).max(0.001));
+            let outcome = run(&block, parts, left).map_err(|err| match err {
+                SolveError::NoPlanInTime(_) => SolveError::NoPlanInTime(options.time_limit.unwrap_or_default()),
+                other => other,
+            })?;
+            elapsed += outcome.seconds;
+            proven &= outcome.proven;
+            bound += outcome.bound;
+            allocations.extend(outcome.allocations);
+        }
+        let objective = round6(objective_of(&self.index, &allocations));
+        let bound = if proven { objective } else { round6(bound.max(objective)) };
+        let status = if proven { Status::Optimal } else { Status::TimeLimit };
+        let stats = Stats { solve_ms: (elapsed * 1e3) as u64, ..stats };
+        Ok(plan_from(&self.index, allocations, status, objective, bound, stats))
+    }
+}
+
+fn build_parts(index: &Index, families: &[model::Family]) -> Parts {
+    let mut problem = ProblemVariables::new();
+    let vars = model::variables(index, &mut problem);
+    let objective = model::objective(index, &vars);
+    let constraints = families.iter().flat_map(|(_, family)| family(index, &vars)).collect();
+    Parts { problem, vars, objective, constraints }
 }
 
 /// Solves with a chosen set of constraint families (all of them, except in tests that
 /// prove each family binds).
+#[cfg(test)]
 fn solve_index(index: &Index, options: &Options, families: &[model::Family]) -> Result<Plan, SolveError> {
-    let mut problem = ProblemVariables::new();
-    let vars = model::variables(index, &mut problem);
-    let objective = model::objective(index, &vars);
-    let constraints: Vec<_> = families.iter().flat_map(|(_, family)| family(index, &vars)).collect();
-    let stats = Stats {
-        needs: index.scenario.needs.len(),
-        sessions: index.scenario.sessions.len(),
-        variables: vars.count(),
-        constraints: constraints.len(),
-        solve_ms: 0,
-    };
+    Model::with_families(index.restrict(&(0..index.pairs.len()).collect::<Vec<_>>()), families).solve(options)
+}
+
+/// What one block's solve gave.
+struct Outcome {
+    allocations: Vec<Allocation>,
+    proven: bool,
+    /// The block's proven upper bound (its objective when proven optimal).
+    bound: f64,
+    seconds: f64,
+}
+
+fn run(index: &Index, parts: Parts, time_limit: Option<f64>) -> Result<Outcome, SolveError> {
+    let Parts { problem, vars, objective, constraints } = parts;
     let mut solver = problem.maximise(objective).using(microlp);
-    if let Some(seconds) = options.time_limit {
+    if let Some(seconds) = time_limit {
         solver = solver.with_time_limit(seconds);
     }
     for constraint in constraints {
@@ -88,8 +175,8 @@ fn solve_index(index: &Index, options: &Options, families: &[model::Family]) -> 
     let solution = match solver.solve() {
         Ok(solution) => solution,
         Err(ResolutionError::Infeasible) => return Err(SolveError::Infeasible(precheck::infeasible_fallback(index))),
-        Err(ResolutionError::Other(_)) if options.time_limit.is_some() => {
-            return Err(SolveError::NoPlanInTime(options.time_limit.unwrap_or_default()))
+        Err(ResolutionError::Other(_)) if time_limit.is_some() => {
+            return Err(SolveError::NoPlanInTime(time_limit.unwrap_or_default()))
         }
         Err(other) => return Err(SolveError::Solver(other.to_string())),
     };
@@ -105,25 +192,10 @@ fn solve_index(index: &Index, options: &Options, families: &[model::Family]) -> 
         })
         .filter(|a| a.seats > 0)
         .collect();
-    let inner = solution.into_inner();
-    let solver_stats = inner.stats();
-    let objective = round6(objective_of(index, &allocations));
-    let bound = if proven {
-        objective
-    } else {
-        round6(solver_stats.best_bound.unwrap_or(f64::INFINITY).max(objective))
-    };
-    Ok(plan_from(
-        index,
-        allocations,
-        if proven { Status::Optimal } else { Status::TimeLimit },
-        objective,
-        bound,
-        Stats {
-            solve_ms: solver_stats.elapsed.as_millis() as u64,
-            ..stats
-        },
-    ))
+    let stats = solution.into_inner().stats();
+    let achieved = objective_of(index, &allocations);
+    let bound = if proven { achieved } else { stats.best_bound.unwrap_or(f64::INFINITY).max(achieved) };
+    Ok(Outcome { allocations, proven, bound, seconds: stats.elapsed.as_secs_f64() })
 }
 
 fn round6(value: f64) -> f64 {
@@ -184,12 +256,7 @@ fn plan_from(
         .iter()
         .map(|session| {
             let filled = filled_of.get(&session.id).copied().unwrap_or(0);
-            SessionFill {
-                session: session.id.clone(),
-                filled,
-                seats: session.seats,
-                running: filled > 0,
-            }
+            SessionFill { session: session.id.clone(), filled, seats: session.seats, running: filled > 0 }
         })
         .collect();
     let unmet = explain::unmet(index, &allocations);

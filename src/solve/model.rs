@@ -37,11 +37,7 @@ pub fn core(trainees: i64) -> i64 {
 
 /// Declares x, y and z with their bounds.
 pub fn variables(index: &Index, problem: &mut ProblemVariables) -> Vars {
-    let x = index
-        .pairs
-        .iter()
-        .map(|pair| problem.add(variable().integer().min(0).max(pair.upper as f64)))
-        .collect();
+    let x = index.pairs.iter().map(|pair| problem.add(variable().integer().min(0).max(pair.upper as f64))).collect();
     let mut y = BTreeMap::new();
     for (s, pairs) in index.by_session.iter().enumerate() {
         if index.session(s).min_participants > 0 && !pairs.is_empty() {
@@ -159,10 +155,7 @@ pub fn minimum_viable(index: &Index, vars: &Vars) -> Vec<Constraint> {
 /// Equity: z_n, the seats that earn the bonus, count only seats actually given (z_n <= u_n;
 /// z_n <= core_n is its variable bound).
 pub fn equity(index: &Index, vars: &Vars) -> Vec<Constraint> {
-    vars.z
-        .iter()
-        .map(|(&n, &z)| constraint!(z <= sum_x(vars, &index.by_need[n])))
-        .collect()
+    vars.z.iter().map(|(&n, &z)| constraint!(z <= sum_x(vars, &index.by_need[n]))).collect()
 }
 
 /// Pins: a pinned pair takes exactly the pinned seats.

@@ -171,7 +171,10 @@ pub fn infeasible_fallback(index: &Index) -> Vec<PinProblem> {
             if sessions.is_empty() {
                 String::new()
             } else {
-                format!(" (minimum-size sessions involved: {})", sessions.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(", "))
+                format!(
+                    " (minimum-size sessions involved: {})",
+                    sessions.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(", ")
+                )
             }
         ),
         pins,
