@@ -1,0 +1,277 @@
+//! Spreadsheet files: the plan and the unmet needs as Excel-safe CSV, and the small
+//! RFC 4180 reader the importers use.
+//!
+//! Written files are UTF-8 with a byte-order mark (so Excel shows Arabic), CRLF line ends,
+//! and every text cell that a spreadsheet could take for a formula neutralised with a
+//! leading `'` (OWASP "CSV injection").
+
+use std::borrow::Cow;
+
+use super::{check_pair, rows, words, ExportError, Lang};
+use crate::model::{name_in, Scenario, StateCode};
+use crate::solve::Plan;
+
+/// Columns of the plan sheet (SPEC §5), in order.
+pub const PLAN_COLUMNS: [&str; 14] = [
+    "state",
+    "state_name",
+    "need",
+    "skill",
+    "level",
+    "session",
+    "course",
+    "title",
+    "start",
+    "end",
+    "location",
+    "mode",
+    "language",
+    "seats",
+];
+
+/// Columns of the unmet-needs sheet, in order.
+pub const UNMET_COLUMNS: [&str; 7] = ["need", "state", "state_name", "skill", "level", "seats", "reason"];
+
+/// How to write a sheet.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct CsvOptions {
+    /// Language of state names, course titles and reasons.
+    pub lang: Lang,
+    /// Only this state's rows; `None` for every state.
+    pub state: Option<StateCode>,
+}
+
+/// The plan as a sheet: one row per allocation, sorted by state, start date, session, need.
+pub fn plan_csv(scenario: &Scenario, plan: &Plan, options: &CsvOptions) -> Result<String, ExportError> {
+    check_pair(scenario, plan, options.state.as_ref())?;
+    let lang = options.lang.code();
+    let mut sheet = Sheet::new(&PLAN_COLUMNS);
+    for row in rows(scenario, plan, options.state.as_ref()) {
+        let state_name = scenario.state(&row.need.state).map(|s| name_in(&s.name, lang)).unwrap_or("");
+        let course = scenario.course(&row.session.course);
+        let start = row.session.start.to_string();
+        let end = row.session.end.to_string();
+        sheet.row(&[
+            Cell::Text(row.need.state.as_str()),
+            Cell::Text(state_name),
+            Cell::Text(row.need.id.as_str()),
+            Cell::Text(row.need.skill.as_str()),
+            Cell::Number(row.need.level),
+            Cell::Text(row.session.id.as_str()),
+            Cell::Text(row.session.course.as_str()),
+            Cell::Text(course.map(|c| name_in(&c.title, lang)).unwrap_or("")),
+            Cell::Text(&start),
+            Cell::Text(&end),
+            Cell::Text(course.map(|c| c.location.as_str()).unwrap_or("")),
+            Cell::Text(course.map(|c| c.mode.as_str()).unwrap_or("")),
+            Cell::Text(course.map(|c| c.language.as_str()).unwrap_or("")),
+            Cell::Number(row.seats),
+        ]);
+    }
+    Ok(sheet.finish())
+}
+
+/// The needs left (partly) without seats, with the reason in words, sorted by state, need.
+pub fn unmet_csv(scenario: &Scenario, plan: &Plan, options: &CsvOptions) -> Result<String, ExportError> {
+    check_pair(scenario, plan, options.state.as_ref())?;
+    let lang = options.lang.code();
+    let mut unmet: Vec<_> = plan
+        .unmet
+        .iter()
+        .filter_map(|u| Some((scenario.need(&u.need)?, u)))
+        .filter(|(need, _)| options.state.as_ref().is_none_or(|code| &need.state == code))
+        .collect();
+    unmet.sort_by_key(|(need, _)| (&need.state, &need.id));
+    let mut sheet = Sheet::new(&UNMET_COLUMNS);
+    for (need, u) in unmet {
+        let state_name = scenario.state(&need.state).map(|s| name_in(&s.name, lang)).unwrap_or("");
+        sheet.row(&[
+            Cell::Text(need.id.as_str()),
+            Cell::Text(need.state.as_str()),
+            Cell::Text(state_name),
+            Cell::Text(need.skill.as_str()),
+            Cell::Number(need.level),
+            Cell::Number(u.seats),
+            Cell::Text(words::reason(u.reason, options.lang)),
+        ]);
+    }
+    Ok(sheet.finish())
+}
+
+/// One cell of a written sheet. Numbers are written as they are; text is neutralised and
+/// quoted by [`text_cell`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Cell<'a> {
+    Text(&'a str),
+    Number(i64),
+}
+
+/// A sheet being written: BOM, header, then rows, every line ending in CRLF.
+pub struct Sheet {
+    out: String,
+}
+
+impl Sheet {
+    pub fn new(columns: &[&str]) -> Sheet {
+        let mut sheet = Sheet { out: String::from('\u{feff}') };
+        let header: Vec<Cell> = columns.iter().map(|c| Cell::Text(c)).collect();
+        sheet.row(&header);
+        sheet
+    }
+
+    pub fn row(&mut self, cells: &[Cell]) {
+        for (i, cell) in cells.iter().enumerate() {
+            if i > 0 {
+                self.out.push(',');
+            }
+            match cell {
+                Cell::Text(text) => self.out.push_str(&text_cell(text)),
+                Cell::Number(number) => self.out.push_str(&number.to_string()),
+            }
+        }
+        self.out.push_str("\r\n");
+    }
+
+    pub fn finish(self) -> String {
+        self.out
+    }
+}
+
+/// First characters that make Excel, LibreOffice or Google Sheets read a cell as a formula
+/// (or strip them and then do).
+const FORMULA_STARTS: [char; 8] = ['=', '+', '-', '@', '\t', '\r', '\n', '\0'];
+
+/// True when a spreadsheet could run the cell as a formula.
+pub fn is_formula_like(text: &str) -> bool {
+    text.starts_with(FORMULA_STARTS)
+}
+
+/// A text cell as written: a leading `'` when it could be taken for a formula, then RFC 4180
+/// quoting when it holds a comma, semicolon (the list separator of many Excel locales), quote,
+/// line break or tab, or starts or ends with a space.
+///
+/// `=1+2";=1+2` becomes `"'=1+2"";=1+2"`.
+pub fn text_cell(text: &str) -> Cow<'_, str> {
+    let neutral: Cow<str> = if is_formula_like(text) { Cow::Owned(format!("'{text}")) } else { Cow::Borrowed(text) };
+    let needs_quotes =
+        neutral.contains([',', ';', '"', '\r', '\n', '\t']) || neutral.starts_with(' ') || neutral.ends_with(' ');
+    if needs_quotes {
+        Cow::Owned(format!("\"{}\"", neutral.replace('"', "\"\"")))
+    } else {
+        neutral
+    }
+}
+
+/// One record of a CSV file: its cells and the line it starts on (1 is the first line).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Record {
+    pub line: usize,
+    pub cells: Vec<String>,
+}
+
+/// A quoted cell that is never closed: the only way a CSV file cannot be split into records.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("line {line}: a quoted cell starts here and is never closed (a \" is missing)")]
+pub struct UnclosedQuote {
+    pub line: usize,
+}
+
+/// Splits CSV text into records (RFC 4180, read leniently the way spreadsheets do): cells are
+/// separated by `delimiter`, records by CRLF, LF or CR; a quoted cell may hold delimiters,
+/// line breaks and doubled quotes; text after a closing quote is kept. Blank lines give a
+/// record with one empty cell.
+pub fn parse(text: &str, delimiter: char) -> Result<Vec<Record>, UnclosedQuote> {
+    let mut records = Vec::new();
+    let mut cells = Vec::new();
+    let mut cell = String::new();
+    let mut line = 1;
+    let mut record_line = 1;
+    let mut chars = text.chars().peekable();
+    // Whether the current cell has started (so a trailing delimiter still makes a cell).
+    let mut in_record = false;
+    while let Some(ch) = chars.next() {
+        if ch == '"' && cell.is_empty() {
+            in_record = true;
+            let quote_line = line;
+            loop {
+                match chars.next() {
+                    Some('"') if chars.peek() == Some(&'"') => {
+                        chars.next();
+                        cell.push('"');
+                    }
+                    Some('"') => break,
+                    Some(inner) => {
+                        if inner == '\n' || (inner == '\r' && chars.peek() != Some(&'\n')) {
+                            line += 1;
+                        }
+                        cell.push(inner);
+                    }
+                    None => return Err(UnclosedQuote { line: quote_line }),
+                }
+            }
+        } else if ch == delimiter {
+            in_record = true;
+            cells.push(std::mem::take(&mut cell));
+        } else if ch == '\r' || ch == '\n' {
+            if ch == '\r' && chars.peek() == Some(&'\n') {
+                chars.next();
+            }
+            cells.push(std::mem::take(&mut cell));
+            records.push(Record { line: record_line, cells: std::mem::take(&mut cells) });
+            in_record = false;
+            line += 1;
+            record_line = line;
+        } else {
+            in_record = true;
+            cell.push(ch);
+        }
+    }
+    if in_record || !cell.is_empty() || !cells.is_empty() {
+        cells.push(cell);
+        records.push(Record { line: record_line, cells });
+    }
+    Ok(records)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_owasp_example_is_neutralised_and_quoted() {
+        assert_eq!(text_cell("=1+2\";=1+2"), "\"'=1+2\"\";=1+2\"");
+    }
+
+    #[test]
+    fn every_formula_start_gets_an_apostrophe() {
+        for start in ["=", "+", "-", "@", "\t", "\r", "\n", "\0"] {
+            let text = format!("{start}SUM(A1)");
+            let cell = text_cell(&text);
+            assert!(cell.trim_start_matches('"').starts_with('\''), "{start:?} gave {cell:?}");
+        }
+        assert_eq!(text_cell("Doha"), "Doha");
+        assert_eq!(text_cell("قطر"), "قطر");
+    }
+
+    #[test]
+    fn quoted_cells_hold_delimiters_and_line_breaks() {
+        let records = parse("a,\"b,c\"\r\n\"d\r\ne\",\"f\"\"g\"\nh", ',').unwrap();
+        assert_eq!(records.len(), 3);
+        assert_eq!(records[0].cells, ["a", "b,c"]);
+        assert_eq!(records[1].line, 2);
+        assert_eq!(records[1].cells, ["d\r\ne", "f\"g"]);
+        assert_eq!(records[2].line, 4);
+        assert_eq!(records[2].cells, ["h"]);
+    }
+
+    #[test]
+    fn an_unclosed_quote_names_its_line() {
+        assert_eq!(parse("a\nb,\"c\n", ','), Err(UnclosedQuote { line: 2 }));
+    }
+
+    #[test]
+    fn a_trailing_delimiter_makes_an_empty_cell() {
+        assert_eq!(parse("a,\n", ',').unwrap()[0].cells, ["a", ""]);
+        assert_eq!(parse("a;b", ';').unwrap()[0].cells, ["a", "b"]);
+    }
+}

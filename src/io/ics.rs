@@ -1,0 +1,246 @@
+//! Calendars (RFC 5545): one all-day event per (state, session) with seats, for Outlook,
+//! Google Calendar and Apple Calendar.
+//!
+//! Event UIDs are `<session>.<state>@qudra`, so importing a newer export updates the same
+//! events instead of adding copies. DTSTAMP comes from the caller, so the same plan always
+//! gives the same bytes.
+
+use std::collections::BTreeMap;
+
+use chrono::{DateTime, Days, Utc};
+
+use super::{check_pair, rows, words, ExportError, Lang};
+use crate::model::{name_in, NeedId, Scenario, Session, StateCode};
+use crate::solve::Plan;
+
+/// The PRODID every calendar carries.
+pub const PRODID: &str = "-//Qudra//Training plan//EN";
+
+/// Most octets a physical line may hold, not counting its CRLF (RFC 5545 §3.1).
+pub const MAX_LINE_OCTETS: usize = 75;
+
+/// How to write a calendar.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IcsOptions {
+    /// Language of titles, state names and descriptions.
+    pub lang: Lang,
+    /// Only this state's events; `None` for every state in one calendar.
+    pub state: Option<StateCode>,
+    /// When the calendar was made (DTSTAMP of every event), in UTC.
+    pub dtstamp: DateTime<Utc>,
+}
+
+/// Seats of one state in one session, and which needs they serve.
+struct Event<'a> {
+    state: &'a StateCode,
+    session: &'a Session,
+    seats: i64,
+    needs: Vec<(&'a NeedId, i64)>,
+}
+
+/// The plan as a calendar: one all-day VEVENT per (state, session) with seats > 0, sorted by
+/// state, start date and session.
+pub fn calendar(scenario: &Scenario, plan: &Plan, options: &IcsOptions) -> Result<String, ExportError> {
+    check_pair(scenario, plan, options.state.as_ref())?;
+    let lang = options.lang;
+    let mut events: BTreeMap<(&StateCode, chrono::NaiveDate, &str), Event> = BTreeMap::new();
+    for row in rows(scenario, plan, options.state.as_ref()) {
+        let key = (&row.need.state, row.session.start, row.session.id.as_str());
+        let event = events.entry(key).or_insert_with(|| Event {
+            state: &row.need.state,
+            session: row.session,
+            seats: 0,
+            needs: Vec::new(),
+        });
+        event.seats += row.seats;
+        event.needs.push((&row.need.id, row.seats));
+    }
+
+    let mut out = String::new();
+    let mut put = |name: &str, value: &str| content_line(&mut out, name, value);
+    put("BEGIN", "VCALENDAR");
+    put("VERSION", "2.0");
+    put("PRODID", PRODID);
+    put("CALSCALE", "GREGORIAN");
+    put("METHOD", "PUBLISH");
+    let calendar_name = match options.state.as_ref().and_then(|code| scenario.state(code)) {
+        Some(state) => format!("{} — {}", scenario.title, name_in(&state.name, lang.code())),
+        None => scenario.title.clone(),
+    };
+    if !calendar_name.trim().is_empty() {
+        put("X-WR-CALNAME", &escape_text(&calendar_name));
+    }
+    let dtstamp = options.dtstamp.format("%Y%m%dT%H%M%SZ").to_string();
+    for event in events.values() {
+        let text = EventText::new(scenario, event, lang);
+        put("BEGIN", "VEVENT");
+        put("UID", &escape_text(&format!("{}.{}@qudra", event.session.id, event.state)));
+        put("DTSTAMP", &dtstamp);
+        put("DTSTART;VALUE=DATE", &event.session.start.format("%Y%m%d").to_string());
+        let after_end = event.session.end.checked_add_days(Days::new(1)).unwrap_or(event.session.end);
+        put("DTEND;VALUE=DATE", &after_end.format("%Y%m%d").to_string());
+        put("SUMMARY", &escape_text(&text.summary));
+        if !text.location.trim().is_empty() {
+            put("LOCATION", &escape_text(&text.location));
+        }
+        put("DESCRIPTION", &escape_text(&text.description));
+        put("END", "VEVENT");
+    }
+    put("END", "VCALENDAR");
+    Ok(out)
+}
+
+/// The human-readable parts of one event.
+struct EventText {
+    summary: String,
+    location: String,
+    description: String,
+}
+
+impl EventText {
+    fn new(scenario: &Scenario, event: &Event, lang: Lang) -> EventText {
+        let code = lang.code();
+        let labels = words::event_labels(lang);
+        let state_name = scenario
+            .state(event.state)
+            .map(|s| name_in(&s.name, code))
+            .filter(|name| !name.is_empty())
+            .unwrap_or(event.state.as_str());
+        let course = scenario.course(&event.session.course);
+        let title =
+            course.map(|c| name_in(&c.title, code)).filter(|t| !t.is_empty()).unwrap_or(event.session.course.as_str());
+        let seats = words::seats(event.seats, lang);
+        let summary = format!("{title} ({state_name}{}{seats})", labels.comma);
+
+        let mut lines = vec![format!("{}: {} {title}", labels.course, event.session.course)];
+        if let Some(course) = course {
+            let skill = scenario
+                .skill(&course.skill)
+                .map(|s| name_in(&s.name, code))
+                .filter(|name| !name.is_empty())
+                .unwrap_or(course.skill.as_str());
+            lines.push(format!("{}: {skill}", labels.skill));
+            lines.push(format!("{}: {}", labels.level, words::level(course.level, lang)));
+            lines.push(format!("{}: {}", labels.language, words::language(&course.language, lang)));
+            lines.push(format!("{}: {}", labels.mode, words::mode(&course.mode, lang)));
+        }
+        lines.push(format!("{}: {}", labels.session, event.session.id));
+        lines.push(format!("{}: {}{}{}", labels.dates, event.session.start, labels.to, event.session.end));
+        lines.push(format!("{}: {state_name}{}{seats}", labels.seats, labels.comma));
+        let needs: Vec<String> = event.needs.iter().map(|(id, seats)| format!("{id} ({seats})")).collect();
+        lines.push(format!("{}: {}", labels.needs, needs.join(labels.comma)));
+        EventText {
+            summary,
+            location: course.map(|c| c.location.clone()).unwrap_or_default(),
+            description: lines.join("\n"),
+        }
+    }
+}
+
+/// Appends `NAME:value` folded to at most 75 octets a line, ending in CRLF.
+fn content_line(out: &mut String, name: &str, value: &str) {
+    out.push_str(&fold(&format!("{name}:{value}")));
+    out.push_str("\r\n");
+}
+
+/// Escapes a TEXT value (RFC 5545 §3.3.11): `\` `;` `,` and line breaks get a backslash;
+/// other control characters, which TEXT may not hold, are dropped (tab is kept).
+pub fn escape_text(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    let mut chars = text.chars().peekable();
+    while let Some(ch) = chars.next() {
+        match ch {
+            '\\' => out.push_str("\\\\"),
+            ';' => out.push_str("\\;"),
+            ',' => out.push_str("\\,"),
+            '\n' => out.push_str("\\n"),
+            '\r' => {
+                if chars.peek() == Some(&'\n') {
+                    chars.next();
+                }
+                out.push_str("\\n");
+            }
+            '\t' => out.push('\t'),
+            c if c.is_control() => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Reverses [`escape_text`]: what a calendar program shows for an escaped value.
+pub fn unescape_text(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars();
+    while let Some(ch) = chars.next() {
+        if ch != '\\' {
+            out.push(ch);
+            continue;
+        }
+        match chars.next() {
+            Some('n') | Some('N') => out.push('\n'),
+            Some(other) => out.push(other),
+            None => out.push('\\'),
+        }
+    }
+    out
+}
+
+/// Folds one content line (without its CRLF) into physical lines of at most 75 octets,
+/// joined by CRLF + space. Breaks fall only between characters, so no UTF-8 sequence is
+/// split, and never inside a backslash escape (`\,`), which some readers mishandle.
+pub fn fold(line: &str) -> String {
+    let mut out = String::with_capacity(line.len() + line.len() / 32 * 3);
+    let mut used = 0;
+    let mut chars = line.chars();
+    while let Some(ch) = chars.next() {
+        let escaped = if ch == '\\' { chars.next() } else { None };
+        let width = ch.len_utf8() + escaped.map_or(0, char::len_utf8);
+        if used + width > MAX_LINE_OCTETS && used > 1 {
+            out.push_str("\r\n ");
+            used = 1;
+        }
+        out.push(ch);
+        out.extend(escaped);
+        used += width;
+    }
+    out
+}
+
+/// Reverses [`fold`]: removes every CRLF followed by a space or tab (RFC 5545 §3.1).
+pub fn unfold(text: &str) -> String {
+    text.replace("\r\n ", "").replace("\r\n\t", "")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folding_keeps_arabic_letters_whole() {
+        let line = format!("SUMMARY:{}", "قطر".repeat(30));
+        let folded = fold(&line);
+        for physical in folded.split("\r\n") {
+            assert!(physical.len() <= MAX_LINE_OCTETS, "{} octets", physical.len());
+        }
+        assert!(folded.contains("\r\n "));
+        assert_eq!(unfold(&folded), line);
+    }
+
+    #[test]
+    fn a_short_line_is_not_folded() {
+        assert_eq!(fold("VERSION:2.0"), "VERSION:2.0");
+        let exactly = "X".repeat(MAX_LINE_OCTETS);
+        assert_eq!(fold(&exactly), exactly);
+        assert_eq!(fold(&format!("{exactly}Y")), format!("{exactly}\r\n Y"));
+        let escape_at_the_edge = format!("{}\\,", "X".repeat(MAX_LINE_OCTETS - 1));
+        assert_eq!(fold(&escape_at_the_edge), format!("{}\r\n \\,", "X".repeat(MAX_LINE_OCTETS - 1)));
+    }
+
+    #[test]
+    fn text_escaping_covers_the_rfc_characters() {
+        assert_eq!(escape_text("a\\b;c,d\ne\r\nf"), "a\\\\b\\;c\\,d\\ne\\nf");
+        assert_eq!(unescape_text(&escape_text("a\\b;c,d\ne")), "a\\b;c,d\ne");
+        assert_eq!(escape_text("bell\u{7}"), "bell");
+    }
+}

@@ -1,0 +1,584 @@
+//! Focal points' and the centre's spreadsheets back into a scenario (SPEC §5): the needs CSV
+//! and the sessions CSV, all rows or nothing.
+//!
+//! Each importer reads every row, reports every bad one with its line number and column,
+//! merges the good ones into a copy of the scenario, validates that copy as a whole (SPEC §2)
+//! and maps the problems of imported rows back to their lines. Only when nothing is wrong
+//! does it return the new scenario; the scenario passed in is never changed.
+//!
+//! Decisions (see also README "Exchange files"):
+//! - Needs are always **added**. The file has no id column; each new need gets the id
+//!   `<STATE>-<skill>-<level>`, or `<STATE>-<skill>-<level>-<n>` with the smallest `n >= 2`
+//!   that no other need has. Importing the same file twice adds the needs twice.
+//! - Sessions are **added or replaced**: a row whose `session` id is already in the scenario
+//!   replaces that session in place (the centre exports its list, edits dates or seats, and
+//!   brings it back); empty optional cells mean the SPEC default, so an empty
+//!   `max_per_state` removes the cap. The same id twice in one file is an error.
+//! - Empty optional cells mean the SPEC default: no window (the horizon), the state's
+//!   languages, all modes; no cap, minimum 0, cost 0, open to all states.
+
+mod cells;
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt;
+
+use crate::model::{
+    validate, CourseId, DateRange, Mode, Need, NeedId, Scenario, Session, SessionId, SkillId, StateCode,
+};
+
+use super::csv::{parse, Record};
+
+/// Columns of the needs CSV (SPEC §5), in template order.
+pub const NEEDS_COLUMNS: [&str; 10] =
+    ["state", "skill", "level", "trainees", "priority", "window_start", "window_end", "languages", "modes", "note"];
+const NEEDS_REQUIRED: [&str; 5] = ["state", "skill", "level", "trainees", "priority"];
+
+/// Columns of the sessions CSV (SPEC §5), in template order.
+pub const SESSIONS_COLUMNS: [&str; 9] =
+    ["session", "course", "start", "end", "seats", "max_per_state", "min_participants", "cost_per_seat", "open_to"];
+const SESSIONS_REQUIRED: [&str; 5] = ["session", "course", "start", "end", "seats"];
+
+/// One thing wrong with an imported file: where (line, column) and what, in words a focal
+/// point can act on. Line 0 means the file as a whole; lines count from 1, the header.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, thiserror::Error)]
+#[error("{}{message}", place(*.line, .column.as_deref()))]
+pub struct RowError {
+    pub line: usize,
+    /// The CSV column the problem is in, when it is in one.
+    pub column: Option<String>,
+    pub message: String,
+}
+
+fn place(line: usize, column: Option<&str>) -> String {
+    match (line, column) {
+        (0, _) => String::new(),
+        (line, Some(column)) => format!("line {line}, {column}: "),
+        (line, None) => format!("line {line}: "),
+    }
+}
+
+impl RowError {
+    fn file(message: impl Into<String>) -> RowError {
+        RowError { line: 0, column: None, message: message.into() }
+    }
+}
+
+/// A successful import: the new scenario and what changed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Imported {
+    pub scenario: Scenario,
+    /// Rows that became new needs or sessions.
+    pub added: usize,
+    /// Rows that replaced a session of the same id.
+    pub replaced: usize,
+}
+
+/// Merges a needs CSV into a copy of `scenario`: every row becomes a new need.
+pub fn needs_csv(scenario: &Scenario, bytes: &[u8]) -> Result<Imported, Vec<RowError>> {
+    let table = Table::read(bytes, &NEEDS_COLUMNS, &NEEDS_REQUIRED)?;
+    let mut errors = Vec::new();
+    let mut merged = scenario.clone();
+    let mut taken: BTreeSet<String> = scenario.needs.iter().map(|n| n.id.0.clone()).collect();
+    let first = merged.needs.len();
+    let mut lines = Vec::new();
+    for row in table.rows() {
+        let Some(mut need) = need_of(&row, scenario, &mut errors) else {
+            continue;
+        };
+        need.id = fresh_need_id(&need, &mut taken);
+        merged.needs.push(need);
+        lines.push(row.line);
+    }
+    let added = lines.len();
+    let origin = Origin { needs: (first..).zip(lines.iter().copied()).collect(), sessions: BTreeMap::new() };
+    finish(merged, origin, errors, added, 0)
+}
+
+/// Merges a sessions CSV into a copy of `scenario`: a row adds a session, or replaces the
+/// session with the same id.
+pub fn sessions_csv(scenario: &Scenario, bytes: &[u8]) -> Result<Imported, Vec<RowError>> {
+    let table = Table::read(bytes, &SESSIONS_COLUMNS, &SESSIONS_REQUIRED)?;
+    let mut errors = Vec::new();
+    let mut merged = scenario.clone();
+    let mut position: BTreeMap<SessionId, usize> =
+        scenario.sessions.iter().enumerate().map(|(i, s)| (s.id.clone(), i)).collect();
+    let mut seen_in_file: BTreeMap<SessionId, usize> = BTreeMap::new();
+    let mut origin = Origin::default();
+    let (mut added, mut replaced) = (0, 0);
+    for row in table.rows() {
+        let Some(session) = session_of(&row, &mut errors) else {
+            continue;
+        };
+        if let Some(first_line) = seen_in_file.get(&session.id) {
+            errors.push(row.error(
+                Some("session"),
+                format!("session \"{}\" is already on line {first_line} of this file", session.id),
+            ));
+            continue;
+        }
+        seen_in_file.insert(session.id.clone(), row.line);
+        let index = match position.get(&session.id) {
+            Some(&index) => {
+                merged.sessions[index] = session;
+                replaced += 1;
+                index
+            }
+            None => {
+                position.insert(session.id.clone(), merged.sessions.len());
+                merged.sessions.push(session);
+                added += 1;
+                merged.sessions.len() - 1
+            }
+        };
+        origin.sessions.insert(index, row.line);
+    }
+    finish(merged, origin, errors, added, replaced)
+}
+
+/// Validates the merged scenario, maps its problems to lines, and decides all or nothing.
+fn finish(
+    merged: Scenario,
+    origin: Origin,
+    mut errors: Vec<RowError>,
+    added: usize,
+    replaced: usize,
+) -> Result<Imported, Vec<RowError>> {
+    errors.extend(validate(&merged).iter().map(|p| origin.locate(&merged, &p.path, &p.message)));
+    if errors.is_empty() {
+        return Ok(Imported { scenario: merged, added, replaced });
+    }
+    // Line order, keeping each line's errors in the order found (cell errors first).
+    errors.sort_by_key(|e| e.line);
+    errors.dedup();
+    Err(errors)
+}
+
+/// Which line each imported need or session came from, by its index in the merged scenario.
+#[derive(Default)]
+struct Origin {
+    needs: BTreeMap<usize, usize>,
+    sessions: BTreeMap<usize, usize>,
+}
+
+impl Origin {
+    /// A validation problem as a row error: on the line of the row it is about, in the CSV
+    /// column of the field; problems elsewhere in the scenario are named by their JSON path.
+    fn locate(&self, merged: &Scenario, path: &str, message: &str) -> RowError {
+        let located = |line: usize, column: Option<&str>| RowError {
+            line,
+            column: column.map(str::to_string),
+            message: message.to_string(),
+        };
+        if let Some((list, index, field)) = split_path(path) {
+            let line = match list {
+                "needs" => self.needs.get(&index),
+                "sessions" => self.sessions.get(&index),
+                "pins" => merged.pins.get(index).and_then(|pin| self.line_of(merged, &pin.need, &pin.session)),
+                "exclusions" => merged.exclusions.get(index).and_then(|ex| self.line_of(merged, &ex.need, &ex.session)),
+                _ => None,
+            };
+            if let Some(&line) = line {
+                let column = match list {
+                    "needs" => need_column(field),
+                    "sessions" => session_column(field),
+                    _ => None,
+                };
+                let message = if matches!(list, "pins" | "exclusions") {
+                    format!("after this row, {path}: {message}")
+                } else {
+                    message.to_string()
+                };
+                return RowError { message, ..located(line, column) };
+            }
+        }
+        RowError::file(format!("in the scenario (not this file), {path}: {message}"))
+    }
+
+    /// The line of an imported need or session a pin or exclusion refers to.
+    fn line_of(&self, merged: &Scenario, need: &NeedId, session: &SessionId) -> Option<&usize> {
+        let need_line = merged.needs.iter().position(|n| &n.id == need).and_then(|i| self.needs.get(&i));
+        let session_line = merged.sessions.iter().position(|s| &s.id == session).and_then(|i| self.sessions.get(&i));
+        need_line.or(session_line)
+    }
+}
+
+/// `needs[12].window.start` -> ("needs", 12, "window.start").
+fn split_path(path: &str) -> Option<(&str, usize, &str)> {
+    let open = path.find('[')?;
+    let close = open + path[open..].find(']')?;
+    let index = path[open + 1..close].parse().ok()?;
+    let field = path[close + 1..].trim_start_matches('.');
+    Some((&path[..open], index, field))
+}
+
+/// The needs CSV column of a need's JSON field.
+fn need_column(field: &str) -> Option<&'static str> {
+    let name = field.split(['.', '[']).next().unwrap_or("");
+    Some(match (name, field) {
+        ("window", f) if f.ends_with("end") => "window_end",
+        ("window", _) => "window_start",
+        ("state", _) => "state",
+        ("skill", _) => "skill",
+        ("level", _) => "level",
+        ("trainees", _) => "trainees",
+        ("priority", _) => "priority",
+        ("languages", _) => "languages",
+        ("modes", _) => "modes",
+        ("note", _) => "note",
+        _ => return None,
+    })
+}
+
+/// The sessions CSV column of a session's JSON field.
+fn session_column(field: &str) -> Option<&'static str> {
+    let name = field.split(['.', '[']).next().unwrap_or("");
+    SESSIONS_COLUMNS.iter().find(|c| **c == name).copied().or(if name == "id" { Some("session") } else { None })
+}
+
+/// A CSV file read into rows under a checked header.
+struct Table {
+    /// Position of each known column in the file, by column name.
+    columns: BTreeMap<&'static str, usize>,
+    header_width: usize,
+    records: Vec<Record>,
+}
+
+impl Table {
+    /// Decodes the bytes, splits records and checks the header; any failure here stops the
+    /// import, since rows cannot be read without knowing the columns.
+    fn read(bytes: &[u8], known: &[&'static str], required: &[&str]) -> Result<Table, Vec<RowError>> {
+        let text = cells::decode(bytes).map_err(|(line, message)| vec![RowError { line, column: None, message }])?;
+        let mut records = parse(text, cells::delimiter(text))
+            .map_err(|err| {
+                vec![RowError {
+                    line: err.line,
+                    column: None,
+                    message: "a quoted cell starts on this line and is never closed (a \" is missing)".into(),
+                }]
+            })?
+            .into_iter()
+            .skip_while(is_blank);
+        let Some(header) = records.next() else {
+            return Err(vec![RowError::file("the file has no header row")]);
+        };
+        let mut errors = Vec::new();
+        let mut columns = BTreeMap::new();
+        for (position, cell) in header.cells.iter().enumerate() {
+            let name = cells::column_name(&cells::clean(cell).unwrap_or_default());
+            if name.is_empty() && position + 1 == header.cells.len() {
+                continue; // a trailing comma after the last column name
+            }
+            match known.iter().find(|k| **k == name) {
+                Some(&column) if columns.contains_key(column) => errors.push(RowError {
+                    line: header.line,
+                    column: Some(column.to_string()),
+                    message: format!("column \"{column}\" appears twice in the header"),
+                }),
+                Some(&column) => {
+                    columns.insert(column, position);
+                }
+                None => errors.push(RowError {
+                    line: header.line,
+                    column: None,
+                    message: format!(
+                        "unknown column \"{}\" in the header (the columns are: {})",
+                        cell.trim(),
+                        known.join(", ")
+                    ),
+                }),
+            }
+        }
+        for column in required {
+            if !columns.contains_key(column) {
+                errors.push(RowError {
+                    line: header.line,
+                    column: None,
+                    message: format!("the header has no \"{column}\" column (the columns are: {})", known.join(", ")),
+                });
+            }
+        }
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        Ok(Table { columns, header_width: header.cells.len(), records: records.collect() })
+    }
+
+    /// The data rows, skipping rows whose cells are all empty (spreadsheets leave them).
+    fn rows(&self) -> impl Iterator<Item = Row<'_>> {
+        self.records.iter().filter(|r| !is_blank(r)).map(|record| Row { table: self, record, line: record.line })
+    }
+}
+
+fn is_blank(record: &Record) -> bool {
+    record.cells.iter().all(|c| c.trim().is_empty())
+}
+
+/// One data row and the cells of its known columns.
+struct Row<'a> {
+    table: &'a Table,
+    record: &'a Record,
+    line: usize,
+}
+
+impl Row<'_> {
+    fn error(&self, column: Option<&str>, message: impl Into<String>) -> RowError {
+        RowError { line: self.line, column: column.map(str::to_string), message: message.into() }
+    }
+
+    /// Checks that the row has no cells beyond the header's columns.
+    fn check_width(&self, errors: &mut Vec<RowError>) -> bool {
+        let extra = self.record.cells.iter().skip(self.table.header_width).any(|c| !c.trim().is_empty());
+        if extra {
+            errors.push(self.error(
+                None,
+                format!(
+                    "the row has {} cells but the header has {} columns (is a comma missing quotes?)",
+                    self.record.cells.len(),
+                    self.table.header_width
+                ),
+            ));
+        }
+        !extra
+    }
+
+    /// The cleaned text of a column; empty when the column or cell is absent.
+    fn text(&self, column: &str, errors: &mut Vec<RowError>) -> Option<String> {
+        let raw =
+            self.table.columns.get(column).and_then(|&i| self.record.cells.get(i)).map(String::as_str).unwrap_or("");
+        cells::clean(raw).map_err(|message| errors.push(self.error(Some(column), message))).ok()
+    }
+
+    /// A required text cell.
+    fn required(&self, column: &str, errors: &mut Vec<RowError>) -> Option<String> {
+        let text = self.text(column, errors)?;
+        if text.is_empty() {
+            errors.push(self.error(Some(column), "is empty; this column is required"));
+            return None;
+        }
+        Some(text)
+    }
+
+    /// A required whole number.
+    fn number(&self, column: &str, errors: &mut Vec<RowError>) -> Option<i64> {
+        let text = self.required(column, errors)?;
+        cells::whole_number(&text).map_err(|message| errors.push(self.error(Some(column), message))).ok()
+    }
+
+    /// An optional whole number: `Ok(None)` when the cell is empty.
+    fn optional_number(&self, column: &str, errors: &mut Vec<RowError>) -> Result<Option<i64>, ()> {
+        let text = self.text(column, errors).ok_or(())?;
+        if text.is_empty() {
+            return Ok(None);
+        }
+        cells::whole_number(&text).map(Some).map_err(|message| errors.push(self.error(Some(column), message)))
+    }
+
+    /// An optional date: `Ok(None)` when the cell is empty.
+    fn optional_date(&self, column: &str, errors: &mut Vec<RowError>) -> Result<Option<chrono::NaiveDate>, ()> {
+        let text = self.text(column, errors).ok_or(())?;
+        if text.is_empty() {
+            return Ok(None);
+        }
+        cells::iso_date(&text).map(Some).map_err(|message| errors.push(self.error(Some(column), message)))
+    }
+
+    fn date(&self, column: &str, errors: &mut Vec<RowError>) -> Option<chrono::NaiveDate> {
+        match self.optional_date(column, errors) {
+            Ok(Some(date)) => Some(date),
+            Ok(None) => {
+                errors.push(self.error(Some(column), "is empty; this column is required"));
+                None
+            }
+            Err(()) => None,
+        }
+    }
+
+    /// An optional `;` list: `Ok(None)` when the cell is empty.
+    fn optional_list(&self, column: &str, errors: &mut Vec<RowError>) -> Result<Option<Vec<String>>, ()> {
+        let text = self.text(column, errors).ok_or(())?;
+        let items = cells::list(&text);
+        Ok(if items.is_empty() { None } else { Some(items) })
+    }
+}
+
+/// Reads one needs row; `None` (with its errors recorded) when a cell cannot be read.
+fn need_of(row: &Row, scenario: &Scenario, errors: &mut Vec<RowError>) -> Option<Need> {
+    let before = errors.len();
+    row.check_width(errors);
+    let state = row.required("state", errors).map(|s| s.to_uppercase());
+    let skill = row.required("skill", errors);
+    let level = row.number("level", errors);
+    let trainees = row.number("trainees", errors);
+    let priority = row.number("priority", errors);
+    let start = row.optional_date("window_start", errors);
+    let end = row.optional_date("window_end", errors);
+    let languages = row.optional_list("languages", errors);
+    let modes = row.optional_list("modes", errors);
+    let note = row.text("note", errors);
+
+    let window = match (start, end) {
+        (Ok(None), Ok(None)) => Some(None),
+        (Ok(Some(start)), Ok(Some(end))) => Some(Some(DateRange { start, end })),
+        (Ok(start), Ok(end)) => match scenario.horizon {
+            Some(horizon) => {
+                Some(Some(DateRange { start: start.unwrap_or(horizon.start), end: end.unwrap_or(horizon.end) }))
+            }
+            None => {
+                let missing = if start.is_none() { "window_start" } else { "window_end" };
+                errors.push(row.error(
+                    Some(missing),
+                    "is empty but the other end of the window is given, and the scenario has no horizon to \
+                     take it from; give both dates or neither",
+                ));
+                None
+            }
+        },
+        _ => None,
+    };
+    let languages = languages.ok().and_then(|list| language_codes(row, list, errors));
+    let modes = modes.ok().and_then(|list| modes_of(row, list, errors));
+    if errors.len() > before {
+        return None;
+    }
+    Some(Need {
+        id: NeedId::default(),
+        state: StateCode(state?),
+        skill: SkillId(skill?),
+        level: level?,
+        trainees: trainees?,
+        priority: priority?,
+        window: window?,
+        languages: languages?,
+        modes: modes?,
+        note: note?,
+    })
+}
+
+/// Language codes (`ar`, `en`, `fr`) in lower case; `Some(None)` for an empty cell.
+fn language_codes(row: &Row, list: Option<Vec<String>>, errors: &mut Vec<RowError>) -> Option<Option<Vec<String>>> {
+    let Some(list) = list else {
+        return Some(None);
+    };
+    let mut codes = Vec::new();
+    for item in list {
+        let code = item.to_ascii_lowercase();
+        if (2..=3).contains(&code.len()) && code.chars().all(|c| c.is_ascii_lowercase()) {
+            if !codes.contains(&code) {
+                codes.push(code);
+            }
+        } else {
+            errors.push(row.error(
+                Some("languages"),
+                format!("\"{item}\" is not a language code such as ar, en or fr (separate several with ;)"),
+            ));
+            return None;
+        }
+    }
+    Some(Some(codes))
+}
+
+/// Delivery modes; `in person` and `In-Person` are read as `in_person`.
+fn modes_of(row: &Row, list: Option<Vec<String>>, errors: &mut Vec<RowError>) -> Option<Option<Vec<Mode>>> {
+    let Some(list) = list else {
+        return Some(None);
+    };
+    let mut modes = Vec::new();
+    for item in list {
+        match Mode::parse(&cells::column_name(&item)) {
+            Mode::Unknown(_) => {
+                errors.push(row.error(
+                    Some("modes"),
+                    format!("unknown mode \"{item}\" (use in_person, online or blended, separated by ;)"),
+                ));
+                return None;
+            }
+            mode if !modes.contains(&mode) => modes.push(mode),
+            _ => {}
+        }
+    }
+    Some(Some(modes))
+}
+
+/// Reads one sessions row; `None` (with its errors recorded) when a cell cannot be read.
+fn session_of(row: &Row, errors: &mut Vec<RowError>) -> Option<Session> {
+    let before = errors.len();
+    row.check_width(errors);
+    let id = row.required("session", errors);
+    let course = row.required("course", errors);
+    let start = row.date("start", errors);
+    let end = row.date("end", errors);
+    let seats = row.number("seats", errors);
+    let max_per_state = row.optional_number("max_per_state", errors);
+    let min_participants = row.optional_number("min_participants", errors);
+    let cost_per_seat = row.optional_number("cost_per_seat", errors);
+    let open_to = row.optional_list("open_to", errors);
+    if errors.len() > before {
+        return None;
+    }
+    Some(Session {
+        id: SessionId(id?),
+        course: CourseId(course?),
+        start: start?,
+        end: end?,
+        seats: seats?,
+        max_per_state: max_per_state.ok()?,
+        min_participants: min_participants.ok()?.unwrap_or(0),
+        cost_per_seat: cost_per_seat.ok()?.unwrap_or(0),
+        open_to: open_to.ok()?.map(|codes| codes.iter().map(|c| StateCode(c.to_uppercase())).collect()),
+    })
+}
+
+/// `<STATE>-<skill>-<level>`, or with `-<n>` for the smallest free `n >= 2`; the id is
+/// then taken.
+fn fresh_need_id(need: &Need, taken: &mut BTreeSet<String>) -> NeedId {
+    let base = format!("{}-{}-{}", need.state, need.skill, need.level);
+    let mut id = base.clone();
+    let mut n = 2;
+    while taken.contains(&id) {
+        id = format!("{base}-{n}");
+        n += 1;
+    }
+    taken.insert(id.clone());
+    NeedId(id)
+}
+
+impl fmt::Display for Imported {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} added, {} replaced", self.added, self.replaced)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_split_into_list_index_and_field() {
+        assert_eq!(split_path("needs[12].window.start"), Some(("needs", 12, "window.start")));
+        assert_eq!(split_path("sessions[0]"), Some(("sessions", 0, "")));
+        assert_eq!(split_path("format"), None);
+        assert_eq!(need_column("window.start"), Some("window_start"));
+        assert_eq!(need_column("modes[1]"), Some("modes"));
+        assert_eq!(session_column("id"), Some("session"));
+        assert_eq!(session_column("open_to[0]"), Some("open_to"));
+    }
+
+    #[test]
+    fn need_ids_are_deterministic_and_unique() {
+        let need = Need {
+            id: NeedId::default(),
+            state: "QA".into(),
+            skill: "crypto".into(),
+            level: 2,
+            trainees: 1,
+            priority: 1,
+            window: None,
+            languages: None,
+            modes: None,
+            note: String::new(),
+        };
+        let mut taken: BTreeSet<String> = ["QA-crypto-2".to_string()].into();
+        assert_eq!(fresh_need_id(&need, &mut taken).as_str(), "QA-crypto-2-2");
+        assert_eq!(fresh_need_id(&need, &mut taken).as_str(), "QA-crypto-2-3");
+    }
+}
