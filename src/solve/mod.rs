@@ -6,6 +6,7 @@ mod explain;
 mod model;
 mod plan;
 mod precheck;
+mod report;
 
 use std::collections::BTreeMap;
 
@@ -21,6 +22,7 @@ pub use plan::{Allocation, Plan, Reason, SessionFill, Stats, Status, Unmet, PLAN
 use crate::model::{validate, NeedId, Problem, Scenario, SessionId};
 use compat::Index;
 pub use precheck::PinProblem;
+pub use report::{changes, report, served, Change, Coverage, Report, Totals};
 
 /// How to solve.
 #[derive(Debug, Clone, Default, PartialEq)]
