@@ -177,8 +177,14 @@ fn run(index: &Index, parts: Parts, time_limit: Option<f64>) -> Result<Outcome, 
     let solution = match solver.solve() {
         Ok(solution) => solution,
         Err(ResolutionError::Infeasible) => return Err(SolveError::Infeasible(precheck::infeasible_fallback(index))),
+        // Out of time before any incumbent: with no pins, seating nobody is feasible, and
+        // serving every need in full is a bound, so the plan stays honest (`time_limit`).
         Err(ResolutionError::Other(_)) if time_limit.is_some() => {
-            return Err(SolveError::NoPlanInTime(time_limit.unwrap_or_default()))
+            if index.pairs.iter().any(|pair| pair.pin.is_some()) {
+                return Err(SolveError::NoPlanInTime(time_limit.unwrap_or_default()));
+            }
+            let seconds = time_limit.unwrap_or_default();
+            return Ok(Outcome { allocations: Vec::new(), proven: false, bound: full_service(index), seconds });
         }
         Err(other) => return Err(SolveError::Solver(other.to_string())),
     };
@@ -198,6 +204,18 @@ fn run(index: &Index, parts: Parts, time_limit: Option<f64>) -> Result<Outcome, 
     let achieved = objective_of(index, &allocations);
     let bound = if proven { achieved } else { stats.best_bound.unwrap_or(f64::INFINITY).max(achieved) };
     Ok(Outcome { allocations, proven, bound, seconds: stats.elapsed.as_secs_f64() })
+}
+
+/// The objective if every need with a pair were served in full at no cost: an upper bound.
+fn full_service(index: &Index) -> f64 {
+    let bonus = index.scenario.settings.equity_bonus;
+    (0..index.by_need.len())
+        .filter(|&n| !index.by_need[n].is_empty())
+        .map(|n| {
+            let trainees = index.need(n).trainees;
+            model::weight(index, n) * (trainees as f64 + bonus * model::core(trainees) as f64)
+        })
+        .sum()
 }
 
 fn round6(value: f64) -> f64 {
