@@ -5,8 +5,12 @@ use std::fs;
 use std::io::Write;
 use std::process::ExitCode;
 
-use qudra::model::{validate, Scenario};
-use qudra::solve::{solve, Options, SolveError};
+use chrono::{DateTime, Utc};
+use qudra::io::csv::{plan_csv, unmet_csv, CsvOptions};
+use qudra::io::ics::{calendar, IcsOptions};
+use qudra::io::{import, json, ExportError, Lang, RowError};
+use qudra::model::{validate, Scenario, StateCode};
+use qudra::solve::{solve, Options, Plan, SolveError};
 
 const USAGE: &str = "\
 Qudra: training-needs and capacity-building planner
@@ -14,7 +18,17 @@ Qudra: training-needs and capacity-building planner
 Usage:
   qudra validate SCENARIO.json
   qudra solve SCENARIO.json [-o PLAN.json] [--time-limit SECONDS]
+  qudra export PLAN.json --scenario SCENARIO.json --format csv|unmet-csv|ics|json
+               [--state CODE] [--lang en|ar] [-o FILE]
+  qudra import (--needs FILE.csv | --sessions FILE.csv) SCENARIO.json [-o OUT.json]
   qudra help
+
+export writes the plan as a spreadsheet (csv: one row per allocation; unmet-csv: needs
+left without seats, with the reason), a calendar (ics: one all-day event per state and
+session; DTSTAMP is the current time, or SOURCE_DATE_EPOCH when set) or JSON, for one
+state or all. import merges a needs or sessions CSV into the scenario, all rows or none,
+and writes the result to OUT.json or standard output; SCENARIO.json is never changed
+unless it is also named by -o.
 
 Exit status: 0 success, 1 invalid input or infeasible, 2 usage error.";
 
@@ -48,6 +62,8 @@ fn run(args: &[String]) -> Result<(), Failure> {
     match command.as_str() {
         "validate" => validate_command(rest),
         "solve" => solve_command(rest),
+        "export" => export_command(rest),
+        "import" => import_command(rest),
         "help" | "--help" | "-h" => {
             println!("{USAGE}");
             Ok(())
@@ -94,8 +110,12 @@ impl Args {
     }
 }
 
+fn read_bytes(path: &str) -> Result<Vec<u8>, Failure> {
+    fs::read(path).map_err(|err| Failure::Input(format!("{path}: cannot read: {err}")))
+}
+
 fn read_text(path: &str) -> Result<String, Failure> {
-    fs::read_to_string(path).map_err(|err| Failure::Input(format!("{path}: cannot read: {err}")))
+    String::from_utf8(read_bytes(path)?).map_err(|_| Failure::Input(format!("{path}: not UTF-8 text")))
 }
 
 /// Reads and validates a scenario; every problem is listed, prefixed with the file name.
@@ -173,5 +193,111 @@ fn solve_command(args: &[String]) -> Result<(), Failure> {
         plan.unmet.len(),
         plan.stats.solve_ms
     );
+    Ok(())
+}
+
+/// What `export --format` can write.
+#[derive(Clone, Copy)]
+enum Format {
+    Csv,
+    UnmetCsv,
+    Ics,
+    Json,
+}
+
+fn export_command(args: &[String]) -> Result<(), Failure> {
+    let args = Args::parse(args, &["--scenario", "--format", "--state", "--lang", "-o", "--output"])?;
+    let plan_path = args.one_file("plan file")?;
+    let scenario_path = args
+        .flag(&["--scenario"])
+        .ok_or_else(|| Failure::Usage("export needs --scenario SCENARIO.json (the plan's scenario)".into()))?;
+    let format = match args.flag(&["--format"]) {
+        Some("csv") => Format::Csv,
+        Some("unmet-csv") => Format::UnmetCsv,
+        Some("ics") => Format::Ics,
+        Some("json") => Format::Json,
+        Some(other) => {
+            return Err(Failure::Usage(format!("unknown format \"{other}\" (use csv, unmet-csv, ics or json)")))
+        }
+        None => return Err(Failure::Usage("export needs --format csv|unmet-csv|ics|json".into())),
+    };
+    let lang = match args.flag(&["--lang"]) {
+        Some(code) => code.parse::<Lang>().map_err(Failure::Usage)?,
+        None => Lang::En,
+    };
+    let state = args.flag(&["--state"]).map(|code| StateCode::new(code.trim().to_uppercase()));
+    if matches!(format, Format::Json) && (state.is_some() || args.flag(&["--lang"]).is_some()) {
+        return Err(Failure::Usage(
+            "--state and --lang apply to csv, unmet-csv and ics; the JSON plan is always whole".into(),
+        ));
+    }
+    let scenario = load_scenario(scenario_path)?;
+    let plan = json::read_plan(&read_text(plan_path)?)
+        .map_err(|err| Failure::Input(format!("{plan_path}: not a valid plan file\n  {err}")))?;
+    let text = match format {
+        Format::Csv => plan_csv(&scenario, &plan, &CsvOptions { lang, state }),
+        Format::UnmetCsv => unmet_csv(&scenario, &plan, &CsvOptions { lang, state }),
+        Format::Ics => {
+            let dtstamp = now()?;
+            calendar(&scenario, &plan, &IcsOptions { lang, state, dtstamp })
+        }
+        Format::Json => Ok(json::plan(&plan)),
+    }
+    .map_err(|err| export_failure(plan_path, scenario_path, &plan, err))?;
+    write_output(args.flag(&["-o", "--output"]), &text)
+}
+
+fn export_failure(plan_path: &str, scenario_path: &str, plan: &Plan, err: ExportError) -> Failure {
+    match err {
+        ExportError::UnknownState(code) => Failure::Input(format!("{scenario_path}: no state \"{code}\" (--state)")),
+        ExportError::Mismatch(_) => Failure::Input(format!(
+            "{plan_path}: {err}\nThe plan was made from \"{}\"; solve {scenario_path} again and export the new plan.",
+            plan.scenario
+        )),
+    }
+}
+
+/// The calendar's DTSTAMP: SOURCE_DATE_EPOCH (seconds since 1970, for reproducible builds)
+/// when set, else the current time.
+fn now() -> Result<DateTime<Utc>, Failure> {
+    let seconds = match std::env::var("SOURCE_DATE_EPOCH") {
+        Ok(text) => text.trim().parse::<i64>().map_err(|_| {
+            Failure::Input(format!("SOURCE_DATE_EPOCH must be whole seconds since 1970, got \"{text}\""))
+        })?,
+        Err(_) => {
+            std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs() as i64).unwrap_or(0)
+        }
+    };
+    DateTime::from_timestamp(seconds, 0)
+        .ok_or_else(|| Failure::Input(format!("SOURCE_DATE_EPOCH {seconds} is out of range")))
+}
+
+/// `import::needs_csv` or `import::sessions_csv`.
+type Importer = fn(&Scenario, &[u8]) -> Result<import::Imported, Vec<RowError>>;
+
+fn import_command(args: &[String]) -> Result<(), Failure> {
+    let args = Args::parse(args, &["--needs", "--sessions", "-o", "--output"])?;
+    let scenario_path = args.one_file("scenario file")?;
+    let (csv_path, importer, what): (&str, Importer, &str) = match (args.flag(&["--needs"]), args.flag(&["--sessions"]))
+    {
+        (Some(path), None) => (path, import::needs_csv, "need"),
+        (None, Some(path)) => (path, import::sessions_csv, "session"),
+        (None, None) => return Err(Failure::Usage("import needs --needs FILE.csv or --sessions FILE.csv".into())),
+        (Some(_), Some(_)) => {
+            return Err(Failure::Usage("import one file at a time: --needs or --sessions, not both".into()))
+        }
+    };
+    let scenario = load_scenario(scenario_path)?;
+    let bytes = read_bytes(csv_path)?;
+    let imported = importer(&scenario, &bytes).map_err(|errors| {
+        let list: Vec<String> = errors.iter().map(|e| format!("  {e}")).collect();
+        Failure::Input(format!(
+            "{csv_path}: {} problem(s) found; nothing was imported\n{}",
+            errors.len(),
+            list.join("\n")
+        ))
+    })?;
+    write_output(args.flag(&["-o", "--output"]), &json::scenario(&imported.scenario))?;
+    eprintln!("{csv_path}: {} {what}(s) added, {} replaced", imported.added, imported.replaced);
     Ok(())
 }

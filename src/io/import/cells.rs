@@ -8,7 +8,7 @@ use unicode_normalization::UnicodeNormalization;
 /// error is `(line, message)`, line 0 for the file as a whole.
 pub fn decode(bytes: &[u8]) -> Result<&str, (usize, String)> {
     const SAVE_AS: &str = "in Excel choose File > Save As > \"CSV UTF-8 (Comma delimited)\"";
-    if bytes.iter().all(|b| b.is_ascii_whitespace()) {
+    if bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes).iter().all(|b| b.is_ascii_whitespace()) {
         return Err((0, "the file is empty".to_string()));
     }
     if bytes.starts_with(b"PK\x03\x04") {

@@ -78,19 +78,21 @@ pub fn needs_csv(scenario: &Scenario, bytes: &[u8]) -> Result<Imported, Vec<RowE
     let table = Table::read(bytes, &NEEDS_COLUMNS, &NEEDS_REQUIRED)?;
     let mut errors = Vec::new();
     let mut merged = scenario.clone();
-    let mut taken: BTreeSet<String> = scenario.needs.iter().map(|n| n.id.0.clone()).collect();
+    let mut ids = NeedIds::new(scenario);
     let first = merged.needs.len();
     let mut lines = Vec::new();
+    let mut unreadable = BTreeSet::new();
     for row in table.rows() {
-        let Some(mut need) = need_of(&row, scenario, &mut errors) else {
-            continue;
-        };
-        need.id = fresh_need_id(&need, &mut taken);
+        let before = errors.len();
+        let mut need = need_of(&row, scenario, &mut errors);
+        unreadable.extend(errors[before..].iter().filter_map(|e| Some((e.line, e.column.clone()?))));
+        need.id = ids.fresh(&need);
         merged.needs.push(need);
         lines.push(row.line);
     }
     let added = lines.len();
-    let origin = Origin { needs: (first..).zip(lines.iter().copied()).collect(), sessions: BTreeMap::new() };
+    let origin =
+        Origin { needs: (first..).zip(lines.iter().copied()).collect(), sessions: BTreeMap::new(), unreadable };
     finish(merged, origin, errors, added, 0)
 }
 
@@ -106,9 +108,12 @@ pub fn sessions_csv(scenario: &Scenario, bytes: &[u8]) -> Result<Imported, Vec<R
     let mut origin = Origin::default();
     let (mut added, mut replaced) = (0, 0);
     for row in table.rows() {
-        let Some(session) = session_of(&row, &mut errors) else {
-            continue;
-        };
+        let before = errors.len();
+        let session = session_of(&row, scenario, &mut errors);
+        origin.unreadable.extend(errors[before..].iter().filter_map(|e| Some((e.line, e.column.clone()?))));
+        if origin.unreadable.contains(&(row.line, "session".to_string())) {
+            continue; // without its id the row can be neither added nor matched
+        }
         if let Some(first_line) = seen_in_file.get(&session.id) {
             errors.push(row.error(
                 Some("session"),
@@ -143,7 +148,14 @@ fn finish(
     added: usize,
     replaced: usize,
 ) -> Result<Imported, Vec<RowError>> {
-    errors.extend(validate(&merged).iter().map(|p| origin.locate(&merged, &p.path, &p.message)));
+    // Problems of cells that could not be read were reported already; the stand-in values
+    // that let the rest of such a row be checked must not add problems of their own.
+    errors.extend(
+        validate(&merged)
+            .iter()
+            .map(|p| origin.locate(&merged, &p.path, &p.message))
+            .filter(|e| !e.column.as_ref().is_some_and(|c| origin.unreadable.contains(&(e.line, c.clone())))),
+    );
     if errors.is_empty() {
         return Ok(Imported { scenario: merged, added, replaced });
     }
@@ -158,6 +170,8 @@ fn finish(
 struct Origin {
     needs: BTreeMap<usize, usize>,
     sessions: BTreeMap<usize, usize>,
+    /// (line, column) of cells that could not be read and hold a stand-in value.
+    unreadable: BTreeSet<(usize, String)>,
 }
 
 impl Origin {
@@ -401,9 +415,10 @@ impl Row<'_> {
     }
 }
 
-/// Reads one needs row; `None` (with its errors recorded) when a cell cannot be read.
-fn need_of(row: &Row, scenario: &Scenario, errors: &mut Vec<RowError>) -> Option<Need> {
-    let before = errors.len();
+/// Reads one needs row, recording an error for each cell that cannot be read. Such cells
+/// get a stand-in value so the rest of the row is still checked with the whole scenario;
+/// any error means nothing is imported, so stand-ins never reach a saved scenario.
+fn need_of(row: &Row, scenario: &Scenario, errors: &mut Vec<RowError>) -> Need {
     row.check_width(errors);
     let state = row.required("state", errors).map(|s| s.to_uppercase());
     let skill = row.required("skill", errors);
@@ -417,12 +432,10 @@ fn need_of(row: &Row, scenario: &Scenario, errors: &mut Vec<RowError>) -> Option
     let note = row.text("note", errors);
 
     let window = match (start, end) {
-        (Ok(None), Ok(None)) => Some(None),
-        (Ok(Some(start)), Ok(Some(end))) => Some(Some(DateRange { start, end })),
+        (Ok(Some(start)), Ok(Some(end))) => Some(DateRange { start, end }),
+        (Ok(None), Ok(None)) | (Err(()), _) | (_, Err(())) => None,
         (Ok(start), Ok(end)) => match scenario.horizon {
-            Some(horizon) => {
-                Some(Some(DateRange { start: start.unwrap_or(horizon.start), end: end.unwrap_or(horizon.end) }))
-            }
+            Some(horizon) => Some(DateRange { start: start.unwrap_or(horizon.start), end: end.unwrap_or(horizon.end) }),
             None => {
                 let missing = if start.is_none() { "window_start" } else { "window_end" };
                 errors.push(row.error(
@@ -433,25 +446,19 @@ fn need_of(row: &Row, scenario: &Scenario, errors: &mut Vec<RowError>) -> Option
                 None
             }
         },
-        _ => None,
     };
-    let languages = languages.ok().and_then(|list| language_codes(row, list, errors));
-    let modes = modes.ok().and_then(|list| modes_of(row, list, errors));
-    if errors.len() > before {
-        return None;
-    }
-    Some(Need {
+    Need {
         id: NeedId::default(),
-        state: StateCode(state?),
-        skill: SkillId(skill?),
-        level: level?,
-        trainees: trainees?,
-        priority: priority?,
-        window: window?,
-        languages: languages?,
-        modes: modes?,
-        note: note?,
-    })
+        state: StateCode(state.unwrap_or_default()),
+        skill: SkillId(skill.unwrap_or_default()),
+        level: level.unwrap_or(1),
+        trainees: trainees.unwrap_or(1),
+        priority: priority.unwrap_or(1),
+        window,
+        languages: languages.ok().and_then(|list| language_codes(row, list, errors)).flatten(),
+        modes: modes.ok().and_then(|list| modes_of(row, list, errors)).flatten(),
+        note: note.unwrap_or_default(),
+    }
 }
 
 /// Language codes (`ar`, `en`, `fr`) in lower case; `Some(None)` for an empty cell.
@@ -499,9 +506,8 @@ fn modes_of(row: &Row, list: Option<Vec<String>>, errors: &mut Vec<RowError>) ->
     Some(Some(modes))
 }
 
-/// Reads one sessions row; `None` (with its errors recorded) when a cell cannot be read.
-fn session_of(row: &Row, errors: &mut Vec<RowError>) -> Option<Session> {
-    let before = errors.len();
+/// Reads one sessions row, with stand-ins for unreadable cells (see [`need_of`]).
+fn session_of(row: &Row, scenario: &Scenario, errors: &mut Vec<RowError>) -> Session {
     row.check_width(errors);
     let id = row.required("session", errors);
     let course = row.required("course", errors);
@@ -512,34 +518,45 @@ fn session_of(row: &Row, errors: &mut Vec<RowError>) -> Option<Session> {
     let min_participants = row.optional_number("min_participants", errors);
     let cost_per_seat = row.optional_number("cost_per_seat", errors);
     let open_to = row.optional_list("open_to", errors);
-    if errors.len() > before {
-        return None;
+    let fallback = scenario.horizon.map_or(chrono::NaiveDate::MIN, |h| h.start);
+    Session {
+        id: SessionId(id.unwrap_or_default()),
+        course: CourseId(course.unwrap_or_default()),
+        start: start.or(end).unwrap_or(fallback),
+        end: end.or(start).unwrap_or(fallback),
+        seats: seats.unwrap_or(0),
+        max_per_state: max_per_state.unwrap_or(None),
+        min_participants: min_participants.ok().flatten().unwrap_or(0),
+        cost_per_seat: cost_per_seat.ok().flatten().unwrap_or(0),
+        open_to: open_to.ok().flatten().map(|codes| codes.iter().map(|c| StateCode(c.to_uppercase())).collect()),
     }
-    Some(Session {
-        id: SessionId(id?),
-        course: CourseId(course?),
-        start: start?,
-        end: end?,
-        seats: seats?,
-        max_per_state: max_per_state.ok()?,
-        min_participants: min_participants.ok()?.unwrap_or(0),
-        cost_per_seat: cost_per_seat.ok()?.unwrap_or(0),
-        open_to: open_to.ok()?.map(|codes| codes.iter().map(|c| StateCode(c.to_uppercase())).collect()),
-    })
 }
 
-/// `<STATE>-<skill>-<level>`, or with `-<n>` for the smallest free `n >= 2`; the id is
-/// then taken.
-fn fresh_need_id(need: &Need, taken: &mut BTreeSet<String>) -> NeedId {
-    let base = format!("{}-{}-{}", need.state, need.skill, need.level);
-    let mut id = base.clone();
-    let mut n = 2;
-    while taken.contains(&id) {
-        id = format!("{base}-{n}");
-        n += 1;
+/// Hands out need ids: `<STATE>-<skill>-<level>`, or with `-<n>` for the smallest free
+/// `n >= 2`, never one already taken.
+struct NeedIds {
+    taken: BTreeSet<String>,
+    /// Where the search for each base id goes on, so a file of many needs of one kind
+    /// does not retry every number each time.
+    next: BTreeMap<String, usize>,
+}
+
+impl NeedIds {
+    fn new(scenario: &Scenario) -> NeedIds {
+        NeedIds { taken: scenario.needs.iter().map(|n| n.id.0.clone()).collect(), next: BTreeMap::new() }
     }
-    taken.insert(id.clone());
-    NeedId(id)
+
+    fn fresh(&mut self, need: &Need) -> NeedId {
+        let base = format!("{}-{}-{}", need.state, need.skill, need.level);
+        let mut id = base.clone();
+        let n = self.next.entry(base.clone()).or_insert(2);
+        while self.taken.contains(&id) {
+            id = format!("{base}-{n}");
+            *n += 1;
+        }
+        self.taken.insert(id.clone());
+        NeedId(id)
+    }
 }
 
 impl fmt::Display for Imported {
@@ -577,8 +594,10 @@ mod tests {
             modes: None,
             note: String::new(),
         };
-        let mut taken: BTreeSet<String> = ["QA-crypto-2".to_string()].into();
-        assert_eq!(fresh_need_id(&need, &mut taken).as_str(), "QA-crypto-2-2");
-        assert_eq!(fresh_need_id(&need, &mut taken).as_str(), "QA-crypto-2-3");
+        let mut ids =
+            NeedIds { taken: ["QA-crypto-2".to_string(), "QA-crypto-2-3".to_string()].into(), next: BTreeMap::new() };
+        assert_eq!(ids.fresh(&need).as_str(), "QA-crypto-2-2");
+        assert_eq!(ids.fresh(&need).as_str(), "QA-crypto-2-4");
+        assert_eq!(ids.fresh(&need).as_str(), "QA-crypto-2-5");
     }
 }

@@ -1,0 +1,147 @@
+//! `qudra export` and `qudra import` as a planner runs them: exit status, what is written
+//! where, and that a bad file leaves every file untouched.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+const QUDRA: &str = env!("CARGO_BIN_EXE_qudra");
+
+fn fixture(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/io").join(name)
+}
+
+/// A fresh scratch folder for one test.
+fn scratch(test: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("qudra-io-cli-{}-{test}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn run(args: &[&str]) -> Output {
+    Command::new(QUDRA).args(args).env("SOURCE_DATE_EPOCH", "1800000000").output().unwrap()
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+/// Solves the fixture into `dir/plan.json`.
+fn solved(dir: &Path) -> String {
+    let plan = dir.join("plan.json").to_string_lossy().into_owned();
+    let out = run(&["solve", fixture("scenario.json").to_str().unwrap(), "-o", &plan]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    plan
+}
+
+#[test]
+fn export_writes_each_format() {
+    let dir = scratch("formats");
+    let plan = solved(&dir);
+    let scenario = fixture("scenario.json");
+    let scenario = scenario.to_str().unwrap();
+    let csv = run(&["export", &plan, "--scenario", scenario, "--format", "csv", "--lang", "ar"]);
+    assert!(csv.status.success(), "{}", text(&csv.stderr));
+    assert!(csv.stdout.starts_with("\u{feff}state,state_name,".as_bytes()));
+    assert!(text(&csv.stdout).contains("قطر"));
+
+    let ics_path = dir.join("qa.ics");
+    let ics = run(&[
+        "export",
+        &plan,
+        "--scenario",
+        scenario,
+        "--format",
+        "ics",
+        "--state",
+        "qa",
+        "-o",
+        ics_path.to_str().unwrap(),
+    ]);
+    assert!(ics.status.success(), "{}", text(&ics.stderr));
+    let calendar = std::fs::read_to_string(&ics_path).unwrap();
+    assert!(calendar.contains("DTSTAMP:20270115T080000Z\r\n"), "SOURCE_DATE_EPOCH is the stamp");
+    assert_eq!(calendar.matches("BEGIN:VEVENT").count(), 2);
+
+    let unmet = run(&["export", &plan, "--scenario", scenario, "--format", "unmet-csv"]);
+    assert!(text(&unmet.stdout).contains("Every suitable session is full"));
+    let json = run(&["export", &plan, "--scenario", scenario, "--format", "json"]);
+    assert_eq!(text(&json.stdout), std::fs::read_to_string(&plan).unwrap());
+}
+
+#[test]
+fn export_usage_and_input_errors_have_their_exit_codes() {
+    let dir = scratch("export-errors");
+    let plan = solved(&dir);
+    let scenario = fixture("scenario.json");
+    let scenario = scenario.to_str().unwrap();
+    for args in [
+        vec!["export", &plan, "--scenario", scenario, "--format", "xlsx"],
+        vec!["export", &plan, "--scenario", scenario],
+        vec!["export", &plan, "--format", "csv"],
+        vec!["export", &plan, "--scenario", scenario, "--format", "csv", "--lang", "fr"],
+        vec!["export", &plan, "--scenario", scenario, "--format", "json", "--state", "QA"],
+    ] {
+        let out = run(&args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {}", text(&out.stderr));
+    }
+    let out = run(&["export", &plan, "--scenario", scenario, "--format", "csv", "--state", "XX"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stderr).contains("no state \"XX\""), "{}", text(&out.stderr));
+}
+
+#[test]
+fn a_bad_needs_file_changes_nothing_and_lists_every_line() {
+    let dir = scratch("bad-needs");
+    let scenario = dir.join("scenario.json");
+    std::fs::copy(fixture("scenario.json"), &scenario).unwrap();
+    let original = std::fs::read(&scenario).unwrap();
+    let needs = dir.join("needs.csv");
+    std::fs::write(
+        &needs,
+        "state,skill,level,trainees,priority\nQA,forensics,1,2,3\nQA,forensic,1,2,3\nTN,crypto,2,0,8\n",
+    )
+    .unwrap();
+    let out_path = dir.join("out.json");
+    let out = run(&[
+        "import",
+        "--needs",
+        needs.to_str().unwrap(),
+        scenario.to_str().unwrap(),
+        "-o",
+        out_path.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = text(&out.stderr);
+    assert!(stderr.contains("3 problem(s) found; nothing was imported"), "{stderr}");
+    assert!(stderr.contains("line 3, skill: unknown skill \"forensic\""), "{stderr}");
+    assert!(stderr.contains("line 4, trainees:"), "{stderr}");
+    assert!(stderr.contains("line 4, priority:"), "{stderr}");
+    assert!(!out_path.exists(), "nothing is written");
+    assert_eq!(std::fs::read(&scenario).unwrap(), original, "the scenario is untouched");
+}
+
+#[test]
+fn a_good_sessions_file_goes_to_stdout_or_the_output_file() {
+    let dir = scratch("good-sessions");
+    let scenario = fixture("scenario.json");
+    let sessions = fixture("sessions.csv");
+    let out = run(&["import", "--sessions", sessions.to_str().unwrap(), scenario.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(text(&out.stderr).contains("2 session(s) added, 1 replaced"), "{}", text(&out.stderr));
+    let merged = dir.join("merged.json");
+    std::fs::write(&merged, &out.stdout).unwrap();
+    let check = run(&["validate", merged.to_str().unwrap()]);
+    assert!(check.status.success(), "{}", text(&check.stderr));
+    assert!(text(&check.stdout).contains("5 sessions"));
+}
+
+#[test]
+fn import_needs_exactly_one_file() {
+    let scenario = fixture("scenario.json");
+    let csv = fixture("needs.csv");
+    let (scenario, csv) = (scenario.to_str().unwrap(), csv.to_str().unwrap());
+    assert_eq!(run(&["import", scenario]).status.code(), Some(2));
+    assert_eq!(run(&["import", "--needs", csv, "--sessions", csv, scenario]).status.code(), Some(2));
+    assert_eq!(run(&["import", "--needs", csv]).status.code(), Some(2));
+}

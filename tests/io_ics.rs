@@ -1,0 +1,157 @@
+//! The calendar export read back by an independent parser (the `icalendar` crate), and the
+//! folding and escaping invariants of RFC 5545 as properties.
+
+use std::collections::BTreeMap;
+
+use chrono::{DateTime, Days, NaiveDate, Utc};
+use icalendar::{CalendarComponent, Component, DatePerhapsTime, EventLike};
+use proptest::prelude::*;
+use qudra::io::ics::{calendar, escape_text, fold, unescape_text, unfold, IcsOptions, MAX_LINE_OCTETS};
+use qudra::io::Lang;
+use qudra::model::Scenario;
+use qudra::solve::{solve, Options};
+
+fn fixture() -> Scenario {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/io/scenario.json");
+    Scenario::from_json(&std::fs::read_to_string(path).unwrap()).unwrap()
+}
+
+fn dtstamp() -> DateTime<Utc> {
+    DateTime::from_timestamp(1_800_000_000, 0).unwrap()
+}
+
+/// What a calendar program should show for one event.
+#[derive(Debug, PartialEq)]
+struct Shown {
+    start: NaiveDate,
+    end_exclusive: NaiveDate,
+    summary: String,
+    location: Option<String>,
+}
+
+fn date(value: Option<DatePerhapsTime>) -> NaiveDate {
+    match value {
+        Some(DatePerhapsTime::Date(date)) => date,
+        other => panic!("expected an all-day date, got {other:?}"),
+    }
+}
+
+#[test]
+fn the_calendar_parses_in_the_icalendar_crate_and_gives_back_the_same_events() {
+    let scenario = fixture();
+    let plan = solve(&scenario, &Options::default()).unwrap();
+    for lang in Lang::ALL {
+        let text = calendar(&scenario, &plan, &IcsOptions { lang, state: None, dtstamp: dtstamp() }).unwrap();
+
+        // Strict syntax: the low-level parser accepts the whole unfolded document.
+        let unfolded = icalendar::parser::unfold(&text);
+        let parsed = icalendar::parser::read_calendar(&unfolded).expect("strict parse");
+        assert!(parsed.components.iter().all(|c| c.name == "VEVENT" && c.components.is_empty()));
+        assert_eq!(parsed.components.len(), 5, "one VEVENT per (state, session) with seats");
+
+        // Typed values: one event per (state, session) with seats, right dates, unescaped text.
+        let typed: icalendar::Calendar = text.parse().expect("typed parse");
+        assert_eq!(typed.property_value("VERSION"), Some("2.0"));
+        let mut events: BTreeMap<String, Shown> = BTreeMap::new();
+        for component in &typed.components {
+            let CalendarComponent::Event(event) = component else { continue };
+            assert_eq!(event.get_timestamp(), Some(dtstamp()));
+            let uid = event.get_uid().expect("UID").to_string();
+            let shown = Shown {
+                start: date(event.get_start()),
+                end_exclusive: date(event.get_end()),
+                summary: event.get_summary().expect("SUMMARY").to_string(),
+                location: event.get_location().map(str::to_string),
+            };
+            assert!(events.insert(uid.clone(), shown).is_none(), "UID {uid} twice");
+        }
+
+        let mut expected: BTreeMap<String, i64> = BTreeMap::new();
+        for allocation in &plan.allocations {
+            let state = &scenario.need(&allocation.need).unwrap().state;
+            *expected.entry(format!("{}.{}@qudra", allocation.session, state)).or_default() += allocation.seats;
+        }
+        assert_eq!(events.keys().collect::<Vec<_>>(), expected.keys().collect::<Vec<_>>());
+        for (uid, seats) in expected {
+            let session_id = uid.split('.').next().unwrap();
+            let session = scenario.sessions.iter().find(|s| s.id.as_str() == session_id).unwrap();
+            let course = scenario.course(&session.course).unwrap();
+            let shown = &events[&uid];
+            assert_eq!(shown.start, session.start, "{uid}");
+            assert_eq!(shown.end_exclusive, session.end.checked_add_days(Days::new(1)).unwrap(), "{uid}");
+            assert!(shown.summary.starts_with(&course.title[lang.code()]), "{uid}: {}", shown.summary);
+            assert!(shown.summary.contains(&seats.to_string()) || seats <= 2, "{uid}: {}", shown.summary);
+            assert_eq!(shown.location.as_deref(), Some(course.location.as_str()), "{uid}");
+        }
+    }
+}
+
+#[test]
+fn one_state_gets_only_its_own_events() {
+    let scenario = fixture();
+    let plan = solve(&scenario, &Options::default()).unwrap();
+    let text = calendar(&scenario, &plan, &IcsOptions { lang: Lang::Ar, state: Some("TN".into()), dtstamp: dtstamp() })
+        .unwrap();
+    let typed: icalendar::Calendar = text.parse().unwrap();
+    let uids: Vec<&str> = typed.components.iter().filter_map(|c| c.as_event()?.get_uid()).collect();
+    assert_eq!(uids, ["DF-102-A.TN@qudra", "CR-201-A.TN@qudra"]);
+}
+
+#[test]
+fn every_physical_line_ends_in_crlf_and_fits_75_octets() {
+    let scenario = fixture();
+    let plan = solve(&scenario, &Options::default()).unwrap();
+    let text = calendar(&scenario, &plan, &IcsOptions { lang: Lang::Ar, state: None, dtstamp: dtstamp() }).unwrap();
+    assert!(text.ends_with("END:VCALENDAR\r\n"));
+    for line in text.split_terminator("\r\n") {
+        assert!(!line.contains('\n') && !line.contains('\r'), "bare line break in {line:?}");
+        assert!(line.len() <= MAX_LINE_OCTETS, "{} octets: {line}", line.len());
+    }
+}
+
+/// Text a content line can hold: anything but CR and LF (which escaping removes first).
+fn line_text() -> impl Strategy<Value = String> {
+    "[^\r\n]{0,300}"
+}
+
+proptest! {
+    #[test]
+    fn folding_never_exceeds_75_octets_and_unfolds_to_the_original(line in line_text()) {
+        let folded = fold(&line);
+        for physical in folded.split("\r\n") {
+            prop_assert!(physical.len() <= MAX_LINE_OCTETS, "{} octets", physical.len());
+        }
+        prop_assert_eq!(unfold(&folded), line);
+    }
+
+    #[test]
+    fn arabic_text_folds_between_letters(words in proptest::collection::vec("[\u{0621}-\u{064A} ]{1,12}", 1..20)) {
+        let line = format!("SUMMARY:{}", escape_text(&words.join("،;, ")));
+        let folded = fold(&line);
+        for physical in folded.split("\r\n") {
+            prop_assert!(physical.len() <= MAX_LINE_OCTETS);
+        }
+        prop_assert_eq!(unfold(&folded), line);
+    }
+
+    #[test]
+    fn escaping_round_trips(text in "[^\r]{0,200}") {
+        let no_controls: String = text.chars().filter(|c| !c.is_control() || *c == '\n' || *c == '\t').collect();
+        let escaped = escape_text(&no_controls);
+        prop_assert!(!escaped.contains('\n'));
+        prop_assert_eq!(unescape_text(&escaped), no_controls);
+    }
+
+    #[test]
+    fn escaped_values_survive_the_icalendar_parser(text in "[a-zA-Z0-9 ,;:\\\\\n\u{0621}-\u{064A}\"']{1,120}") {
+        let value = text.trim().to_string();
+        prop_assume!(!value.is_empty());
+        let doc = format!(
+            "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//t//EN\r\nBEGIN:VEVENT\r\nUID:x\r\nDTSTAMP:20270101T000000Z\r\n{}\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n",
+            fold(&format!("SUMMARY:{}", escape_text(&value)))
+        );
+        let typed = doc.parse::<icalendar::Calendar>().map_err(|e| TestCaseError::fail(e.to_string()))?;
+        let summary = typed.components.iter().find_map(|c| c.as_event()?.get_summary().map(str::to_string));
+        prop_assert_eq!(summary.as_deref(), Some(value.as_str()));
+    }
+}
