@@ -155,3 +155,27 @@ proptest! {
         prop_assert_eq!(summary.as_deref(), Some(value.as_str()));
     }
 }
+
+#[test]
+fn the_demo_plan_calendar_parses_with_one_event_per_state_and_session() {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/data/demo-2027.json");
+    let Ok(text) = std::fs::read_to_string(path) else {
+        println!("notice: {path} is missing; the demo calendar check is skipped");
+        return;
+    };
+    let scenario = Scenario::from_json(&text).unwrap();
+    let plan = solve(&scenario, &Options::default()).unwrap();
+    let ics = calendar(&scenario, &plan, &IcsOptions { lang: Lang::Ar, state: None, dtstamp: dtstamp() }).unwrap();
+    let typed: icalendar::Calendar = ics.parse().expect("typed parse");
+    let mut pairs: Vec<String> = plan
+        .allocations
+        .iter()
+        .map(|a| format!("{}.{}@qudra", a.session, scenario.need(&a.need).unwrap().state))
+        .collect();
+    pairs.sort();
+    pairs.dedup();
+    let mut uids: Vec<String> =
+        typed.components.iter().filter_map(|c| Some(c.as_event()?.get_uid()?.to_string())).collect();
+    uids.sort();
+    assert_eq!(uids, pairs);
+}

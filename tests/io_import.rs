@@ -229,6 +229,34 @@ fn problems_already_in_the_scenario_are_reported_as_such() {
     assert!(errors[0].message.contains("not this file"), "{}", errors[0]);
 }
 
+/// The demo scenario, when its generator has written it (data/demo-2027.json).
+fn demo() -> Option<Scenario> {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/data/demo-2027.json");
+    match std::fs::read_to_string(path) {
+        Ok(text) => Some(Scenario::from_json(&text).expect("the demo scenario parses")),
+        Err(_) => {
+            println!("notice: {path} is missing; the template check against the demo is skipped");
+            None
+        }
+    }
+}
+
+#[test]
+fn the_templates_import_into_the_demo_scenario() {
+    let needs_template = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/data/needs-template.csv")).unwrap();
+    let sessions_template = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/data/sessions-template.csv")).unwrap();
+    for template in [&needs_template, &sessions_template] {
+        assert!(template.starts_with(b"\xEF\xBB\xBFs"), "BOM first, so Excel shows Arabic");
+        let text = String::from_utf8(template.to_vec()).unwrap();
+        assert_eq!(text.matches("\r\n").count(), text.matches('\n').count(), "CRLF line ends");
+    }
+    let Some(demo) = demo() else { return };
+    let with_needs = needs_csv(&demo, &needs_template).unwrap_or_else(|e| panic!("{e:#?}"));
+    assert_eq!(with_needs.added, 6);
+    let with_sessions = sessions_csv(&with_needs.scenario, &sessions_template).unwrap_or_else(|e| panic!("{e:#?}"));
+    assert_eq!((with_sessions.added, with_sessions.replaced), (5, 0));
+}
+
 /// A needs file of `rows` rows over the fixture's states and skills.
 fn big_needs_file(rows: usize) -> Vec<u8> {
     let mut text = String::from("\u{feff}");

@@ -1,0 +1,49 @@
+//! `src/io` stays pure (ARCHITECTURE.md): no browser crates, no clock, no files, no
+//! environment. The browser app and the command line call the same functions, so whatever
+//! they need from the outside world they pass in.
+
+use std::path::Path;
+
+const FORBIDDEN: [&str; 10] = [
+    "leptos",
+    "web_sys",
+    "wasm_bindgen",
+    "js_sys",
+    "gloo",
+    "SystemTime",
+    "Utc::now",
+    "Local::now",
+    "std::env",
+    "std::fs",
+];
+
+fn rust_files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            rust_files(&path, out);
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            out.push(path);
+        }
+    }
+}
+
+#[test]
+fn src_io_touches_no_browser_clock_file_or_environment() {
+    let mut files = Vec::new();
+    rust_files(&Path::new(env!("CARGO_MANIFEST_DIR")).join("src/io"), &mut files);
+    assert!(files.len() >= 5, "src/io has its modules");
+    let mut found = Vec::new();
+    for file in &files {
+        let text = std::fs::read_to_string(file).unwrap();
+        for (number, line) in text.lines().enumerate() {
+            let code = line.split("//").next().unwrap_or("");
+            for word in FORBIDDEN {
+                if code.contains(word) {
+                    found.push(format!("{}:{}: {word}", file.display(), number + 1));
+                }
+            }
+        }
+    }
+    assert!(found.is_empty(), "src/io must stay pure:\n{}", found.join("\n"));
+}
