@@ -413,7 +413,7 @@ mod tests {
         let text = MINIMAL
             .replace("\"states\":[]", "\"states\":[{\"code\":\"QA\",\"name\":{},\"languages\":[],\"budgett\":5}]");
         let err = Scenario::from_json(&text).unwrap_err();
-        assert_eq!(err.path, "states[0]");
+        assert_eq!(err.path, "states[0].budgett");
         assert!(err.message.contains("unknown field `budgett`"), "{}", err.message);
     }
 

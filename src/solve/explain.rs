@@ -105,13 +105,29 @@ pub struct Explanation {
     pub budget_left: Option<i64>,
 }
 
+/// Sessions compatible with need `n` (rules 1–7). A pin on an otherwise incompatible
+/// session overrides the rules for its pinned seats only, so that session does not count.
+fn compatible_sessions(index: &Index, n: usize) -> Vec<usize> {
+    let need = index.need(n);
+    let state = &index.scenario.states[index.state_of[n]];
+    index.by_need[n]
+        .iter()
+        .map(|&p| &index.pairs[p])
+        .filter(|pair| {
+            pair.pin.is_none()
+                || check_rules(index.scenario, need, state, index.course_of[pair.session], index.session(pair.session))
+                    .is_none()
+        })
+        .map(|pair| pair.session)
+        .collect()
+}
+
 fn reason_for(index: &Index, usage: &Usage, n: usize) -> Reason {
-    let pairs = &index.by_need[n];
-    if pairs.is_empty() {
+    let sessions = compatible_sessions(index, n);
+    if sessions.is_empty() {
         return Reason::NoCompatibleSession;
     }
     let state = index.state_of[n];
-    let sessions: Vec<usize> = pairs.iter().map(|&p| index.pairs[p].session).collect();
     if let Some(budget) = index.scenario.states[state].budget {
         let left = budget - usage.spent[state];
         let open: Vec<usize> =

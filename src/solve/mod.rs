@@ -7,6 +7,8 @@ mod model;
 mod plan;
 mod precheck;
 mod report;
+#[cfg(test)]
+mod tests;
 
 use std::collections::BTreeMap;
 

@@ -163,6 +163,7 @@ pub fn infeasible_fallback(index: &Index) -> Vec<PinProblem> {
         .filter(|&s| index.session(s).min_participants > 0)
         .map(|s| index.session(s).id.clone())
         .collect();
+    sessions.sort();
     sessions.dedup();
     vec![PinProblem {
         message: format!(

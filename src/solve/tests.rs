@@ -1,0 +1,874 @@
+//! Tiny-fixture tests of the solver: each constraint family binds (and dropping it changes
+//! the plan), each compatibility rule blocks on its own, pins override rules 2–6, the pin
+//! pre-checks name the pins, each unmet reason of SPEC §4 comes out in order, and a time
+//! limit is honoured.
+
+use chrono::NaiveDate;
+
+use super::model::{Family, FAMILIES};
+use super::*;
+use crate::model::{Blackout, Course, CourseId, DateRange, Exclusion, Mode, Names, Need, Pin, Session, Skill, State};
+
+// ---------------------------------------------------------------------------------------
+// Fixture builders: one skill `sk`, course `C1` (level 1, English, online), sessions in
+// the first week of March 2027, states that speak Arabic and English, cost_weight 0 so
+// that only the constraint under test shapes the plan.
+
+fn date(text: &str) -> NaiveDate {
+    text.parse().expect("fixture date")
+}
+
+fn names(text: &str) -> Names {
+    [("en".to_string(), text.to_string())].into_iter().collect()
+}
+
+fn base(states: &[&str]) -> Scenario {
+    let mut s = Scenario::empty("fixture");
+    s.settings.cost_weight = 0.0;
+    for code in states {
+        s.states.push(State {
+            code: (*code).into(),
+            name: names(code),
+            languages: vec!["ar".into(), "en".into()],
+            budget: None,
+            blackouts: Vec::new(),
+        });
+    }
+    s.skills.push(Skill { id: "sk".into(), name: names("Skill") });
+    s.skills.push(Skill { id: "other".into(), name: names("Other skill") });
+    s.courses.push(course("C1", "sk", 1));
+    s
+}
+
+fn course(id: &str, skill: &str, level: i64) -> Course {
+    Course {
+        id: id.into(),
+        title: names(id),
+        skill: skill.into(),
+        level,
+        language: "en".into(),
+        mode: Mode::Online,
+        location: String::new(),
+    }
+}
+
+fn session(id: &str, seats: i64) -> Session {
+    Session {
+        id: id.into(),
+        course: "C1".into(),
+        start: date("2027-03-01"),
+        end: date("2027-03-05"),
+        seats,
+        max_per_state: None,
+        min_participants: 0,
+        cost_per_seat: 0,
+        open_to: None,
+    }
+}
+
+fn need(id: &str, state: &str, trainees: i64, priority: i64) -> Need {
+    Need {
+        id: id.into(),
+        state: state.into(),
+        skill: "sk".into(),
+        level: 1,
+        trainees,
+        priority,
+        window: None,
+        languages: None,
+        modes: None,
+        note: String::new(),
+    }
+}
+
+fn pin(need: &str, session: &str, seats: i64) -> Pin {
+    Pin { need: need.into(), session: session.into(), seats }
+}
+
+fn state_mut<'a>(s: &'a mut Scenario, code: &str) -> &'a mut State {
+    s.states.iter_mut().find(|st| st.code.as_str() == code).expect("fixture state")
+}
+
+fn run(s: &Scenario) -> Plan {
+    match solve(s, &Options::default()) {
+        Ok(plan) => plan,
+        Err(err) => panic!("fixture should solve: {err} {err:?}"),
+    }
+}
+
+/// Every family of SPEC §3 except `name`.
+fn families_without(name: &str) -> Vec<Family> {
+    let kept: Vec<Family> = FAMILIES.iter().copied().filter(|(n, _)| *n != name).collect();
+    assert_eq!(kept.len(), FAMILIES.len() - 1, "no constraint family is named {name}");
+    kept
+}
+
+/// The plan of the model with one constraint family left out.
+fn run_without(s: &Scenario, family: &str) -> Plan {
+    assert_eq!(validate(s), Vec::new(), "fixture must be valid");
+    solve_index(&Index::new(s), &Options::default(), &families_without(family))
+        .unwrap_or_else(|err| panic!("relaxed fixture should solve: {err}"))
+}
+
+fn seats(plan: &Plan, need: &str, session: &str) -> i64 {
+    plan.allocations.iter().filter(|a| a.need.as_str() == need && a.session.as_str() == session).map(|a| a.seats).sum()
+}
+
+fn served(plan: &Plan, need: &str) -> i64 {
+    plan.served(&need.into())
+}
+
+fn filled(plan: &Plan, session: &str) -> i64 {
+    plan.allocations.iter().filter(|a| a.session.as_str() == session).map(|a| a.seats).sum()
+}
+
+/// Seats of one state's needs in one session.
+fn state_filled(s: &Scenario, plan: &Plan, session: &str, state: &str) -> i64 {
+    plan.allocations
+        .iter()
+        .filter(|a| a.session.as_str() == session)
+        .filter(|a| s.need(&a.need).is_some_and(|n| n.state.as_str() == state))
+        .map(|a| a.seats)
+        .sum()
+}
+
+fn spent(s: &Scenario, plan: &Plan, state: &str) -> i64 {
+    plan.allocations
+        .iter()
+        .filter(|a| s.need(&a.need).is_some_and(|n| n.state.as_str() == state))
+        .map(|a| a.seats * s.session(&a.session).map_or(0, |x| x.cost_per_seat))
+        .sum()
+}
+
+fn reason(plan: &Plan, need: &str) -> Option<Reason> {
+    plan.unmet.iter().find(|u| u.need.as_str() == need).map(|u| u.reason)
+}
+
+fn assert_optimal(plan: &Plan) {
+    assert_eq!(plan.status, Status::Optimal);
+    assert_eq!(plan.bound, plan.objective);
+    assert_eq!(plan.gap, 0.0);
+}
+
+// ---------------------------------------------------------------------------------------
+// Constraint families: each binds on its fixture, and without it the plan breaks it.
+
+#[test]
+fn the_family_list_is_exactly_the_seven_of_the_spec() {
+    let names: Vec<&str> = FAMILIES.iter().map(|(n, _)| *n).collect();
+    assert_eq!(names, ["demand", "capacity", "state_cap", "budget", "minimum_viable", "equity", "pins"]);
+}
+
+#[test]
+fn demand_no_need_gets_more_seats_than_trainees() {
+    let mut s = base(&["AA"]);
+    s.sessions = vec![session("S1", 2), session("S2", 2)];
+    s.needs = vec![need("N1", "AA", 2, 3)];
+    let plan = run(&s);
+    assert_optimal(&plan);
+    assert_eq!(served(&plan, "N1"), 2);
+    assert!(plan.unmet.is_empty());
+
+    let loose = run_without(&s, "demand");
+    assert!(served(&loose, "N1") > 2, "without demand the need is over-served: {loose:?}");
+}
+
+#[test]
+fn capacity_no_session_takes_more_than_its_seats() {
+    let mut s = base(&["AA", "BB"]);
+    s.sessions = vec![session("S1", 3)];
+    s.needs = vec![need("N1", "AA", 3, 3), need("N2", "BB", 3, 3)];
+    let plan = run(&s);
+    assert_eq!(filled(&plan, "S1"), 3);
+    let fill = plan.sessions.iter().find(|f| f.session.as_str() == "S1").unwrap();
+    assert_eq!((fill.filled, fill.seats, fill.running), (3, 3, true));
+
+    let loose = run_without(&s, "capacity");
+    assert!(filled(&loose, "S1") > 3, "without capacity the session overflows: {loose:?}");
+}
+
+#[test]
+fn state_cap_one_state_holds_at_most_the_cap_across_its_needs() {
+    let mut s = base(&["AA", "BB"]);
+    let mut s1 = session("S1", 10);
+    s1.max_per_state = Some(2);
+    s.sessions = vec![s1];
+    s.needs = vec![need("N1", "AA", 2, 3), need("N2", "AA", 2, 3), need("N3", "BB", 2, 3)];
+    let plan = run(&s);
+    assert_eq!(state_filled(&s, &plan, "S1", "AA"), 2);
+    assert_eq!(state_filled(&s, &plan, "S1", "BB"), 2);
+
+    let loose = run_without(&s, "state_cap");
+    assert!(state_filled(&s, &loose, "S1", "AA") > 2, "without state_cap AA exceeds the cap: {loose:?}");
+}
+
+#[test]
+fn budget_a_state_spends_no_more_than_its_budget() {
+    let mut s = base(&["AA"]);
+    state_mut(&mut s, "AA").budget = Some(300);
+    let mut s1 = session("S1", 5);
+    s1.cost_per_seat = 100;
+    let mut s2 = session("S2", 5);
+    s2.cost_per_seat = 100;
+    s.sessions = vec![s1, s2];
+    s.needs = vec![need("N1", "AA", 6, 3)];
+    let plan = run(&s);
+    assert_eq!(served(&plan, "N1"), 3);
+    assert_eq!(spent(&s, &plan, "AA"), 300);
+    assert_eq!(reason(&plan, "N1"), Some(Reason::Budget));
+
+    let loose = run_without(&s, "budget");
+    assert!(spent(&s, &loose, "AA") > 300, "without budget AA overspends: {loose:?}");
+}
+
+#[test]
+fn minimum_viable_a_session_runs_with_its_minimum_or_not_at_all() {
+    let mut s = base(&["AA"]);
+    let mut s1 = session("S1", 10);
+    s1.min_participants = 3;
+    s.sessions = vec![s1];
+    s.needs = vec![need("N1", "AA", 2, 5)];
+    let plan = run(&s);
+    assert_eq!(filled(&plan, "S1"), 0);
+    assert!(!plan.sessions[0].running);
+    assert_eq!(reason(&plan, "N1"), Some(Reason::MinParticipants));
+
+    let loose = run_without(&s, "minimum_viable");
+    let running = filled(&loose, "S1");
+    assert!(running > 0 && running < 3, "without minimum_viable S1 runs below 3: {loose:?}");
+}
+
+#[test]
+fn minimum_viable_a_session_that_reaches_its_minimum_runs() {
+    let mut s = base(&["AA", "BB"]);
+    let mut s1 = session("S1", 10);
+    s1.min_participants = 3;
+    s.sessions = vec![s1];
+    s.needs = vec![need("N1", "AA", 2, 1), need("N2", "BB", 1, 1)];
+    let plan = run(&s);
+    assert_eq!(filled(&plan, "S1"), 3);
+    assert!(plan.unmet.is_empty());
+}
+
+#[test]
+fn equity_the_first_half_of_every_need_is_served_before_any_second_half() {
+    // With a bonus of 2, a priority-2 need's first half (2 x 3 = 6 a seat) beats a
+    // priority-3 need's second half (4 a seat): the four seats split 2 + 2.
+    let mut s = base(&["AA", "BB"]);
+    s.settings.equity_bonus = 2.0;
+    s.sessions = vec![session("S1", 4)];
+    s.needs = vec![need("N1", "AA", 4, 3), need("N2", "BB", 4, 2)];
+    let plan = run(&s);
+    assert_eq!((served(&plan, "N1"), served(&plan, "N2")), (2, 2));
+    assert!((plan.objective - 36.0).abs() < 1e-9, "{}", plan.objective);
+
+    // Without z_n <= u_n the bonus is free, so the higher priority takes every seat, and
+    // the plan is worth less under the SPEC objective.
+    let loose = run_without(&s, "equity");
+    assert_eq!((served(&loose, "N1"), served(&loose, "N2")), (4, 0));
+    assert!(loose.objective < plan.objective);
+}
+
+#[test]
+fn pins_a_pinned_pair_takes_exactly_the_pinned_seats() {
+    // S1 is dearer, so without the pin every trainee would go to S2.
+    let mut s = base(&["AA"]);
+    s.settings.cost_weight = 0.001;
+    let mut s1 = session("S1", 5);
+    s1.cost_per_seat = 1000;
+    s.sessions = vec![s1, session("S2", 5)];
+    s.needs = vec![need("N1", "AA", 2, 1)];
+    s.pins = vec![pin("N1", "S1", 1)];
+    let plan = run(&s);
+    assert_eq!((seats(&plan, "N1", "S1"), seats(&plan, "N1", "S2")), (1, 1));
+
+    let loose = run_without(&s, "pins");
+    assert_eq!(seats(&loose, "N1", "S1"), 0, "without pins the pin is ignored: {loose:?}");
+}
+
+#[test]
+fn pins_a_pin_is_not_exceeded_even_when_more_seats_would_pay() {
+    let mut s = base(&["AA"]);
+    s.sessions = vec![session("S1", 5)];
+    s.needs = vec![need("N1", "AA", 4, 5)];
+    s.pins = vec![pin("N1", "S1", 1)];
+    let plan = run(&s);
+    assert_eq!(seats(&plan, "N1", "S1"), 1);
+    assert_eq!(plan.unmet.len(), 1);
+    assert_eq!(plan.unmet[0].seats, 3);
+
+    let loose = run_without(&s, "pins");
+    assert_eq!(seats(&loose, "N1", "S1"), 4);
+}
+
+// ---------------------------------------------------------------------------------------
+// Compatibility rules 1–7: the base fixture is served; each change breaks exactly one rule.
+
+fn compat_base() -> Scenario {
+    let mut s = base(&["AA", "BB"]);
+    s.sessions = vec![session("S1", 5)];
+    s.needs = vec![need("N1", "AA", 2, 3)];
+    s
+}
+
+/// The need gets nothing, its reason is `no_compatible_session`, and the explanation
+/// names `rule` as what rules S1 out (`None`: S1 is not even in the need's skill/level).
+fn assert_blocked(s: &Scenario, rule: Option<Rule>) {
+    let plan = run(s);
+    assert_eq!(served(&plan, "N1"), 0, "{plan:?}");
+    assert_eq!(reason(&plan, "N1"), Some(Reason::NoCompatibleSession));
+    assert_eq!(plan.unmet[0].seats, 2);
+    let why = explain(s, &plan.allocations, &"N1".into()).expect("N1 is unmet");
+    assert!(why.candidates.is_empty());
+    let ruled: Vec<(String, Rule)> = why.ruled_out.iter().map(|r| (r.session.to_string(), r.rule)).collect();
+    match rule {
+        Some(rule) => assert_eq!(ruled, vec![("S1".to_string(), rule)]),
+        None => assert!(ruled.is_empty(), "{ruled:?}"),
+    }
+}
+
+fn assert_served(s: &Scenario) {
+    let plan = run(s);
+    assert_eq!(seats(&plan, "N1", "S1"), 2, "{plan:?}");
+    assert!(plan.unmet.is_empty());
+}
+
+#[test]
+fn compat_base_fixture_is_served() {
+    assert_served(&compat_base());
+}
+
+#[test]
+fn compat_rule_1_other_level_blocks() {
+    let mut s = compat_base();
+    s.courses[0].level = 2;
+    assert_blocked(&s, None);
+}
+
+#[test]
+fn compat_rule_1_other_skill_blocks() {
+    let mut s = compat_base();
+    s.courses[0].skill = "other".into();
+    assert_blocked(&s, None);
+}
+
+#[test]
+fn compat_rule_2_language_not_accepted_blocks() {
+    let mut s = compat_base();
+    s.needs[0].languages = Some(vec!["ar".into(), "fr".into()]);
+    assert_blocked(&s, Some(Rule::Language));
+}
+
+#[test]
+fn compat_rule_2_languages_default_to_the_states() {
+    let mut s = compat_base();
+    state_mut(&mut s, "AA").languages = vec!["ar".into()];
+    assert_blocked(&s, Some(Rule::Language));
+    // The need's own list overrides the state's.
+    s.needs[0].languages = Some(vec!["en".into()]);
+    assert_served(&s);
+}
+
+#[test]
+fn compat_rule_3_mode_not_accepted_blocks() {
+    let mut s = compat_base();
+    s.needs[0].modes = Some(vec![Mode::InPerson, Mode::Blended]);
+    assert_blocked(&s, Some(Rule::Mode));
+    s.needs[0].modes = Some(vec![Mode::Online]);
+    assert_served(&s);
+}
+
+#[test]
+fn compat_rule_4_session_must_lie_inside_the_window() {
+    let mut s = compat_base();
+    let window = |start: &str, end: &str| Some(DateRange { start: date(start), end: date(end) });
+    // Starts a day before the window.
+    s.needs[0].window = window("2027-03-02", "2027-12-31");
+    assert_blocked(&s, Some(Rule::Window));
+    // Ends a day after it.
+    s.needs[0].window = window("2027-01-01", "2027-03-04");
+    assert_blocked(&s, Some(Rule::Window));
+    // Both ends inclusive: exactly the session's dates fit.
+    s.needs[0].window = window("2027-03-01", "2027-03-05");
+    assert_served(&s);
+}
+
+#[test]
+fn compat_rule_4_window_defaults_to_the_horizon() {
+    let mut s = compat_base();
+    s.horizon = Some(DateRange { start: date("2027-03-02"), end: date("2027-12-31") });
+    assert_blocked(&s, Some(Rule::Window));
+    // A need's own window overrides the horizon.
+    s.needs[0].window = Some(DateRange { start: date("2027-01-01"), end: date("2027-06-30") });
+    assert_served(&s);
+}
+
+#[test]
+fn compat_rule_5_a_blackout_touching_the_session_blocks() {
+    let mut s = compat_base();
+    let blackout = |start: &str, end: &str| Blackout { start: date(start), end: date(end), label: "holiday".into() };
+    // Touches only the last day.
+    state_mut(&mut s, "AA").blackouts = vec![blackout("2027-03-05", "2027-03-09")];
+    assert_blocked(&s, Some(Rule::Blackout));
+    // Touches only the first day.
+    state_mut(&mut s, "AA").blackouts = vec![blackout("2027-02-20", "2027-03-01")];
+    assert_blocked(&s, Some(Rule::Blackout));
+    // The day after and the day before do not.
+    state_mut(&mut s, "AA").blackouts =
+        vec![blackout("2027-03-06", "2027-03-09"), blackout("2027-02-20", "2027-02-28")];
+    assert_served(&s);
+    // Another state's blackout does not matter.
+    state_mut(&mut s, "BB").blackouts = vec![blackout("2027-03-01", "2027-03-05")];
+    assert_served(&s);
+}
+
+#[test]
+fn compat_rule_6_open_to_other_states_blocks() {
+    let mut s = compat_base();
+    s.sessions[0].open_to = Some(vec!["BB".into()]);
+    assert_blocked(&s, Some(Rule::OpenTo));
+    s.sessions[0].open_to = Some(vec!["BB".into(), "AA".into()]);
+    assert_served(&s);
+}
+
+#[test]
+fn compat_rule_7_an_excluded_pair_is_blocked() {
+    let mut s = compat_base();
+    s.exclusions = vec![Exclusion { need: "N1".into(), session: "S1".into() }];
+    assert_blocked(&s, Some(Rule::Excluded));
+}
+
+// ---------------------------------------------------------------------------------------
+// Pins override rules 2–6, never rule 7.
+
+/// Each fixture breaks exactly one of rules 2–6 for (N1, S1).
+fn broken_by_rules_2_to_6() -> Vec<(Rule, Scenario)> {
+    let mut out = Vec::new();
+    let mut s = compat_base();
+    s.needs[0].languages = Some(vec!["ar".into()]);
+    out.push((Rule::Language, s));
+    let mut s = compat_base();
+    s.needs[0].modes = Some(vec![Mode::InPerson]);
+    out.push((Rule::Mode, s));
+    let mut s = compat_base();
+    s.needs[0].window = Some(DateRange { start: date("2027-04-01"), end: date("2027-04-30") });
+    out.push((Rule::Window, s));
+    let mut s = compat_base();
+    state_mut(&mut s, "AA").blackouts =
+        vec![Blackout { start: date("2027-03-03"), end: date("2027-03-03"), label: String::new() }];
+    out.push((Rule::Blackout, s));
+    let mut s = compat_base();
+    s.sessions[0].open_to = Some(vec!["BB".into()]);
+    out.push((Rule::OpenTo, s));
+    out
+}
+
+#[test]
+fn a_pin_overrides_rules_2_to_6() {
+    for (rule, mut s) in broken_by_rules_2_to_6() {
+        assert_blocked(&s, Some(rule));
+        s.pins = vec![pin("N1", "S1", 1)];
+        let plan = run(&s);
+        // The pinned seat is given, and only it: the pin does not make the pair compatible.
+        assert_eq!(seats(&plan, "N1", "S1"), 1, "{rule:?}: {plan:?}");
+        assert_eq!(plan.unmet.len(), 1, "{rule:?}");
+        assert_eq!(plan.unmet[0].seats, 1, "{rule:?}");
+        assert_eq!(plan.unmet[0].reason, Reason::NoCompatibleSession, "{rule:?}");
+    }
+}
+
+#[test]
+fn a_pin_does_not_override_rule_7() {
+    let mut s = compat_base();
+    s.exclusions = vec![Exclusion { need: "N1".into(), session: "S1".into() }];
+    s.pins = vec![pin("N1", "S1", 1)];
+    match solve(&s, &Options::default()) {
+        Err(SolveError::Invalid(problems)) => {
+            assert!(problems.iter().any(|p| p.path == "pins[0]" && p.message.contains("excluded")), "{problems:?}");
+        }
+        other => panic!("a pin on an excluded pair must be rejected, got {other:?}"),
+    }
+}
+
+#[test]
+fn a_pin_does_not_override_rule_1() {
+    let mut s = compat_base();
+    s.courses.push(course("C2", "sk", 2));
+    let mut s2 = session("S2", 5);
+    s2.course = "C2".into();
+    s.sessions.push(s2);
+    s.pins = vec![pin("N1", "S2", 1)];
+    assert!(matches!(solve(&s, &Options::default()), Err(SolveError::Invalid(_))));
+}
+
+// ---------------------------------------------------------------------------------------
+// Pin pre-checks: an impossible pin set is reported as infeasible, naming the pins.
+
+fn infeasible(s: &Scenario) -> Vec<PinProblem> {
+    assert_eq!(validate(s), Vec::new(), "fixture must be valid");
+    match solve(s, &Options::default()) {
+        Err(SolveError::Infeasible(problems)) => problems,
+        other => panic!("expected infeasible pins, got {other:?}"),
+    }
+}
+
+fn pair(need: &str, session: &str) -> (NeedId, SessionId) {
+    (need.into(), session.into())
+}
+
+#[test]
+fn precheck_pins_above_a_needs_trainees() {
+    let mut s = base(&["AA"]);
+    s.sessions = vec![session("S1", 5), session("S2", 5)];
+    s.needs = vec![need("N1", "AA", 2, 3)];
+    s.pins = vec![pin("N1", "S1", 2), pin("N1", "S2", 1)];
+    let problems = infeasible(&s);
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert_eq!(problems[0].pins, vec![pair("N1", "S1"), pair("N1", "S2")]);
+    let text = problems[0].message.as_str();
+    assert!(text.contains("N1 -> S1") && text.contains("N1 -> S2") && text.contains("only 2"), "{text}");
+}
+
+#[test]
+fn precheck_pins_above_a_sessions_seats() {
+    let mut s = base(&["AA", "BB"]);
+    s.sessions = vec![session("S1", 2)];
+    s.needs = vec![need("N1", "AA", 2, 3), need("N2", "BB", 2, 3)];
+    s.pins = vec![pin("N1", "S1", 2), pin("N2", "S1", 1)];
+    let problems = infeasible(&s);
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert_eq!(problems[0].pins, vec![pair("N1", "S1"), pair("N2", "S1")]);
+    assert_eq!(problems[0].sessions, vec![SessionId::from("S1")]);
+    let text = problems[0].message.as_str();
+    assert!(text.contains("N1 -> S1") && text.contains("N2 -> S1") && text.contains("2 seats"), "{text}");
+}
+
+#[test]
+fn precheck_pins_above_a_state_cap() {
+    let mut s = base(&["AA"]);
+    let mut s1 = session("S1", 10);
+    s1.max_per_state = Some(1);
+    s.sessions = vec![s1];
+    s.needs = vec![need("N1", "AA", 2, 3), need("N2", "AA", 2, 3)];
+    s.pins = vec![pin("N1", "S1", 1), pin("N2", "S1", 1)];
+    let problems = infeasible(&s);
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert_eq!(problems[0].pins, vec![pair("N1", "S1"), pair("N2", "S1")]);
+    let text = problems[0].message.as_str();
+    assert!(text.contains("N1 -> S1") && text.contains("N2 -> S1") && text.contains("AA"), "{text}");
+}
+
+#[test]
+fn precheck_pins_above_a_budget() {
+    let mut s = base(&["AA"]);
+    state_mut(&mut s, "AA").budget = Some(100);
+    let mut s1 = session("S1", 10);
+    s1.cost_per_seat = 60;
+    s.sessions = vec![s1];
+    s.needs = vec![need("N1", "AA", 2, 3)];
+    s.pins = vec![pin("N1", "S1", 2)];
+    let problems = infeasible(&s);
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert_eq!(problems[0].pins, vec![pair("N1", "S1")]);
+    let text = problems[0].message.as_str();
+    assert!(text.contains("N1 -> S1") && text.contains("120") && text.contains("AA"), "{text}");
+}
+
+#[test]
+fn precheck_pin_into_a_session_that_cannot_reach_its_minimum() {
+    let mut s = base(&["AA"]);
+    let mut s1 = session("S1", 10);
+    s1.min_participants = 5;
+    s.sessions = vec![s1];
+    s.needs = vec![need("N1", "AA", 2, 3)];
+    s.pins = vec![pin("N1", "S1", 1)];
+    let problems = infeasible(&s);
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert_eq!(problems[0].pins, vec![pair("N1", "S1")]);
+    assert_eq!(problems[0].sessions, vec![SessionId::from("S1")]);
+    let text = problems[0].message.as_str();
+    assert!(text.contains("N1 -> S1") && text.contains("S1") && text.contains("needs 5"), "{text}");
+}
+
+#[test]
+fn infeasibility_the_prechecks_miss_still_names_the_pins_and_sessions() {
+    // Three AA needs could reach S1's minimum of 3 one by one, but the cap of 2 per state
+    // keeps S1 below it; S2 likewise. Only the solver sees that.
+    let mut s = base(&["AA"]);
+    let mut s1 = session("S1", 10);
+    s1.max_per_state = Some(2);
+    s1.min_participants = 3;
+    let mut s2 = s1.clone();
+    s2.id = "S2".into();
+    s.sessions = vec![s1, s2];
+    s.needs = vec![need("N1", "AA", 2, 3), need("N2", "AA", 2, 3), need("N3", "AA", 2, 3)];
+    s.pins = vec![pin("N1", "S1", 1), pin("N2", "S2", 1), pin("N3", "S1", 1)];
+    let problems = infeasible(&s);
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert_eq!(problems[0].pins, vec![pair("N1", "S1"), pair("N2", "S2"), pair("N3", "S1")]);
+    assert_eq!(problems[0].sessions, vec![SessionId::from("S1"), SessionId::from("S2")]);
+    let text = problems[0].message.as_str();
+    assert!(text.contains("N1 -> S1") && text.contains("N2 -> S2") && text.contains("N3 -> S1"), "{text}");
+}
+
+#[test]
+fn the_infeasible_error_lists_every_pin_problem() {
+    let mut s = base(&["AA", "BB"]);
+    s.sessions = vec![session("S1", 1), session("S2", 5)];
+    s.needs = vec![need("N1", "AA", 1, 3), need("N2", "BB", 2, 3)];
+    s.pins = vec![pin("N1", "S1", 1), pin("N2", "S1", 1), pin("N2", "S2", 2)];
+    let problems = infeasible(&s);
+    assert_eq!(problems.len(), 2, "{problems:?}");
+    let err = SolveError::Infeasible(problems).to_string();
+    assert!(err.contains("N2 -> S1, N2 -> S2") && err.contains("N1 -> S1, N2 -> S1"), "{err}");
+}
+
+// ---------------------------------------------------------------------------------------
+// Unmet reasons (SPEC §4), each on its own and the first that applies when several do.
+
+#[test]
+fn reason_no_compatible_session() {
+    let mut s = base(&["AA"]);
+    s.sessions = vec![session("S1", 5)];
+    s.needs = vec![need("N1", "AA", 2, 3)];
+    s.needs[0].level = 2;
+    let plan = run(&s);
+    assert_eq!(reason(&plan, "N1"), Some(Reason::NoCompatibleSession));
+}
+
+#[test]
+fn reason_budget() {
+    let mut s = base(&["AA"]);
+    state_mut(&mut s, "AA").budget = Some(50);
+    let mut s1 = session("S1", 5);
+    s1.cost_per_seat = 100;
+    s.sessions = vec![s1];
+    s.needs = vec![need("N1", "AA", 2, 3)];
+    let plan = run(&s);
+    assert_eq!(served(&plan, "N1"), 0);
+    assert_eq!(reason(&plan, "N1"), Some(Reason::Budget));
+}
+
+#[test]
+fn reason_capacity() {
+    let mut s = base(&["AA"]);
+    s.sessions = vec![session("S1", 2)];
+    s.needs = vec![need("N1", "AA", 3, 3)];
+    let plan = run(&s);
+    assert_eq!(plan.unmet.len(), 1);
+    assert_eq!((plan.unmet[0].seats, plan.unmet[0].reason), (1, Reason::Capacity));
+}
+
+#[test]
+fn reason_state_cap() {
+    let mut s = base(&["AA"]);
+    let mut s1 = session("S1", 10);
+    s1.max_per_state = Some(1);
+    s.sessions = vec![s1];
+    s.needs = vec![need("N1", "AA", 3, 3)];
+    let plan = run(&s);
+    assert_eq!(plan.unmet.len(), 1);
+    assert_eq!((plan.unmet[0].seats, plan.unmet[0].reason), (2, Reason::StateCap));
+}
+
+#[test]
+fn reason_min_participants() {
+    let mut s = base(&["AA"]);
+    let mut s1 = session("S1", 10);
+    s1.min_participants = 5;
+    s.sessions = vec![s1];
+    s.needs = vec![need("N1", "AA", 2, 3)];
+    let plan = run(&s);
+    assert_eq!(reason(&plan, "N1"), Some(Reason::MinParticipants));
+}
+
+#[test]
+fn reason_cost() {
+    // A seat costs 100 x 1.0 = 100, a trainee is worth at most 1.5.
+    let mut s = base(&["AA"]);
+    s.settings.cost_weight = 1.0;
+    let mut s1 = session("S1", 10);
+    s1.cost_per_seat = 100;
+    s.sessions = vec![s1];
+    s.needs = vec![need("N1", "AA", 2, 1)];
+    let plan = run(&s);
+    assert_eq!(served(&plan, "N1"), 0);
+    assert_eq!(reason(&plan, "N1"), Some(Reason::Cost));
+    // The same seat at a tenth of the weight is worth giving.
+    s.settings.cost_weight = 0.001;
+    assert_eq!(served(&run(&s), "N1"), 2);
+}
+
+/// AA's need N1 (priority 1, 5 trainees) sees: F, one seat that BB's N0 (priority 5)
+/// outbids it for; C, capped at one seat per state; M, whose minimum of 10 nobody can
+/// reach; and, where a test adds them, more sessions open to AA only.
+fn reason_order_base() -> Scenario {
+    let mut s = base(&["AA", "BB"]);
+    let mut capped = session("C", 10);
+    capped.max_per_state = Some(1);
+    capped.open_to = Some(vec!["AA".into()]);
+    let mut minimum = session("M", 10);
+    minimum.min_participants = 10;
+    minimum.open_to = Some(vec!["AA".into()]);
+    s.sessions = vec![session("F", 1), capped, minimum];
+    s.needs = vec![need("N1", "AA", 5, 1), need("N0", "BB", 1, 5)];
+    s
+}
+
+/// Adds D: ten seats at 100 each, open to AA only.
+fn with_dear_session(mut s: Scenario) -> Scenario {
+    let mut dear = session("D", 10);
+    dear.cost_per_seat = 100;
+    dear.open_to = Some(vec!["AA".into()]);
+    s.sessions.push(dear);
+    s
+}
+
+#[test]
+fn reason_order_capacity_before_state_cap() {
+    // A session that is both full and at the state's cap counts as full.
+    let mut s = base(&["AA"]);
+    let mut s1 = session("S1", 2);
+    s1.max_per_state = Some(2);
+    s.sessions = vec![s1];
+    s.needs = vec![need("N1", "AA", 3, 3)];
+    assert_eq!(reason(&run(&s), "N1"), Some(Reason::Capacity));
+}
+
+#[test]
+fn reason_order_state_cap_when_some_are_full_and_the_rest_capped() {
+    let mut s = reason_order_base();
+    s.sessions.retain(|x| x.id.as_str() != "M");
+    let plan = run(&s);
+    assert_eq!(seats(&plan, "N0", "F"), 1, "{plan:?}");
+    assert_eq!(seats(&plan, "N1", "C"), 1, "{plan:?}");
+    assert_eq!(reason(&plan, "N1"), Some(Reason::StateCap));
+}
+
+#[test]
+fn reason_order_min_participants_when_the_rest_are_full_or_capped() {
+    let s = reason_order_base();
+    let plan = run(&s);
+    assert_eq!(seats(&plan, "N0", "F"), 1, "{plan:?}");
+    assert_eq!(seats(&plan, "N1", "C"), 1, "{plan:?}");
+    assert_eq!(filled(&plan, "M"), 0);
+    assert_eq!(reason(&plan, "N1"), Some(Reason::MinParticipants));
+}
+
+#[test]
+fn reason_order_budget_before_capacity_cap_minimum_and_cost() {
+    // AA can afford one seat at 100: after it, D and M still have room but cost more than
+    // is left, while F is full and C capped.
+    let mut s = with_dear_session(reason_order_base());
+    s.sessions[2].cost_per_seat = 100;
+    state_mut(&mut s, "AA").budget = Some(100);
+    let plan = run(&s);
+    assert_eq!(seats(&plan, "N1", "D"), 1, "{plan:?}");
+    assert_eq!(seats(&plan, "N1", "C"), 1, "{plan:?}");
+    assert_eq!(reason(&plan, "N1"), Some(Reason::Budget));
+    // A session with room that the rest of the budget still pays for means it is not the budget.
+    s.sessions[2].cost_per_seat = 0;
+    assert_ne!(reason(&run(&s), "N1"), Some(Reason::Budget));
+}
+
+#[test]
+fn reason_order_cost_when_a_compatible_session_has_room() {
+    let mut s = with_dear_session(reason_order_base());
+    s.settings.cost_weight = 1.0;
+    let plan = run(&s);
+    assert_eq!(filled(&plan, "D"), 0, "{plan:?}");
+    assert_eq!(seats(&plan, "N1", "C"), 1, "{plan:?}");
+    assert_eq!(reason(&plan, "N1"), Some(Reason::Cost));
+}
+
+#[test]
+fn unmet_lists_each_short_need_once_with_the_missing_seats() {
+    let mut s = base(&["AA", "BB"]);
+    s.sessions = vec![session("S1", 3)];
+    s.needs = vec![need("N1", "AA", 2, 5), need("N2", "BB", 3, 1), need("N3", "BB", 1, 1)];
+    s.needs[2].level = 2;
+    let plan = run(&s);
+    let unmet: Vec<(&str, i64, Reason)> = plan.unmet.iter().map(|u| (u.need.as_str(), u.seats, u.reason)).collect();
+    assert_eq!(unmet, vec![("N2", 2, Reason::Capacity), ("N3", 1, Reason::NoCompatibleSession)]);
+}
+
+// ---------------------------------------------------------------------------------------
+// Time limit.
+
+/// A small xorshift generator, so the harder scenario is the same on every run.
+struct Rng(u64);
+
+impl Rng {
+    fn below(&mut self, n: u64) -> i64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        (self.0 % n) as i64
+    }
+}
+
+/// Many states with budgets and many sessions with minimums: branch and bound has work.
+fn harder_scenario() -> Scenario {
+    let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
+    let codes: Vec<String> = (0..12).map(|i| format!("S{i:02}")).collect();
+    let refs: Vec<&str> = codes.iter().map(String::as_str).collect();
+    let mut s = base(&refs);
+    s.settings.cost_weight = 0.0001;
+    for state in &mut s.states {
+        state.budget = Some(1500 + 250 * rng.below(12));
+    }
+    s.courses.clear();
+    for level in 1..=3 {
+        s.courses.push(course(&format!("C{level}"), "sk", level));
+    }
+    for i in 0..36 {
+        let mut x = session(&format!("X{i:02}"), 6 + rng.below(12));
+        x.course = CourseId::new(format!("C{}", 1 + i % 3));
+        x.cost_per_seat = 100 + 50 * rng.below(12);
+        x.min_participants = if i % 2 == 0 { 3 + rng.below(4) } else { 0 };
+        x.max_per_state = Some(2 + rng.below(3));
+        s.sessions.push(x);
+    }
+    for i in 0..150 {
+        let state = &codes[rng.below(12) as usize];
+        let mut n = need(&format!("N{i:03}"), state, 1 + rng.below(8), 1 + rng.below(5));
+        n.level = 1 + rng.below(3);
+        s.needs.push(n);
+    }
+    s
+}
+
+#[test]
+fn a_time_limit_returns_the_best_plan_or_says_none_was_found_in_time() {
+    let s = harder_scenario();
+    assert_eq!(validate(&s), Vec::new());
+    for limit in [1e-9, 0.005] {
+        match solve(&s, &Options { time_limit: Some(limit) }) {
+            Ok(plan) => {
+                // Never claimed optimal without proof: a harder problem is not proven in 5 ms.
+                assert_eq!(plan.status, Status::TimeLimit, "limit {limit}");
+                assert!(plan.bound >= plan.objective, "bound {} < objective {}", plan.bound, plan.objective);
+                let gap = (plan.bound - plan.objective) / plan.bound.abs().max(1.0);
+                assert!((plan.gap - gap).abs() < 1e-6, "gap {} vs {gap}", plan.gap);
+                // The best plan found still respects the hard limits.
+                for fill in &plan.sessions {
+                    let x = s.session(&fill.session).unwrap();
+                    assert!(fill.filled <= x.seats);
+                    assert!(fill.filled == 0 || fill.filled >= x.min_participants, "{fill:?}");
+                }
+                for state in &s.states {
+                    assert!(spent(&s, &plan, state.code.as_str()) <= state.budget.unwrap());
+                }
+            }
+            Err(SolveError::NoPlanInTime(seconds)) => assert_eq!(seconds, limit),
+            Err(other) => panic!("limit {limit}: unexpected {other:?}"),
+        }
+    }
+}
+
+#[test]
+fn a_generous_time_limit_still_proves_a_small_problem_optimal() {
+    let s = compat_base();
+    let plan = solve(&s, &Options { time_limit: Some(60.0) }).unwrap();
+    assert_optimal(&plan);
+}
