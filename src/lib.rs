@@ -3,3 +3,4 @@ pub mod io;
 pub mod model;
 pub mod solve;
 pub mod synth;
+pub mod ui;

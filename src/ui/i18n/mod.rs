@@ -1,0 +1,372 @@
+//! Every word the app shows, one catalogue per language (`en.rs`, `ar.rs`, `fr.rs`). A label
+//! is a [`Msg`]; each catalogue matches on all of them, so a missing translation does not
+//! compile. Messages with values (counts, dates, ids) are methods of [`Catalogue`].
+//! Ids and codes inside a sentence are wrapped in Unicode isolates (see [`iso`]), the plain-text
+//! twin of `<bdi>`, so Latin ids and numbers stay readable inside Arabic text.
+
+mod ar;
+mod en;
+mod fr;
+
+use chrono::{Datelike, NaiveDate};
+
+use super::vm::files::{ImportError, Imported};
+use super::vm::issue::{Issue, Thing};
+use super::vm::rows::InUse;
+
+/// A language of the interface.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Lang {
+    #[default]
+    En,
+    Ar,
+    Fr,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 3] = [Lang::Ar, Lang::En, Lang::Fr];
+
+    /// The BCP 47 code, also used for `<html lang>` and in storage.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Ar => "ar",
+            Lang::Fr => "fr",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Lang> {
+        Lang::ALL.into_iter().find(|l| l.code() == code)
+    }
+
+    /// Text direction for `<html dir>`.
+    pub fn dir(self) -> &'static str {
+        match self {
+            Lang::Ar => "rtl",
+            Lang::En | Lang::Fr => "ltr",
+        }
+    }
+
+    /// The language's name in itself, for the language switch.
+    pub fn own_name(self) -> &'static str {
+        match self {
+            Lang::En => "English",
+            Lang::Ar => "العربية",
+            Lang::Fr => "Français",
+        }
+    }
+
+    pub fn catalogue(self) -> &'static dyn Catalogue {
+        match self {
+            Lang::En => &en::En,
+            Lang::Ar => &ar::Ar,
+            Lang::Fr => &fr::Fr,
+        }
+    }
+
+    /// The label `m` in this language.
+    pub fn t(self, m: Msg) -> &'static str {
+        self.catalogue().text(m)
+    }
+}
+
+/// Wraps text in first-strong isolates so its direction does not disturb the sentence around it.
+pub fn iso(text: &str) -> String {
+    format!("\u{2068}{text}\u{2069}")
+}
+
+/// Every fixed label of the interface.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Msg {
+    AppName,
+    AppTagline,
+    Workspace,
+    RoleFocal,
+    RoleCentre,
+    RolePlanner,
+    Language,
+    Undo,
+    Redo,
+    Import,
+    ExportScenario,
+    ResetDemo,
+    ClearLocal,
+    ConfirmReset,
+    ConfirmClear,
+    Dismiss,
+    Saved,
+    Saving,
+    NotSaving,
+    PrivacyNote,
+    FocalIntro,
+    YourState,
+    NeedsHeading,
+    AddNeed,
+    Duplicate,
+    Delete,
+    NoNeeds,
+    ExportSubmission,
+    SubmissionHint,
+    SummaryHeading,
+    Total,
+    Id,
+    State,
+    Skill,
+    Level,
+    Trainees,
+    Priority,
+    Window,
+    From,
+    To,
+    Languages,
+    Modes,
+    Note,
+    Actions,
+    Level1,
+    Level2,
+    Level3,
+    Priority1,
+    Priority2,
+    Priority3,
+    Priority4,
+    Priority5,
+    ModeInPerson,
+    ModeOnline,
+    ModeBlended,
+    WholeHorizon,
+    StateLanguagesDefault,
+    NotSaved,
+    CentreIntro,
+    Courses,
+    Sessions,
+    AddCourse,
+    AddSession,
+    Course,
+    TitleEn,
+    TitleAr,
+    Mode,
+    Location,
+    Start,
+    End,
+    Seats,
+    CapPerState,
+    MinParticipants,
+    CostPerSeat,
+    OpenTo,
+    OpenToHint,
+    NoCapHint,
+    YearView,
+    NoSessions,
+    OtherYears,
+    NewCourse,
+    NewSkill,
+    NewBlackout,
+    PlannerIntro,
+    TabNeeds,
+    TabCatalogue,
+    TabStates,
+    TabSkills,
+    TabSettings,
+    TabAdjustments,
+    ShowState,
+    AllStates,
+    Code,
+    NameEn,
+    NameAr,
+    Budget,
+    BudgetHint,
+    Blackouts,
+    AddBlackout,
+    Label,
+    AddSkill,
+    ScenarioTitle,
+    Horizon,
+    PriorityWeights,
+    EquityBonus,
+    CostWeight,
+    Currency,
+    ExplainTitle,
+    ExplainHorizon,
+    ExplainWeights,
+    ExplainEquity,
+    ExplainCostWeight,
+    ExplainCurrency,
+    Pins,
+    Exclusions,
+    Need,
+    Session,
+    NoPins,
+    NoExclusions,
+    PinsHint,
+    LangAr,
+    LangEn,
+    LangFr,
+    Unlimited,
+    Problems,
+}
+
+/// A message about something that happened (an import, a failed save …).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Note {
+    Imported(Imported),
+    ImportFailed(ImportError),
+    ReadFailed,
+    SaveFailed,
+    StorageNewer(u32),
+    StorageUnreadable,
+    StorageMigrated(u32),
+    ResetDone,
+    Cleared,
+    InUse(InUse),
+}
+
+impl Note {
+    /// Warnings stay until dismissed; the rest are information.
+    pub fn is_warning(&self) -> bool {
+        matches!(
+            self,
+            Note::ImportFailed(_)
+                | Note::ReadFailed
+                | Note::SaveFailed
+                | Note::StorageNewer(_)
+                | Note::StorageUnreadable
+                | Note::InUse(_)
+        )
+    }
+}
+
+/// One language's texts.
+pub trait Catalogue: Sync {
+    /// A fixed label.
+    fn text(&self, m: Msg) -> &'static str;
+    /// Month `1..=12`, full name.
+    fn month(&self, month: u32) -> &'static str;
+    /// What is wrong with a field.
+    fn issue(&self, issue: &Issue) -> String;
+    /// Something that happened.
+    fn note(&self, note: &Note) -> String;
+    /// "N needs, T trainees".
+    fn needs_total(&self, needs: usize, trainees: i64) -> String;
+    /// "N sessions, S seats".
+    fn sessions_total(&self, sessions: usize, seats: i64) -> String;
+
+    /// A date in words: `7 February 2027` (Gregorian calendar).
+    fn date(&self, date: NaiveDate) -> String {
+        format!("{} {} {}", date.day(), self.month(date.month()), date.year())
+    }
+
+    /// A range of dates, shortened when both ends share a month.
+    fn date_range(&self, start: NaiveDate, end: NaiveDate) -> String {
+        if start == end {
+            self.date(start)
+        } else if start.year() == end.year() && start.month() == end.month() {
+            format!("{}–{} {} {}", start.day(), end.day(), self.month(start.month()), start.year())
+        } else {
+            format!("{} – {}", self.date(start), self.date(end))
+        }
+    }
+
+    /// The name of a training language code (`ar` -> "Arabic"); other codes as they are.
+    fn language_name(&self, code: &str) -> String {
+        match code {
+            "ar" => self.text(Msg::LangAr).to_string(),
+            "en" => self.text(Msg::LangEn).to_string(),
+            "fr" => self.text(Msg::LangFr).to_string(),
+            other => other.to_string(),
+        }
+    }
+}
+
+/// The label of a level `1..=3`.
+pub fn level_msg(level: i64) -> Option<Msg> {
+    [Msg::Level1, Msg::Level2, Msg::Level3].get(usize::try_from(level - 1).ok()?).copied()
+}
+
+/// The label of a priority `1..=5`.
+pub fn priority_msg(priority: i64) -> Option<Msg> {
+    [Msg::Priority1, Msg::Priority2, Msg::Priority3, Msg::Priority4, Msg::Priority5]
+        .get(usize::try_from(priority - 1).ok()?)
+        .copied()
+}
+
+/// The label of a delivery mode.
+pub fn mode_msg(mode: &crate::model::Mode) -> Option<Msg> {
+    use crate::model::Mode;
+    match mode {
+        Mode::InPerson => Some(Msg::ModeInPerson),
+        Mode::Online => Some(Msg::ModeOnline),
+        Mode::Blended => Some(Msg::ModeBlended),
+        Mode::Unknown(_) => None,
+    }
+}
+
+/// Helpers shared by the catalogues for the parts of messages that are data.
+pub(crate) fn first_problem(error: &ImportError) -> Option<(String, Issue)> {
+    match error {
+        ImportError::Invalid(problems) => {
+            problems.first().map(|p| (p.path.clone(), super::vm::issue::classify(&p.message)))
+        }
+        _ => None,
+    }
+}
+
+/// The kind of thing, for messages about references.
+pub(crate) fn thing_index(thing: Thing) -> usize {
+    match thing {
+        Thing::State => 0,
+        Thing::Skill => 1,
+        Thing::Course => 2,
+        Thing::Need => 3,
+        Thing::Session => 4,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const ALL_MSGS: &[Msg] = &[Msg::AppName, Msg::Saved, Msg::ExplainEquity, Msg::Problems, Msg::YearView];
+
+    #[test]
+    fn every_language_has_text_for_sampled_labels_and_all_months() {
+        for lang in Lang::ALL {
+            let c = lang.catalogue();
+            for m in ALL_MSGS {
+                assert!(!c.text(*m).is_empty(), "{lang:?} {m:?}");
+            }
+            for month in 1..=12 {
+                assert!(!c.month(month).is_empty());
+            }
+        }
+    }
+
+    #[test]
+    fn arabic_is_right_to_left_and_remembered_by_code() {
+        assert_eq!(Lang::Ar.dir(), "rtl");
+        assert_eq!(Lang::En.dir(), "ltr");
+        assert_eq!(Lang::from_code("ar"), Some(Lang::Ar));
+        assert_eq!(Lang::from_code("de"), None);
+    }
+
+    #[test]
+    fn dates_are_written_in_the_chosen_language() {
+        let d = NaiveDate::from_ymd_opt(2027, 2, 7).unwrap();
+        assert_eq!(Lang::En.catalogue().date(d), "7 February 2027");
+        assert_eq!(Lang::Ar.catalogue().date(d), "7 فبراير 2027");
+        assert_eq!(Lang::Fr.catalogue().date(d), "7 février 2027");
+        let e = NaiveDate::from_ymd_opt(2027, 2, 11).unwrap();
+        assert_eq!(Lang::En.catalogue().date_range(d, e), "7–11 February 2027");
+    }
+
+    #[test]
+    fn the_arabic_labels_are_arabic() {
+        let arabic = |s: &str| s.chars().any(|c| ('\u{0600}'..='\u{06FF}').contains(&c));
+        for m in ALL_MSGS {
+            if *m != Msg::AppName {
+                assert!(arabic(Lang::Ar.t(*m)), "{m:?}");
+            }
+        }
+        assert!(arabic(&Lang::Ar.catalogue().issue(&Issue::TraineesMin)));
+        assert!(arabic(&Lang::Ar.catalogue().note(&Note::SaveFailed)));
+    }
+}

@@ -1,0 +1,103 @@
+//! The planner's workspace: everything, in tabs — all needs (with a state filter), the
+//! catalogue, member states, skills, settings, pins and exclusions.
+
+use leptos::prelude::*;
+
+use super::adjustments::Adjustments;
+use super::centre::CentreWorkspace;
+use super::i18n::Msg;
+use super::needs_summary::NeedsSummary;
+use super::needs_table::NeedsTable;
+use super::settings_form::SettingsForm;
+use super::skills_table::SkillsTable;
+use super::states_table::StatesTable;
+use super::store::use_store;
+use crate::model::{name_in, StateCode};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Tab {
+    Needs,
+    Catalogue,
+    States,
+    Skills,
+    Settings,
+    Adjustments,
+}
+
+impl Tab {
+    const ALL: [(Tab, Msg, &'static str); 6] = [
+        (Tab::Needs, Msg::TabNeeds, "tab-needs"),
+        (Tab::Catalogue, Msg::TabCatalogue, "tab-catalogue"),
+        (Tab::States, Msg::TabStates, "tab-states"),
+        (Tab::Skills, Msg::TabSkills, "tab-skills"),
+        (Tab::Settings, Msg::TabSettings, "tab-settings"),
+        (Tab::Adjustments, Msg::TabAdjustments, "tab-adjustments"),
+    ];
+}
+
+#[component]
+pub fn PlannerWorkspace() -> impl IntoView {
+    let store = use_store();
+    let lang = store.lang;
+    let tab = RwSignal::new(Tab::Needs);
+    let filter = RwSignal::new(None::<StateCode>);
+    let states = Memo::new(move |_| {
+        store.scenario.with(|s| s.states.iter().map(|st| (st.code.clone(), st.name.clone())).collect::<Vec<_>>())
+    });
+    let choose = move |ev: leptos::ev::Event| {
+        let code = event_target_value(&ev);
+        filter.set((!code.is_empty()).then(|| StateCode::new(code)));
+    };
+    let t = move |m: Msg| move || lang.get().t(m);
+    view! {
+        <div class="workspace" id="planner">
+            <p class="intro">{t(Msg::PlannerIntro)}</p>
+            <div class="tabs" role="tablist">
+                {Tab::ALL
+                    .into_iter()
+                    .map(|(which, msg, id)| {
+                        view! {
+                            <button type="button" role="tab" id=id aria-selected=move || (tab.get() == which).to_string()
+                                on:click=move |_| tab.set(which)>
+                                {t(msg)}
+                            </button>
+                        }
+                    })
+                    .collect_view()}
+            </div>
+            {move || match tab.get() {
+                Tab::Needs => view! {
+                    <div class="toolbar">
+                        <label class="inline">
+                            <span>{t(Msg::ShowState)}</span>
+                            <select id="planner-state" on:change=choose>
+                                <option value="" selected=move || filter.get().is_none()>{t(Msg::AllStates)}</option>
+                                {move || {
+                                    let code = lang.get().code();
+                                    let chosen = filter.get();
+                                    states
+                                        .get()
+                                        .into_iter()
+                                        .map(|(state, names)| {
+                                            let selected = chosen.as_ref() == Some(&state);
+                                            let label = format!("{} ({})", name_in(&names, code), state);
+                                            view! { <option value=state.to_string() selected=selected>{label}</option> }
+                                        })
+                                        .collect_view()
+                                }}
+                            </select>
+                        </label>
+                    </div>
+                    <NeedsTable state=filter />
+                    <NeedsSummary state=filter />
+                }
+                .into_any(),
+                Tab::Catalogue => view! { <CentreWorkspace /> }.into_any(),
+                Tab::States => view! { <StatesTable /> }.into_any(),
+                Tab::Skills => view! { <SkillsTable /> }.into_any(),
+                Tab::Settings => view! { <SettingsForm /> }.into_any(),
+                Tab::Adjustments => view! { <Adjustments /> }.into_any(),
+            }}
+        </div>
+    }
+}

@@ -1,0 +1,348 @@
+//! What typing into a field does to the scenario. A field is named by the JSON path the core's
+//! validation uses (`needs[3].trainees`), so an edit and the problems it causes meet at the same
+//! name. An edit is kept only when it adds no validation problem; otherwise the scenario stays
+//! as it was and the new problems are returned, to be shown next to the field.
+
+use serde_json::{Map, Value};
+
+use super::issue::{FieldIssue, Issue};
+use crate::model::{validate, Problem, Scenario};
+
+/// How the text of a field is read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// Any text, empty allowed.
+    Text,
+    /// A whole number.
+    Int,
+    /// A whole number, or empty for "none" (`null`).
+    OptInt,
+    /// A number.
+    Num,
+    /// An ISO date (`2027-02-07`).
+    Date,
+    /// A bound of an optional range (a need's window, the horizon); empty clears the range.
+    WindowDate,
+    /// State codes separated by commas or spaces; empty for "all" (`null`).
+    Codes,
+}
+
+/// Reads Arabic-Indic and Persian digits and the Arabic decimal sign as ASCII, since an Arabic
+/// keyboard types them.
+pub fn normalise_digits(text: &str) -> String {
+    text.trim()
+        .chars()
+        .map(|c| match c {
+            '\u{0660}'..='\u{0669}' => char::from(b'0' + (c as u32 - 0x0660) as u8),
+            '\u{06F0}'..='\u{06F9}' => char::from(b'0' + (c as u32 - 0x06F0) as u8),
+            '\u{066B}' => '.',
+            '\u{2212}' => '-',
+            other => other,
+        })
+        .collect()
+}
+
+/// The JSON value a field's text stands for.
+pub fn parse(kind: Kind, text: &str) -> Result<Value, Issue> {
+    let plain = normalise_digits(text);
+    match kind {
+        Kind::Text => Ok(Value::String(text.to_string())),
+        Kind::Int => match plain.as_str() {
+            "" => Err(Issue::Required),
+            digits => digits.parse::<i64>().map(Value::from).map_err(|_| Issue::NotWholeNumber),
+        },
+        Kind::OptInt => match plain.as_str() {
+            "" => Ok(Value::Null),
+            digits => digits.parse::<i64>().map(Value::from).map_err(|_| Issue::NotWholeNumber),
+        },
+        Kind::Num => match plain.as_str() {
+            "" => Err(Issue::Required),
+            number => match number.parse::<f64>() {
+                Ok(n) if n.is_finite() => Ok(Value::from(n)),
+                _ => Err(Issue::NotNumber),
+            },
+        },
+        Kind::Date | Kind::WindowDate => match plain.as_str() {
+            "" if kind == Kind::WindowDate => Ok(Value::Null),
+            "" => Err(Issue::Required),
+            date => chrono::NaiveDate::parse_from_str(date, "%Y-%m-%d")
+                .map(|d| Value::String(d.to_string()))
+                .map_err(|_| Issue::NotDate),
+        },
+        Kind::Codes => {
+            let codes: Vec<Value> = plain
+                .split(|c: char| c == ',' || c == ';' || c == '\u{060C}' || c.is_whitespace())
+                .filter(|code| !code.is_empty())
+                .map(|code| Value::String(code.to_uppercase()))
+                .collect();
+            Ok(if codes.is_empty() { Value::Null } else { Value::Array(codes) })
+        }
+    }
+}
+
+/// Reads the text of a field into the scenario (see [`set`]).
+pub fn apply_text(
+    scenario: &Scenario,
+    before: &[Problem],
+    path: &str,
+    kind: Kind,
+    text: &str,
+) -> Result<Scenario, Vec<FieldIssue>> {
+    let value = parse(kind, text).map_err(|issue| vec![FieldIssue::new(path, issue)])?;
+    set(scenario, before, path, value)
+}
+
+/// The scenario with the value at `path` replaced, or the validation problems the change would
+/// add (`before` are the problems the scenario already has, which do not count against it).
+pub fn set(scenario: &Scenario, before: &[Problem], path: &str, value: Value) -> Result<Scenario, Vec<FieldIssue>> {
+    let fail = |issue: Issue| vec![FieldIssue::new(path, issue)];
+    let segments = segments(path).ok_or_else(|| fail(Issue::Other(format!("bad field path {path}"))))?;
+    let mut doc = serde_json::to_value(scenario).map_err(|e| fail(Issue::Other(e.to_string())))?;
+    match window_bound(&segments) {
+        Some(window_path) => set_window_bound(&mut doc, scenario, window_path, segments.last(), value),
+        None => put(&mut doc, &segments, value),
+    }
+    .ok_or_else(|| fail(Issue::Other(format!("no field at {path}"))))?;
+    let candidate = Scenario::from_json(&doc.to_string()).map_err(|e| fail(Issue::Other(e.message)))?;
+    let introduced: Vec<FieldIssue> =
+        validate(&candidate).iter().filter(|p| !before.contains(p)).map(FieldIssue::from_problem).collect();
+    if introduced.is_empty() {
+        Ok(candidate)
+    } else {
+        Err(introduced)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Segment {
+    Key(String),
+    Index(usize),
+}
+
+/// `needs[3].window.start` -> [needs, 3, window, start].
+fn segments(path: &str) -> Option<Vec<Segment>> {
+    let mut out = Vec::new();
+    for part in path.split('.') {
+        let (key, mut rest) = match part.find('[') {
+            Some(pos) => (&part[..pos], &part[pos..]),
+            None => (part, ""),
+        };
+        if key.is_empty() {
+            return None;
+        }
+        out.push(Segment::Key(key.to_string()));
+        while let Some(stripped) = rest.strip_prefix('[') {
+            let close = stripped.find(']')?;
+            out.push(Segment::Index(stripped[..close].parse().ok()?));
+            rest = &stripped[close + 1..];
+        }
+        if !rest.is_empty() {
+            return None;
+        }
+    }
+    Some(out)
+}
+
+/// Sets the value at `segments`, creating a missing last key of an object (a new language in a
+/// name). Intermediate values must exist.
+fn put(doc: &mut Value, segments: &[Segment], value: Value) -> Option<()> {
+    let (last, parents) = segments.split_last()?;
+    let mut node = doc;
+    for segment in parents {
+        node = match segment {
+            Segment::Key(key) => node.get_mut(key.as_str())?,
+            Segment::Index(i) => node.get_mut(*i)?,
+        };
+    }
+    match last {
+        Segment::Key(key) => {
+            let object = node.as_object_mut()?;
+            object.insert(key.clone(), value);
+        }
+        Segment::Index(i) => *node.get_mut(*i)? = value,
+    }
+    Some(())
+}
+
+/// For `…window.start|end` and `horizon.start|end` (optional date ranges), the range's path.
+fn window_bound(segments: &[Segment]) -> Option<&[Segment]> {
+    match segments {
+        [parent @ .., Segment::Key(window), Segment::Key(bound)]
+            if (window == "window" || window == "horizon") && (bound == "start" || bound == "end") =>
+        {
+            Some(&segments[..parent.len() + 1])
+        }
+        _ => None,
+    }
+}
+
+/// A need's window is optional: clearing a bound drops the window (the need then follows the
+/// horizon); setting a bound of a missing window starts from the horizon.
+fn set_window_bound(
+    doc: &mut Value,
+    scenario: &Scenario,
+    window_path: &[Segment],
+    bound: Option<&Segment>,
+    value: Value,
+) -> Option<()> {
+    let Some(Segment::Key(bound)) = bound else { return None };
+    if value.is_null() {
+        return put(doc, window_path, Value::Null);
+    }
+    let (key, container_path) = window_path.split_last()?;
+    let mut container = &mut *doc;
+    for segment in container_path {
+        container = match segment {
+            Segment::Key(k) => container.get_mut(k.as_str())?,
+            Segment::Index(i) => container.get_mut(*i)?,
+        };
+    }
+    let Segment::Key(key) = key else { return None };
+    let object = container.as_object_mut()?;
+    let current = object.get(key.as_str()).cloned().unwrap_or(Value::Null);
+    let mut window = match current {
+        Value::Object(map) => map,
+        _ => {
+            let mut map = Map::new();
+            let (start, end) = match scenario.horizon {
+                Some(h) => (Value::String(h.start.to_string()), Value::String(h.end.to_string())),
+                None => (value.clone(), value.clone()),
+            };
+            map.insert("start".into(), start);
+            map.insert("end".into(), end);
+            map
+        }
+    };
+    window.insert(bound.clone(), value);
+    object.insert(key.clone(), Value::Object(window));
+    Some(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn scenario() -> Scenario {
+        Scenario::from_json(
+            r#"{"format":"qudra-scenario","version":1,
+            "horizon":{"start":"2027-01-01","end":"2027-12-31"},
+            "states":[{"code":"QA","name":{"en":"Qatar","ar":"قطر"},"languages":["ar","en"]}],
+            "skills":[{"id":"forensics","name":{"en":"Digital forensics"}}],
+            "courses":[{"id":"DF-101","title":{"en":"DF"},"skill":"forensics","level":1,"language":"ar","mode":"in_person"}],
+            "sessions":[{"id":"DF-101-A","course":"DF-101","start":"2027-02-07","end":"2027-02-11","seats":24,"min_participants":8}],
+            "needs":[{"id":"QA-1","state":"QA","skill":"forensics","level":1,"trainees":6,"priority":4}]}"#,
+        )
+        .unwrap()
+    }
+
+    fn edit(s: &Scenario, path: &str, kind: Kind, text: &str) -> Result<Scenario, Vec<FieldIssue>> {
+        apply_text(s, &validate(s), path, kind, text)
+    }
+
+    #[test]
+    fn a_valid_number_changes_only_that_field() {
+        let s = scenario();
+        let after = edit(&s, "needs[0].trainees", Kind::Int, "12").unwrap();
+        assert_eq!(after.needs[0].trainees, 12);
+        let mut expected = s.clone();
+        expected.needs[0].trainees = 12;
+        assert_eq!(after, expected);
+    }
+
+    #[test]
+    fn arabic_digits_are_read_as_numbers() {
+        let after = edit(&scenario(), "needs[0].trainees", Kind::Int, "١٢").unwrap();
+        assert_eq!(after.needs[0].trainees, 12);
+    }
+
+    #[test]
+    fn an_invalid_value_is_refused_with_the_core_problem_at_the_field() {
+        let err = edit(&scenario(), "needs[0].trainees", Kind::Int, "0").unwrap_err();
+        assert_eq!(err, vec![FieldIssue::new("needs[0].trainees", Issue::TraineesMin)]);
+        let err = edit(&scenario(), "needs[0].priority", Kind::Int, "7").unwrap_err();
+        assert_eq!(err[0].issue, Issue::PriorityRange);
+    }
+
+    #[test]
+    fn text_that_is_not_a_number_or_date_is_refused() {
+        let err = edit(&scenario(), "needs[0].trainees", Kind::Int, "six").unwrap_err();
+        assert_eq!(err[0].issue, Issue::NotWholeNumber);
+        let err = edit(&scenario(), "sessions[0].start", Kind::Date, "2027-02-30").unwrap_err();
+        assert_eq!(err[0].issue, Issue::NotDate);
+        let err = edit(&scenario(), "needs[0].trainees", Kind::Int, "").unwrap_err();
+        assert_eq!(err[0].issue, Issue::Required);
+    }
+
+    #[test]
+    fn a_problem_caused_elsewhere_in_the_row_is_reported_where_it_lies() {
+        let err = edit(&scenario(), "sessions[0].seats", Kind::Int, "5").unwrap_err();
+        assert_eq!(err, vec![FieldIssue::new("sessions[0].min_participants", Issue::MinAboveSeats(5))]);
+    }
+
+    #[test]
+    fn optional_numbers_and_code_lists_accept_empty_as_none() {
+        let s = scenario();
+        let capped = edit(&s, "sessions[0].max_per_state", Kind::OptInt, "4").unwrap();
+        assert_eq!(capped.sessions[0].max_per_state, Some(4));
+        let uncapped = edit(&capped, "sessions[0].max_per_state", Kind::OptInt, " ").unwrap();
+        assert_eq!(uncapped.sessions[0].max_per_state, None);
+        let restricted = edit(&s, "sessions[0].open_to", Kind::Codes, "qa").unwrap();
+        assert_eq!(restricted.sessions[0].open_to.as_ref().unwrap()[0].as_str(), "QA");
+        let err = edit(&s, "sessions[0].open_to", Kind::Codes, "QA, ZZ").unwrap_err();
+        assert_eq!(err[0].path, "sessions[0].open_to[1]");
+        let open = edit(&restricted, "sessions[0].open_to", Kind::Codes, "").unwrap();
+        assert_eq!(open.sessions[0].open_to, None);
+    }
+
+    #[test]
+    fn a_window_bound_starts_from_the_horizon_and_clearing_it_drops_the_window() {
+        let s = scenario();
+        let after = edit(&s, "needs[0].window.end", Kind::WindowDate, "2027-06-30").unwrap();
+        let window = after.needs[0].window.unwrap();
+        assert_eq!(window.start.to_string(), "2027-01-01");
+        assert_eq!(window.end.to_string(), "2027-06-30");
+        let err = edit(&after, "needs[0].window.start", Kind::WindowDate, "2027-07-01").unwrap_err();
+        assert_eq!(err[0].path, "needs[0].window.start");
+        let cleared = edit(&after, "needs[0].window.start", Kind::WindowDate, "").unwrap();
+        assert_eq!(cleared.needs[0].window, None);
+    }
+
+    #[test]
+    fn the_horizon_is_an_optional_range_too() {
+        let mut s = scenario();
+        s.horizon = None;
+        let after = edit(&s, "horizon.end", Kind::WindowDate, "2027-12-31").unwrap();
+        assert_eq!(after.horizon.unwrap().start.to_string(), "2027-12-31");
+        let after = edit(&after, "horizon.start", Kind::WindowDate, "2027-01-01").unwrap();
+        assert_eq!(after.horizon.unwrap().days(), 365);
+    }
+
+    #[test]
+    fn names_gain_a_language_and_settings_take_numbers() {
+        let s = scenario();
+        let after = edit(&s, "skills[0].name.ar", Kind::Text, "التحليل الجنائي الرقمي").unwrap();
+        assert_eq!(after.skills[0].name["ar"], "التحليل الجنائي الرقمي");
+        let after = edit(&s, "settings.equity_bonus", Kind::Num, "0.75").unwrap();
+        assert_eq!(after.settings.equity_bonus, 0.75);
+        let err = edit(&s, "settings.priority_weights[2]", Kind::Num, "-1").unwrap_err();
+        assert_eq!(err[0].issue, Issue::Negative);
+    }
+
+    #[test]
+    fn an_existing_problem_does_not_block_an_unrelated_edit() {
+        let mut s = scenario();
+        s.needs[0].skill = "forensic".into();
+        let after = edit(&s, "needs[0].trainees", Kind::Int, "3").unwrap();
+        assert_eq!(after.needs[0].trainees, 3);
+    }
+
+    #[test]
+    fn paths_are_read_like_the_core_writes_them() {
+        assert_eq!(
+            segments("settings.priority_weights[2]").unwrap(),
+            vec![Segment::Key("settings".into()), Segment::Key("priority_weights".into()), Segment::Index(2)]
+        );
+        assert!(segments("needs[x]").is_none());
+        assert!(segments("").is_none());
+    }
+}

@@ -1,0 +1,260 @@
+//! Adding, duplicating and deleting rows. New rows are valid from the start (fresh ids, known
+//! skill and course), deleting a need or session also drops the pins and exclusions that name
+//! it, and a course, skill or state still in use cannot be deleted.
+
+use chrono::{Days, NaiveDate};
+
+use super::issue::Thing;
+use crate::model::{
+    Blackout, Course, CourseId, Mode, Need, NeedId, Scenario, Session, SessionId, Skill, SkillId, StateCode,
+};
+
+/// Why a row cannot be deleted: other rows still refer to it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InUse {
+    pub by: Thing,
+    pub count: usize,
+}
+
+/// `base-1`, `base-2` … the first one `taken` says is free.
+pub fn fresh_id(base: &str, taken: impl Fn(&str) -> bool) -> String {
+    (1..).map(|n| format!("{base}-{n}")).find(|id| !taken(id)).unwrap_or_else(|| base.to_string())
+}
+
+fn first_day(scenario: &Scenario) -> NaiveDate {
+    scenario
+        .horizon
+        .map(|h| h.start)
+        .or_else(|| scenario.sessions.iter().map(|s| s.start).min())
+        .unwrap_or_else(|| NaiveDate::from_ymd_opt(2027, 1, 3).unwrap_or_default())
+}
+
+/// Appends a need of `state` (first skill, level 1, one trainee, priority 3, defaults for the
+/// rest) and returns its index.
+pub fn add_need(scenario: &mut Scenario, state: &StateCode) -> usize {
+    let skill = scenario.skills.first().map(|s| s.id.clone()).unwrap_or_default();
+    let id = fresh_id(&format!("{state}-{skill}"), |id| scenario.need(&NeedId::new(id)).is_some());
+    scenario.needs.push(Need {
+        id: NeedId::new(id),
+        state: state.clone(),
+        skill,
+        level: 1,
+        trainees: 1,
+        priority: 3,
+        window: None,
+        languages: None,
+        modes: None,
+        note: String::new(),
+    });
+    scenario.needs.len() - 1
+}
+
+/// Inserts a copy of need `i` with a fresh id right after it; returns the copy's index.
+pub fn duplicate_need(scenario: &mut Scenario, i: usize) -> Option<usize> {
+    let mut copy = scenario.needs.get(i)?.clone();
+    let base = format!("{}-{}", copy.state, copy.skill);
+    copy.id = NeedId::new(fresh_id(&base, |id| scenario.need(&NeedId::new(id)).is_some()));
+    scenario.needs.insert(i + 1, copy);
+    Some(i + 1)
+}
+
+/// Removes need `i` and the pins and exclusions that name it.
+pub fn delete_need(scenario: &mut Scenario, i: usize) -> Option<Need> {
+    if i >= scenario.needs.len() {
+        return None;
+    }
+    let need = scenario.needs.remove(i);
+    scenario.pins.retain(|p| p.need != need.id);
+    scenario.exclusions.retain(|e| e.need != need.id);
+    Some(need)
+}
+
+/// Appends a five-day session of `course` (or the first course) and returns its index.
+pub fn add_session(scenario: &mut Scenario, course: Option<&CourseId>) -> Option<usize> {
+    let course = course.cloned().or_else(|| scenario.courses.first().map(|c| c.id.clone()))?;
+    let start = first_day(scenario);
+    let id = fresh_id(course.as_str(), |id| scenario.session(&SessionId::new(id)).is_some());
+    scenario.sessions.push(Session {
+        id: SessionId::new(id),
+        course,
+        start,
+        end: start.checked_add_days(Days::new(4)).unwrap_or(start),
+        seats: 20,
+        max_per_state: None,
+        min_participants: 0,
+        cost_per_seat: 0,
+        open_to: None,
+    });
+    Some(scenario.sessions.len() - 1)
+}
+
+/// Inserts a copy of session `i` with a fresh id right after it.
+pub fn duplicate_session(scenario: &mut Scenario, i: usize) -> Option<usize> {
+    let mut copy = scenario.sessions.get(i)?.clone();
+    copy.id = SessionId::new(fresh_id(copy.course.as_str(), |id| scenario.session(&SessionId::new(id)).is_some()));
+    scenario.sessions.insert(i + 1, copy);
+    Some(i + 1)
+}
+
+/// Removes session `i` and the pins and exclusions that name it.
+pub fn delete_session(scenario: &mut Scenario, i: usize) -> Option<Session> {
+    if i >= scenario.sessions.len() {
+        return None;
+    }
+    let session = scenario.sessions.remove(i);
+    scenario.pins.retain(|p| p.session != session.id);
+    scenario.exclusions.retain(|e| e.session != session.id);
+    Some(session)
+}
+
+/// Appends a course of the first skill, in Arabic, in person in Doha; returns its index.
+pub fn add_course(scenario: &mut Scenario, title_en: &str, title_ar: &str) -> usize {
+    let skill = scenario.skills.first().map(|s| s.id.clone()).unwrap_or_default();
+    let id = fresh_id("COURSE", |id| scenario.course(&CourseId::new(id)).is_some());
+    let title = [("en".to_string(), title_en.to_string()), ("ar".to_string(), title_ar.to_string())].into();
+    scenario.courses.push(Course {
+        id: CourseId::new(id),
+        title,
+        skill,
+        level: 1,
+        language: "ar".into(),
+        mode: Mode::InPerson,
+        location: "Doha".into(),
+    });
+    scenario.courses.len() - 1
+}
+
+/// Removes course `i`, unless sessions still offer it.
+pub fn delete_course(scenario: &mut Scenario, i: usize) -> Result<Course, InUse> {
+    let Some(course) = scenario.courses.get(i) else {
+        return Err(InUse { by: Thing::Course, count: 0 });
+    };
+    let count = scenario.sessions.iter().filter(|s| s.course == course.id).count();
+    if count > 0 {
+        return Err(InUse { by: Thing::Session, count });
+    }
+    Ok(scenario.courses.remove(i))
+}
+
+/// Appends a skill with a fresh id; returns its index.
+pub fn add_skill(scenario: &mut Scenario, name_en: &str, name_ar: &str) -> usize {
+    let id = fresh_id("skill", |id| scenario.skill(&SkillId::new(id)).is_some());
+    let name = [("en".to_string(), name_en.to_string()), ("ar".to_string(), name_ar.to_string())].into();
+    scenario.skills.push(Skill { id: SkillId::new(id), name });
+    scenario.skills.len() - 1
+}
+
+/// Removes skill `i`, unless courses or needs still use it.
+pub fn delete_skill(scenario: &mut Scenario, i: usize) -> Result<Skill, InUse> {
+    let Some(skill) = scenario.skills.get(i) else {
+        return Err(InUse { by: Thing::Skill, count: 0 });
+    };
+    let courses = scenario.courses.iter().filter(|c| c.skill == skill.id).count();
+    if courses > 0 {
+        return Err(InUse { by: Thing::Course, count: courses });
+    }
+    let needs = scenario.needs.iter().filter(|n| n.skill == skill.id).count();
+    if needs > 0 {
+        return Err(InUse { by: Thing::Need, count: needs });
+    }
+    Ok(scenario.skills.remove(i))
+}
+
+/// Adds a one-day blackout to state `i` at the start of the horizon; returns its index.
+pub fn add_blackout(scenario: &mut Scenario, i: usize, label: &str) -> Option<usize> {
+    let day = first_day(scenario);
+    let state = scenario.states.get_mut(i)?;
+    state.blackouts.push(Blackout { start: day, end: day, label: label.to_string() });
+    Some(state.blackouts.len() - 1)
+}
+
+pub fn delete_blackout(scenario: &mut Scenario, state: usize, i: usize) -> Option<Blackout> {
+    let blackouts = &mut scenario.states.get_mut(state)?.blackouts;
+    (i < blackouts.len()).then(|| blackouts.remove(i))
+}
+
+pub fn delete_pin(scenario: &mut Scenario, i: usize) -> bool {
+    (i < scenario.pins.len()).then(|| scenario.pins.remove(i)).is_some()
+}
+
+pub fn delete_exclusion(scenario: &mut Scenario, i: usize) -> bool {
+    (i < scenario.exclusions.len()).then(|| scenario.exclusions.remove(i)).is_some()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{validate, Exclusion, Pin};
+
+    fn scenario() -> Scenario {
+        Scenario::from_json(
+            r#"{"format":"qudra-scenario","version":1,
+            "horizon":{"start":"2027-01-01","end":"2027-12-31"},
+            "states":[{"code":"QA","name":{"en":"Qatar"},"languages":["ar","en"]}],
+            "skills":[{"id":"forensics","name":{"en":"Digital forensics"}},{"id":"osint","name":{"en":"OSINT"}}],
+            "courses":[{"id":"DF-101","title":{"en":"DF"},"skill":"forensics","level":1,"language":"ar","mode":"in_person"}],
+            "sessions":[{"id":"DF-101-A","course":"DF-101","start":"2027-02-07","end":"2027-02-11","seats":24}],
+            "needs":[{"id":"QA-forensics-1","state":"QA","skill":"forensics","level":1,"trainees":6,"priority":4}],
+            "pins":[{"need":"QA-forensics-1","session":"DF-101-A","seats":2}],
+            "exclusions":[]}"#,
+        )
+        .unwrap()
+    }
+
+    #[test]
+    fn a_new_need_is_valid_and_gets_a_fresh_id() {
+        let mut s = scenario();
+        let i = add_need(&mut s, &"QA".into());
+        assert_eq!(s.needs[i].id.as_str(), "QA-forensics-2");
+        assert!(validate(&s).is_empty(), "{:?}", validate(&s));
+    }
+
+    #[test]
+    fn duplicating_copies_the_row_under_a_new_id_right_after_it() {
+        let mut s = scenario();
+        let i = duplicate_need(&mut s, 0).unwrap();
+        assert_eq!(i, 1);
+        assert_eq!(s.needs[1].trainees, 6);
+        assert_ne!(s.needs[1].id, s.needs[0].id);
+        let j = duplicate_session(&mut s, 0).unwrap();
+        assert_eq!(s.sessions[j].id.as_str(), "DF-101-1");
+        assert!(validate(&s).is_empty());
+    }
+
+    #[test]
+    fn deleting_a_need_or_session_drops_its_pins_and_exclusions() {
+        let mut s = scenario();
+        s.exclusions.push(Exclusion { need: "QA-forensics-1".into(), session: "DF-101-A".into() });
+        s.pins.push(Pin { need: "other".into(), session: "DF-101-B".into(), seats: 1 });
+        delete_need(&mut s, 0).unwrap();
+        assert_eq!(s.pins.len(), 1);
+        assert!(s.exclusions.is_empty());
+        let mut s = scenario();
+        delete_session(&mut s, 0).unwrap();
+        assert!(s.pins.is_empty());
+        assert!(validate(&s).is_empty());
+    }
+
+    #[test]
+    fn things_in_use_cannot_be_deleted() {
+        let mut s = scenario();
+        assert_eq!(delete_course(&mut s, 0), Err(InUse { by: Thing::Session, count: 1 }));
+        assert_eq!(delete_skill(&mut s, 0), Err(InUse { by: Thing::Course, count: 1 }));
+        assert!(delete_skill(&mut s, 1).is_ok());
+        let i = add_course(&mut s, "New", "جديد");
+        assert!(delete_course(&mut s, i).is_ok());
+    }
+
+    #[test]
+    fn new_sessions_courses_skills_and_blackouts_are_valid() {
+        let mut s = scenario();
+        add_session(&mut s, None).unwrap();
+        add_course(&mut s, "New course", "دورة جديدة");
+        add_skill(&mut s, "New skill", "مهارة جديدة");
+        let b = add_blackout(&mut s, 0, "Holiday").unwrap();
+        assert!(validate(&s).is_empty(), "{:?}", validate(&s));
+        assert!(delete_blackout(&mut s, 0, b).is_some());
+        assert!(delete_pin(&mut s, 0));
+        assert!(!delete_exclusion(&mut s, 0));
+    }
+}

@@ -1,0 +1,173 @@
+//! What the tables and summaries show, computed from the scenario alone.
+
+use std::collections::BTreeMap;
+
+use chrono::Datelike;
+
+use super::issue::FieldIssue;
+use crate::model::{Problem, Scenario, SkillId, StateCode};
+
+/// Indices of the needs of `state` (all needs for `None`), in document order.
+pub fn needs_of(scenario: &Scenario, state: Option<&StateCode>) -> Vec<usize> {
+    scenario
+        .needs
+        .iter()
+        .enumerate()
+        .filter(|(_, n)| state.is_none_or(|code| &n.state == code))
+        .map(|(i, _)| i)
+        .collect()
+}
+
+/// Trainees asked for, by skill and priority.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Summary {
+    /// One row per skill with at least one need, in the order of the scenario's skills.
+    pub rows: Vec<SummaryRow>,
+    /// Trainees by priority 1..5 over all skills.
+    pub by_priority: [i64; 5],
+    pub total: i64,
+    pub needs: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SummaryRow {
+    pub skill: SkillId,
+    pub by_priority: [i64; 5],
+    pub total: i64,
+}
+
+/// The trainees `state` asks for (all states for `None`) by skill and priority.
+pub fn summary(scenario: &Scenario, state: Option<&StateCode>) -> Summary {
+    let mut by_skill: BTreeMap<&str, [i64; 5]> = BTreeMap::new();
+    let mut out = Summary::default();
+    for &i in &needs_of(scenario, state) {
+        let need = &scenario.needs[i];
+        out.needs += 1;
+        if let Some(slot) = usize::try_from(need.priority - 1).ok().filter(|p| *p < 5) {
+            by_skill.entry(need.skill.as_str()).or_default()[slot] += need.trainees;
+            out.by_priority[slot] += need.trainees;
+            out.total += need.trainees;
+        }
+    }
+    let order = |id: &str| scenario.skills.iter().position(|s| s.id.as_str() == id).unwrap_or(usize::MAX);
+    let mut rows: Vec<SummaryRow> = by_skill
+        .into_iter()
+        .map(|(skill, by_priority)| SummaryRow {
+            skill: SkillId::new(skill),
+            by_priority,
+            total: by_priority.iter().sum(),
+        })
+        .collect();
+    rows.sort_by_key(|row| (order(row.skill.as_str()), row.skill.clone()));
+    out.rows = rows;
+    out
+}
+
+/// Sessions by the month they start in, for a year view.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Year {
+    pub year: i32,
+    /// Twelve months, January first; each holds session indices sorted by start date.
+    pub months: Vec<Vec<usize>>,
+    /// Sessions starting in another year.
+    pub outside: Vec<usize>,
+}
+
+/// The year of the horizon (or of the earliest session), its sessions month by month.
+pub fn year_view(scenario: &Scenario) -> Year {
+    let year = scenario
+        .horizon
+        .map(|h| h.start.year())
+        .or_else(|| scenario.sessions.iter().map(|s| s.start.year()).min())
+        .unwrap_or(2027);
+    let mut order: Vec<usize> = (0..scenario.sessions.len()).collect();
+    order.sort_by_key(|&i| (scenario.sessions[i].start, scenario.sessions[i].id.clone()));
+    let mut months = vec![Vec::new(); 12];
+    let mut outside = Vec::new();
+    for i in order {
+        let start = scenario.sessions[i].start;
+        if start.year() == year {
+            months[start.month0() as usize].push(i);
+        } else {
+            outside.push(i);
+        }
+    }
+    Year { year, months, outside }
+}
+
+/// Validation problems by the path of the field they concern.
+pub fn issues_by_path(problems: &[Problem]) -> BTreeMap<String, Vec<FieldIssue>> {
+    let mut map: BTreeMap<String, Vec<FieldIssue>> = BTreeMap::new();
+    for problem in problems {
+        map.entry(problem.path.clone()).or_default().push(FieldIssue::from_problem(problem));
+    }
+    map
+}
+
+/// Training languages offered anywhere in the scenario (states and courses), sorted, with the
+/// programme's three languages always present.
+pub fn languages(scenario: &Scenario) -> Vec<String> {
+    let mut all: Vec<String> = ["ar", "en", "fr"].iter().map(|l| l.to_string()).collect();
+    all.extend(scenario.states.iter().flat_map(|s| s.languages.iter().cloned()));
+    all.extend(scenario.courses.iter().map(|c| c.language.clone()));
+    all.retain(|l| !l.trim().is_empty());
+    all.sort();
+    all.dedup();
+    all
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn scenario() -> Scenario {
+        Scenario::from_json(
+            r#"{"format":"qudra-scenario","version":1,
+            "horizon":{"start":"2027-01-01","end":"2027-12-31"},
+            "states":[{"code":"QA","name":{"en":"Qatar"},"languages":["ar","en"]},
+                      {"code":"TN","name":{"en":"Tunisia"},"languages":["ar","fr"]}],
+            "skills":[{"id":"osint","name":{"en":"OSINT"}},{"id":"forensics","name":{"en":"Digital forensics"}}],
+            "courses":[{"id":"DF","title":{"en":"DF"},"skill":"forensics","level":1,"language":"ar","mode":"in_person"}],
+            "sessions":[{"id":"B","course":"DF","start":"2027-03-07","end":"2027-03-11","seats":24},
+                        {"id":"A","course":"DF","start":"2027-03-01","end":"2027-03-02","seats":24},
+                        {"id":"C","course":"DF","start":"2028-01-09","end":"2028-01-10","seats":24}],
+            "needs":[{"id":"QA-1","state":"QA","skill":"forensics","level":1,"trainees":6,"priority":4},
+                     {"id":"TN-1","state":"TN","skill":"forensics","level":1,"trainees":3,"priority":4},
+                     {"id":"QA-2","state":"QA","skill":"osint","level":2,"trainees":2,"priority":5},
+                     {"id":"QA-3","state":"QA","skill":"forensics","level":2,"trainees":1,"priority":1}]}"#,
+        )
+        .unwrap()
+    }
+
+    #[test]
+    fn a_state_sees_only_its_own_needs() {
+        let s = scenario();
+        assert_eq!(needs_of(&s, Some(&"QA".into())), vec![0, 2, 3]);
+        assert_eq!(needs_of(&s, None).len(), 4);
+    }
+
+    #[test]
+    fn the_summary_adds_trainees_by_skill_and_priority_in_skill_order() {
+        let s = summary(&scenario(), Some(&"QA".into()));
+        assert_eq!(s.rows.len(), 2);
+        assert_eq!(s.rows[0].skill.as_str(), "osint");
+        assert_eq!(s.rows[0].by_priority, [0, 0, 0, 0, 2]);
+        assert_eq!(s.rows[1].by_priority, [1, 0, 0, 6, 0]);
+        assert_eq!(s.by_priority, [1, 0, 0, 6, 2]);
+        assert_eq!((s.total, s.needs), (9, 3));
+    }
+
+    #[test]
+    fn the_year_view_sorts_sessions_into_months() {
+        let y = year_view(&scenario());
+        assert_eq!(y.year, 2027);
+        assert_eq!(y.months[2], vec![1, 0]);
+        assert_eq!(y.outside, vec![2]);
+        assert!(y.months[0].is_empty());
+    }
+
+    #[test]
+    fn languages_cover_states_and_courses() {
+        assert_eq!(languages(&scenario()), vec!["ar", "en", "fr"]);
+    }
+}
