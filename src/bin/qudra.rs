@@ -298,6 +298,10 @@ fn import_command(args: &[String]) -> Result<(), Failure> {
         ))
     })?;
     write_output(args.flag(&["-o", "--output"]), &json::scenario(&imported.scenario))?;
-    eprintln!("{csv_path}: {} {what}(s) added, {} replaced", imported.added, imported.replaced);
+    if what == "session" {
+        eprintln!("{csv_path}: {} session(s) added, {} replaced", imported.added, imported.replaced);
+    } else {
+        eprintln!("{csv_path}: {} {what}(s) added", imported.added);
+    }
     Ok(())
 }

@@ -6,9 +6,10 @@
 //! leading `'` (OWASP "CSV injection").
 
 use std::borrow::Cow;
+use std::collections::BTreeMap;
 
 use super::{check_pair, rows, words, ExportError, Lang};
-use crate::model::{name_in, Scenario, StateCode};
+use crate::model::{name_in, Need, NeedId, Scenario, StateCode};
 use crate::solve::Plan;
 
 /// Columns of the plan sheet (SPEC §5), in order.
@@ -75,10 +76,11 @@ pub fn plan_csv(scenario: &Scenario, plan: &Plan, options: &CsvOptions) -> Resul
 pub fn unmet_csv(scenario: &Scenario, plan: &Plan, options: &CsvOptions) -> Result<String, ExportError> {
     check_pair(scenario, plan, options.state.as_ref())?;
     let lang = options.lang.code();
+    let needs: BTreeMap<&NeedId, &Need> = scenario.needs.iter().map(|n| (&n.id, n)).collect();
     let mut unmet: Vec<_> = plan
         .unmet
         .iter()
-        .filter_map(|u| Some((scenario.need(&u.need)?, u)))
+        .filter_map(|u| Some((*needs.get(&u.need)?, u)))
         .filter(|(need, _)| options.state.as_ref().is_none_or(|code| &need.state == code))
         .collect();
     unmet.sort_by_key(|(need, _)| (&need.state, &need.id));
