@@ -157,6 +157,11 @@ impl<'a> Index<'a> {
         &self.scenario.sessions[s]
     }
 
+    /// The budget of need `n`'s state, if it has one.
+    pub fn state_of_need_budget(&self, n: usize) -> Option<i64> {
+        self.scenario.states[self.state_of[n]].budget
+    }
+
     /// The same scenario with only the given pairs (a block of the model).
     pub fn restrict(&self, keep: &[usize]) -> Index<'a> {
         let pairs: Vec<Pair> = keep.iter().map(|&p| self.pairs[p].clone()).collect();

@@ -3,6 +3,7 @@
 
 mod compat;
 mod explain;
+mod heuristic;
 mod model;
 mod plan;
 mod precheck;
@@ -14,7 +15,8 @@ use std::collections::BTreeMap;
 
 use good_lp::solvers::microlp::microlp;
 use good_lp::{
-    Constraint, Expression, ProblemVariables, ResolutionError, Solution, SolutionStatus, SolverModel, WithTimeLimit,
+    Constraint, Expression, ProblemVariables, ResolutionError, Solution, SolutionStatus, SolverModel, Variable,
+    WithInitialSolution, WithTimeLimit,
 };
 
 pub use compat::Rule;
@@ -61,6 +63,7 @@ pub fn solve(scenario: &Scenario, options: &Options) -> Result<Plan, SolveError>
 pub struct Model<'a> {
     index: Index<'a>,
     blocks: Vec<(Index<'a>, Parts)>,
+    families: Vec<model::Family>,
 }
 
 /// The good_lp pieces of a model.
@@ -91,11 +94,11 @@ impl<'a> Model<'a> {
             .into_iter()
             .map(|pairs| {
                 let block = index.restrict(&pairs);
-                let parts = build_parts(&block, families);
+                let parts = build_parts(&block, families, true);
                 (block, parts)
             })
             .collect();
-        Model { index, blocks }
+        Model { index, blocks, families: families.to_vec() }
     }
 
     pub fn variables(&self) -> usize {
@@ -126,7 +129,7 @@ impl<'a> Model<'a> {
         let mut elapsed = 0.0;
         for (block, parts) in self.blocks {
             let left = options.time_limit.map(|limit| (limit - elapsed).max(0.001));
-            let outcome = run(&block, parts, left).map_err(|err| match err {
+            let outcome = run(&block, parts, &self.families, left).map_err(|err| match err {
                 SolveError::NoPlanInTime(_) => SolveError::NoPlanInTime(options.time_limit.unwrap_or_default()),
                 other => other,
             })?;
@@ -143,9 +146,9 @@ impl<'a> Model<'a> {
     }
 }
 
-fn build_parts(index: &Index, families: &[model::Family]) -> Parts {
+fn build_parts(index: &Index, families: &[model::Family], integral: bool) -> Parts {
     let mut problem = ProblemVariables::new();
-    let vars = model::variables(index, &mut problem);
+    let vars = model::variables(index, &mut problem, integral);
     let objective = model::objective(index, &vars);
     let constraints = families.iter().flat_map(|(_, family)| family(index, &vars)).collect();
     Parts { problem, vars, objective, constraints }
@@ -167,11 +170,50 @@ struct Outcome {
     seconds: f64,
 }
 
-fn run(index: &Index, parts: Parts, time_limit: Option<f64>) -> Result<Outcome, SolveError> {
+/// True when the block has side constraints that make its relaxation fractional: a
+/// minimum-size session or a binding budget. Pure blocks are network flows, integral at once.
+fn is_hard(index: &Index, parts: &Parts) -> bool {
+    !parts.vars.y.is_empty()
+        || index.pairs.iter().any(|pair| {
+            index.state_of_need_budget(pair.need).is_some() && index.session(pair.session).cost_per_seat > 0
+        })
+}
+
+/// Solves the block's linear relaxation and repairs it into a feasible integer start, as
+/// (variable, value) hints for x and y; also returns the seconds it took.
+fn warm_start(index: &Index, parts: &Parts, families: &[model::Family]) -> (Vec<(Variable, f64)>, f64) {
+    let relaxed = build_parts(index, families, false);
+    let Parts { problem, vars: relaxed_vars, objective, constraints } = relaxed;
+    let mut lp = problem.maximise(objective).using(microlp);
+    for constraint in constraints {
+        lp.add_constraint(constraint);
+    }
+    let (values, seconds) = match lp.solve() {
+        Ok(solution) => {
+            let values: Vec<f64> = relaxed_vars.x.iter().map(|&x| solution.value(x)).collect();
+            (Some(values), solution.into_inner().stats().elapsed.as_secs_f64())
+        }
+        Err(_) => (None, 0.0),
+    };
+    let Some(x) = heuristic::repair(index, values.as_deref()) else { return (Vec::new(), seconds) };
+    let mut hints: Vec<(Variable, f64)> = parts.vars.x.iter().zip(&x).map(|(&var, &seats)| (var, seats as f64)).collect();
+    for (&s, &y) in &parts.vars.y {
+        let running = index.by_session[s].iter().any(|&p| x[p] > 0);
+        hints.push((y, if running { 1.0 } else { 0.0 }));
+    }
+    (hints, seconds)
+}
+
+fn run(index: &Index, parts: Parts, families: &[model::Family], time_limit: Option<f64>) -> Result<Outcome, SolveError> {
+    let (hints, hint_seconds) = if is_hard(index, &parts) { warm_start(index, &parts, families) } else { (Vec::new(), 0.0) };
+    let time_limit = time_limit.map(|limit| (limit - hint_seconds).max(0.001));
     let Parts { problem, vars, objective, constraints } = parts;
     let mut solver = problem.maximise(objective).using(microlp);
     if let Some(seconds) = time_limit {
         solver = solver.with_time_limit(seconds);
+    }
+    if !hints.is_empty() {
+        solver = solver.with_initial_solution(hints);
     }
     for constraint in constraints {
         solver.add_constraint(constraint);
@@ -205,7 +247,7 @@ fn run(index: &Index, parts: Parts, time_limit: Option<f64>) -> Result<Outcome, 
     let stats = solution.into_inner().stats();
     let achieved = objective_of(index, &allocations);
     let bound = if proven { achieved } else { stats.best_bound.unwrap_or(f64::INFINITY).max(achieved) };
-    Ok(Outcome { allocations, proven, bound, seconds: stats.elapsed.as_secs_f64() })
+    Ok(Outcome { allocations, proven, bound, seconds: hint_seconds + stats.elapsed.as_secs_f64() })
 }
 
 /// The objective if every need with a pair were served in full at no cost: an upper bound.

@@ -35,13 +35,20 @@ pub fn core(trainees: i64) -> i64 {
     (trainees + 1) / 2
 }
 
-/// Declares x, y and z with their bounds.
-pub fn variables(index: &Index, problem: &mut ProblemVariables) -> Vars {
-    let x = index.pairs.iter().map(|pair| problem.add(variable().integer().min(0).max(pair.upper as f64))).collect();
+/// Declares x, y and z with their bounds; `integral: false` gives the linear relaxation.
+pub fn variables(index: &Index, problem: &mut ProblemVariables, integral: bool) -> Vars {
+    let x = index
+        .pairs
+        .iter()
+        .map(|pair| {
+            let x = variable().min(0).max(pair.upper as f64);
+            problem.add(if integral { x.integer() } else { x })
+        })
+        .collect();
     let mut y = BTreeMap::new();
     for (s, pairs) in index.by_session.iter().enumerate() {
         if index.session(s).min_participants > 0 && !pairs.is_empty() {
-            y.insert(s, problem.add(variable().binary()));
+            y.insert(s, problem.add(if integral { variable().binary() } else { variable().min(0).max(1) }));
         }
     }
     let mut z = BTreeMap::new();
