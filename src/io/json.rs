@@ -17,10 +17,10 @@ pub fn scenario(scenario: &Scenario) -> String {
 
 /// Reads a plan file; the error names the JSON path of the bad value.
 pub fn read_plan(text: &str) -> Result<Plan, String> {
-    Plan::from_json(text.strip_prefix('\u{feff}').unwrap_or(text))
+    Plan::from_json(text)
 }
 
 /// Reads a scenario file (not validated: call `model::validate` next).
 pub fn read_scenario(text: &str) -> Result<Scenario, ParseError> {
-    Scenario::from_json(text.strip_prefix('\u{feff}').unwrap_or(text))
+    Scenario::from_json(text)
 }

@@ -306,7 +306,9 @@ impl Scenario {
     }
 
     /// Reads a scenario from JSON text; a shape error names the JSON path it occurred at.
+    /// A UTF-8 byte order mark (Windows editors add one) is ignored.
     pub fn from_json(text: &str) -> Result<Scenario, ParseError> {
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         let mut de = serde_json::Deserializer::from_str(text);
         let parsed: Result<Scenario, _> = serde_path_to_error::deserialize(&mut de);
         let scenario = parsed.map_err(|err| {
@@ -423,6 +425,12 @@ mod tests {
             .replace("\"states\":[]", "\"horizon\":{\"start\":\"2027-13-01\",\"end\":\"2027-12-31\"},\"states\":[]");
         let err = Scenario::from_json(&text).unwrap_err();
         assert_eq!(err.path, "horizon.start");
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_ignored() {
+        let with_bom = format!("\u{feff}{MINIMAL}");
+        assert_eq!(Scenario::from_json(&with_bom).unwrap(), Scenario::from_json(MINIMAL).unwrap());
     }
 
     #[test]

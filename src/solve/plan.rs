@@ -114,7 +114,9 @@ impl Plan {
         serde_json::to_string_pretty(self).unwrap_or_default() + "\n"
     }
 
+    /// Reads a plan file (a leading byte order mark is ignored); the error names the JSON path.
     pub fn from_json(text: &str) -> Result<Plan, String> {
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         let mut de = serde_json::Deserializer::from_str(text);
         serde_path_to_error::deserialize(&mut de).map_err(|err| {
             let path = err.path().to_string();
