@@ -29,16 +29,19 @@ fn names(text: &str) -> Names {
 // four needs (cases with more than six pairs are skipped). Pins are random, so some pin
 // sets are infeasible.
 
+/// (course, start, seats, cap, min, cost, open to the first state only)
+type SessionGen = (usize, u64, i64, Option<i64>, i64, i64, bool);
+/// (state, level, trainees, priority, window, language mask, mode mask)
+type NeedGen = (usize, i64, i64, i64, Option<(u64, u64)>, Option<u8>, Option<u8>);
+
 #[derive(Debug, Clone)]
 struct Tiny {
     languages: [u8; 2],
     budgets: [Option<i64>; 2],
     blackout: Option<(u64, u64)>,
     courses: Vec<(i64, usize, usize)>,
-    /// (course, start, seats, cap, min, cost, open to the first state only)
-    sessions: Vec<(usize, u64, i64, Option<i64>, i64, i64, bool)>,
-    /// (state, level, trainees, priority, window, language mask, mode mask)
-    needs: Vec<(usize, i64, i64, i64, Option<(u64, u64)>, Option<u8>, Option<u8>)>,
+    sessions: Vec<SessionGen>,
+    needs: Vec<NeedGen>,
     equity_bonus: f64,
     cost_weight: f64,
     pin: Option<(usize, usize, i64)>,
@@ -111,10 +114,10 @@ fn build(t: &Tiny) -> Scenario {
     s.settings.equity_bonus = t.equity_bonus;
     s.settings.cost_weight = t.cost_weight;
     let codes = [StateCode::from("AA"), StateCode::from("BB")];
-    for i in 0..2 {
+    for (i, code) in codes.iter().enumerate() {
         s.states.push(State {
-            code: codes[i].clone(),
-            name: names(codes[i].as_str()),
+            code: code.clone(),
+            name: names(code.as_str()),
             languages: pick(&LANGUAGES, t.languages[i]).into_iter().map(String::from).collect(),
             budget: t.budgets[i],
             blackouts: match (i, t.blackout) {
