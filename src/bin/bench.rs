@@ -94,7 +94,7 @@ fn main() -> ExitCode {
                     constraints,
                     build_ms,
                     solve_ms,
-                    serde_json::to_string(&plan.status).unwrap_or_default().trim_matches('"').to_string(),
+                    plan.status.as_str(),
                     plan.objective,
                     plan.gap
                 ),

@@ -184,10 +184,15 @@ fn solve_command(args: &[String]) -> Result<(), Failure> {
     write_output(args.flag(&["-o", "--output"]), &plan.to_json())?;
     let unmet: i64 = plan.unmet.iter().map(|u| u.seats).sum();
     eprintln!(
-        "{}: {:?} objective {} ({} allocations, {} trainees without a seat in {} needs, {} ms)",
+        "{}: {} objective {}{} ({} allocations, {} trainees without a seat in {} needs, {} ms)",
         path,
-        plan.status,
+        plan.status.as_str(),
         plan.objective,
+        if plan.status == qudra::solve::Status::Optimal {
+            String::new()
+        } else {
+            format!(", bound {}, gap {:.3} %", plan.bound, plan.gap * 100.0)
+        },
         plan.allocations.len(),
         unmet,
         plan.unmet.len(),

@@ -16,6 +16,16 @@ pub enum Status {
     TimeLimit,
 }
 
+impl Status {
+    /// The word used in plan files.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Optimal => "optimal",
+            Status::TimeLimit => "time_limit",
+        }
+    }
+}
+
 /// Seats of one need in one session.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
