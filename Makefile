@@ -26,3 +26,43 @@ demo:
 ## The solver benchmark at the three scales (release build; prints figures).
 bench:
 	$(CARGO) run --release --bin bench -- --variant pure --variant budget --variant minviable
+
+# ---- The browser app --------------------------------------------------------------------
+# Pinned tools (Trunk.toml names the same versions). binaryen comes from npm because Debian's
+# wasm-opt (108) produces a wasm that breaks the page; it lives in tests/e2e/node_modules with
+# playwright-core (tests/e2e/package-lock.json), never on the system.
+TRUNK_VERSION := 0.21.14
+WASM_BINDGEN_VERSION := 0.2.130
+E2E := tests/e2e
+WEB_PATH := $(CURDIR)/$(E2E)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+PORT ?= 8080
+
+.PHONY: setup-web build-web serve e2e
+
+## Installs what the browser app needs, each only when missing: the wasm target, trunk,
+## wasm-bindgen-cli, binaryen and playwright-core from npm, and Debian's Chromium.
+setup-web:
+	@rustup target list --installed | grep -qx wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
+	@PATH="$(WEB_PATH)" trunk --version 2>/dev/null | grep -qF "$(TRUNK_VERSION)" \
+		|| $(CARGO) install trunk --version $(TRUNK_VERSION) --locked
+	@PATH="$(WEB_PATH)" wasm-bindgen --version 2>/dev/null | grep -qF "$(WASM_BINDGEN_VERSION)" \
+		|| $(CARGO) install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION)
+	@PATH="$(WEB_PATH)" wasm-opt --version 2>/dev/null | grep -q "version_132" && [ -d $(E2E)/node_modules/playwright-core ] \
+		|| (cd $(E2E) && npm ci --no-audit --no-fund)
+	@[ -x /usr/bin/chromium ] || ($(SUDO) apt-get update && $(SUDO) apt-get install -y chromium chromium-driver)
+
+## Builds the browser app into dist/ (release: wasm-opt, the small wasm-release profile).
+build-web: setup-web
+	PATH="$(WEB_PATH)" trunk build --release
+
+## Builds the app and serves dist/ on http://localhost:8080 (PORT=…) with the demo data and the
+## same Content-Security-Policy header the tests use. `trunk serve` also works while developing.
+serve: build-web
+	node $(E2E)/serve.mjs dist $(PORT)
+
+## Browser tests in headless Chromium against the built dist/; screenshots of every workspace
+## in English and Arabic go to tests/e2e/screenshots/.
+e2e: build-web
+	cd $(E2E) && node --test app.test.mjs
+	@echo "e2e screenshots: $(CURDIR)/$(E2E)/screenshots"

@@ -72,39 +72,51 @@ where
     };
     let numeric = matches!(kind, Kind::Int | Kind::OptInt | Kind::Num);
     let size = if size.is_empty() { "m" } else { size };
-    let input = if date {
-        view! {
-            <input
-                type="date"
-                class=format!("in-{size}")
-                data-path=path.clone()
-                aria-label=move || store.lang.get().t(label)
-                aria-invalid=move || invalid.get().to_string()
-                prop:value=move || value.get()
-                on:change=edit
-            />
-        }
-        .into_any()
-    } else {
-        view! {
-            <input
-                type="text"
-                class=format!("in-{size}")
-                inputmode=if numeric { "decimal" } else { "text" }
-                data-path=path.clone()
-                aria-label=move || store.lang.get().t(label)
-                aria-invalid=move || invalid.get().to_string()
-                title=move || hint.map(|h| store.lang.get().t(h)).unwrap_or_default()
-                placeholder=move || hint.map(|h| store.lang.get().t(h)).unwrap_or_default()
-                prop:value=move || value.get()
-                on:input=edit
-            />
-        }
-        .into_any()
+    // Dates are typed as ISO text (never the browser's date picker, whose order of day and
+    // month follows the browser's locale, not the app's language) and read back in words.
+    let placeholder = move || match (hint, date) {
+        (Some(h), _) => store.lang.get().t(h),
+        (None, true) => store.lang.get().t(Msg::DateFormat),
+        (None, false) => "",
     };
+    let tooltip = move || match (hint, date) {
+        (Some(h), false) => store.lang.get().t(h).to_string(),
+        (Some(h), true) => format!("{} · {}", store.lang.get().t(h), store.lang.get().t(Msg::DateHelp)),
+        (None, true) => store.lang.get().t(Msg::DateHelp).to_string(),
+        (None, false) => String::new(),
+    };
+    let words = {
+        let path = path.clone();
+        move || {
+            if !date || store.has_draft(&path) {
+                return String::new();
+            }
+            chrono::NaiveDate::parse_from_str(&value.get(), "%Y-%m-%d")
+                .map(|d| store.lang.get().catalogue().date(d))
+                .unwrap_or_default()
+        }
+    };
+    let input = view! {
+        <input
+            type="text"
+            class=format!("in-{size}")
+            class:date=date
+            dir=if date { "ltr" } else { "auto" }
+            inputmode=if numeric { "decimal" } else { "text" }
+            data-path=path.clone()
+            aria-label=move || store.lang.get().t(label)
+            aria-invalid=move || invalid.get().to_string()
+            title=tooltip
+            placeholder=placeholder
+            prop:value=move || value.get()
+            on:input=edit
+        />
+    };
+    let words = date.then(|| view! { <span class="date-words muted">{words}</span> });
     view! {
         <span class="field">
             {input}
+            {words}
             <FieldIssues path=path />
         </span>
     }

@@ -140,6 +140,8 @@ impl Catalogue for Ar {
             Msg::LangFr => "الفرنسية",
             Msg::Unlimited => "غير محدودة",
             Msg::Problems => "المشكلات",
+            Msg::DateFormat => "YYYY-MM-DD",
+            Msg::DateHelp => "التاريخ بصيغة سنة-شهر-يوم، مثل 2027-02-07",
         }
     }
 

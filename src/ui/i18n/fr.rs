@@ -151,6 +151,8 @@ impl Catalogue for Fr {
             Msg::LangFr => "Français",
             Msg::Unlimited => "illimité",
             Msg::Problems => "Problèmes",
+            Msg::DateFormat => "AAAA-MM-JJ",
+            Msg::DateHelp => "Une date écrite année-mois-jour, par ex. 2027-02-07",
         }
     }
 

@@ -203,6 +203,8 @@ pub enum Msg {
     LangFr,
     Unlimited,
     Problems,
+    DateFormat,
+    DateHelp,
 }
 
 /// A message about something that happened (an import, a failed save …).

@@ -1,0 +1,325 @@
+// End-to-end tests of the browser app: the built dist/ (trunk build --release), served with
+// the app's Content-Security-Policy as a header, in Debian's headless Chromium. Each test opens
+// a fresh browser context, so it starts with empty local storage like a first visit.
+//
+//   cd tests/e2e && node --test app.test.mjs      (make e2e builds dist/ first)
+//
+// Environment: QUDRA_DIST (default ../../dist), CHROMIUM (default /usr/bin/chromium),
+// QUDRA_SCREENSHOTS (default ./screenshots).
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { serve } from './serve.mjs';
+
+const here = fileURLToPath(new URL('.', import.meta.url));
+const DIST = resolve(process.env.QUDRA_DIST ?? join(here, '..', '..', 'dist'));
+const SHOTS = resolve(process.env.QUDRA_SCREENSHOTS ?? join(here, 'screenshots'));
+const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
+const STATES = 22;
+
+let server;
+let browser;
+let url;
+
+before(async () => {
+  server = await serve(DIST, 0);
+  url = `http://127.0.0.1:${server.address().port}/`;
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+});
+
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+/**
+ * A fresh page (empty storage) that records console errors, page errors and CSP violations;
+ * `done()` asserts there were none. `init` runs in the page before the app (e.g. to break
+ * localStorage).
+ */
+async function open({ init, lang } = {}) {
+  const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: lang ?? 'en-GB' });
+  // Recorded from inside the page: the browser fires this event for every blocked resource.
+  await context.addInitScript(() => {
+    window.__csp = [];
+    document.addEventListener('securitypolicyviolation', (e) =>
+      window.__csp.push(`${e.violatedDirective} ${e.blockedURI}`),
+    );
+  });
+  if (init) await context.addInitScript(init);
+  const page = await context.newPage();
+  const problems = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error' || /Content Security Policy|Refused to/i.test(m.text())) problems.push(m.text());
+  });
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  const goto = async () => {
+    const started = Date.now();
+    await page.goto(url);
+    await page.locator('main .workspace').waitFor({ timeout: 30_000 });
+    return Date.now() - started;
+  };
+  const done = async () => {
+    const csp = await page.evaluate(() => window.__csp ?? []);
+    assert.deepEqual(csp, [], 'no Content-Security-Policy violation');
+    assert.deepEqual(problems, [], 'no console or page error');
+    await context.close();
+  };
+  return { page, context, goto, done };
+}
+
+/** Waits until the header says everything is saved in this browser. */
+async function saved(page) {
+  await page.locator('#save-state.ok').waitFor({ timeout: 5_000 });
+}
+
+async function role(page, which) {
+  await page.click(`#role-${which}`);
+  await page.locator(`.workspace#${which}`).waitFor();
+}
+
+async function language(page, code) {
+  await page.selectOption('#lang', code);
+  await page.waitForFunction((c) => document.documentElement.lang === c, code);
+}
+
+const storedScenario = (page) => page.evaluate(() => localStorage.getItem('qudra.scenario'));
+const needRows = (page) => page.locator('table.needs tbody tr');
+
+test('first visit shows the demo data for 22 states, with no CSP violation', async () => {
+  const { page, goto, done } = await open();
+  const ms = await goto();
+  console.log(`time to first render: ${ms} ms`);
+  assert.equal(await page.locator('#focal-state option').count(), STATES);
+  assert.ok((await needRows(page).count()) > 0, 'the first state has needs');
+  await role(page, 'planner');
+  await page.click('#tab-states');
+  assert.equal((await page.locator('#state-count').textContent()).trim(), String(STATES));
+  assert.equal(await page.locator('table.states tbody tr').count(), STATES);
+  assert.equal(await page.evaluate(() => document.documentElement.dir), 'ltr');
+  await done();
+});
+
+test('Arabic sets dir=rtl and lang=ar, shows Arabic labels, mirrors the layout and is remembered', async () => {
+  const { page, goto, done } = await open();
+  await goto();
+  await language(page, 'ar');
+  assert.equal(await page.evaluate(() => document.documentElement.dir), 'rtl');
+  assert.equal((await page.textContent('#role-focal')).trim(), 'نقطة الاتصال');
+  assert.equal((await page.textContent('#needs-heading')).trim(), 'الاحتياجات التدريبية');
+  assert.equal((await page.textContent('#add-need')).trim(), 'إضافة احتياج');
+  // Mirrored: the brand sits at the right-hand end of the header.
+  const brand = await page.locator('.brand').boundingBox();
+  assert.ok(brand.x > 1366 / 2, `brand on the right in Arabic (x = ${brand.x})`);
+  // Names and ids are isolated so Latin ids stay readable inside Arabic text.
+  assert.ok((await page.locator('table.needs bdi').count()) > 0);
+  await page.reload();
+  await page.locator('main .workspace').waitFor();
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'ar');
+  assert.equal(await page.evaluate(() => document.documentElement.dir), 'rtl');
+  await language(page, 'en');
+  assert.equal(await page.evaluate(() => document.documentElement.dir), 'ltr');
+  assert.equal((await page.textContent('#role-focal')).trim(), 'Focal point');
+  await done();
+});
+
+test('a focal point adds a need, reloads the page and finds it still there', async () => {
+  const { page, goto, done } = await open();
+  await goto();
+  await page.selectOption('#focal-state', 'TN');
+  const before = await needRows(page).count();
+  await page.click('#add-need');
+  await assert.doesNotReject(() => page.waitForFunction((n) => document.querySelectorAll('table.needs tbody tr').length === n + 1, before));
+  const row = needRows(page).last();
+  const id = await row.getAttribute('data-need');
+  assert.match(id, /^TN-/);
+  await row.locator('input[data-path$=".trainees"]').fill('7');
+  await row.locator('input[data-path$=".note"]').fill('Added by the browser test');
+  await row.locator('input[data-path$=".window.end"]').fill('2027-06-30');
+  await assert.doesNotReject(() => row.getByText('30 June 2027').waitFor());
+  await saved(page);
+  await page.reload();
+  await page.locator('main .workspace').waitFor();
+  assert.equal(await page.inputValue('#focal-state'), 'TN', 'the chosen state is remembered');
+  const again = page.locator(`tr[data-need="${id}"]`);
+  assert.equal(await again.locator('input[data-path$=".trainees"]').inputValue(), '7');
+  assert.equal(await again.locator('input[data-path$=".note"]').inputValue(), 'Added by the browser test');
+  assert.equal(await again.locator('input[data-path$=".window.end"]').inputValue(), '2027-06-30');
+  assert.equal(await needRows(page).count(), before + 1);
+  await done();
+});
+
+test('undo and redo walk an added need back and forth', async () => {
+  const { page, goto, done } = await open();
+  await goto();
+  const before = await needRows(page).count();
+  assert.ok(await page.isDisabled('#undo'));
+  await page.click('#add-need');
+  assert.equal(await needRows(page).count(), before + 1);
+  await page.click('#undo');
+  assert.equal(await needRows(page).count(), before);
+  await page.click('#redo');
+  assert.equal(await needRows(page).count(), before + 1);
+  await done();
+});
+
+test('an invalid value shows a message next to the field and is not saved', async () => {
+  const { page, goto, done } = await open();
+  await goto();
+  const row = needRows(page).first();
+  const id = await row.getAttribute('data-need');
+  const trainees = row.locator('input[data-path$=".trainees"]');
+  const good = await trainees.inputValue();
+  await trainees.fill('0');
+  const cell = trainees.locator('xpath=ancestor::td[1]');
+  await cell.locator('.issue').waitFor();
+  assert.match(await cell.locator('.issue').textContent(), /at least 1/i);
+  assert.equal(await trainees.getAttribute('aria-invalid'), 'true');
+  assert.equal((await cell.locator('.not-saved').textContent()).trim(), 'Not saved');
+  await trainees.fill('many');
+  assert.match(await cell.locator('.issue').textContent(), /whole number/);
+  // The same check in Arabic, in Arabic.
+  await language(page, 'ar');
+  assert.match(await cell.locator('.issue').textContent(), /[\u0600-\u06FF]/);
+  await page.waitForTimeout(800);
+  await page.reload();
+  await page.locator('main .workspace').waitFor();
+  const stored = JSON.parse((await storedScenario(page)) ?? '{"scenario":{"needs":[]}}');
+  assert.ok(!stored.scenario.needs.some((n) => n.trainees === 0), 'the refused value was never stored');
+  assert.equal(await page.locator(`tr[data-need="${id}"] input[data-path$=".trainees"]`).inputValue(), good);
+  await done();
+});
+
+test('importing a bad file changes nothing and says why', async () => {
+  const { page, goto, done } = await open();
+  await goto();
+  // One edit first, so storage holds a scenario to compare with.
+  await needRows(page).first().locator('input[data-path$=".note"]').fill('kept');
+  await saved(page);
+  const stored = await storedScenario(page);
+  const rows = await needRows(page).count();
+  const demo = JSON.parse(stored).scenario;
+  const broken = structuredClone(demo);
+  broken.needs[0].trainees = 0;
+  const misspelt = JSON.stringify(demo).replace('"trainees"', '"trainess"');
+  const files = [
+    ['not-json.json', '{ this is not json'],
+    ['invalid.json', JSON.stringify(broken)],
+    ['misspelt.json', misspelt],
+    ['other.json', '{"format": "something-else"}'],
+  ];
+  for (const [name, text] of files) {
+    await page.setInputFiles('#import-file', { name, mimeType: 'application/json', buffer: Buffer.from(text) });
+    const warning = page.locator('.notice.warning').last();
+    await warning.waitFor();
+    assert.ok((await warning.textContent()).length > 20, `${name}: a clear message`);
+    await warning.locator('button').click();
+    assert.equal(await storedScenario(page), stored, `${name}: storage unchanged`);
+    assert.equal(await needRows(page).count(), rows, `${name}: table unchanged`);
+    assert.ok(await page.isEnabled('#undo'));
+  }
+  await page.waitForTimeout(800);
+  assert.equal(await storedScenario(page), stored);
+  await done();
+});
+
+test("a focal point's submission round-trips into the centre's scenario", async () => {
+  const focal = await open();
+  await focal.goto();
+  await focal.page.selectOption('#focal-state', 'QA');
+  await focal.page.click('#add-need');
+  await focal.page.locator('table.needs tbody tr').last().locator('input[data-path$=".trainees"]').fill('9');
+  const count = await needRows(focal.page).count();
+  const [download] = await Promise.all([focal.page.waitForEvent('download'), focal.page.click('#export-submission')]);
+  assert.equal(download.suggestedFilename(), 'qudra-submission-QA.json');
+  const file = { name: 'qudra-submission-QA.json', mimeType: 'application/json', buffer: readFileSync(await download.path()) };
+  assert.equal(JSON.parse(file.buffer.toString()).format, 'qudra-submission');
+  await focal.done();
+
+  const centre = await open();
+  await centre.goto();
+  await centre.page.selectOption('#focal-state', 'QA');
+  assert.equal(await needRows(centre.page).count(), count - 1);
+  await centre.page.setInputFiles('#import-file', file);
+  await centre.page.locator('.notice.info').waitFor();
+  assert.equal(await needRows(centre.page).count(), count);
+  await centre.page.click('#undo');
+  assert.equal(await needRows(centre.page).count(), count - 1, 'an import is one undo step');
+  await centre.done();
+});
+
+test('a failed save shows a warning and the last good copy stays loadable', async () => {
+  const { page, goto, done } = await open({
+    init: () => {
+      const setItem = Storage.prototype.setItem;
+      Storage.prototype.setItem = function (key, value) {
+        if (key === 'qudra.scenario' && sessionStorage.getItem('full') === 'yes') {
+          throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+        }
+        return setItem.call(this, key, value);
+      };
+    },
+  });
+  await goto();
+  const note = needRows(page).first().locator('input[data-path$=".note"]');
+  await note.fill('first, saved');
+  await saved(page);
+  await page.evaluate(() => sessionStorage.setItem('full', 'yes'));
+  await note.fill('second, cannot be saved');
+  await page.locator('.notice.warning').waitFor();
+  assert.match(await page.locator('.notice.warning').textContent(), /not saved|could not/i);
+  await page.locator('#save-state.bad').waitFor();
+  await page.evaluate(() => sessionStorage.removeItem('full'));
+  await page.reload();
+  await page.locator('main .workspace').waitFor();
+  assert.equal(await needRows(page).first().locator('input[data-path$=".note"]').inputValue(), 'first, saved');
+  await done();
+});
+
+test('data saved by a newer version is refused and never overwritten', async () => {
+  const { page, goto, done } = await open();
+  await goto();
+  const newer = JSON.stringify({ schema_version: 99, scenario: { from: 'the future' } });
+  await page.evaluate((v) => localStorage.setItem('qudra.scenario', v), newer);
+  await page.reload();
+  await page.locator('main .workspace').waitFor();
+  await page.locator('.notice.warning').waitFor();
+  await page.locator('#save-state.bad').waitFor();
+  await needRows(page).first().locator('input[data-path$=".note"]').fill('an edit');
+  await page.waitForTimeout(800);
+  assert.equal(await storedScenario(page), newer);
+  await done();
+});
+
+test('screenshots of each workspace in English and Arabic', async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  const { page, goto, done } = await open();
+  await goto();
+  for (const lang of ['en', 'ar']) {
+    await language(page, lang);
+    for (const which of ['focal', 'centre', 'planner']) {
+      await role(page, which);
+      await page.screenshot({ path: join(SHOTS, `${which}-${lang}.png`) });
+    }
+    await page.click('#tab-settings');
+    await page.screenshot({ path: join(SHOTS, `planner-settings-${lang}.png`) });
+    await page.click('#tab-states');
+    await page.screenshot({ path: join(SHOTS, `planner-states-${lang}.png`) });
+  }
+  console.log(`screenshots: ${SHOTS}`);
+  await done();
+});
