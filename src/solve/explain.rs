@@ -172,6 +172,19 @@ pub fn explain(scenario: &Scenario, allocations: &[Allocation], need: &NeedId) -
     let index = Index::new(scenario);
     let n = scenario.needs.iter().position(|x| &x.id == need)?;
     let usage = Usage::new(&index, allocations);
+    explain_need(&index, &usage, n)
+}
+
+/// Explains every need served less than its trainees, in scenario order: the same as calling
+/// [`explain`] for each, with the index built once (the app shows them all after a solve).
+pub fn explain_all(scenario: &Scenario, allocations: &[Allocation]) -> Vec<Explanation> {
+    let index = Index::new(scenario);
+    let usage = Usage::new(&index, allocations);
+    (0..scenario.needs.len()).filter_map(|n| explain_need(&index, &usage, n)).collect()
+}
+
+fn explain_need(index: &Index, usage: &Usage, n: usize) -> Option<Explanation> {
+    let scenario = index.scenario;
     let trainees = scenario.needs[n].trainees;
     if usage.served[n] >= trainees {
         return None;
@@ -183,11 +196,11 @@ pub fn explain(scenario: &Scenario, allocations: &[Allocation], need: &NeedId) -
         .map(|&p| {
             let s = index.pairs[p].session;
             let session = index.session(s);
-            let status = if usage.full(&index, s) {
+            let status = if usage.full(index, s) {
                 SessionState::Full
-            } else if usage.at_cap(&index, s, state) {
+            } else if usage.at_cap(index, s, state) {
                 SessionState::AtStateCap
-            } else if usage.not_running_below_minimum(&index, s) {
+            } else if usage.not_running_below_minimum(index, s) {
                 SessionState::NotRunning
             } else if budget_left.is_some_and(|left| left < session.cost_per_seat) {
                 SessionState::OverBudget
@@ -217,11 +230,33 @@ pub fn explain(scenario: &Scenario, allocations: &[Allocation], need: &NeedId) -
         })
         .collect();
     Some(Explanation {
-        need: need.clone(),
+        need: need_ref.id.clone(),
         seats: trainees - usage.served[n],
-        reason: reason_for(&index, &usage, n),
+        reason: reason_for(index, usage, n),
         candidates,
         ruled_out,
         budget_left,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::solve::{solve, Options};
+    use crate::synth::{scenario, Scale, Variant};
+
+    #[test]
+    fn explain_all_is_explain_of_every_unmet_need_in_order() {
+        for variant in [Variant::Pure, Variant::Budget, Variant::MinViable] {
+            let scenario = scenario(Scale::Region, variant, 5);
+            let plan = solve(&scenario, &Options::default()).unwrap();
+            let all = explain_all(&scenario, &plan.allocations);
+            let one_by_one: Vec<Explanation> =
+                plan.unmet.iter().filter_map(|u| explain(&scenario, &plan.allocations, &u.need)).collect();
+            assert!(!all.is_empty());
+            assert_eq!(all, one_by_one);
+            let reasons: Vec<Reason> = all.iter().map(|e| e.reason).collect();
+            assert_eq!(reasons, plan.unmet.iter().map(|u| u.reason).collect::<Vec<_>>());
+        }
+    }
 }

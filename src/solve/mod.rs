@@ -20,7 +20,7 @@ use good_lp::{
 };
 
 pub use compat::Rule;
-pub use explain::{explain, Candidate, Explanation, Ruled, SessionState};
+pub use explain::{explain, explain_all, Candidate, Explanation, Ruled, SessionState};
 pub use plan::{Allocation, Plan, Reason, SessionFill, Stats, Status, Unmet, PLAN_FORMAT};
 
 use crate::model::{validate, NeedId, Problem, Scenario, SessionId};
