@@ -236,3 +236,290 @@ impl Ar {
         }
     }
 }
+
+/// كلمات شاشات الخطة (see `super::plan`).
+mod plan_words {
+    use super::Ar;
+    use crate::model::StateCode;
+    use crate::solve::{Reason, SessionState, Status};
+    use crate::ui::i18n::plan::{PlanCatalogue, P};
+    use crate::ui::i18n::{iso, mode_msg, Catalogue};
+    use crate::ui::vm::adjust::Refused;
+    use crate::ui::vm::plan_view::{percent, Detail, Fact};
+    use crate::ui::vm::solved::{ClashKind, Outcome, PinClash};
+
+    fn codes(states: &[StateCode]) -> String {
+        states.iter().map(|s| iso(s.as_str())).collect::<Vec<_>>().join("، ")
+    }
+
+    fn pins(clash: &PinClash) -> String {
+        let list: Vec<String> = clash
+            .pins
+            .iter()
+            .map(|(n, s, seats)| format!("{} في {} ({seats})", iso(n.as_str()), iso(s.as_str())))
+            .collect();
+        list.join("، ")
+    }
+
+    impl PlanCatalogue for Ar {
+        fn p(&self, m: P) -> &'static str {
+            match m {
+                P::TabPlan => "الخطة",
+                P::PlanIntro => "احسب الخطة من السيناريو لإعداد التقويم التدريبي للسنة، واعرف سبب بقاء أي احتياج دون تلبية، وعدّل بالتثبيت والاستبعاد، ثم أعد الحساب وأرسل إلى كل دولة تقويمها.",
+                P::Solve => "احسب الخطة",
+                P::Solving => "جارٍ حساب الخطة…",
+                P::TimeLimit => "المهلة القصوى",
+                P::Seconds => "ث",
+                P::NoPlanYet => "لا توجد خطة بعد. احسب الخطة لإعداد التقويم التدريبي للسنة من السيناريو.",
+                P::OutOfDate => "تغيّر السيناريو منذ حساب هذه الخطة. الخطة المعروضة هي الأخيرة؛ أعد الحساب لتحديثها.",
+                P::ViewCalendar => "التقويم",
+                P::ViewByState => "حسب الدولة",
+                P::ViewCoverage => "التغطية",
+                P::ViewUnmet => "الاحتياجات غير الملبّاة",
+                P::ViewChanges => "التغييرات",
+                P::ViewExport => "التنزيل",
+                P::CalendarHint => "كل موعد في تواريخه مع نسبة إشغاله. اختر موعداً لعرض قائمة المشاركين: أيّ الدول ترسل كم متدرباً، ولأيّ احتياجات.",
+                P::Running => "ينعقد",
+                P::NotRunning => "لا ينعقد",
+                P::Roster => "قائمة المشاركين",
+                P::Close => "إغلاق",
+                P::NobodyYet => "لم يُخصَّص أي متدرب لهذا الموعد.",
+                P::RosterHint => "«تثبيت» يفرض مقاعد الاحتياج في هذا الموعد عند الحساب التالي، و«استبعاد» يمنع هذا الاقتران. يُحفظ كلاهما مع السيناريو ويمكن التراجع عنهما.",
+                P::Pin => "تثبيت",
+                P::Unpin => "إلغاء التثبيت",
+                P::Exclude => "استبعاد",
+                P::Allow => "إلغاء الاستبعاد",
+                P::Pinned => "مثبَّت",
+                P::Excluded => "مستبعَد",
+                P::PinNeedHere => "تثبيت احتياج في هذا الموعد",
+                P::ChooseNeed => "اختر احتياجاً",
+                P::AllStatesOption => "جميع الدول",
+                P::Needed => "المطلوب",
+                P::Planned => "المخطَّط",
+                P::Coverage => "التغطية",
+                P::ByPriority => "حسب الأولوية",
+                P::NothingAttended => "لم يُخصَّص لمتدربي هذه الدولة أي مقعد.",
+                P::UnmetOfState => "احتياجات بقيت دون مقاعد",
+                P::Print => "طباعة هذا التقويم",
+                P::PrintHint => "يطبع تقويم هذه الدولة وحده لنقطة الاتصال.",
+                P::ChartByState => "المتدربون المطلوبون والمخطَّطون حسب الدولة",
+                P::ChartBySkill => "المتدربون المطلوبون والمخطَّطون حسب المهارة",
+                P::SeatsOffered => "المقاعد المعروضة",
+                P::SeatsFilled => "المقاعد المشغولة",
+                P::SessionsRunning => "المواعيد المنعقدة",
+                P::NeedsMet => "احتياجات ملبّاة بالكامل",
+                P::NeedsPartly => "احتياجات ملبّاة جزئياً",
+                P::NeedsNotMet => "احتياجات غير ملبّاة",
+                P::WeightedCoverage => "التغطية المرجّحة بالأولوية",
+                P::PlanCost => "تكلفة المقاعد المخطَّطة",
+                P::UnmetHint => "كل احتياج لم يحصل على مقاعد كافية، مع السبب والوقائع التي تفسّره. ثبّت احتياجاً في موعد لتجاوز الخطة، ثم أعد الحساب.",
+                P::AllReasons => "جميع الأسباب",
+                P::Reason => "السبب",
+                P::Missing => "دون مقعد",
+                P::Why => "التفاصيل",
+                P::NoUnmet => "لُبّيت جميع الاحتياجات.",
+                P::PinHere => "تثبيت هنا",
+                P::ChangesHint => "المقاعد التي تغيّرت لكل دولة وموعد، مقارنةً بالخطة التي سبقت آخر حساب.",
+                P::Before => "قبل",
+                P::After => "بعد",
+                P::NoChanges => "لم يتغيّر شيء: الخطة الجديدة تعطي كل دولة المقاعد نفسها.",
+                P::FirstPlan => "هذه أول خطة؛ أعد الحساب بعد أي تعديل لترى ما تغيّر.",
+                P::ExportHint => "ملفات الخطة المعروضة، مكتوبة تماماً كما يكتبها سطر الأوامر. تُفتح الجداول في Excel مع الحفاظ على العربية، وتُستورد التقاويم في Outlook أو Google أو Apple وتُحدَّث عند استيراد نسخة أحدث.",
+                P::ExportPlanCsv => "جدول الخطة (CSV)",
+                P::ExportUnmetCsv => "الاحتياجات غير الملبّاة (CSV)",
+                P::ExportIcs => "التقويم (iCalendar)",
+                P::ExportJson => "الخطة (JSON)",
+                P::FilesLanguage => "لغة الملفات",
+                P::For => "الدولة",
+                P::Downloaded => "تم التنزيل",
+                P::Dates => "التواريخ",
+                P::Adjustments => "التعديلات",
+            }
+        }
+
+        fn reason(&self, reason: Reason) -> &'static str {
+            match reason {
+                Reason::NoCompatibleSession => {
+                    "لا يوجد موعد يناسب هذا الاحتياج (المهارة أو المستوى أو اللغة أو نمط التدريب أو التواريخ أو الأهلية)."
+                }
+                Reason::Budget => "ما تبقى من ميزانية الدولة لا يغطي تكلفة مقعد.",
+                Reason::Capacity => "جميع المواعيد المناسبة ممتلئة.",
+                Reason::StateCap => "جميع المواعيد المناسبة ممتلئة أو بلغت الحد الأقصى لمقاعد هذه الدولة.",
+                Reason::MinParticipants => {
+                    "المواعيد المناسبة ممتلئة أو بلغت حد الدولة أو لا تنعقد لعدم اكتمال الحد الأدنى من المشاركين."
+                }
+                Reason::Cost => "تكلفة المقعد أعلى من قيمته وفق وزن التكلفة.",
+            }
+        }
+
+        fn detail(&self, detail: &Detail) -> String {
+            match detail {
+                Detail::Session { session, start, end, state, numbers: n } => {
+                    let at = format!("الموعد {} ({})", iso(session.as_str()), self.date_range(*start, *end));
+                    match state {
+                        SessionState::Full => format!("{at} ممتلئ (المقاعد المشغولة: {} من {}).", n.filled, n.seats),
+                        SessionState::AtStateCap => format!(
+                            "{at} بلغ الحد الأقصى لهذه الدولة (متدربوها فيه: {}، والحد لكل دولة: {}).",
+                            n.state_filled,
+                            n.cap.unwrap_or(n.state_filled)
+                        ),
+                        SessionState::NotRunning => {
+                            format!("{at} لا ينعقد لأنه لم يبلغ الحد الأدنى من المشاركين ({}).", n.minimum)
+                        }
+                        SessionState::OverBudget => format!(
+                            "{at}: تكلفة المقعد {} {}، والمتبقي من ميزانية الدولة {} {}.",
+                            n.cost,
+                            n.currency,
+                            n.budget_left.unwrap_or(0),
+                            n.currency
+                        ),
+                        SessionState::HasRoom => format!(
+                            "{at}: المقاعد الشاغرة {}، وتكلفة المقعد {} {}.",
+                            n.seats - n.filled,
+                            n.cost,
+                            n.currency
+                        ),
+                    }
+                }
+                Detail::Ruled { session, start, end, fact } => {
+                    let at = format!("الموعد {} ({})", iso(session.as_str()), self.date_range(*start, *end));
+                    match fact {
+                        Fact::Language { course, accepted } => format!(
+                            "{at} يُقدَّم باللغة {}، وهذا الاحتياج يقبل: {}.",
+                            self.language_name(course),
+                            accepted.iter().map(|l| self.language_name(l)).collect::<Vec<_>>().join("، ")
+                        ),
+                        Fact::Mode { course, accepted } => format!(
+                            "نمط التدريب في {at} {}، وهذا الاحتياج يقبل: {}.",
+                            self.mode_word(course),
+                            accepted.iter().map(|m| self.mode_word(m)).collect::<Vec<_>>().join("، ")
+                        ),
+                        Fact::Window { window: Some(w) } => {
+                            format!("{at} يقع خارج الفترة المطلوبة للاحتياج ({}).", self.date_range(w.start, w.end))
+                        }
+                        Fact::Window { window: None } => format!("{at} يقع خارج الفترة المطلوبة للاحتياج."),
+                        Fact::Blackout { label, start, end } => format!(
+                            "{at} يتداخل مع {} ({})، وهي فترة لا تستطيع الدولة فيها إرسال متدربين.",
+                            if label.is_empty() { "فترة عدم إتاحة".to_string() } else { iso(label) },
+                            self.date_range(*start, *end)
+                        ),
+                        Fact::OpenTo(states) => format!("{at} مخصَّص للدول: {}.", codes(states)),
+                        Fact::Excluded => format!("استبعد المخطِّط {at} لهذا الاحتياج."),
+                        Fact::SkillLevel => format!("{at} يخص مهارة أو مستوى آخر."),
+                    }
+                }
+                Detail::OtherLevel { session, level } => format!(
+                    "لا يُقدَّم شيء في هذا المستوى؛ الموعد {} يقدّم المهارة نفسها في المستوى {level}.",
+                    iso(session.as_str())
+                ),
+                Detail::NoSessionOfSkill => "لا يوجد في الكتالوج أي موعد لهذه المهارة.".into(),
+            }
+        }
+
+        fn outcome(&self, outcome: &Outcome) -> String {
+            match outcome {
+                Outcome::Planned { status: Status::Optimal, ms, .. } => {
+                    format!("خطة مثلى، حُسبت في {} ملّي ثانية.", ms.round())
+                }
+                Outcome::Planned { status: Status::TimeLimit, objective, bound, gap, ms, .. } => format!(
+                    "أفضل خطة وُجدت ضمن المهلة ({:.1} ث): قد تقل عن أفضل خطة ممكنة بما يصل إلى {:.1}٪ (القيمة {objective:.1}، والحد الأعلى {bound:.1}).",
+                    ms / 1000.0,
+                    gap * 100.0
+                ),
+                Outcome::Invalid(problems) => format!(
+                    "لم تُحسب الخطة: في السيناريو مشكلات (عددها {}). أصلحها ثم أعد الحساب.",
+                    problems.len()
+                ),
+                Outcome::Infeasible(_) => {
+                    "لم تُحسب الخطة: لا يمكن احترام كل التثبيتات معاً. احذف هذه التثبيتات أو قلّل مقاعدها ثم أعد الحساب.".into()
+                }
+                Outcome::NoPlanInTime(seconds) => format!(
+                    "لم توجد خطة تحترم التثبيتات خلال {seconds} ث. احذف بعض التثبيتات ثم أعد الحساب."
+                ),
+                Outcome::Failed(message) => format!("تعذّر الحساب: {}", iso(message)),
+            }
+        }
+
+        fn clash(&self, clash: &PinClash) -> String {
+            let pins = pins(clash);
+            match &clash.kind {
+                ClashKind::Trainees { need, pinned, trainees } => format!(
+                    "التثبيتات {pins} تضع من الاحتياج {} عدداً ({pinned}) أكبر من عدد متدربيه ({trainees}).",
+                    iso(need.as_str())
+                ),
+                ClashKind::Seats { session, pinned, seats } => format!(
+                    "التثبيتات {pins} تضع في الموعد {} عدداً ({pinned}) أكبر من مقاعده ({seats}).",
+                    iso(session.as_str())
+                ),
+                ClashKind::StateCap { state, session, pinned, cap } => format!(
+                    "التثبيتات {pins} تضع من متدربي {} في الموعد {} عدداً ({pinned}) يتجاوز الحد لكل دولة ({cap}).",
+                    iso(state.as_str()),
+                    iso(session.as_str())
+                ),
+                ClashKind::Budget { state, cost, budget, currency } => format!(
+                    "تكلفة التثبيتات {pins} ({cost} {currency}) تتجاوز ميزانية {} ({budget} {currency}).",
+                    iso(state.as_str())
+                ),
+                ClashKind::Minimum { session, minimum } => format!(
+                    "التثبيتات {pins} تفرض انعقاد الموعد {}، لكنه لا يمكن أن يبلغ الحد الأدنى من المشاركين ({minimum}).",
+                    iso(session.as_str())
+                ),
+                ClashKind::Together { sessions } if sessions.is_empty() => {
+                    format!("لا يمكن احترام التثبيتات {pins} معاً مع مقاعد المواعيد وحدودها والميزانيات.")
+                }
+                ClashKind::Together { sessions } => format!(
+                    "لا يمكن احترام التثبيتات {pins} معاً مع المقاعد والحدود والميزانيات والحد الأدنى للمواعيد {}.",
+                    sessions.iter().map(|s| iso(s.as_str())).collect::<Vec<_>>().join("، ")
+                ),
+            }
+        }
+
+        fn refused(&self, refused: &Refused) -> String {
+            match refused {
+                Refused::UnknownNeed(need) => format!("لم يعد الاحتياج {} موجوداً في السيناريو.", iso(need.as_str())),
+                Refused::UnknownSession(session) => {
+                    format!("لم يعد الموعد {} موجوداً في السيناريو.", iso(session.as_str()))
+                }
+                Refused::SkillLevel => "يجب أن يكون التثبيت في موعد بمهارة الاحتياج ومستواه.".into(),
+                Refused::Seats => "يحتاج التثبيت إلى مقعد واحد على الأقل.".into(),
+            }
+        }
+
+        fn fill(&self, filled: i64, seats: i64) -> String {
+            format!("المقاعد المشغولة: {filled} من {seats}")
+        }
+
+        fn coverage(&self, planned: i64, needed: i64) -> String {
+            format!("المتدربون: {planned} من {needed} ({}٪)", percent(planned, needed))
+        }
+
+        fn running(&self, running: usize, sessions: usize) -> String {
+            format!("المواعيد المنعقدة: {running} من {sessions}")
+        }
+
+        fn unmet_total(&self, needs: usize, seats: i64) -> String {
+            format!("الاحتياجات: {needs}، والمتدربون دون مقعد: {seats}")
+        }
+
+        fn adjustments(&self, pins: usize, exclusions: usize) -> String {
+            format!("التثبيتات: {pins}، الاستبعادات: {exclusions}")
+        }
+
+        fn calendar_title(&self, year: i32, state: Option<&str>) -> String {
+            match state {
+                Some(name) => format!("التقويم التدريبي {year} — {}", iso(name)),
+                None => format!("التقويم التدريبي {year}"),
+            }
+        }
+
+        fn seats(&self, seats: i64) -> String {
+            format!("المقاعد: {seats}")
+        }
+    }
+
+    impl Ar {
+        fn mode_word(&self, mode: &crate::model::Mode) -> String {
+            mode_msg(mode).map(|m| self.text(m).to_string()).unwrap_or_else(|| iso(mode.as_str()))
+        }
+    }
+}

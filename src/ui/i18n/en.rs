@@ -268,3 +268,291 @@ impl En {
         }
     }
 }
+
+/// The plan screens' words (see `super::plan`).
+mod plan_words {
+    use super::En;
+    use crate::model::StateCode;
+    use crate::solve::{Reason, SessionState, Status};
+    use crate::ui::i18n::plan::{PlanCatalogue, P};
+    use crate::ui::i18n::{iso, mode_msg, Catalogue};
+    use crate::ui::vm::adjust::Refused;
+    use crate::ui::vm::plan_view::{percent, Detail, Fact};
+    use crate::ui::vm::solved::{ClashKind, Outcome, PinClash};
+
+    fn codes(states: &[StateCode]) -> String {
+        states.iter().map(|s| iso(s.as_str())).collect::<Vec<_>>().join(", ")
+    }
+
+    fn pins(clash: &PinClash) -> String {
+        let list: Vec<String> = clash
+            .pins
+            .iter()
+            .map(|(n, s, seats)| format!("{} in {} ({seats})", iso(n.as_str()), iso(s.as_str())))
+            .collect();
+        list.join(", ")
+    }
+
+    impl PlanCatalogue for En {
+        fn p(&self, m: P) -> &'static str {
+            match m {
+                P::TabPlan => "Plan",
+                P::PlanIntro => "Solve the scenario into the year's training calendar, see why any need is left unmet, adjust with pins and exclusions, solve again, and send each state its calendar.",
+                P::Solve => "Solve",
+                P::Solving => "Solving…",
+                P::TimeLimit => "Time limit",
+                P::Seconds => "s",
+                P::NoPlanYet => "No plan yet. Solve to compute the year's training calendar from the scenario.",
+                P::OutOfDate => "The scenario has changed since this plan was computed. The plan below is the last one; solve again to bring it up to date.",
+                P::ViewCalendar => "Calendar",
+                P::ViewByState => "By state",
+                P::ViewCoverage => "Coverage",
+                P::ViewUnmet => "Unmet needs",
+                P::ViewChanges => "Changes",
+                P::ViewExport => "Download",
+                P::CalendarHint => "Each session on its dates with its fill. Choose a session to see its roster: which states send how many, against which needs.",
+                P::Running => "running",
+                P::NotRunning => "not running",
+                P::Roster => "Roster",
+                P::Close => "Close",
+                P::NobodyYet => "No one is placed in this session.",
+                P::RosterHint => "Pin fixes a need's seats in this session for the next solve; Exclude forbids the pairing. Both are saved with the scenario and can be undone.",
+                P::Pin => "Pin",
+                P::Unpin => "Remove pin",
+                P::Exclude => "Exclude",
+                P::Allow => "Allow again",
+                P::Pinned => "pinned",
+                P::Excluded => "excluded",
+                P::PinNeedHere => "Pin a need into this session",
+                P::ChooseNeed => "Choose a need",
+                P::AllStatesOption => "All states",
+                P::Needed => "Needed",
+                P::Planned => "Planned",
+                P::Coverage => "Coverage",
+                P::ByPriority => "By priority",
+                P::NothingAttended => "No officers of this state are placed in any session.",
+                P::UnmetOfState => "Needs left without seats",
+                P::Print => "Print this calendar",
+                P::PrintHint => "Prints this state's calendar alone, for the focal point.",
+                P::ChartByState => "Trainees needed and planned, by state",
+                P::ChartBySkill => "Trainees needed and planned, by skill",
+                P::SeatsOffered => "Seats offered",
+                P::SeatsFilled => "Seats filled",
+                P::SessionsRunning => "Sessions running",
+                P::NeedsMet => "Needs fully met",
+                P::NeedsPartly => "Needs partly met",
+                P::NeedsNotMet => "Needs not met",
+                P::WeightedCoverage => "Priority-weighted coverage",
+                P::PlanCost => "Cost of the planned seats",
+                P::UnmetHint => "Every need left without enough seats, with the reason and the facts behind it. Pin a need into a session to override the plan, then solve again.",
+                P::AllReasons => "All reasons",
+                P::Reason => "Reason",
+                P::Missing => "Without a seat",
+                P::Why => "Why",
+                P::NoUnmet => "Every need is met.",
+                P::PinHere => "Pin here",
+                P::ChangesHint => "Seats that moved per state and session, compared with the plan before the last solve.",
+                P::Before => "Before",
+                P::After => "After",
+                P::NoChanges => "Nothing moved: the new plan gives every state the same seats.",
+                P::FirstPlan => "This is the first plan; solve again after an adjustment to see what changes.",
+                P::ExportHint => "Files of the plan shown, written exactly as the command line writes them. Spreadsheets open in Excel with Arabic intact; calendars import into Outlook, Google or Apple Calendar and update on a newer import.",
+                P::ExportPlanCsv => "Plan sheet (CSV)",
+                P::ExportUnmetCsv => "Unmet needs (CSV)",
+                P::ExportIcs => "Calendar (iCalendar)",
+                P::ExportJson => "Plan (JSON)",
+                P::FilesLanguage => "Language of the files",
+                P::For => "For",
+                P::Downloaded => "Downloaded",
+                P::Dates => "Dates",
+                P::Adjustments => "Adjustments",
+            }
+        }
+
+        fn reason(&self, reason: Reason) -> &'static str {
+            match reason {
+                Reason::NoCompatibleSession => {
+                    "No session fits this need (skill, level, language, mode, dates or eligibility)."
+                }
+                Reason::Budget => "What is left of the state's budget does not pay for a seat.",
+                Reason::Capacity => "Every suitable session is full.",
+                Reason::StateCap => "Every suitable session is full or already holds the most this state may send.",
+                Reason::MinParticipants => {
+                    "Suitable sessions are full, at the state's limit, or not running for lack of participants."
+                }
+                Reason::Cost => "A seat would cost more than it is worth under the cost weight.",
+            }
+        }
+
+        fn detail(&self, detail: &Detail) -> String {
+            match detail {
+                Detail::Session { session, start, end, state, numbers: n } => {
+                    let at = format!("{} ({})", iso(session.as_str()), self.date_range(*start, *end));
+                    match state {
+                        SessionState::Full => format!("{at} is full: {} of {} seats taken.", n.filled, n.seats),
+                        SessionState::AtStateCap => format!(
+                            "{at} already holds {} officers of this state, its limit per state ({}).",
+                            n.state_filled,
+                            n.cap.unwrap_or(n.state_filled)
+                        ),
+                        SessionState::NotRunning => {
+                            format!("{at} does not run: it could not reach its minimum of {} participants.", n.minimum)
+                        }
+                        SessionState::OverBudget => format!(
+                            "{at} costs {} {} a seat; {} {} is left of the state's budget.",
+                            n.cost,
+                            n.currency,
+                            n.budget_left.unwrap_or(0),
+                            n.currency
+                        ),
+                        SessionState::HasRoom => {
+                            format!("{at} has {} free seats at {} {} each.", n.seats - n.filled, n.cost, n.currency)
+                        }
+                    }
+                }
+                Detail::Ruled { session, start, end, fact } => {
+                    let at = format!("{} ({})", iso(session.as_str()), self.date_range(*start, *end));
+                    match fact {
+                        Fact::Language { course, accepted } => format!(
+                            "{at} is taught in {}; this need accepts {}.",
+                            self.language_name(course),
+                            accepted.iter().map(|l| self.language_name(l)).collect::<Vec<_>>().join(", ")
+                        ),
+                        Fact::Mode { course, accepted } => format!(
+                            "{at} is {}; this need accepts {}.",
+                            self.mode_word(course),
+                            accepted.iter().map(|m| self.mode_word(m)).collect::<Vec<_>>().join(", ")
+                        ),
+                        Fact::Window { window: Some(w) } => {
+                            format!("{at} falls outside the need's window ({}).", self.date_range(w.start, w.end))
+                        }
+                        Fact::Window { window: None } => format!("{at} falls outside the need's window."),
+                        Fact::Blackout { label, start, end } => format!(
+                            "{at} overlaps {} ({}), when the state cannot send trainees.",
+                            if label.is_empty() { "unavailable dates".to_string() } else { iso(label) },
+                            self.date_range(*start, *end)
+                        ),
+                        Fact::OpenTo(states) => format!("{at} is reserved for {}.", codes(states)),
+                        Fact::Excluded => format!("{at} was excluded for this need by the planner."),
+                        Fact::SkillLevel => format!("{at} teaches another skill or level."),
+                    }
+                }
+                Detail::OtherLevel { session, level } => format!(
+                    "Nothing is offered at this level; {} teaches the same skill at level {level}.",
+                    iso(session.as_str())
+                ),
+                Detail::NoSessionOfSkill => "No session in the catalogue teaches this skill.".into(),
+            }
+        }
+
+        fn outcome(&self, outcome: &Outcome) -> String {
+            match outcome {
+                Outcome::Planned { status: Status::Optimal, ms, .. } => {
+                    format!("Optimal plan, computed in {} ms.", ms.round())
+                }
+                Outcome::Planned { status: Status::TimeLimit, objective, bound, gap, ms, .. } => format!(
+                    "Best plan found within the time limit ({:.1} s): it may be up to {:.1}% below the best possible (value {objective:.1}, bound {bound:.1}).",
+                    ms / 1000.0,
+                    gap * 100.0
+                ),
+                Outcome::Invalid(problems) => format!(
+                    "Not solved: the scenario has {} problem(s). Fix them and solve again.",
+                    problems.len()
+                ),
+                Outcome::Infeasible(_) => {
+                    "Not solved: the pins cannot all be honoured. Remove or reduce these pins and solve again.".into()
+                }
+                Outcome::NoPlanInTime(seconds) => format!(
+                    "No plan honouring the pins was found within {seconds} s. Remove some pins and solve again."
+                ),
+                Outcome::Failed(message) => format!("The solver failed: {}", iso(message)),
+            }
+        }
+
+        fn clash(&self, clash: &PinClash) -> String {
+            let pins = pins(clash);
+            match &clash.kind {
+                ClashKind::Trainees { need, pinned, trainees } => format!(
+                    "Pins {pins} put {pinned} trainees of need {} in sessions, but it has only {trainees}.",
+                    iso(need.as_str())
+                ),
+                ClashKind::Seats { session, pinned, seats } => format!(
+                    "Pins {pins} put {pinned} trainees in session {}, which has {seats} seats.",
+                    iso(session.as_str())
+                ),
+                ClashKind::StateCap { state, session, pinned, cap } => format!(
+                    "Pins {pins} put {pinned} officers of {} in session {}, which takes at most {cap} per state.",
+                    iso(state.as_str()),
+                    iso(session.as_str())
+                ),
+                ClashKind::Budget { state, cost, budget, currency } => format!(
+                    "Pins {pins} cost {cost} {currency}, more than the budget of {} ({budget} {currency}).",
+                    iso(state.as_str())
+                ),
+                ClashKind::Minimum { session, minimum } => format!(
+                    "Pins {pins} make session {} run, but it cannot reach its minimum of {minimum} participants.",
+                    iso(session.as_str())
+                ),
+                ClashKind::Together { sessions } if sessions.is_empty() => {
+                    format!("Pins {pins} cannot all hold together with the sessions' seats, caps and budgets.")
+                }
+                ClashKind::Together { sessions } => format!(
+                    "Pins {pins} cannot all hold together with the seats, caps, budgets and minimums of {}.",
+                    sessions.iter().map(|s| iso(s.as_str())).collect::<Vec<_>>().join(", ")
+                ),
+            }
+        }
+
+        fn refused(&self, refused: &Refused) -> String {
+            match refused {
+                Refused::UnknownNeed(need) => format!("The need {} is no longer in the scenario.", iso(need.as_str())),
+                Refused::UnknownSession(session) => {
+                    format!("The session {} is no longer in the scenario.", iso(session.as_str()))
+                }
+                Refused::SkillLevel => "A pin needs a session of the need's own skill and level.".into(),
+                Refused::Seats => "A pin needs at least 1 seat.".into(),
+            }
+        }
+
+        fn fill(&self, filled: i64, seats: i64) -> String {
+            format!("{filled} of {seats} seats filled")
+        }
+
+        fn coverage(&self, planned: i64, needed: i64) -> String {
+            format!("{planned} of {needed} trainees ({}%)", percent(planned, needed))
+        }
+
+        fn running(&self, running: usize, sessions: usize) -> String {
+            format!("{running} of {sessions} sessions run")
+        }
+
+        fn unmet_total(&self, needs: usize, seats: i64) -> String {
+            format!("{needs} needs, {seats} trainees without a seat")
+        }
+
+        fn adjustments(&self, pins: usize, exclusions: usize) -> String {
+            format!("{pins} pin(s), {exclusions} exclusion(s)")
+        }
+
+        fn calendar_title(&self, year: i32, state: Option<&str>) -> String {
+            match state {
+                Some(name) => format!("Training calendar {year} — {}", iso(name)),
+                None => format!("Training calendar {year}"),
+            }
+        }
+
+        fn seats(&self, seats: i64) -> String {
+            if seats == 1 {
+                "1 seat".into()
+            } else {
+                format!("{seats} seats")
+            }
+        }
+    }
+
+    impl En {
+        fn mode_word(&self, mode: &crate::model::Mode) -> String {
+            mode_msg(mode).map(|m| self.text(m).to_lowercase()).unwrap_or_else(|| iso(mode.as_str()))
+        }
+    }
+}

@@ -250,3 +250,298 @@ impl Fr {
         }
     }
 }
+
+/// Les mots des écrans du plan (see `super::plan`).
+mod plan_words {
+    use super::Fr;
+    use crate::model::StateCode;
+    use crate::solve::{Reason, SessionState, Status};
+    use crate::ui::i18n::plan::{PlanCatalogue, P};
+    use crate::ui::i18n::{iso, mode_msg, Catalogue};
+    use crate::ui::vm::adjust::Refused;
+    use crate::ui::vm::plan_view::{percent, Detail, Fact};
+    use crate::ui::vm::solved::{ClashKind, Outcome, PinClash};
+
+    fn codes(states: &[StateCode]) -> String {
+        states.iter().map(|s| iso(s.as_str())).collect::<Vec<_>>().join(", ")
+    }
+
+    fn pins(clash: &PinClash) -> String {
+        let list: Vec<String> = clash
+            .pins
+            .iter()
+            .map(|(n, s, seats)| format!("{} dans {} ({seats})", iso(n.as_str()), iso(s.as_str())))
+            .collect();
+        list.join(", ")
+    }
+
+    impl PlanCatalogue for Fr {
+        fn p(&self, m: P) -> &'static str {
+            match m {
+                P::TabPlan => "Plan",
+                P::PlanIntro => "Calculez le calendrier de formation de l'année à partir du scénario, voyez pourquoi un besoin reste non satisfait, ajustez par des affectations forcées et des exclusions, recalculez et envoyez à chaque État son calendrier.",
+                P::Solve => "Calculer le plan",
+                P::Solving => "Calcul en cours…",
+                P::TimeLimit => "Limite de temps",
+                P::Seconds => "s",
+                P::NoPlanYet => "Pas encore de plan. Calculez pour obtenir le calendrier de formation de l'année.",
+                P::OutOfDate => "Le scénario a changé depuis le calcul de ce plan. Le plan affiché est le dernier ; recalculez pour le mettre à jour.",
+                P::ViewCalendar => "Calendrier",
+                P::ViewByState => "Par État",
+                P::ViewCoverage => "Couverture",
+                P::ViewUnmet => "Besoins non satisfaits",
+                P::ViewChanges => "Changements",
+                P::ViewExport => "Télécharger",
+                P::CalendarHint => "Chaque session à ses dates, avec son remplissage. Choisissez une session pour voir sa liste : quels États envoient combien de stagiaires, pour quels besoins.",
+                P::Running => "a lieu",
+                P::NotRunning => "n'a pas lieu",
+                P::Roster => "Liste des participants",
+                P::Close => "Fermer",
+                P::NobodyYet => "Personne n'est placé dans cette session.",
+                P::RosterHint => "« Forcer » fixe les places d'un besoin dans cette session pour le prochain calcul ; « Exclure » interdit la paire. Les deux sont enregistrés avec le scénario et peuvent être annulés.",
+                P::Pin => "Forcer",
+                P::Unpin => "Retirer l'affectation",
+                P::Exclude => "Exclure",
+                P::Allow => "Autoriser à nouveau",
+                P::Pinned => "forcé",
+                P::Excluded => "exclu",
+                P::PinNeedHere => "Forcer un besoin dans cette session",
+                P::ChooseNeed => "Choisir un besoin",
+                P::AllStatesOption => "Tous les États",
+                P::Needed => "Demandé",
+                P::Planned => "Planifié",
+                P::Coverage => "Couverture",
+                P::ByPriority => "Par priorité",
+                P::NothingAttended => "Aucun agent de cet État n'est placé dans une session.",
+                P::UnmetOfState => "Besoins restés sans places",
+                P::Print => "Imprimer ce calendrier",
+                P::PrintHint => "Imprime le calendrier de cet État seul, pour le point focal.",
+                P::ChartByState => "Stagiaires demandés et planifiés, par État",
+                P::ChartBySkill => "Stagiaires demandés et planifiés, par compétence",
+                P::SeatsOffered => "Places offertes",
+                P::SeatsFilled => "Places occupées",
+                P::SessionsRunning => "Sessions qui ont lieu",
+                P::NeedsMet => "Besoins entièrement satisfaits",
+                P::NeedsPartly => "Besoins partiellement satisfaits",
+                P::NeedsNotMet => "Besoins non satisfaits",
+                P::WeightedCoverage => "Couverture pondérée par la priorité",
+                P::PlanCost => "Coût des places planifiées",
+                P::UnmetHint => "Chaque besoin resté sans assez de places, avec la raison et les faits qui l'expliquent. Forcez un besoin dans une session pour passer outre le plan, puis recalculez.",
+                P::AllReasons => "Toutes les raisons",
+                P::Reason => "Raison",
+                P::Missing => "Sans place",
+                P::Why => "Détail",
+                P::NoUnmet => "Tous les besoins sont satisfaits.",
+                P::PinHere => "Forcer ici",
+                P::ChangesHint => "Places déplacées par État et par session, par rapport au plan d'avant le dernier calcul.",
+                P::Before => "Avant",
+                P::After => "Après",
+                P::NoChanges => "Rien n'a bougé : le nouveau plan donne à chaque État les mêmes places.",
+                P::FirstPlan => "C'est le premier plan ; recalculez après un ajustement pour voir ce qui change.",
+                P::ExportHint => "Les fichiers du plan affiché, écrits exactement comme par la ligne de commande. Les tableaux s'ouvrent dans Excel avec l'arabe intact ; les calendriers s'importent dans Outlook, Google ou Apple et se mettent à jour à chaque nouvel import.",
+                P::ExportPlanCsv => "Tableau du plan (CSV)",
+                P::ExportUnmetCsv => "Besoins non satisfaits (CSV)",
+                P::ExportIcs => "Calendrier (iCalendar)",
+                P::ExportJson => "Plan (JSON)",
+                P::FilesLanguage => "Langue des fichiers",
+                P::For => "Pour",
+                P::Downloaded => "Téléchargé",
+                P::Dates => "Dates",
+                P::Adjustments => "Ajustements",
+            }
+        }
+
+        fn reason(&self, reason: Reason) -> &'static str {
+            match reason {
+                Reason::NoCompatibleSession => "Aucune session ne convient à ce besoin (compétence, niveau, langue, modalité, dates ou éligibilité).",
+                Reason::Budget => "Le reste du budget de l'État ne paie pas une place.",
+                Reason::Capacity => "Toutes les sessions adaptées sont complètes.",
+                Reason::StateCap => "Toutes les sessions adaptées sont complètes ou ont déjà le maximum de places pour cet État.",
+                Reason::MinParticipants => "Les sessions adaptées sont complètes, au maximum pour l'État, ou n'ont pas lieu faute de participants.",
+                Reason::Cost => "Une place coûterait plus qu'elle ne vaut selon le poids du coût.",
+            }
+        }
+
+        fn detail(&self, detail: &Detail) -> String {
+            match detail {
+                Detail::Session { session, start, end, state, numbers: n } => {
+                    let at = format!("{} ({})", iso(session.as_str()), self.date_range(*start, *end));
+                    match state {
+                        SessionState::Full => {
+                            format!("{at} est complète : {} places prises sur {}.", n.filled, n.seats)
+                        }
+                        SessionState::AtStateCap => format!(
+                            "{at} compte déjà {} agents de cet État, son maximum par État ({}).",
+                            n.state_filled,
+                            n.cap.unwrap_or(n.state_filled)
+                        ),
+                        SessionState::NotRunning => {
+                            format!(
+                                "{at} n'a pas lieu : elle n'a pas atteint son minimum de {} participants.",
+                                n.minimum
+                            )
+                        }
+                        SessionState::OverBudget => format!(
+                            "{at} coûte {} {} la place ; il reste {} {} au budget de l'État.",
+                            n.cost,
+                            n.currency,
+                            n.budget_left.unwrap_or(0),
+                            n.currency
+                        ),
+                        SessionState::HasRoom => {
+                            format!("{at} a {} places libres à {} {} chacune.", n.seats - n.filled, n.cost, n.currency)
+                        }
+                    }
+                }
+                Detail::Ruled { session, start, end, fact } => {
+                    let at = format!("{} ({})", iso(session.as_str()), self.date_range(*start, *end));
+                    match fact {
+                        Fact::Language { course, accepted } => format!(
+                            "{at} est donnée en {} ; ce besoin accepte : {}.",
+                            self.language_name(course).to_lowercase(),
+                            accepted
+                                .iter()
+                                .map(|l| self.language_name(l).to_lowercase())
+                                .collect::<Vec<_>>()
+                                .join(", ")
+                        ),
+                        Fact::Mode { course, accepted } => format!(
+                            "{at} est en modalité {} ; ce besoin accepte : {}.",
+                            self.mode_word(course),
+                            accepted.iter().map(|m| self.mode_word(m)).collect::<Vec<_>>().join(", ")
+                        ),
+                        Fact::Window { window: Some(w) } => {
+                            format!("{at} est hors de la période du besoin ({}).", self.date_range(w.start, w.end))
+                        }
+                        Fact::Window { window: None } => format!("{at} est hors de la période du besoin."),
+                        Fact::Blackout { label, start, end } => format!(
+                            "{at} chevauche {} ({}), quand l'État ne peut pas envoyer de stagiaires.",
+                            if label.is_empty() { "des dates d'indisponibilité".to_string() } else { iso(label) },
+                            self.date_range(*start, *end)
+                        ),
+                        Fact::OpenTo(states) => format!("{at} est réservée à : {}.", codes(states)),
+                        Fact::Excluded => format!("{at} a été exclue pour ce besoin par le planificateur."),
+                        Fact::SkillLevel => format!("{at} porte sur une autre compétence ou un autre niveau."),
+                    }
+                }
+                Detail::OtherLevel { session, level } => format!(
+                    "Rien n'est offert à ce niveau ; {} enseigne la même compétence au niveau {level}.",
+                    iso(session.as_str())
+                ),
+                Detail::NoSessionOfSkill => "Aucune session du catalogue n'enseigne cette compétence.".into(),
+            }
+        }
+
+        fn outcome(&self, outcome: &Outcome) -> String {
+            match outcome {
+                Outcome::Planned { status: Status::Optimal, ms, .. } => {
+                    format!("Plan optimal, calculé en {} ms.", ms.round())
+                }
+                Outcome::Planned { status: Status::TimeLimit, objective, bound, gap, ms, .. } => format!(
+                    "Meilleur plan trouvé dans la limite de temps ({:.1} s) : il peut être jusqu'à {:.1} % en dessous du meilleur possible (valeur {objective:.1}, borne {bound:.1}).",
+                    ms / 1000.0,
+                    gap * 100.0
+                ),
+                Outcome::Invalid(problems) => format!(
+                    "Non calculé : le scénario a {} problème(s). Corrigez-les et recalculez.",
+                    problems.len()
+                ),
+                Outcome::Infeasible(_) => {
+                    "Non calculé : les affectations forcées ne peuvent pas toutes être respectées. Retirez ou réduisez-les, puis recalculez.".into()
+                }
+                Outcome::NoPlanInTime(seconds) => format!(
+                    "Aucun plan respectant les affectations forcées n'a été trouvé en {seconds} s. Retirez-en quelques-unes et recalculez."
+                ),
+                Outcome::Failed(message) => format!("Le calcul a échoué : {}", iso(message)),
+            }
+        }
+
+        fn clash(&self, clash: &PinClash) -> String {
+            let pins = pins(clash);
+            match &clash.kind {
+                ClashKind::Trainees { need, pinned, trainees } => format!(
+                    "Les affectations {pins} placent {pinned} stagiaires du besoin {}, qui n'en a que {trainees}.",
+                    iso(need.as_str())
+                ),
+                ClashKind::Seats { session, pinned, seats } => format!(
+                    "Les affectations {pins} placent {pinned} stagiaires dans la session {}, qui a {seats} places.",
+                    iso(session.as_str())
+                ),
+                ClashKind::StateCap { state, session, pinned, cap } => format!(
+                    "Les affectations {pins} placent {pinned} agents de {} dans la session {}, qui en prend au plus {cap} par État.",
+                    iso(state.as_str()),
+                    iso(session.as_str())
+                ),
+                ClashKind::Budget { state, cost, budget, currency } => format!(
+                    "Les affectations {pins} coûtent {cost} {currency}, plus que le budget de {} ({budget} {currency}).",
+                    iso(state.as_str())
+                ),
+                ClashKind::Minimum { session, minimum } => format!(
+                    "Les affectations {pins} font tenir la session {}, qui ne peut pas atteindre son minimum de {minimum} participants.",
+                    iso(session.as_str())
+                ),
+                ClashKind::Together { sessions } if sessions.is_empty() => format!(
+                    "Les affectations {pins} ne tiennent pas ensemble avec les places, plafonds et budgets des sessions."
+                ),
+                ClashKind::Together { sessions } => format!(
+                    "Les affectations {pins} ne tiennent pas ensemble avec les places, plafonds, budgets et minimums de {}.",
+                    sessions.iter().map(|s| iso(s.as_str())).collect::<Vec<_>>().join(", ")
+                ),
+            }
+        }
+
+        fn refused(&self, refused: &Refused) -> String {
+            match refused {
+                Refused::UnknownNeed(need) => format!("Le besoin {} n'est plus dans le scénario.", iso(need.as_str())),
+                Refused::UnknownSession(session) => {
+                    format!("La session {} n'est plus dans le scénario.", iso(session.as_str()))
+                }
+                Refused::SkillLevel => {
+                    "Une affectation forcée exige une session de la compétence et du niveau du besoin.".into()
+                }
+                Refused::Seats => "Une affectation forcée exige au moins 1 place.".into(),
+            }
+        }
+
+        fn fill(&self, filled: i64, seats: i64) -> String {
+            format!("{filled} places occupées sur {seats}")
+        }
+
+        fn coverage(&self, planned: i64, needed: i64) -> String {
+            format!("{planned} stagiaires sur {needed} ({} %)", percent(planned, needed))
+        }
+
+        fn running(&self, running: usize, sessions: usize) -> String {
+            format!("{running} sessions sur {sessions} ont lieu")
+        }
+
+        fn unmet_total(&self, needs: usize, seats: i64) -> String {
+            format!("{needs} besoins, {seats} stagiaires sans place")
+        }
+
+        fn adjustments(&self, pins: usize, exclusions: usize) -> String {
+            format!("{pins} affectation(s) forcée(s), {exclusions} exclusion(s)")
+        }
+
+        fn calendar_title(&self, year: i32, state: Option<&str>) -> String {
+            match state {
+                Some(name) => format!("Calendrier de formation {year} — {}", iso(name)),
+                None => format!("Calendrier de formation {year}"),
+            }
+        }
+
+        fn seats(&self, seats: i64) -> String {
+            if seats <= 1 {
+                format!("{seats} place")
+            } else {
+                format!("{seats} places")
+            }
+        }
+    }
+
+    impl Fr {
+        fn mode_word(&self, mode: &crate::model::Mode) -> String {
+            mode_msg(mode).map(|m| self.text(m).to_lowercase()).unwrap_or_else(|| iso(mode.as_str()))
+        }
+    }
+}

@@ -7,6 +7,9 @@
 mod ar;
 mod en;
 mod fr;
+mod plan;
+
+pub use plan::{PlanCatalogue, P};
 
 use chrono::{Datelike, NaiveDate};
 

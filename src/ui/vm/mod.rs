@@ -3,11 +3,15 @@
 //! envelopes and their migrations. Plain Rust, tested by `cargo test` without the `web` feature;
 //! the components in `ui` only render these results and send edits here.
 
+pub mod adjust;
 pub mod edit;
 pub mod files;
 pub mod history;
 pub mod issue;
+pub mod plan_files;
+pub mod plan_view;
 pub mod rows;
+pub mod solved;
 pub mod storage;
 pub mod views;
 

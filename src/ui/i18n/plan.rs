@@ -1,0 +1,357 @@
+//! The words of the planner's plan screens (solve, calendar, roster, by state, coverage, unmet
+//! needs, changes, downloads). Each language file (`en.rs`, `ar.rs`, `fr.rs`) implements
+//! [`PlanCatalogue`] next to its [`super::Catalogue`], matching on every [`P`], so a missing
+//! translation does not compile.
+
+use super::Lang;
+use crate::solve::Reason;
+use crate::ui::vm::adjust::Refused;
+use crate::ui::vm::plan_view::Detail;
+use crate::ui::vm::solved::{Outcome, PinClash};
+
+/// Every fixed label of the plan screens.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum P {
+    TabPlan,
+    PlanIntro,
+    Solve,
+    Solving,
+    TimeLimit,
+    Seconds,
+    NoPlanYet,
+    OutOfDate,
+    ViewCalendar,
+    ViewByState,
+    ViewCoverage,
+    ViewUnmet,
+    ViewChanges,
+    ViewExport,
+    CalendarHint,
+    Running,
+    NotRunning,
+    Roster,
+    Close,
+    NobodyYet,
+    RosterHint,
+    Pin,
+    Unpin,
+    Exclude,
+    Allow,
+    Pinned,
+    Excluded,
+    PinNeedHere,
+    ChooseNeed,
+    AllStatesOption,
+    Needed,
+    Planned,
+    Coverage,
+    ByPriority,
+    NothingAttended,
+    UnmetOfState,
+    Print,
+    PrintHint,
+    ChartByState,
+    ChartBySkill,
+    SeatsOffered,
+    SeatsFilled,
+    SessionsRunning,
+    NeedsMet,
+    NeedsPartly,
+    NeedsNotMet,
+    WeightedCoverage,
+    PlanCost,
+    UnmetHint,
+    AllReasons,
+    Reason,
+    Missing,
+    Why,
+    NoUnmet,
+    PinHere,
+    ChangesHint,
+    Before,
+    After,
+    NoChanges,
+    FirstPlan,
+    ExportHint,
+    ExportPlanCsv,
+    ExportUnmetCsv,
+    ExportIcs,
+    ExportJson,
+    FilesLanguage,
+    For,
+    Downloaded,
+    Dates,
+    Adjustments,
+}
+
+/// One language's words for the plan screens.
+pub trait PlanCatalogue: Sync {
+    /// A fixed label.
+    fn p(&self, m: P) -> &'static str;
+    /// Why a need is not fully served (SPEC §4), as a sentence.
+    fn reason(&self, reason: Reason) -> &'static str;
+    /// One fact behind an unmet need, as a sentence with its figures.
+    fn detail(&self, detail: &Detail) -> String;
+    /// What the last solve gave, as a headline.
+    fn outcome(&self, outcome: &Outcome) -> String;
+    /// Pins that cannot all hold, naming them and the limit they break.
+    fn clash(&self, clash: &PinClash) -> String;
+    /// Why an adjustment was not made.
+    fn refused(&self, refused: &Refused) -> String;
+    /// "18 of 24 seats filled".
+    fn fill(&self, filled: i64, seats: i64) -> String;
+    /// "40 of 52 trainees (76%)".
+    fn coverage(&self, planned: i64, needed: i64) -> String;
+    /// "61 of 104 sessions run".
+    fn running(&self, running: usize, sessions: usize) -> String;
+    /// "172 needs, 651 trainees without a seat".
+    fn unmet_total(&self, needs: usize, seats: i64) -> String;
+    /// "3 pins, 1 exclusion".
+    fn adjustments(&self, pins: usize, exclusions: usize) -> String;
+    /// "Training calendar 2027 — Tunisia".
+    fn calendar_title(&self, year: i32, state: Option<&str>) -> String;
+    /// Seats of one state, short: "3 seats".
+    fn seats(&self, seats: i64) -> String;
+}
+
+impl Lang {
+    /// The plan screens' words in this language.
+    pub fn plan(self) -> &'static dyn PlanCatalogue {
+        match self {
+            Lang::En => &super::en::En,
+            Lang::Ar => &super::ar::Ar,
+            Lang::Fr => &super::fr::Fr,
+        }
+    }
+
+    /// The plan label `m` in this language.
+    pub fn p(self, m: P) -> &'static str {
+        self.plan().p(m)
+    }
+}
+
+/// Every [`P`], for tests that each language says something for each.
+#[cfg(test)]
+pub const ALL_P: &[P] = &[
+    P::TabPlan,
+    P::PlanIntro,
+    P::Solve,
+    P::Solving,
+    P::TimeLimit,
+    P::Seconds,
+    P::NoPlanYet,
+    P::OutOfDate,
+    P::ViewCalendar,
+    P::ViewByState,
+    P::ViewCoverage,
+    P::ViewUnmet,
+    P::ViewChanges,
+    P::ViewExport,
+    P::CalendarHint,
+    P::Running,
+    P::NotRunning,
+    P::Roster,
+    P::Close,
+    P::NobodyYet,
+    P::RosterHint,
+    P::Pin,
+    P::Unpin,
+    P::Exclude,
+    P::Allow,
+    P::Pinned,
+    P::Excluded,
+    P::PinNeedHere,
+    P::ChooseNeed,
+    P::AllStatesOption,
+    P::Needed,
+    P::Planned,
+    P::Coverage,
+    P::ByPriority,
+    P::NothingAttended,
+    P::UnmetOfState,
+    P::Print,
+    P::PrintHint,
+    P::ChartByState,
+    P::ChartBySkill,
+    P::SeatsOffered,
+    P::SeatsFilled,
+    P::SessionsRunning,
+    P::NeedsMet,
+    P::NeedsPartly,
+    P::NeedsNotMet,
+    P::WeightedCoverage,
+    P::PlanCost,
+    P::UnmetHint,
+    P::AllReasons,
+    P::Reason,
+    P::Missing,
+    P::Why,
+    P::NoUnmet,
+    P::PinHere,
+    P::ChangesHint,
+    P::Before,
+    P::After,
+    P::NoChanges,
+    P::FirstPlan,
+    P::ExportHint,
+    P::ExportPlanCsv,
+    P::ExportUnmetCsv,
+    P::ExportIcs,
+    P::ExportJson,
+    P::FilesLanguage,
+    P::For,
+    P::Downloaded,
+    P::Dates,
+    P::Adjustments,
+];
+
+#[cfg(test)]
+mod tests {
+    use chrono::NaiveDate;
+
+    use super::*;
+    use crate::model::{DateRange, Mode, SessionId};
+    use crate::solve::{SessionState, Status};
+    use crate::ui::vm::plan_view::{Fact, Numbers};
+    use crate::ui::vm::solved::ClashKind;
+
+    fn arabic(s: &str) -> bool {
+        s.chars().any(|c| ('\u{0600}'..='\u{06FF}').contains(&c))
+    }
+
+    fn date(d: &str) -> NaiveDate {
+        d.parse().unwrap()
+    }
+
+    fn numbers() -> Numbers {
+        Numbers {
+            filled: 24,
+            seats: 24,
+            state_filled: 4,
+            cap: Some(4),
+            minimum: 8,
+            cost: 1500,
+            budget_left: Some(900),
+            currency: "USD".into(),
+        }
+    }
+
+    fn details() -> Vec<Detail> {
+        let session = |state| Detail::Session {
+            session: SessionId::new("DF-101-A"),
+            start: date("2027-02-07"),
+            end: date("2027-02-11"),
+            state,
+            numbers: numbers(),
+        };
+        let ruled = |fact| Detail::Ruled {
+            session: SessionId::new("DF-101-B"),
+            start: date("2027-10-03"),
+            end: date("2027-10-07"),
+            fact,
+        };
+        vec![
+            session(SessionState::Full),
+            session(SessionState::AtStateCap),
+            session(SessionState::NotRunning),
+            session(SessionState::OverBudget),
+            session(SessionState::HasRoom),
+            ruled(Fact::Language { course: "fr".into(), accepted: vec!["ar".into(), "en".into()] }),
+            ruled(Fact::Mode { course: Mode::InPerson, accepted: vec![Mode::Online] }),
+            ruled(Fact::Window { window: Some(DateRange { start: date("2027-01-01"), end: date("2027-06-30") }) }),
+            ruled(Fact::Window { window: None }),
+            ruled(Fact::Blackout { label: "Elections".into(), start: date("2027-10-05"), end: date("2027-10-05") }),
+            ruled(Fact::OpenTo(vec!["QA".into(), "BH".into()])),
+            ruled(Fact::Excluded),
+            ruled(Fact::SkillLevel),
+            Detail::OtherLevel { session: SessionId::new("DF-201-A"), level: 2 },
+            Detail::NoSessionOfSkill,
+        ]
+    }
+
+    #[test]
+    fn every_language_says_every_label_reason_and_detail() {
+        for lang in Lang::ALL {
+            let c = lang.plan();
+            for &m in ALL_P {
+                assert!(!c.p(m).is_empty(), "{lang:?} {m:?}");
+            }
+            for r in Reason::ALL {
+                assert!(!c.reason(r).is_empty());
+            }
+            let texts: Vec<String> = details().iter().map(|d| c.detail(d)).collect();
+            for (i, text) in texts.iter().enumerate() {
+                assert!(!text.is_empty());
+                // Each fact reads differently from the others.
+                assert!(texts.iter().enumerate().all(|(j, t)| i == j || t != text), "{lang:?}: {text}");
+            }
+        }
+    }
+
+    #[test]
+    fn details_carry_their_figures_and_ids_isolated() {
+        for lang in Lang::ALL {
+            let c = lang.plan();
+            let d = details();
+            assert!(c.detail(&d[0]).contains("24"), "{lang:?}");
+            assert!(c.detail(&d[0]).contains("\u{2068}DF-101-A\u{2069}"), "{lang:?}");
+            assert!(c.detail(&d[1]).contains('4'));
+            assert!(c.detail(&d[3]).contains("1500") && c.detail(&d[3]).contains("900"), "{lang:?}");
+            assert!(c.detail(&d[9]).contains("Elections"));
+            assert!(c.detail(&d[10]).contains("QA"));
+        }
+    }
+
+    #[test]
+    fn arabic_reasons_and_outcomes_are_arabic() {
+        let c = Lang::Ar.plan();
+        for r in Reason::ALL {
+            assert!(arabic(c.reason(r)), "{r:?}");
+        }
+        for d in details() {
+            assert!(arabic(&c.detail(&d)), "{d:?}");
+        }
+        let planned = Outcome::Planned {
+            status: Status::TimeLimit,
+            objective: 90.0,
+            bound: 100.0,
+            gap: 0.1,
+            ms: 10_000.0,
+            changes: None,
+        };
+        assert!(arabic(&c.outcome(&planned)));
+        assert!(c.outcome(&planned).contains("10"));
+        for &m in ALL_P {
+            assert!(arabic(c.p(m)), "{m:?}");
+        }
+    }
+
+    #[test]
+    fn outcomes_and_clashes_name_the_status_the_gap_and_the_pins() {
+        let en = Lang::En.plan();
+        let optimal =
+            Outcome::Planned { status: Status::Optimal, objective: 1.0, bound: 1.0, gap: 0.0, ms: 38.4, changes: None };
+        assert!(en.outcome(&optimal).contains("Optimal") && en.outcome(&optimal).contains("38 ms"));
+        let limited = Outcome::Planned {
+            status: Status::TimeLimit,
+            objective: 90.0,
+            bound: 100.0,
+            gap: 0.1,
+            ms: 10_000.0,
+            changes: None,
+        };
+        let text = en.outcome(&limited);
+        assert!(text.contains("10.0%") && text.contains("100"), "{text}");
+        let clash = PinClash {
+            kind: ClashKind::StateCap { state: "QA".into(), session: "DF-101-A".into(), pinned: 5, cap: 4 },
+            pins: vec![("QA-1".into(), "DF-101-A".into(), 5)],
+        };
+        for lang in Lang::ALL {
+            let text = lang.plan().clash(&clash);
+            assert!(text.contains("\u{2068}QA-1\u{2069}") && text.contains('5') && text.contains('4'), "{text}");
+        }
+        let infeasible = Outcome::Infeasible(vec![clash]);
+        assert!(!en.outcome(&infeasible).is_empty());
+        assert!(en.refused(&Refused::SkillLevel).contains("level"));
+    }
+}
