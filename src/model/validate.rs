@@ -211,7 +211,7 @@ fn check_sessions(scenario: &Scenario, out: &mut Problems) {
         }
         if session.min_participants < 0 {
             out.push(format!("{path}.min_participants"), "must not be negative");
-        } else if session.min_participants > session.seats {
+        } else if session.seats >= 0 && session.min_participants > session.seats {
             out.push(
                 format!("{path}.min_participants"),
                 format!("minimum {} is more than the {} seats", session.min_participants, session.seats),
