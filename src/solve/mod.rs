@@ -196,7 +196,8 @@ fn warm_start(index: &Index, parts: &Parts, families: &[model::Family]) -> (Vec<
         Err(_) => (None, 0.0),
     };
     let Some(x) = heuristic::repair(index, values.as_deref()) else { return (Vec::new(), seconds) };
-    let mut hints: Vec<(Variable, f64)> = parts.vars.x.iter().zip(&x).map(|(&var, &seats)| (var, seats as f64)).collect();
+    let mut hints: Vec<(Variable, f64)> =
+        parts.vars.x.iter().zip(&x).map(|(&var, &seats)| (var, seats as f64)).collect();
     for (&s, &y) in &parts.vars.y {
         let running = index.by_session[s].iter().any(|&p| x[p] > 0);
         hints.push((y, if running { 1.0 } else { 0.0 }));
@@ -204,8 +205,14 @@ fn warm_start(index: &Index, parts: &Parts, families: &[model::Family]) -> (Vec<
     (hints, seconds)
 }
 
-fn run(index: &Index, parts: Parts, families: &[model::Family], time_limit: Option<f64>) -> Result<Outcome, SolveError> {
-    let (hints, hint_seconds) = if is_hard(index, &parts) { warm_start(index, &parts, families) } else { (Vec::new(), 0.0) };
+fn run(
+    index: &Index,
+    parts: Parts,
+    families: &[model::Family],
+    time_limit: Option<f64>,
+) -> Result<Outcome, SolveError> {
+    let (hints, hint_seconds) =
+        if is_hard(index, &parts) { warm_start(index, &parts, families) } else { (Vec::new(), 0.0) };
     let time_limit = time_limit.map(|limit| (limit - hint_seconds).max(0.001));
     let Parts { problem, vars, objective, constraints } = parts;
     let mut solver = problem.maximise(objective).using(microlp);
