@@ -9,6 +9,7 @@ use super::focal::FocalWorkspace;
 use super::header::Header;
 use super::i18n::Msg;
 use super::notices::Notices;
+use super::plan_store::PlanStore;
 use super::planner::PlannerWorkspace;
 use super::store::Store;
 use super::vm::Role;
@@ -17,6 +18,7 @@ use super::vm::Role;
 pub fn App() -> impl IntoView {
     let store = Store::load();
     provide_context(store);
+    provide_context(PlanStore::load(store));
     Effect::new(move |_| {
         let lang = store.lang.get();
         browser::set_language(lang.code(), lang.dir());

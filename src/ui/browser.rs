@@ -24,26 +24,9 @@ pub fn remove(key: &str) {
     }
 }
 
-/// Offers `text` as a file download named `name`.
+/// Offers `text` as a JSON file download named `name`.
 pub fn download(name: &str, text: &str) -> bool {
-    let run = || -> Option<()> {
-        let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
-        let options = web_sys::BlobPropertyBag::new();
-        options.set_type("application/json;charset=utf-8");
-        let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).ok()?;
-        let url = web_sys::Url::create_object_url_with_blob(&blob).ok()?;
-        let document = web_sys::window()?.document()?;
-        let anchor: web_sys::HtmlAnchorElement = document.create_element("a").ok()?.dyn_into().ok()?;
-        anchor.set_href(&url);
-        anchor.set_download(name);
-        let body = document.body()?;
-        body.append_child(&anchor).ok()?;
-        anchor.click();
-        body.remove_child(&anchor).ok()?;
-        let _ = web_sys::Url::revoke_object_url(&url);
-        Some(())
-    };
-    run().is_some()
+    download_file(name, "application/json;charset=utf-8", text)
 }
 
 /// The text of the first file chosen in a file input, then clears the input so the same file
@@ -73,4 +56,43 @@ pub fn page_hidden() -> bool {
     web_sys::window()
         .and_then(|w| w.document())
         .is_some_and(|d| d.visibility_state() == web_sys::VisibilityState::Hidden)
+}
+
+/// Offers `text` as a file download named `name` of type `mime` (CSV, calendar, JSON …).
+pub fn download_file(name: &str, mime: &str, text: &str) -> bool {
+    let run = || -> Option<()> {
+        let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+        let options = web_sys::BlobPropertyBag::new();
+        options.set_type(mime);
+        let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).ok()?;
+        let url = web_sys::Url::create_object_url_with_blob(&blob).ok()?;
+        let document = web_sys::window()?.document()?;
+        let anchor: web_sys::HtmlAnchorElement = document.create_element("a").ok()?.dyn_into().ok()?;
+        anchor.set_href(&url);
+        anchor.set_download(name);
+        let body = document.body()?;
+        body.append_child(&anchor).ok()?;
+        anchor.click();
+        body.remove_child(&anchor).ok()?;
+        let _ = web_sys::Url::revoke_object_url(&url);
+        Some(())
+    };
+    run().is_some()
+}
+
+/// Milliseconds on the browser's clock, for timing a solve.
+pub fn now_ms() -> f64 {
+    js_sys::Date::now()
+}
+
+/// The current time in UTC from the browser's clock (the calendar's DTSTAMP).
+pub fn now_utc() -> chrono::DateTime<chrono::Utc> {
+    chrono::DateTime::from_timestamp_millis(js_sys::Date::now() as i64).unwrap_or_default()
+}
+
+/// Opens the browser's print dialog (the print style sheet shows only the print area).
+pub fn print() {
+    if let Some(w) = web_sys::window() {
+        let _ = w.print();
+    }
 }

@@ -6,6 +6,7 @@ use wasm_bindgen::JsCast;
 
 use super::browser;
 use super::i18n::{Lang, Msg, Note};
+use super::plan_store::PlanStore;
 use super::store::{use_store, SaveState};
 use super::vm::files;
 use super::vm::storage::{KEY_LANG, KEY_ROLE};
@@ -14,6 +15,7 @@ use super::vm::Role;
 #[component]
 pub fn Header() -> impl IntoView {
     let store = use_store();
+    let plan = use_context::<PlanStore>();
     let lang = store.lang;
     let t = move |m: Msg| move || lang.get().t(m);
     let choose_lang = move |ev: leptos::ev::Event| {
@@ -49,6 +51,9 @@ pub fn Header() -> impl IntoView {
     let clear = move |_| {
         if browser::confirm(lang.get_untracked().t(Msg::ConfirmClear)) {
             store.clear_local_data();
+            if let Some(plan) = plan {
+                plan.forget();
+            }
         }
     };
     let save_text = move || {

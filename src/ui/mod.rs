@@ -11,7 +11,13 @@ mod adjustments;
 #[cfg(feature = "web")]
 mod app;
 #[cfg(feature = "web")]
+mod bar_chart;
+#[cfg(feature = "web")]
 mod browser;
+#[cfg(feature = "web")]
+mod by_state;
+#[cfg(feature = "web")]
+mod calendar;
 #[cfg(feature = "web")]
 mod centre;
 #[cfg(feature = "web")]
@@ -20,6 +26,8 @@ mod choices;
 mod course_row;
 #[cfg(feature = "web")]
 mod courses_table;
+#[cfg(feature = "web")]
+mod dashboard;
 #[cfg(feature = "web")]
 mod field;
 #[cfg(feature = "web")]
@@ -35,7 +43,17 @@ mod needs_table;
 #[cfg(feature = "web")]
 mod notices;
 #[cfg(feature = "web")]
+mod plan_changes;
+#[cfg(feature = "web")]
+mod plan_exports;
+#[cfg(feature = "web")]
+mod plan_store;
+#[cfg(feature = "web")]
+mod plan_workspace;
+#[cfg(feature = "web")]
 mod planner;
+#[cfg(feature = "web")]
+mod roster;
 #[cfg(feature = "web")]
 mod session_row;
 #[cfg(feature = "web")]
@@ -47,11 +65,15 @@ mod skill_row;
 #[cfg(feature = "web")]
 mod skills_table;
 #[cfg(feature = "web")]
+mod solve_bar;
+#[cfg(feature = "web")]
 mod state_row;
 #[cfg(feature = "web")]
 mod states_table;
 #[cfg(feature = "web")]
 mod store;
+#[cfg(feature = "web")]
+mod unmet_list;
 #[cfg(feature = "web")]
 mod year_view;
 

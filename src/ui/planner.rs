@@ -1,13 +1,15 @@
-//! The planner's workspace: everything, in tabs — all needs (with a state filter), the
-//! catalogue, member states, skills, settings, pins and exclusions.
+//! The planner's workspace: everything, in tabs — the plan (solve, calendar, unmet needs,
+//! downloads), all needs (with a state filter), the catalogue, member states, skills, settings,
+//! pins and exclusions.
 
 use leptos::prelude::*;
 
 use super::adjustments::Adjustments;
 use super::centre::CentreWorkspace;
-use super::i18n::Msg;
+use super::i18n::{Msg, P};
 use super::needs_summary::NeedsSummary;
 use super::needs_table::NeedsTable;
+use super::plan_workspace::PlanWorkspace;
 use super::settings_form::SettingsForm;
 use super::skills_table::SkillsTable;
 use super::states_table::StatesTable;
@@ -16,6 +18,7 @@ use crate::model::{name_in, StateCode};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Tab {
+    Plan,
     Needs,
     Catalogue,
     States,
@@ -39,7 +42,7 @@ impl Tab {
 pub fn PlannerWorkspace() -> impl IntoView {
     let store = use_store();
     let lang = store.lang;
-    let tab = RwSignal::new(Tab::Needs);
+    let tab = RwSignal::new(Tab::Plan);
     let filter = RwSignal::new(None::<StateCode>);
     let states = Memo::new(move |_| {
         store.scenario.with(|s| s.states.iter().map(|st| (st.code.clone(), st.name.clone())).collect::<Vec<_>>())
@@ -53,6 +56,10 @@ pub fn PlannerWorkspace() -> impl IntoView {
         <div class="workspace" id="planner">
             <p class="intro">{t(Msg::PlannerIntro)}</p>
             <div class="tabs" role="tablist">
+                <button type="button" role="tab" id="tab-plan" aria-selected=move || (tab.get() == Tab::Plan).to_string()
+                    on:click=move |_| tab.set(Tab::Plan)>
+                    {move || lang.get().p(P::TabPlan)}
+                </button>
                 {Tab::ALL
                     .into_iter()
                     .map(|(which, msg, id)| {
@@ -66,6 +73,7 @@ pub fn PlannerWorkspace() -> impl IntoView {
                     .collect_view()}
             </div>
             {move || match tab.get() {
+                Tab::Plan => view! { <PlanWorkspace /> }.into_any(),
                 Tab::Needs => view! {
                     <div class="toolbar">
                         <label class="inline">

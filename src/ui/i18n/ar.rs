@@ -352,6 +352,17 @@ mod plan_words {
             }
         }
 
+        fn reason_name(&self, reason: Reason) -> &'static str {
+            match reason {
+                Reason::NoCompatibleSession => "لا يوجد موعد مناسب",
+                Reason::Budget => "الميزانية",
+                Reason::Capacity => "السعة",
+                Reason::StateCap => "حد الدولة",
+                Reason::MinParticipants => "الحد الأدنى للمشاركين",
+                Reason::Cost => "التكلفة",
+            }
+        }
+
         fn detail(&self, detail: &Detail) -> String {
             match detail {
                 Detail::Session { session, start, end, state, numbers: n } => {

@@ -384,6 +384,17 @@ mod plan_words {
             }
         }
 
+        fn reason_name(&self, reason: Reason) -> &'static str {
+            match reason {
+                Reason::NoCompatibleSession => "No suitable session",
+                Reason::Budget => "Budget",
+                Reason::Capacity => "Capacity",
+                Reason::StateCap => "Cap per state",
+                Reason::MinParticipants => "Minimum participants",
+                Reason::Cost => "Cost",
+            }
+        }
+
         fn detail(&self, detail: &Detail) -> String {
             match detail {
                 Detail::Session { session, start, end, state, numbers: n } => {

@@ -362,6 +362,17 @@ mod plan_words {
             }
         }
 
+        fn reason_name(&self, reason: Reason) -> &'static str {
+            match reason {
+                Reason::NoCompatibleSession => "Aucune session adaptée",
+                Reason::Budget => "Budget",
+                Reason::Capacity => "Capacité",
+                Reason::StateCap => "Plafond par État",
+                Reason::MinParticipants => "Minimum de participants",
+                Reason::Cost => "Coût",
+            }
+        }
+
         fn detail(&self, detail: &Detail) -> String {
             match detail {
                 Detail::Session { session, start, end, state, numbers: n } => {

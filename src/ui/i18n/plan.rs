@@ -90,6 +90,8 @@ pub trait PlanCatalogue: Sync {
     fn p(&self, m: P) -> &'static str;
     /// Why a need is not fully served (SPEC §4), as a sentence.
     fn reason(&self, reason: Reason) -> &'static str;
+    /// The reason in two or three words, for a filter.
+    fn reason_name(&self, reason: Reason) -> &'static str;
     /// One fact behind an unmet need, as a sentence with its figures.
     fn detail(&self, detail: &Detail) -> String;
     /// What the last solve gave, as a headline.
@@ -277,7 +279,7 @@ mod tests {
                 assert!(!c.p(m).is_empty(), "{lang:?} {m:?}");
             }
             for r in Reason::ALL {
-                assert!(!c.reason(r).is_empty());
+                assert!(!c.reason(r).is_empty() && !c.reason_name(r).is_empty());
             }
             let texts: Vec<String> = details().iter().map(|d| c.detail(d)).collect();
             for (i, text) in texts.iter().enumerate() {

@@ -336,7 +336,8 @@ pub struct BarGeom {
     /// x and width of the "needed" bar and of the "planned" bar drawn over it.
     pub needed: (f64, f64),
     pub planned: (f64, f64),
-    /// Where the "planned/needed" figure starts (`text-anchor="start"`).
+    /// The edge of the "planned/needed" figure nearest the bars (its left edge, or its right
+    /// edge right-to-left); figures are written left to right in both directions.
     pub value_x: f64,
 }
 
