@@ -38,7 +38,7 @@ WEB_PATH := $(CURDIR)/$(E2E)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 PORT ?= 8080
 
-.PHONY: setup-web build-web serve e2e
+.PHONY: setup-web build-web serve lint-web e2e
 
 ## Installs what the browser app needs, each only when missing: the wasm target, trunk,
 ## wasm-bindgen-cli, binaryen and playwright-core from npm, and Debian's Chromium.
@@ -51,6 +51,11 @@ setup-web:
 	@PATH="$(WEB_PATH)" wasm-opt --version 2>/dev/null | grep -q "version_132" && [ -d $(E2E)/node_modules/playwright-core ] \
 		|| (cd $(E2E) && npm ci --no-audit --no-fund)
 	@[ -x /usr/bin/chromium ] || ($(SUDO) apt-get update && $(SUDO) apt-get install -y chromium chromium-driver)
+
+## Lints the Leptos components too (they only build for wasm with the `web` feature, so the
+## native `lint` does not see them).
+lint-web: setup-web
+	$(CARGO) clippy --release --target wasm32-unknown-unknown --features web --lib --bin qudra-web -- -D warnings
 
 ## Builds the browser app into dist/ (release: wasm-opt, the small wasm-release profile).
 build-web: setup-web

@@ -47,3 +47,32 @@ fn src_io_touches_no_browser_clock_file_or_environment() {
     }
     assert!(found.is_empty(), "src/io must stay pure:\n{}", found.join("\n"));
 }
+
+/// The browser crates the app uses behind the `web` feature.
+const UI_CRATES: [&str; 5] = ["leptos", "web_sys", "wasm_bindgen", "js_sys", "gloo"];
+
+/// The whole core (`src/model`, `src/solve`, `src/synth.rs`, `src/io`) and the browser app's pure
+/// parts (`src/ui/vm`, `src/ui/i18n`, tested natively) never name a browser crate; only the
+/// Leptos components in `src/ui/*.rs` and `src/main.rs` do (ARCHITECTURE.md, Invariants).
+#[test]
+fn the_core_and_the_view_model_import_no_browser_crate() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut files = vec![root.join("src/synth.rs")];
+    for dir in ["src/model", "src/solve", "src/io", "src/ui/vm", "src/ui/i18n"] {
+        rust_files(&root.join(dir), &mut files);
+    }
+    assert!(files.len() >= 20, "the core and the view-model have their modules");
+    let mut found = Vec::new();
+    for file in &files {
+        let text = std::fs::read_to_string(file).unwrap();
+        for (number, line) in text.lines().enumerate() {
+            let code = line.split("//").next().unwrap_or("");
+            for word in UI_CRATES {
+                if code.contains(word) {
+                    found.push(format!("{}:{}: {word}", file.display(), number + 1));
+                }
+            }
+        }
+    }
+    assert!(found.is_empty(), "a browser crate is named outside the Leptos components:\n{}", found.join("\n"));
+}

@@ -75,8 +75,8 @@ where
     // Dates are typed as ISO text (never the browser's date picker, whose order of day and
     // month follows the browser's locale, not the app's language) and read back in words.
     let placeholder = move || match (hint, date) {
-        (Some(h), _) => store.lang.get().t(h),
-        (None, true) => store.lang.get().t(Msg::DateFormat),
+        (_, true) => store.lang.get().t(Msg::DateFormat),
+        (Some(h), false) => store.lang.get().t(h),
         (None, false) => "",
     };
     let tooltip = move || match (hint, date) {

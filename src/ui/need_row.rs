@@ -71,10 +71,19 @@ pub fn NeedRow(i: usize, show_state: bool) -> impl IntoView {
                     read=move |s| need(s, i).map(|n| Value::from(n.priority)).unwrap_or(Value::Null) />
             </td>
             <td class="window">
-                <Field path=p("window.start") kind=Kind::WindowDate label=Msg::From hint=Msg::WholeHorizon
-                    read=move |s| need(s, i).and_then(|n| n.window).map(|w| w.start.to_string()).unwrap_or_default() />
-                <Field path=p("window.end") kind=Kind::WindowDate label=Msg::To hint=Msg::WholeHorizon
-                    read=move |s| need(s, i).and_then(|n| n.window).map(|w| w.end.to_string()).unwrap_or_default() />
+                <label class="bound">
+                    <span class="bound-label">{move || lang.get().t(Msg::From)}</span>
+                    <Field path=p("window.start") kind=Kind::WindowDate label=Msg::From hint=Msg::WholeHorizon
+                        read=move |s| need(s, i).and_then(|n| n.window).map(|w| w.start.to_string()).unwrap_or_default() />
+                </label>
+                <label class="bound">
+                    <span class="bound-label">{move || lang.get().t(Msg::To)}</span>
+                    <Field path=p("window.end") kind=Kind::WindowDate label=Msg::To hint=Msg::WholeHorizon
+                        read=move |s| need(s, i).and_then(|n| n.window).map(|w| w.end.to_string()).unwrap_or_default() />
+                </label>
+                <Show when=move || store.scenario.with(|s| need(s, i).is_some_and(|n| n.window.is_none()))>
+                    <span class="muted small">{move || lang.get().t(Msg::WholeHorizon)}</span>
+                </Show>
             </td>
             <td>
                 <CheckList path=p("languages") label=Msg::Languages
@@ -90,7 +99,7 @@ pub fn NeedRow(i: usize, show_state: bool) -> impl IntoView {
                     } />
             </td>
             <td>
-                <Field path=p("note") kind=Kind::Text label=Msg::Note size="l"
+                <Field path=p("note") kind=Kind::Text label=Msg::Note size="m"
                     read=move |s| need(s, i).map(|n| n.note.clone()).unwrap_or_default() />
             </td>
             <td class="actions">

@@ -37,10 +37,16 @@ pub fn SettingsForm() -> impl IntoView {
             <div class="setting">
                 <h3>{t(Msg::Horizon)}</h3>
                 <div class="row">
-                    <Field path="horizon.start" kind=Kind::WindowDate label=Msg::From
-                        read=|s| s.horizon.map(|h| h.start.to_string()).unwrap_or_default() />
-                    <Field path="horizon.end" kind=Kind::WindowDate label=Msg::To
-                        read=|s| s.horizon.map(|h| h.end.to_string()).unwrap_or_default() />
+                    <label class="bound">
+                        <span class="bound-label">{t(Msg::From)}</span>
+                        <Field path="horizon.start" kind=Kind::WindowDate label=Msg::From
+                            read=|s| s.horizon.map(|h| h.start.to_string()).unwrap_or_default() />
+                    </label>
+                    <label class="bound">
+                        <span class="bound-label">{t(Msg::To)}</span>
+                        <Field path="horizon.end" kind=Kind::WindowDate label=Msg::To
+                            read=|s| s.horizon.map(|h| h.end.to_string()).unwrap_or_default() />
+                    </label>
                 </div>
                 <p class="explain">{t(Msg::ExplainHorizon)}</p>
             </div>

@@ -22,8 +22,10 @@ use crate::model::{Problem, Scenario, StateCode};
 /// The demo scenario a first visit shows, built into the app so it works offline.
 pub const DEMO_JSON: &str = include_str!("../../data/demo-2027.json");
 
-/// How long after the last edit the scenario is written to storage.
-const SAVE_DELAY: Duration = Duration::from_millis(400);
+/// The longest an edit waits before the scenario is written to storage. Edits within that
+/// time share one write (typing does not write on every key), and steady typing still writes
+/// this often, so nothing typed is ever more than this far from being saved.
+const SAVE_DELAY: Duration = Duration::from_millis(300);
 
 /// Text the user typed that was not taken into the scenario, and why.
 #[derive(Debug, Clone, PartialEq)]
@@ -57,7 +59,10 @@ pub struct Store {
     pub notes: RwSignal<Vec<(u64, Note)>>,
     next_note: StoredValue<u64>,
     pub save: RwSignal<SaveState>,
+    /// Bumped to cancel a write that is due (after "Clear local data").
     save_generation: StoredValue<u64>,
+    /// A write is already due within [`SAVE_DELAY`].
+    save_due: StoredValue<bool>,
 }
 
 pub fn use_store() -> Store {
@@ -119,6 +124,7 @@ impl Store {
             next_note: StoredValue::new(0),
             save: RwSignal::new(save),
             save_generation: StoredValue::new(0),
+            save_due: StoredValue::new(false),
         };
         for note in notes {
             store.notify(note);
@@ -268,6 +274,7 @@ impl Store {
             browser::remove(key);
         }
         self.save_generation.update_value(|g| *g += 1);
+        self.save_due.set_value(false);
         self.drafts.set(BTreeMap::new());
         self.history.update_value(History::clear);
         self.scenario.set(demo());
@@ -280,20 +287,23 @@ impl Store {
 
     // ---- saving --------------------------------------------------------------------------
 
-    /// Saves shortly after the last change (each change restarts the wait).
+    /// Saves at most [`SAVE_DELAY`] after this change, together with any other change made
+    /// meanwhile (the wait is not restarted, so steady typing is saved as it goes).
     fn schedule_save(&self) {
         if self.save.get_untracked() == SaveState::Off {
             return;
         }
         self.save.set(SaveState::Pending);
-        let generation = self.save_generation.try_update_value(|g| {
-            *g += 1;
-            *g
-        });
+        if self.save_due.try_get_value().unwrap_or(false) {
+            return;
+        }
+        self.save_due.set_value(true);
+        let generation = self.save_generation.try_get_value();
         let store = *self;
         set_timeout(
             move || {
                 if store.save_generation.try_get_value() == generation {
+                    store.save_due.set_value(false);
                     store.flush();
                 }
             },

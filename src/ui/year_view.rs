@@ -36,7 +36,7 @@ fn chips(s: &Scenario, lang: Lang, sessions: &[usize]) -> Vec<Chip> {
 
 fn chip_view(chip: Chip, lang: Lang) -> impl IntoView {
     let dates = lang.catalogue().date_range(chip.start, chip.end);
-    let seats = format!("{} {}", chip.seats, lang.t(Msg::Seats));
+    let seats = format!("{}: {}", lang.t(Msg::Seats), chip.seats);
     let tooltip = chip.title.clone();
     view! {
         <li class="chip" title=tooltip>

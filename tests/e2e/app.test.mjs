@@ -163,6 +163,21 @@ test('a focal point adds a need, reloads the page and finds it still there', asy
   await done();
 });
 
+test('an edit is kept even when the page is closed at once (saved on page hide)', async () => {
+  const { page, goto, done } = await open();
+  await goto();
+  const row = needRows(page).first();
+  const id = await row.getAttribute('data-need');
+  await row.locator('input[data-path$=".note"]').fill('typed just before leaving');
+  await page.reload();
+  await page.locator('main .workspace').waitFor();
+  assert.equal(
+    await page.locator(`tr[data-need="${id}"] input[data-path$=".note"]`).inputValue(),
+    'typed just before leaving',
+  );
+  await done();
+});
+
 test('undo and redo walk an added need back and forth', async () => {
   const { page, goto, done } = await open();
   await goto();
@@ -174,6 +189,37 @@ test('undo and redo walk an added need back and forth', async () => {
   assert.equal(await needRows(page).count(), before);
   await page.click('#redo');
   assert.equal(await needRows(page).count(), before + 1);
+  await done();
+});
+
+test('reset to demo and clear local data ask first, and do nothing when declined', async () => {
+  const { page, goto, done } = await open();
+  await goto();
+  const note = () => needRows(page).first().locator('input[data-path$=".note"]');
+  await note().fill('mine');
+  await saved(page);
+  const asked = [];
+  let answer = false;
+  page.on('dialog', (d) => {
+    asked.push(d.type());
+    return answer ? d.accept() : d.dismiss();
+  });
+  await page.click('#reset-demo');
+  await page.click('#clear-local');
+  assert.deepEqual(asked, ['confirm', 'confirm']);
+  assert.equal(await note().inputValue(), 'mine');
+  answer = true;
+  await page.click('#reset-demo');
+  await page.locator('.notice.info').waitFor();
+  assert.notEqual(await note().inputValue(), 'mine');
+  await page.click('#undo');
+  assert.equal(await note().inputValue(), 'mine', 'a reset is one undo step');
+  await saved(page);
+  await page.click('#clear-local');
+  assert.equal(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('qudra.')).length), 0);
+  await page.reload();
+  await page.locator('main .workspace').waitFor();
+  assert.notEqual(await note().inputValue(), 'mine');
   await done();
 });
 
@@ -315,6 +361,10 @@ test('screenshots of each workspace in English and Arabic', async () => {
       await role(page, which);
       await page.screenshot({ path: join(SHOTS, `${which}-${lang}.png`) });
     }
+    await role(page, 'centre');
+    await page.click('#centre-tab-year');
+    await page.screenshot({ path: join(SHOTS, `centre-year-${lang}.png`) });
+    await role(page, 'planner');
     await page.click('#tab-settings');
     await page.screenshot({ path: join(SHOTS, `planner-settings-${lang}.png`) });
     await page.click('#tab-states');
