@@ -69,5 +69,5 @@ serve: build-web
 ## Browser tests in headless Chromium against the built dist/; screenshots of every workspace
 ## in English and Arabic go to tests/e2e/screenshots/.
 e2e: build-web
-	cd $(E2E) && node --test app.test.mjs
+	cd $(E2E) && node --test *.test.mjs
 	@echo "e2e screenshots: $(CURDIR)/$(E2E)/screenshots"
