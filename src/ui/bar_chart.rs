@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use super::i18n::P;
 use super::store::use_store;
-use super::vm::plan_view::{layout, percent, BarRow};
+use super::vm::plan_view::{layout, percent, short_label, BarRow, LABEL_CHARS};
 
 /// Width of the drawing in SVG units; the SVG scales to its box.
 const WIDTH: f64 = 720.0;
@@ -50,7 +50,7 @@ pub fn BarChart(
                         view! {
                             <g class="bar" data-key=row.key.clone() data-needed=row.needed data-planned=row.planned>
                                 <title>{title}</title>
-                                <text x=g.label_x y=text_y text-anchor="end" class="label">{row.label.clone()}</text>
+                                <text x=g.label_x y=text_y text-anchor="end" class="label">{short_label(&row.label, LABEL_CHARS)}</text>
                                 <rect x=g.needed.0 y=g.y + 2.0 width=g.needed.1 height=bar_h class="needed" />
                                 <rect x=g.planned.0 y=g.y + 2.0 width=g.planned.1 height=bar_h class="planned" />
                                 <text x=g.value_x y=text_y text-anchor=value_anchor class="value" direction="ltr">{value}</text>

@@ -37,6 +37,8 @@ pub struct PlanStore {
     /// What the last successful re-solve moved (`None` before any re-solve).
     pub changes: RwSignal<Option<Vec<Change>>>,
     pub solving: RwSignal<bool>,
+    /// How many solves have finished since the page opened.
+    pub solves: RwSignal<u64>,
     /// Seconds a solve may take.
     pub time_limit: RwSignal<f64>,
     pub view: RwSignal<View>,
@@ -69,6 +71,7 @@ impl PlanStore {
             outcome: RwSignal::new(None),
             changes: RwSignal::new(None),
             solving: RwSignal::new(false),
+            solves: RwSignal::new(0),
             time_limit: RwSignal::new(DEFAULT_TIME_LIMIT),
             view: RwSignal::new(View::Calendar),
             session: RwSignal::new(None),
@@ -100,6 +103,7 @@ impl PlanStore {
             self.solved.set(Some(solved));
         }
         self.outcome.set(Some(outcome));
+        self.solves.update(|n| *n += 1);
         self.solving.set(false);
     }
 

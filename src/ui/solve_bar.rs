@@ -122,7 +122,8 @@ pub fn SolveBar() -> impl IntoView {
                 <span class="muted" id="adjust-count" title=move || lang.get().t(Msg::TabAdjustments)>{counts}</span>
             </div>
             <p id="solve-status" role="status" aria-live="polite" class=move || format!("status {}", state_word(&plan.outcome.get()))
-                data-state=move || if plan.solving.get() { "solving" } else { state_word(&plan.outcome.get()) } data-ms=ms>
+                data-state=move || if plan.solving.get() { "solving" } else { state_word(&plan.outcome.get()) } data-ms=ms
+                data-solves=move || plan.solves.get()>
                 {status_text}
             </p>
             {detail}

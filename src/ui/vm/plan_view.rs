@@ -350,8 +350,23 @@ pub struct ChartLayout {
 }
 
 /// Width of the label column and of the figure column of a chart.
-const LABEL_WIDTH: f64 = 170.0;
-const VALUE_WIDTH: f64 = 80.0;
+const LABEL_WIDTH: f64 = 210.0;
+const VALUE_WIDTH: f64 = 100.0;
+
+/// Longest label a chart row shows in full (characters); longer ones are cut with "…" and the
+/// full name is in the row's tooltip.
+pub const LABEL_CHARS: usize = 34;
+
+/// `text` cut to `max` characters, the last being "…" when it was longer.
+pub fn short_label(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        text.to_string()
+    } else {
+        let mut cut: String = text.chars().take(max.saturating_sub(1)).collect::<String>().trim_end().to_string();
+        cut.push('…');
+        cut
+    }
+}
 const ROW_HEIGHT: f64 = 22.0;
 const GAP: f64 = 6.0;
 
@@ -728,6 +743,13 @@ mod tests {
             assert!(r.value_x < r.needed.0 && l.value_x > l.needed.0 + l.needed.1);
         }
         assert!(layout(&[], 600.0, false).bars.is_empty());
+    }
+
+    #[test]
+    fn long_chart_labels_are_cut_with_an_ellipsis() {
+        assert_eq!(short_label("Digital forensics", 34), "Digital forensics");
+        assert_eq!(short_label("Open-source intelligence (OSINT)", 10), "Open-sour…");
+        assert_eq!(short_label("الجرائم المرتكبة بالذكاء الاصطناعي", 8).chars().count(), 8);
     }
 
     #[test]

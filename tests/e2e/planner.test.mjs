@@ -1,0 +1,410 @@
+// End-to-end tests of the planner's workspace on the demo data, in headless Chromium: solve in
+// WebAssembly and compare with the command line's plan for the same scenario, open a roster,
+// pin and exclude and solve again, explain impossible pins, download the files, read the unmet
+// reasons in Arabic, and print one state's calendar. Screenshots of the calendar, the coverage
+// dashboard and the unmet list in English and Arabic go to ./screenshots.
+//
+//   cd tests/e2e && node --test planner.test.mjs      (make e2e builds dist/ first)
+//
+// Environment: QUDRA_DIST (default ../../dist), CHROMIUM (default /usr/bin/chromium),
+// QUDRA_SCREENSHOTS (default ./screenshots), QUDRA_CLI_PLAN (a plan JSON of the demo written by
+// `qudra solve`; by default the test runs `cargo run --release --bin qudra -- solve` itself).
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { serve } from './serve.mjs';
+
+const here = fileURLToPath(new URL('.', import.meta.url));
+const ROOT = resolve(here, '..', '..');
+const DIST = resolve(process.env.QUDRA_DIST ?? join(ROOT, 'dist'));
+const SHOTS = resolve(process.env.QUDRA_SCREENSHOTS ?? join(here, 'screenshots'));
+const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
+const DEMO = JSON.parse(readFileSync(join(ROOT, 'data', 'demo-2027.json'), 'utf8'));
+const ARABIC = /[\u0600-\u06FF]/;
+
+let server;
+let browser;
+let url;
+/** The plan `qudra solve` writes for the demo, and how long the command took. */
+let cli;
+
+before(async () => {
+  const started = Date.now();
+  const text = process.env.QUDRA_CLI_PLAN
+    ? readFileSync(process.env.QUDRA_CLI_PLAN, 'utf8')
+    : execFileSync('cargo', ['run', '--release', '--quiet', '--bin', 'qudra', '--', 'solve', 'data/demo-2027.json'], {
+        cwd: ROOT,
+        encoding: 'utf8',
+        maxBuffer: 64 << 20,
+      });
+  cli = { plan: JSON.parse(text), ms: Date.now() - started };
+  server = await serve(DIST, 0);
+  url = `http://127.0.0.1:${server.address().port}/`;
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  mkdirSync(SHOTS, { recursive: true });
+});
+
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+/** A fresh page (empty storage, so the demo data) that fails the test on any console error. */
+async function open({ init, arg } = {}) {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, acceptDownloads: true });
+  await context.addInitScript(() => {
+    window.__csp = [];
+    document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(e.violatedDirective));
+    // Long tasks hold the page: the solve and the render of the plan must not hold it long.
+    window.__longtasks = [];
+    new PerformanceObserver((list) => window.__longtasks.push(...list.getEntries().map((e) => e.duration))).observe({
+      type: 'longtask',
+      buffered: true,
+    });
+  });
+  if (init) await context.addInitScript(init, arg);
+  const page = await context.newPage();
+  const problems = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.push(m.text());
+  });
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  const goto = async () => {
+    const started = Date.now();
+    await page.goto(url);
+    await page.locator('main .workspace').waitFor({ timeout: 30_000 });
+    return Date.now() - started;
+  };
+  const done = async () => {
+    assert.deepEqual(await page.evaluate(() => window.__csp), [], 'no Content-Security-Policy violation');
+    assert.deepEqual(problems, [], 'no console or page error');
+    await context.close();
+  };
+  return { page, goto, done };
+}
+
+async function planner(page) {
+  await page.click('#role-planner');
+  await page.locator('#plan').waitFor();
+}
+
+/** Clicks Solve and waits for the outcome; returns the status word and the browser's ms. */
+async function solve(page, expect = 'optimal') {
+  const before = Number(await page.locator('#solve-status').getAttribute('data-solves'));
+  await page.click('#solve');
+  await page.waitForFunction(
+    (before) => Number(document.querySelector('#solve-status')?.dataset.solves) > before,
+    before,
+    { timeout: 30_000 },
+  );
+  const status = page.locator('#solve-status');
+  assert.equal(await status.getAttribute('data-state'), expect, await status.textContent());
+  return { state: expect, ms: Number(await status.getAttribute('data-ms')) };
+}
+
+async function view(page, which) {
+  await page.click(`#plan-view-${which}`);
+}
+
+async function language(page, code) {
+  await page.selectOption('#lang', code);
+  await page.waitForFunction((c) => document.documentElement.lang === c, code);
+}
+
+/** Every session's fill as the calendar shows it. */
+const calendarFills = (page) =>
+  page.evaluate(() =>
+    Object.fromEntries(
+      [...document.querySelectorAll('.slot[data-session]')].map((b) => [
+        b.dataset.session,
+        { filled: Number(b.dataset.filled), seats: Number(b.dataset.seats), running: b.dataset.running === 'true' },
+      ]),
+    ),
+  );
+
+/** Seats per need in the open roster. */
+const rosterSeats = (page) =>
+  page.evaluate(() =>
+    Object.fromEntries(
+      [...document.querySelectorAll('#roster tbody tr[data-need]')].map((tr) => [
+        tr.dataset.need,
+        Number(tr.querySelector('.seats').textContent.split('/')[0]),
+      ]),
+    ),
+  );
+
+const stateOf = (need) => DEMO.needs.find((n) => n.id === need).state;
+
+test('Solve runs in the browser and the calendar shows the fill counts of the command line plan', async () => {
+  const { page, goto, done } = await open();
+  const firstRender = await goto();
+  await planner(page);
+  assert.equal(await page.locator('#solve-status').getAttribute('data-state'), 'idle');
+  assert.equal((await page.inputValue('#time-limit')).trim(), '10');
+  const { ms } = await solve(page);
+  const longest = Math.max(0, ...(await page.evaluate(() => window.__longtasks)));
+  console.log(
+    `time to first render ${firstRender} ms; demo solve in the browser ${ms} ms (longest task ${longest.toFixed(0)} ms); ` +
+      `command line: solve ${cli.plan.stats.solve_ms} ms inside the solver, ${cli.ms} ms for the whole cargo run`,
+  );
+  assert.match(await page.textContent('#solve-status'), /Optimal plan/);
+  const fills = await calendarFills(page);
+  assert.equal(Object.keys(fills).length, DEMO.sessions.length, 'every session is in the calendar');
+  for (const s of cli.plan.sessions) {
+    assert.deepEqual(fills[s.session], { filled: s.filled, seats: s.seats, running: s.running }, s.session);
+  }
+  const running = cli.plan.sessions.filter((s) => s.running).length;
+  assert.equal((await page.textContent('#calendar-running')).trim(), `${running} of ${DEMO.sessions.length} sessions run`);
+  await page.screenshot({ path: join(SHOTS, 'plan-calendar-en.png') });
+  await view(page, 'coverage');
+  assert.equal(
+    Number(await page.textContent('#total-seats-filled')),
+    cli.plan.sessions.reduce((n, s) => n + s.filled, 0),
+  );
+  assert.equal(await page.locator('#chart-states .bar').count(), 22);
+  await page.screenshot({ path: join(SHOTS, 'plan-coverage-en.png'), fullPage: true });
+  await view(page, 'unmet');
+  assert.equal(await page.locator('.unmet-row').count(), cli.plan.unmet.length);
+  for (const u of cli.plan.unmet.slice(0, 20)) {
+    assert.equal(await page.locator(`.unmet-row[data-need="${u.need}"]`).getAttribute('data-reason'), u.reason);
+  }
+  await page.screenshot({ path: join(SHOTS, 'plan-unmet-en.png') });
+  await done();
+});
+
+test('a roster says which states send how many officers, against which needs', async () => {
+  const { page, goto, done } = await open();
+  await goto();
+  await planner(page);
+  await solve(page);
+  // The running session with the most states in it.
+  const byState = {};
+  for (const a of cli.plan.allocations) (byState[a.session] ??= new Set()).add(stateOf(a.need));
+  const [session] = Object.entries(byState).sort((a, b) => b[1].size - a[1].size)[0];
+  await page.click(`.slot[data-session="${session}"]`);
+  await page.locator(`#roster[data-session="${session}"]`).waitFor();
+  const expected = Object.fromEntries(cli.plan.allocations.filter((a) => a.session === session).map((a) => [a.need, a.seats]));
+  assert.deepEqual(await rosterSeats(page), expected);
+  const fill = cli.plan.sessions.find((s) => s.session === session);
+  assert.equal(Number(await page.getAttribute('#roster-fill', 'data-filled')), fill.filled);
+  await page.screenshot({ path: join(SHOTS, 'plan-roster-en.png') });
+  await page.click('#roster-close');
+  await page.locator('#roster').waitFor({ state: 'detached' });
+  await done();
+});
+
+test('pin a need into a session, solve again and the pin is honoured; exclude a pairing and it is gone', async () => {
+  const { page, goto, done } = await open();
+  await goto();
+  await planner(page);
+  await solve(page);
+
+  // Pin, from the unmet list: a need left out because every suitable session is full.
+  await view(page, 'unmet');
+  // (Of a state without a budget, so the pin alone can never cost more than the state has.)
+  const need = cli.plan.unmet.find((u) => u.reason === 'capacity' && !DEMO.states.find((s) => s.code === stateOf(u.need)).budget).need;
+  const row = page.locator(`.unmet-row[data-need="${need}"]`);
+  const button = row.locator('.pin-here').first();
+  const session = await button.getAttribute('data-session');
+  const seats = Number((await button.textContent()).match(/\((\d+)\)/)[1]);
+  await button.click();
+  await row.locator('.badge.pinned').waitFor();
+  await page.locator('#plan-stale').waitFor();
+  // Saved with the scenario.
+  await page.waitForFunction(
+    ([n, s]) => (JSON.parse(localStorage.getItem('qudra.scenario'))?.scenario.pins ?? []).some((p) => p.need === n && p.session === s),
+    [need, session],
+  );
+  await solve(page);
+  await page.locator('#plan-stale').waitFor({ state: 'detached' });
+  await view(page, 'calendar');
+  await page.click(`.slot[data-session="${session}"]`);
+  await page.locator(`#roster[data-session="${session}"]`).waitFor();
+  assert.equal((await rosterSeats(page))[need], seats, `${need} has its ${seats} pinned seats in ${session}`);
+  assert.match(await page.textContent(`#roster tr[data-need="${need}"]`), /pinned/);
+  // What changed: the need's state gained seats in that session.
+  await view(page, 'changes');
+  const moved = page.locator(`.changes-table tr[data-state="${stateOf(need)}"][data-session="${session}"]`);
+  assert.ok(Number(await moved.locator('.after').textContent()) > Number(await moved.locator('.before').textContent()));
+  await page.screenshot({ path: join(SHOTS, 'plan-changes-en.png') });
+
+  // Exclude, from a roster: a pairing of the plan disappears at the next solve.
+  await view(page, 'calendar');
+  const other = cli.plan.allocations.find((a) => a.session !== session && a.need !== need);
+  await page.click(`.slot[data-session="${other.session}"]`);
+  await page.locator(`#roster[data-session="${other.session}"]`).waitFor();
+  await page.click(`#roster tr[data-need="${other.need}"] .exclude`);
+  await page.locator(`#roster-adjustments li.exclusion-item[data-need="${other.need}"]`).waitFor();
+  await page.locator('#plan-stale').waitFor();
+  await solve(page);
+  assert.equal((await rosterSeats(page))[other.need], undefined, `${other.need} is no longer in ${other.session}`);
+  assert.match(await page.textContent('#adjust-count'), /1 pin\(s\), 1 exclusion\(s\)/);
+
+  // Both adjustments are in the planner's list, and undo brings the plan out of date again.
+  await page.click('#undo');
+  await page.locator('#plan-stale').waitFor();
+  await page.click('#redo');
+  await page.locator('#plan-stale').waitFor({ state: 'detached' });
+
+  // The last plan is kept across a reload, up to date.
+  await page.waitForTimeout(600);
+  await page.reload();
+  await page.locator('#plan').waitFor();
+  await page.locator(`.slot[data-session="${session}"]`).waitFor();
+  assert.equal(await page.locator('#plan-stale').count(), 0);
+  await done();
+});
+
+test('pins that cannot all hold are named, with the limit they break, and can be removed from there', async () => {
+  const { page, goto, done } = await open();
+  await goto();
+  await planner(page);
+  await solve(page);
+  const a = cli.plan.allocations.find((x) => DEMO.sessions.find((s) => s.id === x.session).max_per_state);
+  const cap = DEMO.sessions.find((s) => s.id === a.session).max_per_state;
+  await page.click(`.slot[data-session="${a.session}"]`);
+  await page.locator('#roster').waitFor();
+  await page.selectOption('#pin-need', a.need);
+  await page.fill('#pin-seats', String(cap + 1));
+  await page.click('#pin-submit');
+  await page.locator('#plan-stale').waitFor();
+  await solve(page, 'infeasible');
+  const clash = page.locator('#solve-clashes li').first();
+  const text = await clash.textContent();
+  assert.ok(text.includes(a.need) && text.includes(a.session), text);
+  assert.match(text, new RegExp(`at most ${cap} per state|only \\d+`));
+  // The last plan stays on screen while the pins are put right.
+  assert.ok((await page.locator('.slot[data-session]').count()) > 0);
+  await clash.locator('button.unpin').first().click();
+  await solve(page);
+  await done();
+});
+
+test('a scenario with problems is not solved and the problems are listed', async () => {
+  const broken = structuredClone(DEMO);
+  broken.sessions[0].min_participants = broken.sessions[0].seats + 5;
+  const envelope = JSON.stringify({ schema_version: 1, scenario: broken });
+  // Stored before the app starts (the app never lets an edit make the scenario invalid).
+  const { page, goto, done } = await open({
+    init: (text) => localStorage.setItem('qudra.scenario', text),
+    arg: envelope,
+  });
+  await goto();
+  await planner(page);
+  await solve(page, 'invalid');
+  assert.match(await page.textContent('#solve-problems'), /sessions\[0\]\.min_participants/);
+  await done();
+});
+
+test('downloads: the calendar of one state, the plan sheet and the plan JSON of the command line', async () => {
+  const { page, goto, done } = await open();
+  await goto();
+  await planner(page);
+  await solve(page);
+  await view(page, 'export');
+  await page.selectOption('#export-state', 'TN');
+  const before = Date.now();
+  const [ics] = await Promise.all([page.waitForEvent('download'), page.click('#export-ics')]);
+  assert.equal(ics.suggestedFilename(), 'qudra-plan-2027-TN.ics');
+  const text = readFileSync(await ics.path(), 'utf8');
+  assert.match(text, /^BEGIN:VCALENDAR\r\n/);
+  const unfolded = text.replace(/\r\n[ \t]/g, '');
+  const events = unfolded.split('BEGIN:VEVENT').slice(1);
+  const tnSessions = [...new Set(cli.plan.allocations.filter((a) => stateOf(a.need) === 'TN').map((a) => a.session))];
+  assert.equal(events.length, tnSessions.length, 'one event per session Tunisia attends');
+  for (const event of events) {
+    const session = event.match(/\r\nUID:(.+)\.TN@qudra\r\n/)[1];
+    assert.ok(tnSessions.includes(session), session);
+    const s = DEMO.sessions.find((x) => x.id === session);
+    assert.match(event, new RegExp(`DTSTART;VALUE=DATE:${s.start.replaceAll('-', '')}\\r\\n`));
+    const stamp = event.match(/DTSTAMP:(\d{8}T\d{6}Z)/)[1];
+    const when = Date.parse(stamp.replace(/(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z/, '$1-$2-$3T$4:$5:$6Z'));
+    assert.ok(Math.abs(when - before) < 120_000, `DTSTAMP ${stamp} is the browser's clock`);
+  }
+  const [csv] = await Promise.all([page.waitForEvent('download'), page.click('#export-plan-csv')]);
+  assert.equal(csv.suggestedFilename(), 'qudra-plan-2027-TN.csv');
+  const sheet = readFileSync(await csv.path(), 'utf8');
+  assert.ok(sheet.startsWith('\uFEFFstate,state_name,need,'));
+  await page.selectOption('#export-state', '');
+  const [json] = await Promise.all([page.waitForEvent('download'), page.click('#export-json')]);
+  assert.equal(json.suggestedFilename(), 'qudra-plan-2027.json');
+  const plan = JSON.parse(readFileSync(await json.path(), 'utf8'));
+  delete plan.stats.solve_ms;
+  const expected = structuredClone(cli.plan);
+  delete expected.stats.solve_ms;
+  assert.deepEqual(plan, expected, 'the browser computes the same plan as the command line');
+  await done();
+});
+
+test('in Arabic the page is mirrored and every unmet need gives its reason in Arabic', async () => {
+  const { page, goto, done } = await open();
+  await goto();
+  await planner(page);
+  await language(page, 'ar');
+  await solve(page);
+  assert.match(await page.textContent('#solve-status'), ARABIC);
+  await page.screenshot({ path: join(SHOTS, 'plan-calendar-ar.png') });
+  // The first month sits on the right.
+  const months = await page.locator('.plan-year .month').evaluateAll((m) => m.slice(0, 2).map((e) => e.getBoundingClientRect().x));
+  assert.ok(months[0] > months[1], 'January is right of February');
+  await view(page, 'coverage');
+  // Bars grow leftwards from one right-hand edge, with the names to their right.
+  const bars = await page.locator('#chart-states .bar').evaluateAll((gs) =>
+    gs.map((g) => {
+      const r = g.querySelector('rect.needed');
+      return { end: Number(r.getAttribute('x')) + Number(r.getAttribute('width')), label: Number(g.querySelector('text.label').getAttribute('x')) };
+    }),
+  );
+  assert.equal(bars.length, 22);
+  assert.ok(bars.every((b) => Math.abs(b.end - bars[0].end) < 0.01 && b.label > b.end && b.end > 720 / 2), JSON.stringify(bars[0]));
+  await page.screenshot({ path: join(SHOTS, 'plan-coverage-ar.png'), fullPage: true });
+  await view(page, 'unmet');
+  const reasons = await page.locator('.unmet-row .reason').allTextContents();
+  assert.equal(reasons.length, cli.plan.unmet.length);
+  for (const r of reasons) assert.match(r, ARABIC);
+  const details = await page.locator('.unmet-row .details li > span').allTextContents();
+  assert.ok(details.length >= reasons.length);
+  for (const d of details) assert.match(d, ARABIC);
+  const capacity = await page.locator('.unmet-row[data-reason="capacity"] .reason').first().textContent();
+  assert.equal(capacity, 'جميع المواعيد المناسبة ممتلئة.');
+  await page.screenshot({ path: join(SHOTS, 'plan-unmet-ar.png') });
+  await view(page, 'by-state');
+  await page.selectOption('#by-state-select', 'TN');
+  assert.match(await page.textContent('#by-state-heading'), /تونس/);
+  await page.screenshot({ path: join(SHOTS, 'plan-by-state-ar.png') });
+  await done();
+});
+
+test("one state's calendar prints alone", async () => {
+  const { page, goto, done } = await open();
+  await goto();
+  await planner(page);
+  await solve(page);
+  await view(page, 'by-state');
+  await page.selectOption('#by-state-select', 'QA');
+  const attended = [...new Set(cli.plan.allocations.filter((a) => stateOf(a.need) === 'QA').map((a) => a.session))];
+  assert.equal(await page.locator('.state-sessions tbody tr').count(), attended.length);
+  await page.emulateMedia({ media: 'print' });
+  assert.equal(await page.locator('header.top').isVisible(), false);
+  assert.equal(await page.locator('#solve').isVisible(), false);
+  assert.equal(await page.locator('#by-state-select').isVisible(), false);
+  assert.ok(await page.locator('.state-sessions').isVisible());
+  assert.match(await page.textContent('#by-state-heading'), /Training calendar 2027 — .*Qatar/);
+  await page.screenshot({ path: join(SHOTS, 'plan-print-QA-en.png'), fullPage: true });
+  await done();
+});
