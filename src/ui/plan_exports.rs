@@ -51,13 +51,9 @@ pub fn PlanExports() -> impl IntoView {
             })
         });
         match file {
-            Some(Ok(file)) => {
-                if browser::download_file(&file.name, file.mime, &file.text) {
-                    last.set(Some(file.name));
-                }
-            }
+            Some(Ok(file)) if browser::download_file(&file.name, file.mime, &file.text) => last.set(Some(file.name)),
             Some(Err(error)) => last.set(Some(error.to_string())),
-            None => {}
+            Some(Ok(_)) | None => {}
         }
     };
     view! {

@@ -9,7 +9,10 @@ use super::i18n::{level_msg, mode_msg, priority_msg, Msg, P};
 use super::plan_store::use_plan;
 use super::store::use_store;
 use super::vm::{adjust, plan_view};
-use crate::model::{NeedId, SessionId};
+use crate::model::{NeedId, Scenario, SessionId};
+
+/// An adjustment of the scenario, applied as one undo step unless refused.
+type Edit = Box<dyn FnOnce(&mut Scenario) -> Result<(), adjust::Refused>>;
 
 #[component]
 pub fn Roster() -> impl IntoView {
@@ -26,7 +29,7 @@ pub fn Roster() -> impl IntoView {
         })
     });
     // Applies an adjustment as one undo step, or says why it was refused.
-    let adjust_with = move |f: Box<dyn FnOnce(&mut crate::model::Scenario) -> Result<(), adjust::Refused>>| {
+    let adjust_with = move |f: Edit| {
         let mut next = store.scenario.get_untracked();
         match f(&mut next) {
             Ok(()) => {

@@ -581,7 +581,7 @@ fn details(scenario: &Scenario, need: &Need, why: &Explanation) -> Vec<Detail> {
                 (course.skill == need.skill).then_some((course.level, s))
             })
             .collect();
-        others.sort_by(|a, b| ((a.0 - need.level).abs(), a.1.start).cmp(&((b.0 - need.level).abs(), b.1.start)));
+        others.sort_by_key(|(level, s)| ((level - need.level).abs(), s.start));
         out.extend(others.iter().take(3).map(|(level, s)| Detail::OtherLevel { session: s.id.clone(), level: *level }));
         if out.is_empty() {
             out.push(Detail::NoSessionOfSkill);

@@ -208,6 +208,9 @@ pub(crate) mod tests {
         settle(scenario.clone(), solve(scenario, &Options::default()), previous, 12.0)
     }
 
+    /// A change that makes the small scenario's pins impossible.
+    type Edit = fn(&mut Scenario);
+
     fn pin(s: &mut Scenario, need: &str, session: &str, seats: i64) {
         s.pins.push(Pin { need: need.into(), session: session.into(), seats });
     }
@@ -249,32 +252,29 @@ pub(crate) mod tests {
 
     #[test]
     fn each_kind_of_impossible_pin_is_named_with_its_figures() {
-        let cases: Vec<(Box<dyn Fn(&mut Scenario)>, ClashKind)> = vec![
+        let cases: Vec<(Edit, ClashKind)> = vec![
+            (|s| pin(s, "TN-1", "DF-101-A", 7), ClashKind::Trainees { need: "TN-1".into(), pinned: 7, trainees: 5 }),
             (
-                Box::new(|s| pin(s, "TN-1", "DF-101-A", 7)),
-                ClashKind::Trainees { need: "TN-1".into(), pinned: 7, trainees: 5 },
-            ),
-            (
-                Box::new(|s| {
+                |s| {
                     s.sessions[1].seats = 5;
                     pin(s, "QA-1", "DF-101-B", 6);
-                }),
+                },
                 ClashKind::Seats { session: "DF-101-B".into(), pinned: 6, seats: 5 },
             ),
             (
-                Box::new(|s| pin(s, "TN-1", "DF-101-A", 5)),
+                |s| pin(s, "TN-1", "DF-101-A", 5),
                 ClashKind::StateCap { state: "TN".into(), session: "DF-101-A".into(), pinned: 5, cap: 4 },
             ),
             (
-                Box::new(|s| pin(s, "QA-1", "DF-101-A", 4)),
+                |s| pin(s, "QA-1", "DF-101-A", 4),
                 ClashKind::Budget { state: "QA".into(), cost: 4000, budget: 3000, currency: "USD".into() },
             ),
             (
-                Box::new(|s| {
+                |s| {
                     s.exclusions.push(Exclusion { need: "QA-1".into(), session: "DF-101-B".into() });
                     pin(s, "TN-1", "DF-101-B", 1);
                     s.needs[1].trainees = 1;
-                }),
+                },
                 ClashKind::Minimum { session: "DF-101-B".into(), minimum: 3 },
             ),
         ];
