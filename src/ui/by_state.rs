@@ -113,9 +113,8 @@ pub fn ByState() -> impl IntoView {
                         let needs = a
                             .needs
                             .iter()
-                            .map(|(n, seats)| format!("{n} ({seats})"))
-                            .collect::<Vec<_>>()
-                            .join(", ");
+                            .map(|(n, seats)| view! { <bdi class="code">{format!("{n} ({seats})")}</bdi>" " })
+                            .collect_view();
                         view! {
                             <tr data-session=a.slot.session.to_string()>
                                 <td class="nowrap">{l.catalogue().date_range(a.slot.start, a.slot.end)}</td>
@@ -124,7 +123,7 @@ pub fn ByState() -> impl IntoView {
                                 <td><bdi>{a.slot.location.clone()}</bdi></td>
                                 <td>{mode}" · "{l.catalogue().language_name(&a.language)}</td>
                                 <td class="num state-seats">{a.slot.state_seats.unwrap_or(0)}</td>
-                                <td><bdi class="code">{needs}</bdi></td>
+                                <td class="need-list">{needs}</td>
                             </tr>
                         }
                     })
