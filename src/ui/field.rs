@@ -101,7 +101,7 @@ where
             type="text"
             class=format!("in-{size}")
             class:date=date
-            dir=if date { "ltr" } else { "auto" }
+            dir=move || direction(date, &value.get())
             inputmode=if numeric { "decimal" } else { "text" }
             data-path=path.clone()
             aria-label=move || store.lang.get().t(label)
@@ -119,6 +119,17 @@ where
             {words}
             <FieldIssues path=path />
         </span>
+    }
+}
+
+/// The `dir` of an input: dates always left to right (ISO); other text follows what is typed
+/// (an English title in the Arabic page reads left to right), and an empty field follows the
+/// page, so its placeholder reads in the interface's direction.
+fn direction(date: bool, text: &str) -> Option<&'static str> {
+    match (date, text.is_empty()) {
+        (true, _) => Some("ltr"),
+        (false, true) => None,
+        (false, false) => Some("auto"),
     }
 }
 
