@@ -5,9 +5,9 @@ CARGO ?= cargo
 
 .PHONY: test test-core lint demo bench
 
-## Every test: formatting, lints, the core's unit/integration/property tests, and the
-## browser tests (see the web targets below).
-test: lint test-core
+## Every test: formatting, lints (native and wasm), the core's unit/integration/property
+## tests, and the browser tests in headless Chromium (see the web targets below).
+test: lint test-core lint-web e2e
 
 ## Format and lint checks (warnings are errors).
 lint:
