@@ -10,15 +10,9 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { join } from 'node:path';
 import { serve } from './serve.mjs';
-
-const here = fileURLToPath(new URL('.', import.meta.url));
-const DIST = resolve(process.env.QUDRA_DIST ?? join(here, '..', '..', 'dist'));
-const SHOTS = resolve(process.env.QUDRA_SCREENSHOTS ?? join(here, 'screenshots'));
-const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
+import { DIST, SHOTS, launchChromium } from './harness.mjs';
 const STATES = 22;
 
 let server;
@@ -28,17 +22,7 @@ let url;
 before(async () => {
   server = await serve(DIST, 0);
   url = `http://127.0.0.1:${server.address().port}/`;
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  browser = await launchChromium();
 });
 
 after(async () => {

@@ -14,16 +14,9 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { join } from 'node:path';
 import { serve } from './serve.mjs';
-
-const here = fileURLToPath(new URL('.', import.meta.url));
-const ROOT = resolve(here, '..', '..');
-const DIST = resolve(process.env.QUDRA_DIST ?? join(ROOT, 'dist'));
-const SHOTS = resolve(process.env.QUDRA_SCREENSHOTS ?? join(here, 'screenshots'));
-const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
+import { DIST, ROOT, SHOTS, launchChromium } from './harness.mjs';
 const DEMO = JSON.parse(readFileSync(join(ROOT, 'data', 'demo-2027.json'), 'utf8'));
 const ARABIC = /[\u0600-\u06FF]/;
 
@@ -45,17 +38,7 @@ before(async () => {
   cli = { plan: JSON.parse(text), ms: process.env.QUDRA_CLI_PLAN ? null : Date.now() - started };
   server = await serve(DIST, 0);
   url = `http://127.0.0.1:${server.address().port}/`;
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  browser = await launchChromium();
   mkdirSync(SHOTS, { recursive: true });
 });
 
