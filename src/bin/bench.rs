@@ -50,7 +50,7 @@ fn main() -> ExitCode {
         eprintln!("note: this is a debug build; figures are only meaningful with --release");
     }
     println!(
-        "{:<8} {:<10} {:>6} {:>6} {:>7} {:>9} {:>11} {:>9} {:>10} {:<10} {:>14} {:>8}",
+        "{:<8} {:<10} {:>6} {:>6} {:>8} {:>9} {:>11} {:>6} {:>9} {:>10} {:<10} {:>12} {:>12} {:>8}",
         "scale",
         "variant",
         "states",
@@ -58,10 +58,12 @@ fn main() -> ExitCode {
         "sessions",
         "variables",
         "constraints",
+        "blocks",
         "build_ms",
         "solve_ms",
         "status",
         "objective",
+        "bound",
         "gap"
     );
     let mut failed = false;
@@ -78,13 +80,13 @@ fn main() -> ExitCode {
                 }
             };
             let build_ms = started.elapsed().as_secs_f64() * 1e3;
-            let (variables, constraints) = (model.variables(), model.constraints());
+            let (variables, constraints, blocks) = (model.variables(), model.constraints(), model.blocks());
             let started = Instant::now();
             let result = model.solve(&Options { time_limit: Some(time_limit) });
             let solve_ms = started.elapsed().as_secs_f64() * 1e3;
             match result {
                 Ok(plan) => println!(
-                    "{:<8} {:<10} {:>6} {:>6} {:>7} {:>9} {:>11} {:>9.1} {:>10.1} {:<10} {:>14.2} {:>8.5}",
+                    "{:<8} {:<10} {:>6} {:>6} {:>8} {:>9} {:>11} {:>6} {:>9.1} {:>10.1} {:<10} {:>12.2} {:>12.2} {:>8.5}",
                     scale.name(),
                     variant.name(),
                     scenario.states.len(),
@@ -92,10 +94,12 @@ fn main() -> ExitCode {
                     scenario.sessions.len(),
                     variables,
                     constraints,
+                    blocks,
                     build_ms,
                     solve_ms,
                     plan.status.as_str(),
                     plan.objective,
+                    plan.bound,
                     plan.gap
                 ),
                 Err(err) => {

@@ -161,6 +161,16 @@ fn solve_index(index: &Index, options: &Options, families: &[model::Family]) -> 
     Model::with_families(index.restrict(&(0..index.pairs.len()).collect::<Vec<_>>()), families).solve(options)
 }
 
+/// Solves the whole model as one block, without the split into components: the reference
+/// the decomposition is tested against.
+#[cfg(test)]
+fn solve_whole(scenario: &Scenario, options: &Options) -> Result<Plan, SolveError> {
+    let index = Index::new(scenario);
+    let block = index.restrict(&(0..index.pairs.len()).collect::<Vec<_>>());
+    let parts = build_parts(&block, &model::FAMILIES, true);
+    Model { index, blocks: vec![(block, parts)], families: model::FAMILIES.to_vec() }.solve(options)
+}
+
 /// What one block's solve gave.
 struct Outcome {
     allocations: Vec<Allocation>,
@@ -179,30 +189,42 @@ fn is_hard(index: &Index, parts: &Parts) -> bool {
         })
 }
 
-/// Solves the block's linear relaxation and repairs it into a feasible integer start, as
-/// (variable, value) hints for x and y; also returns the seconds it took.
-fn warm_start(index: &Index, parts: &Parts, families: &[model::Family]) -> (Vec<(Variable, f64)>, f64) {
-    let relaxed = build_parts(index, families, false);
-    let Parts { problem, vars: relaxed_vars, objective, constraints } = relaxed;
+/// A feasible integer start for a hard block: seats per pair, and the seconds it took.
+struct Start {
+    x: Vec<i64>,
+    seconds: f64,
+}
+
+/// Solves the block's linear relaxation (within half the time left, if limited) and repairs
+/// it into a feasible integer start; without the relaxation, the greedy fill alone.
+fn warm_start(index: &Index, families: &[model::Family], time_limit: Option<f64>) -> Option<Start> {
+    let lp_limit = time_limit.map(|limit| limit / 2.0);
+    let Parts { problem, vars, objective, constraints } = build_parts(index, families, false);
     let mut lp = problem.maximise(objective).using(microlp);
+    if let Some(seconds) = lp_limit {
+        lp = lp.with_time_limit(seconds);
+    }
     for constraint in constraints {
         lp.add_constraint(constraint);
     }
     let (values, seconds) = match lp.solve() {
         Ok(solution) => {
-            let values: Vec<f64> = relaxed_vars.x.iter().map(|&x| solution.value(x)).collect();
+            let values: Vec<f64> = vars.x.iter().map(|&x| solution.value(x)).collect();
             (Some(values), solution.into_inner().stats().elapsed.as_secs_f64())
         }
-        Err(_) => (None, 0.0),
+        Err(_) => (None, lp_limit.unwrap_or_default()),
     };
-    let Some(x) = heuristic::repair(index, values.as_deref()) else { return (Vec::new(), seconds) };
-    let mut hints: Vec<(Variable, f64)> =
-        parts.vars.x.iter().zip(&x).map(|(&var, &seats)| (var, seats as f64)).collect();
-    for (&s, &y) in &parts.vars.y {
+    heuristic::repair(index, values.as_deref()).map(|x| Start { x, seconds })
+}
+
+/// The start as (variable, value) hints for microlp: x, and y where a session has a minimum.
+fn hints(index: &Index, vars: &model::Vars, x: &[i64]) -> Vec<(Variable, f64)> {
+    let mut hints: Vec<(Variable, f64)> = vars.x.iter().zip(x).map(|(&var, &seats)| (var, seats as f64)).collect();
+    for (&s, &y) in &vars.y {
         let running = index.by_session[s].iter().any(|&p| x[p] > 0);
         hints.push((y, if running { 1.0 } else { 0.0 }));
     }
-    (hints, seconds)
+    hints
 }
 
 fn run(
@@ -211,16 +233,16 @@ fn run(
     families: &[model::Family],
     time_limit: Option<f64>,
 ) -> Result<Outcome, SolveError> {
-    let (hints, hint_seconds) =
-        if is_hard(index, &parts) { warm_start(index, &parts, families) } else { (Vec::new(), 0.0) };
-    let time_limit = time_limit.map(|limit| (limit - hint_seconds).max(0.001));
+    let start = if is_hard(index, &parts) { warm_start(index, families, time_limit) } else { None };
+    let start_seconds = start.as_ref().map_or(0.0, |start| start.seconds);
+    let time_limit = time_limit.map(|limit| (limit - start_seconds).max(0.001));
     let Parts { problem, vars, objective, constraints } = parts;
     let mut solver = problem.maximise(objective).using(microlp);
     if let Some(seconds) = time_limit {
         solver = solver.with_time_limit(seconds);
     }
-    if !hints.is_empty() {
-        solver = solver.with_initial_solution(hints);
+    if let Some(start) = &start {
+        solver = solver.with_initial_solution(hints(index, &vars, &start.x));
     }
     for constraint in constraints {
         solver.add_constraint(constraint);
@@ -228,33 +250,41 @@ fn run(
     let solution = match solver.solve() {
         Ok(solution) => solution,
         Err(ResolutionError::Infeasible) => return Err(SolveError::Infeasible(precheck::infeasible_fallback(index))),
-        // Out of time before any incumbent: with no pins, seating nobody is feasible, and
-        // serving every need in full is a bound, so the plan stays honest (`time_limit`).
+        // Out of time before microlp had a plan of its own: the start is a plan (with no
+        // pins, so is seating nobody), and serving every need in full is a bound, so the
+        // plan stays honest (`time_limit`).
         Err(ResolutionError::Other(_)) if time_limit.is_some() => {
-            if index.pairs.iter().any(|pair| pair.pin.is_some()) {
-                return Err(SolveError::NoPlanInTime(time_limit.unwrap_or_default()));
-            }
-            let seconds = time_limit.unwrap_or_default();
-            return Ok(Outcome { allocations: Vec::new(), proven: false, bound: full_service(index), seconds });
+            let seconds = start_seconds + time_limit.unwrap_or_default();
+            let allocations = match (&start, index.pairs.iter().any(|pair| pair.pin.is_some())) {
+                (Some(start), _) => allocations_of(index, |p| start.x[p]),
+                (None, false) => Vec::new(),
+                (None, true) => return Err(SolveError::NoPlanInTime(time_limit.unwrap_or_default())),
+            };
+            return Ok(Outcome { allocations, proven: false, bound: full_service(index), seconds });
         }
         Err(other) => return Err(SolveError::Solver(other.to_string())),
     };
     let proven = matches!(solution.status(), SolutionStatus::Optimal);
-    let allocations: Vec<Allocation> = index
+    let allocations = allocations_of(index, |p| solution.value(vars.x[p]).round() as i64);
+    let stats = solution.into_inner().stats();
+    let achieved = objective_of(index, &allocations);
+    let bound = if proven { achieved } else { stats.best_bound.unwrap_or(f64::INFINITY).max(achieved) };
+    Ok(Outcome { allocations, proven, bound, seconds: start_seconds + stats.elapsed.as_secs_f64() })
+}
+
+/// The allocations with seats > 0 of a block, from the seats of each pair.
+fn allocations_of(index: &Index, seats: impl Fn(usize) -> i64) -> Vec<Allocation> {
+    index
         .pairs
         .iter()
         .enumerate()
         .map(|(p, pair)| Allocation {
             need: index.need(pair.need).id.clone(),
             session: index.session(pair.session).id.clone(),
-            seats: solution.value(vars.x[p]).round() as i64,
+            seats: seats(p),
         })
         .filter(|a| a.seats > 0)
-        .collect();
-    let stats = solution.into_inner().stats();
-    let achieved = objective_of(index, &allocations);
-    let bound = if proven { achieved } else { stats.best_bound.unwrap_or(f64::INFINITY).max(achieved) };
-    Ok(Outcome { allocations, proven, bound, seconds: hint_seconds + stats.elapsed.as_secs_f64() })
+        .collect()
 }
 
 /// The objective if every need with a pair were served in full at no cost: an upper bound.

@@ -872,3 +872,26 @@ fn a_generous_time_limit_still_proves_a_small_problem_optimal() {
     let plan = solve(&s, &Options { time_limit: Some(60.0) }).unwrap();
     assert_optimal(&plan);
 }
+
+/// The split into independent blocks changes nothing: on generated scenarios of every variant,
+/// solving block by block and solving the whole model at once reach the same optimum.
+#[test]
+fn decomposed_and_whole_model_solves_agree() {
+    use crate::synth::{scenario, Scale, Variant};
+    for variant in Variant::ALL {
+        for seed in [1, 2] {
+            let scenario = scenario(Scale::Region, variant, seed);
+            let split = solve(&scenario, &Options::default()).unwrap();
+            let whole = solve_whole(&scenario, &Options::default()).unwrap();
+            assert_eq!((split.status, whole.status), (Status::Optimal, Status::Optimal), "{variant:?} {seed}");
+            let tolerance = 1e-6 * whole.objective.abs().max(1.0);
+            assert!(
+                (split.objective - whole.objective).abs() <= tolerance,
+                "{variant:?} seed {seed}: blocks {} vs whole {}",
+                split.objective,
+                whole.objective
+            );
+            assert!(Model::build(&scenario).unwrap().blocks() > 1, "{variant:?} {seed}: the scenario should split");
+        }
+    }
+}
