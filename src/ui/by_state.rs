@@ -10,7 +10,7 @@ use super::plan_store::use_plan;
 use super::store::use_store;
 use super::vm::plan_files::{self, Export};
 use super::vm::plan_view::{self, percent};
-use crate::model::{name_in, StateCode};
+use crate::model::StateCode;
 
 #[component]
 pub fn ByState() -> impl IntoView {
@@ -67,7 +67,7 @@ pub fn ByState() -> impl IntoView {
                                 .into_iter()
                                 .map(|(c, names)| {
                                     let selected = chosen.as_ref() == Some(&c);
-                                    let label = format!("{} ({})", name_in(&names, l), c);
+                                    let label = super::choices::state_label(&names, &c, l);
                                     view! { <option value=c.to_string() selected=selected>{label}</option> }
                                 })
                                 .collect_view()

@@ -10,7 +10,7 @@ use super::needs_table::NeedsTable;
 use super::store::use_store;
 use super::vm::files;
 use super::vm::storage::KEY_FOCAL_STATE;
-use crate::model::{name_in, StateCode};
+use crate::model::StateCode;
 
 #[component]
 pub fn FocalWorkspace() -> impl IntoView {
@@ -46,7 +46,7 @@ pub fn FocalWorkspace() -> impl IntoView {
                                 .into_iter()
                                 .map(|(state, names)| {
                                     let selected = state == chosen;
-                                    let label = format!("{} ({})", name_in(&names, code), state);
+                                    let label = super::choices::state_label(&names, &state, code);
                                     view! { <option value=state.to_string() selected=selected>{label}</option> }
                                 })
                                 .collect_view()

@@ -11,7 +11,7 @@ use super::store::use_store;
 use super::vm::plan_files::{self, Export};
 use super::vm::plan_view::plan_year;
 use crate::io::Lang as FileLang;
-use crate::model::{name_in, StateCode};
+use crate::model::StateCode;
 
 fn label(export: Export) -> P {
     match export {
@@ -74,7 +74,7 @@ pub fn PlanExports() -> impl IntoView {
                                 .get()
                                 .into_iter()
                                 .map(|(c, names)| {
-                                    let label = format!("{} ({})", name_in(&names, code), c);
+                                    let label = super::choices::state_label(&names, &c, code);
                                     let selected = state.with_untracked(|s| s.as_ref() == Some(&c));
                                     view! { <option value=c.to_string() selected=selected>{label}</option> }
                                 })

@@ -14,7 +14,7 @@ use super::settings_form::SettingsForm;
 use super::skills_table::SkillsTable;
 use super::states_table::StatesTable;
 use super::store::use_store;
-use crate::model::{name_in, StateCode};
+use crate::model::StateCode;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Tab {
@@ -88,7 +88,7 @@ pub fn PlannerWorkspace() -> impl IntoView {
                                         .into_iter()
                                         .map(|(state, names)| {
                                             let selected = chosen.as_ref() == Some(&state);
-                                            let label = format!("{} ({})", name_in(&names, code), state);
+                                            let label = super::choices::state_label(&names, &state, code);
                                             view! { <option value=state.to_string() selected=selected>{label}</option> }
                                         })
                                         .collect_view()

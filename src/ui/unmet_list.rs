@@ -82,7 +82,7 @@ pub fn UnmetList() -> impl IntoView {
                                 .get()
                                 .into_iter()
                                 .map(|(c, names)| {
-                                    let label = format!("{} ({})", crate::model::name_in(&names, code), c);
+                                    let label = super::choices::state_label(&names, &c, code);
                                     let selected = state.with_untracked(|s| s.as_ref() == Some(&c));
                                     view! { <option value=c.to_string() selected=selected>{label}</option> }
                                 })
