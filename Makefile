@@ -3,29 +3,38 @@
 
 CARGO ?= cargo
 
-.PHONY: test test-core lint demo bench
+.PHONY: test test-core lint demo bench setup-highs
 
 ## Every test: formatting, lints (native and wasm), the core's unit/integration/property
 ## tests, and the browser tests in headless Chromium (see the web targets below).
 test: lint test-core lint-web e2e
 
-## Format and lint checks (warnings are errors).
-lint:
+## Format and lint checks (warnings are errors), with and without the HiGHS engine.
+lint: setup-highs
 	$(CARGO) fmt --check
 	$(CARGO) clippy --release --all-targets -- -D warnings
+	$(CARGO) clippy --release --all-targets --features highs -- -D warnings
 
-## The core, the command line, the exchange files and the view-model logic.
-test-core:
-	$(CARGO) test --release
+## The core, the command line, the exchange files and the view-model logic, with the HiGHS
+## engine so that the tests comparing it with microlp run too.
+test-core: setup-highs
+	$(CARGO) test --release --features highs
+
+## The optional native HiGHS engine (feature `highs`) builds HiGHS from source: it needs
+## cmake and libclang (for bindgen). Installs them from Debian only when missing.
+setup-highs:
+	@command -v cmake >/dev/null && ls /usr/lib/llvm-*/lib/libclang.so* >/dev/null 2>&1 \
+		|| ($(SUDO) apt-get update && $(SUDO) apt-get install -y cmake libclang-dev)
 
 ## Solve the demo scenario on the command line and write the plan to target/demo-plan.json.
 demo:
 	$(CARGO) run --release --bin qudra -- validate data/demo-2027.json
 	$(CARGO) run --release --bin qudra -- solve data/demo-2027.json -o target/demo-plan.json
 
-## The solver benchmark at the three scales (release build; prints figures).
-bench:
-	$(CARGO) run --release --bin bench -- --variant pure --variant budget --variant minviable
+## The solver benchmark: every scale and variant, microlp and HiGHS side by side, with the
+## ratios (release build; prints figures; about three minutes).
+bench: setup-highs
+	$(CARGO) run --release --features highs --bin bench
 
 # ---- The browser app --------------------------------------------------------------------
 # Pinned tools (Trunk.toml names the same versions). binaryen comes from npm because Debian's

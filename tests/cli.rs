@@ -175,6 +175,25 @@ fn solve_accepts_a_time_limit() {
     assert_eq!(plan.status, Status::Optimal);
 }
 
+/// Both engines give the proven objective; a build without HiGHS says how to get it.
+#[test]
+fn solve_with_each_solver() {
+    let microlp = run(&["solve", &conformance("budget.json"), "--solver", "microlp"]);
+    assert_eq!(code(&microlp), 0, "{}", stderr(&microlp));
+    let highs = run(&["solve", &conformance("budget.json"), "--solver", "highs"]);
+    if cfg!(feature = "highs") {
+        assert_eq!(code(&highs), 0, "{}", stderr(&highs));
+        for out in [&microlp, &highs] {
+            let plan = Plan::from_json(&stdout(out)).unwrap();
+            assert_eq!(plan.status, Status::Optimal);
+            assert!((plan.objective - 4235.96).abs() < 1e-6 * 4235.96, "{}", plan.objective);
+        }
+    } else {
+        assert_eq!(code(&highs), 2);
+        assert!(stderr(&highs).contains("--features highs"), "{}", stderr(&highs));
+    }
+}
+
 #[test]
 fn solve_refuses_an_invalid_file_and_writes_nothing() {
     let dir = scratch("solve-invalid");
@@ -220,6 +239,7 @@ fn usage_errors_exit_2() {
         vec!["solve", &region, "--time-limit", "0"],
         vec!["solve", &region, "--time-limit", "-5"],
         vec!["solve", &region, &region],
+        vec!["solve", &region, "--solver", "cplex"],
         vec!["validate"],
         vec!["validate", &region, "--strict", "yes"],
     ];

@@ -10,18 +10,22 @@ use qudra::io::csv::{plan_csv, unmet_csv, CsvOptions};
 use qudra::io::ics::{calendar, IcsOptions};
 use qudra::io::{import, json, ExportError, Lang, RowError};
 use qudra::model::{validate, Scenario, StateCode};
-use qudra::solve::{solve, Options, Plan, SolveError};
+use qudra::solve::{solve, Engine, Options, Plan, SolveError};
 
 const USAGE: &str = "\
 Qudra: training-needs and capacity-building planner
 
 Usage:
   qudra validate SCENARIO.json
-  qudra solve SCENARIO.json [-o PLAN.json] [--time-limit SECONDS]
+  qudra solve SCENARIO.json [-o PLAN.json] [--time-limit SECONDS] [--solver microlp|highs]
   qudra export PLAN.json --scenario SCENARIO.json --format csv|unmet-csv|ics|json
                [--state CODE] [--lang en|ar] [-o FILE]
   qudra import (--needs FILE.csv | --sessions FILE.csv) SCENARIO.json [-o OUT.json]
   qudra help
+
+solve stops at the time limit with the best plan found (status time_limit, with the proven
+bound and gap). --solver highs uses the native HiGHS engine, in builds with the `highs`
+feature; the default, microlp, is the engine the browser app uses.
 
 export writes the plan as a spreadsheet (csv: one row per allocation; unmet-csv: needs
 left without seats, with the reason), a calendar (ics: one all-day event per state and
@@ -159,7 +163,7 @@ fn validate_command(args: &[String]) -> Result<(), Failure> {
 }
 
 fn solve_command(args: &[String]) -> Result<(), Failure> {
-    let args = Args::parse(args, &["-o", "--output", "--time-limit"])?;
+    let args = Args::parse(args, &["-o", "--output", "--time-limit", "--solver"])?;
     let path = args.one_file("scenario file")?;
     let time_limit = match args.flag(&["--time-limit"]) {
         Some(text) => match text.parse::<f64>() {
@@ -170,8 +174,20 @@ fn solve_command(args: &[String]) -> Result<(), Failure> {
         },
         None => None,
     };
+    let engine = match args.flag(&["--solver"]) {
+        None => Engine::default(),
+        Some(name) => match Engine::named(name) {
+            Some(engine) => engine,
+            None if name == "highs" => {
+                return Err(Failure::Usage(
+                    "this qudra was built without HiGHS; build it with `cargo build --release --features highs`".into(),
+                ))
+            }
+            None => return Err(Failure::Usage(format!("--solver is microlp or highs, got \"{name}\""))),
+        },
+    };
     let scenario = load_scenario(path)?;
-    let plan = solve(&scenario, &Options { time_limit }).map_err(|err| match err {
+    let plan = solve(&scenario, &Options { time_limit, engine }).map_err(|err| match err {
         SolveError::Infeasible(problems) => {
             let list: Vec<String> = problems.iter().map(|p| format!("  {p}")).collect();
             Failure::Input(format!(

@@ -4,6 +4,8 @@
 mod compat;
 mod explain;
 mod heuristic;
+#[cfg(feature = "highs")]
+mod highs;
 mod model;
 mod plan;
 mod precheck;
@@ -33,6 +35,40 @@ pub use report::{changes, report, served, Change, Coverage, Report, Totals};
 pub struct Options {
     /// Stop after this many seconds with the best plan found (`time_limit` status).
     pub time_limit: Option<f64>,
+    /// Which integer-programming engine solves the blocks.
+    pub engine: Engine,
+}
+
+/// The integer-programming engine. microlp is pure Rust and runs in the browser; HiGHS is a
+/// native reference for the command line and the benchmark (feature `highs`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Engine {
+    #[default]
+    Microlp,
+    #[cfg(feature = "highs")]
+    Highs,
+}
+
+impl Engine {
+    /// The engines this build has.
+    pub const ALL: &'static [Engine] = &[
+        Engine::Microlp,
+        #[cfg(feature = "highs")]
+        Engine::Highs,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Engine::Microlp => "microlp",
+            #[cfg(feature = "highs")]
+            Engine::Highs => "highs",
+        }
+    }
+
+    /// The engine of that name, if this build has it.
+    pub fn named(name: &str) -> Option<Engine> {
+        Engine::ALL.iter().copied().find(|engine| engine.name() == name)
+    }
 }
 
 /// Why no plan could be produced.
@@ -114,7 +150,8 @@ impl<'a> Model<'a> {
         self.blocks.len()
     }
 
-    /// Solves every block; the time limit is shared by all of them.
+    /// Solves every block. Natively the blocks are shared out to one worker per core; each
+    /// worker's blocks share the time limit, so the whole solve stays within it.
     pub fn solve(self, options: &Options) -> Result<Plan, SolveError> {
         let stats = Stats {
             needs: self.index.scenario.needs.len(),
@@ -123,26 +160,74 @@ impl<'a> Model<'a> {
             constraints: self.constraints(),
             solve_ms: 0,
         };
+        let Model { index, blocks, families } = self;
+        let outcomes = solve_blocks(blocks, &families, options);
         let mut allocations = Vec::new();
         let mut proven = true;
         let mut bound = 0.0;
-        let mut elapsed = 0.0;
-        for (block, parts) in self.blocks {
-            let left = options.time_limit.map(|limit| (limit - elapsed).max(0.001));
-            let outcome = run(&block, parts, &self.families, left).map_err(|err| match err {
+        let mut seconds = 0.0f64;
+        for outcome in outcomes {
+            let outcome = outcome.map_err(|err| match err {
                 SolveError::NoPlanInTime(_) => SolveError::NoPlanInTime(options.time_limit.unwrap_or_default()),
                 other => other,
             })?;
-            elapsed += outcome.seconds;
+            seconds = seconds.max(outcome.worker_seconds);
             proven &= outcome.proven;
             bound += outcome.bound;
             allocations.extend(outcome.allocations);
         }
-        let objective = round6(objective_of(&self.index, &allocations));
+        let objective = round6(objective_of(&index, &allocations));
         let bound = if proven { objective } else { round6(bound.max(objective)) };
         let status = if proven { Status::Optimal } else { Status::TimeLimit };
-        let stats = Stats { solve_ms: (elapsed * 1e3) as u64, ..stats };
-        Ok(plan_from(&self.index, allocations, status, objective, bound, stats))
+        let stats = Stats { solve_ms: (seconds * 1e3) as u64, ..stats };
+        Ok(plan_from(&index, allocations, status, objective, bound, stats))
+    }
+}
+
+/// Solves the blocks, in block order, on as many workers as there are cores (one in the
+/// browser). Each outcome's `worker_seconds` is its worker's time so far.
+fn solve_blocks(
+    blocks: Vec<(Index<'_>, Parts)>,
+    families: &[model::Family],
+    options: &Options,
+) -> Vec<Result<Outcome, SolveError>> {
+    let workers = workers().min(blocks.len()).max(1);
+    let queue = std::sync::Mutex::new(blocks.into_iter().enumerate());
+    let worker = || {
+        let mut done = Vec::new();
+        let mut elapsed = 0.0;
+        loop {
+            // The lock is held only to take the next block.
+            let next = queue.lock().map(|mut queue| queue.next()).ok().flatten();
+            let Some((position, (block, parts))) = next else { break };
+            let left = options.time_limit.map(|limit| (limit - elapsed).max(0.001));
+            let outcome = run(&block, parts, families, options.engine, left).map(|mut outcome| {
+                elapsed += outcome.seconds;
+                outcome.worker_seconds = elapsed;
+                outcome
+            });
+            done.push((position, outcome));
+        }
+        done
+    };
+    let mut done: Vec<(usize, Result<Outcome, SolveError>)> = if workers == 1 {
+        worker()
+    } else {
+        std::thread::scope(|scope| {
+            let handles: Vec<_> = (0..workers).map(|_| scope.spawn(worker)).collect();
+            handles.into_iter().flat_map(|handle| handle.join().expect("a solver worker panicked")).collect()
+        })
+    };
+    done.sort_by_key(|(position, _)| *position);
+    done.into_iter().map(|(_, outcome)| outcome).collect()
+}
+
+/// Solver workers: one per core natively, one in the browser (no threads there).
+pub fn workers() -> usize {
+    if cfg!(target_arch = "wasm32") {
+        1
+    } else {
+        std::thread::available_parallelism().map_or(1, |n| n.get())
     }
 }
 
@@ -178,6 +263,8 @@ struct Outcome {
     /// The block's proven upper bound (its objective when proven optimal).
     bound: f64,
     seconds: f64,
+    /// The time its worker had spent when this block was done.
+    worker_seconds: f64,
 }
 
 /// True when the block has side constraints that make its relaxation fractional: a
@@ -217,7 +304,7 @@ fn warm_start(index: &Index, families: &[model::Family], time_limit: Option<f64>
     heuristic::repair(index, values.as_deref()).map(|x| Start { x, seconds })
 }
 
-/// The start as (variable, value) hints for microlp: x, and y where a session has a minimum.
+/// The start as (variable, value) hints: x, and y where a session has a minimum.
 fn hints(index: &Index, vars: &model::Vars, x: &[i64]) -> Vec<(Variable, f64)> {
     let mut hints: Vec<(Variable, f64)> = vars.x.iter().zip(x).map(|(&var, &seats)| (var, seats as f64)).collect();
     for (&s, &y) in &vars.y {
@@ -227,30 +314,38 @@ fn hints(index: &Index, vars: &model::Vars, x: &[i64]) -> Vec<(Variable, f64)> {
     hints
 }
 
+/// What an engine returned for a block: seats per pair, whether proven optimal, the best
+/// bound it proved (if it says), and its seconds.
+struct Solved {
+    seats: Vec<i64>,
+    proven: bool,
+    best_bound: Option<f64>,
+    seconds: f64,
+}
+
 fn run(
     index: &Index,
     parts: Parts,
     families: &[model::Family],
+    engine: Engine,
     time_limit: Option<f64>,
 ) -> Result<Outcome, SolveError> {
-    let start = if is_hard(index, &parts) { warm_start(index, families, time_limit) } else { None };
+    let start = match engine {
+        Engine::Microlp if is_hard(index, &parts) => warm_start(index, families, time_limit),
+        _ => None,
+    };
     let start_seconds = start.as_ref().map_or(0.0, |start| start.seconds);
     let time_limit = time_limit.map(|limit| (limit - start_seconds).max(0.001));
-    let Parts { problem, vars, objective, constraints } = parts;
-    let mut solver = problem.maximise(objective).using(microlp);
-    if let Some(seconds) = time_limit {
-        solver = solver.with_time_limit(seconds);
-    }
-    if let Some(start) = &start {
-        solver = solver.with_initial_solution(hints(index, &vars, &start.x));
-    }
-    for constraint in constraints {
-        solver.add_constraint(constraint);
-    }
-    let solution = match solver.solve() {
-        Ok(solution) => solution,
+    let hints = start.as_ref().map(|start| hints(index, &parts.vars, &start.x));
+    let solved = match engine {
+        Engine::Microlp => with_microlp(parts, time_limit, hints),
+        #[cfg(feature = "highs")]
+        Engine::Highs => highs::solve(parts, time_limit),
+    };
+    let solved = match solved {
+        Ok(solved) => solved,
         Err(ResolutionError::Infeasible) => return Err(SolveError::Infeasible(precheck::infeasible_fallback(index))),
-        // Out of time before microlp had a plan of its own: the start is a plan (with no
+        // Out of time before the engine had a plan of its own: the start is a plan (with no
         // pins, so is seating nobody), and serving every need in full is a bound, so the
         // plan stays honest (`time_limit`).
         Err(ResolutionError::Other(_)) if time_limit.is_some() => {
@@ -260,16 +355,39 @@ fn run(
                 (None, false) => Vec::new(),
                 (None, true) => return Err(SolveError::NoPlanInTime(time_limit.unwrap_or_default())),
             };
-            return Ok(Outcome { allocations, proven: false, bound: full_service(index), seconds });
+            let bound = full_service(index);
+            return Ok(Outcome { allocations, proven: false, bound, seconds, worker_seconds: 0.0 });
         }
         Err(other) => return Err(SolveError::Solver(other.to_string())),
     };
-    let proven = matches!(solution.status(), SolutionStatus::Optimal);
-    let allocations = allocations_of(index, |p| solution.value(vars.x[p]).round() as i64);
-    let stats = solution.into_inner().stats();
+    let allocations = allocations_of(index, |p| solved.seats[p]);
     let achieved = objective_of(index, &allocations);
-    let bound = if proven { achieved } else { stats.best_bound.unwrap_or(f64::INFINITY).max(achieved) };
-    Ok(Outcome { allocations, proven, bound, seconds: start_seconds + stats.elapsed.as_secs_f64() })
+    let bound = if solved.proven { achieved } else { solved.best_bound.unwrap_or(f64::INFINITY).max(achieved) };
+    let seconds = start_seconds + solved.seconds;
+    Ok(Outcome { allocations, proven: solved.proven, bound, seconds, worker_seconds: 0.0 })
+}
+
+fn with_microlp(
+    parts: Parts,
+    time_limit: Option<f64>,
+    hints: Option<Vec<(Variable, f64)>>,
+) -> Result<Solved, ResolutionError> {
+    let Parts { problem, vars, objective, constraints } = parts;
+    let mut solver = problem.maximise(objective).using(microlp);
+    if let Some(seconds) = time_limit {
+        solver = solver.with_time_limit(seconds);
+    }
+    if let Some(hints) = hints {
+        solver = solver.with_initial_solution(hints);
+    }
+    for constraint in constraints {
+        solver.add_constraint(constraint);
+    }
+    let solution = solver.solve()?;
+    let proven = matches!(solution.status(), SolutionStatus::Optimal);
+    let seats = vars.x.iter().map(|&x| solution.value(x).round() as i64).collect();
+    let stats = solution.into_inner().stats();
+    Ok(Solved { seats, proven, best_bound: stats.best_bound, seconds: stats.elapsed.as_secs_f64() })
 }
 
 /// The allocations with seats > 0 of a block, from the seats of each pair.

@@ -843,7 +843,7 @@ fn a_time_limit_returns_the_best_plan_or_says_none_was_found_in_time() {
     let s = harder_scenario();
     assert_eq!(validate(&s), Vec::new());
     for limit in [1e-9, 0.005] {
-        match solve(&s, &Options { time_limit: Some(limit) }) {
+        match solve(&s, &Options { time_limit: Some(limit), ..Options::default() }) {
             Ok(plan) => {
                 // Never claimed optimal without proof: a harder problem is not proven in 5 ms.
                 assert_eq!(plan.status, Status::TimeLimit, "limit {limit}");
@@ -869,29 +869,125 @@ fn a_time_limit_returns_the_best_plan_or_says_none_was_found_in_time() {
 #[test]
 fn a_generous_time_limit_still_proves_a_small_problem_optimal() {
     let s = compat_base();
-    let plan = solve(&s, &Options { time_limit: Some(60.0) }).unwrap();
+    let plan = solve(&s, &Options { time_limit: Some(60.0), ..Options::default() }).unwrap();
     assert_optimal(&plan);
 }
 
-/// The split into independent blocks changes nothing: on generated scenarios of every variant,
-/// solving block by block and solving the whole model at once reach the same optimum.
-#[test]
-fn decomposed_and_whole_model_solves_agree() {
+/// Random small scenarios for the properties below: a generated regional scenario of any
+/// variant (seed), cut down to its first needs and sessions so that the whole model, solved
+/// without the split, stays quick.
+fn regional() -> impl proptest::strategy::Strategy<Value = Scenario> {
     use crate::synth::{scenario, Scale, Variant};
-    for variant in Variant::ALL {
-        for seed in [1, 2] {
-            let scenario = scenario(Scale::Region, variant, seed);
-            let split = solve(&scenario, &Options::default()).unwrap();
-            let whole = solve_whole(&scenario, &Options::default()).unwrap();
-            assert_eq!((split.status, whole.status), (Status::Optimal, Status::Optimal), "{variant:?} {seed}");
-            let tolerance = 1e-6 * whole.objective.abs().max(1.0);
-            assert!(
-                (split.objective - whole.objective).abs() <= tolerance,
-                "{variant:?} seed {seed}: blocks {} vs whole {}",
-                split.objective,
-                whole.objective
-            );
-            assert!(Model::build(&scenario).unwrap().blocks() > 1, "{variant:?} {seed}: the scenario should split");
+    use proptest::prelude::*;
+    (any::<u64>(), prop::sample::select(Variant::ALL.to_vec()), 100usize..300, 40usize..120).prop_map(
+        |(seed, variant, needs, sessions)| {
+            let mut scenario = scenario(Scale::Region, variant, seed);
+            scenario.needs.truncate(needs);
+            scenario.sessions.truncate(sessions);
+            scenario
+        },
+    )
+}
+
+fn cases(count: u32) -> proptest::test_runner::Config {
+    proptest::test_runner::Config { cases: count, failure_persistence: None, ..Default::default() }
+}
+
+proptest::proptest! {
+    #![proptest_config(cases(64))]
+
+    /// The split into independent blocks changes nothing: on random generated scenarios of
+    /// every variant, solving block by block and solving the whole model at once reach the
+    /// same optimum.
+    #[test]
+    fn decomposed_and_whole_model_solves_agree(scenario in regional()) {
+        let split = solve(&scenario, &Options::default()).unwrap();
+        let whole = solve_whole(&scenario, &Options::default()).unwrap();
+        proptest::prop_assert_eq!((split.status, whole.status), (Status::Optimal, Status::Optimal));
+        let tolerance = 1e-6 * whole.objective.abs().max(1.0);
+        proptest::prop_assert!(
+            (split.objective - whole.objective).abs() <= tolerance,
+            "blocks {} vs whole {}", split.objective, whole.objective
+        );
+        proptest::prop_assert!(Model::build(&scenario).unwrap().blocks() > 1, "the scenario should split");
+    }
+
+}
+
+/// Every reported gap is honest: under time limits too short to prove anything, on generated
+/// budgeted scenarios, the bound is never below the true optimum (solved without a limit) and
+/// the objective never above it; `optimal` only when bound and objective meet; the gap is
+/// the SPEC's. Most of these solves do run out of time, so the honest bound is exercised.
+#[test]
+fn every_reported_gap_is_honest() {
+    use crate::synth::{scenario, Scale, Variant};
+    let mut out_of_time = 0;
+    let mut solves = 0;
+    for seed in 1..=6 {
+        let scenario = scenario(Scale::Region, Variant::Budget, seed);
+        let optimum = solve(&scenario, &Options::default()).unwrap();
+        assert_eq!(optimum.status, Status::Optimal, "seed {seed}");
+        let slack = 1e-6 * optimum.objective.abs().max(1.0);
+        for limit in [0.0005, 0.002, 0.01, 0.03] {
+            let plan = match solve(&scenario, &Options { time_limit: Some(limit), ..Options::default() }) {
+                Ok(plan) => plan,
+                Err(SolveError::NoPlanInTime(_)) => continue,
+                Err(other) => panic!("seed {seed} limit {limit}: unexpected {other:?}"),
+            };
+            solves += 1;
+            let what = format!("seed {seed} limit {limit}: objective {} bound {}", plan.objective, plan.bound);
+            assert!(plan.objective <= optimum.objective + slack, "{what}, optimum {}", optimum.objective);
+            assert!(plan.bound >= optimum.objective - slack, "{what}, optimum {}", optimum.objective);
+            let gap = ((plan.bound - plan.objective) / plan.bound.abs().max(1.0)).max(0.0);
+            assert!((plan.gap - gap).abs() < 1e-6, "{what}: gap {} vs {gap}", plan.gap);
+            match plan.status {
+                Status::Optimal => {
+                    assert_eq!(plan.bound, plan.objective, "{what}");
+                    assert!((plan.objective - optimum.objective).abs() <= slack, "{what}");
+                }
+                Status::TimeLimit => {
+                    out_of_time += 1;
+                    assert!(plan.bound > plan.objective, "{what}: time_limit with no gap");
+                }
+            }
         }
     }
+    assert!(out_of_time * 5 >= solves, "only {out_of_time} of {solves} solves ran out of time");
+}
+
+/// HiGHS and microlp reach the same optimum on generated scenarios of every variant.
+#[cfg(feature = "highs")]
+#[test]
+fn highs_and_microlp_agree() {
+    use crate::synth::{scenario, Scale, Variant};
+    for variant in Variant::ALL {
+        for seed in [3, 4] {
+            let scenario = scenario(Scale::Region, variant, seed);
+            let micro = solve(&scenario, &Options::default()).unwrap();
+            let highs = solve(&scenario, &Options { engine: Engine::Highs, ..Options::default() }).unwrap();
+            assert_eq!((micro.status, highs.status), (Status::Optimal, Status::Optimal), "{variant:?} {seed}");
+            let tolerance = 1e-6 * highs.objective.abs().max(1.0);
+            assert!(
+                (micro.objective - highs.objective).abs() <= tolerance,
+                "{variant:?} seed {seed}: microlp {} vs HiGHS {}",
+                micro.objective,
+                highs.objective
+            );
+        }
+    }
+}
+
+/// HiGHS under a time limit on a problem it cannot prove in time: an honest bound.
+#[cfg(feature = "highs")]
+#[test]
+fn highs_reports_its_dual_bound_when_out_of_time() {
+    use crate::synth::{scenario, Scale, Variant};
+    let scenario = scenario(Scale::Large, Variant::Budget, 2027);
+    let plan = solve(&scenario, &Options { engine: Engine::Highs, time_limit: Some(1.0) }).unwrap();
+    assert_eq!(plan.status, Status::TimeLimit);
+    // The proven optimum of this scenario (HiGHS, gap 1e-7, 6.5 s).
+    let optimum = 53012.85;
+    assert!(plan.objective <= optimum + 1e-6 && plan.bound >= optimum - 1e-6, "{} {}", plan.objective, plan.bound);
+    // The dual bound, not the trivial one of serving every need in full.
+    assert!(plan.gap < 0.05, "gap {}", plan.gap);
 }

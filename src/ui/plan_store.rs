@@ -90,7 +90,7 @@ impl PlanStore {
 
     fn run(self, store: Store) {
         let scenario = store.scenario.get_untracked();
-        let options = Options { time_limit: Some(self.time_limit.get_untracked()) };
+        let options = Options { time_limit: Some(self.time_limit.get_untracked()), ..Options::default() };
         let started = browser::now_ms();
         let result = crate::solve::solve(&scenario, &options);
         let ms = browser::now_ms() - started;

@@ -1,0 +1,50 @@
+//! The native HiGHS engine (feature `highs`): the reference the benchmark compares microlp
+//! with, and a choice for very large runs on the command line (`qudra solve --solver highs`).
+//! good_lp writes the model; HiGHS is then driven directly, so that its proven dual bound
+//! is read when it stops on the time limit.
+
+use ::highs::{HighsModelStatus, HighsSolutionStatus};
+use good_lp::solvers::highs::highs;
+use good_lp::{ResolutionError, SolverModel};
+
+use super::{Parts, Solved};
+
+/// Relative gap at which HiGHS may stop and call a plan optimal: well inside the SPEC's
+/// agreement tolerance (1e-6), so `optimal` means proven optimal.
+const GAP: f64 = 1e-7;
+
+/// Solves one block with HiGHS, single-threaded (the blocks themselves run in parallel).
+pub fn solve(parts: Parts, time_limit: Option<f64>) -> Result<Solved, ResolutionError> {
+    let Parts { problem, vars, objective, constraints } = parts;
+    let mut solver = problem.maximise(objective).using(highs);
+    for constraint in constraints {
+        solver.add_constraint(constraint);
+    }
+    let mut model = solver.try_into_inner()?;
+    model.make_quiet();
+    model.set_option("threads", 1);
+    model.set_option("mip_rel_gap", GAP);
+    if let Some(seconds) = time_limit {
+        model.set_option("time_limit", seconds);
+    }
+    let started = std::time::Instant::now();
+    let solved = model.try_solve().map_err(|status| ResolutionError::Str(format!("HiGHS: {status:?}")))?;
+    let seconds = started.elapsed().as_secs_f64();
+    let proven = match solved.status() {
+        HighsModelStatus::Optimal => true,
+        HighsModelStatus::Infeasible | HighsModelStatus::UnboundedOrInfeasible => {
+            return Err(ResolutionError::Infeasible)
+        }
+        HighsModelStatus::ReachedTimeLimit | HighsModelStatus::ReachedInterrupt => false,
+        other => return Err(ResolutionError::Str(format!("HiGHS stopped: {other:?}"))),
+    };
+    if solved.primal_solution_status() != HighsSolutionStatus::Feasible {
+        return Err(ResolutionError::Other("HiGHS found no plan in time"));
+    }
+    // good_lp numbers the columns in the order the variables were declared, and
+    // `model::variables` declares the pairs' x first: column p is x[p].
+    let columns = solved.get_solution().columns().to_vec();
+    let seats = (0..vars.x.len()).map(|p| columns[p].round() as i64).collect();
+    let best_bound = solved.double_info_value(c"mip_dual_bound").ok().filter(|bound| bound.is_finite());
+    Ok(Solved { seats, proven, best_bound, seconds })
+}
