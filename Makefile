@@ -80,3 +80,17 @@ serve: build-web
 e2e: build-web
 	cd $(E2E) && node --test *.test.mjs
 	@echo "e2e screenshots: $(CURDIR)/$(E2E)/screenshots"
+
+# ---- The solver in WebAssembly ----------------------------------------------------------
+.PHONY: bench-wasm
+
+## The benchmark of `make bench` with the wasm build of microlp, run in node (one worker, as
+## in the browser): bench/wasm is a crate of its own (own lock file and target dir) that
+## exports the solve to `bench/wasm/run.mjs`. About a minute; options: `node bench/wasm/run.mjs
+## --scale … --variant … --seed … --time-limit …` once built.
+bench-wasm: setup-web
+	$(CARGO) build --manifest-path bench/wasm/Cargo.toml --target wasm32-unknown-unknown --release \
+		--target-dir bench/wasm/target
+	PATH="$(WEB_PATH)" wasm-bindgen --target nodejs --out-dir bench/wasm/pkg \
+		bench/wasm/target/wasm32-unknown-unknown/release/qudra_bench_wasm.wasm
+	node bench/wasm/run.mjs

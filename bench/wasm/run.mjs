@@ -1,0 +1,107 @@
+// The solver benchmark in WebAssembly (`make bench-wasm`): solves the seeded scenarios of
+// `make bench` with the wasm build of microlp in node and prints the same columns, so the
+// two tables can be compared line by line. The wasm is single-threaded (one worker, as in
+// the browser); build_ms and solve_ms are timed inside the wasm around `Model::build` and
+// `Model::solve` with `performance.now()`, as the native bench times them.
+//
+// Options: --scale region|large|global and --variant pure|budget|minviable (each repeatable;
+// default all), --seed N (default 2027), --time-limit SECONDS (default 10; 0 for none).
+//
+// Needs the bindings of `wasm-bindgen --target nodejs --out-dir bench/wasm/pkg`.
+
+import { createRequire } from "node:module";
+import { performance } from "node:perf_hooks";
+
+const SCALES = ["region", "large", "global"];
+const VARIANTS = ["pure", "budget", "minviable"];
+const USAGE =
+  "usage: node bench/wasm/run.mjs [--scale region|large|global]... [--variant pure|budget|minviable]... " +
+  "[--seed N] [--time-limit SECONDS]";
+
+function usage(message) {
+  console.error(`bench-wasm: ${message}\n${USAGE}`);
+  process.exit(2);
+}
+
+const scales = [];
+const variants = [];
+let seed = 2027n;
+let timeLimit = 10;
+const args = process.argv.slice(2);
+for (let i = 0; i < args.length; i += 2) {
+  const [flag, value = ""] = [args[i], args[i + 1]];
+  switch (flag) {
+    case "--scale":
+      if (!SCALES.includes(value)) usage(`unknown scale "${value}"`);
+      scales.push(value);
+      break;
+    case "--variant":
+      if (!VARIANTS.includes(value)) usage(`unknown variant "${value}"`);
+      variants.push(value);
+      break;
+    case "--seed":
+      if (!/^\d+$/.test(value)) usage("--seed needs a whole number");
+      seed = BigInt(value);
+      break;
+    case "--time-limit":
+      if (!(Number(value) >= 0) || value === "") usage("--time-limit needs a number of seconds");
+      timeLimit = Number(value);
+      break;
+    default:
+      usage(`unknown option "${flag}"`);
+  }
+}
+
+// Default: every scale and variant, as `make bench` (all nine take about 35 s in node).
+const cases = (scales.length ? scales : SCALES).flatMap((scale) =>
+  (variants.length ? variants : VARIANTS).map((variant) => [scale, variant]),
+);
+
+let loaded = performance.now();
+let wasm;
+try {
+  wasm = createRequire(import.meta.url)("./pkg/qudra_bench_wasm.js");
+} catch (err) {
+  console.error(`bench-wasm: cannot load bench/wasm/pkg (run \`make bench-wasm\`): ${err.message}`);
+  process.exit(1);
+}
+loaded = performance.now() - loaded;
+
+const columns = [
+  ["scale", -7], ["variant", -10], ["states", 6], ["needs", 6], ["sessions", 8], ["variables", 9],
+  ["constraints", 11], ["blocks", 6], ["build_ms", 9], ["solve_ms", 10], ["status", -10],
+  ["objective", 12], ["bound", 12], ["gap_%", 9], ["call_ms", 10],
+];
+const cell = (text, width) => (width < 0 ? String(text).padEnd(-width) : String(text).padStart(width));
+const line = (values) => columns.map(([, width], i) => cell(values[i], width)).join(" ");
+
+console.log(
+  `seed ${seed}, time limit ${timeLimit} s, 1 worker (wasm32, node ${process.version}), ` +
+    `module loaded in ${loaded.toFixed(1)} ms`,
+);
+console.log(line(columns.map(([name]) => name)));
+let failed = false;
+for (const [scale, variant] of cases) {
+  const started = performance.now();
+  let row;
+  try {
+    row = JSON.parse(wasm.solve_synthetic(scale, variant, seed, timeLimit));
+  } catch (err) {
+    row = { error: `wasm trapped: ${err.message}` };
+  }
+  // The whole call from JavaScript: scenario generation, build, solve and the JSON.
+  const callMs = performance.now() - started;
+  if (row.error) {
+    console.error(`${scale} ${variant}: ${row.error}`);
+    failed = true;
+    continue;
+  }
+  console.log(
+    line([
+      row.scale, row.variant, row.states, row.needs, row.sessions, row.variables, row.constraints,
+      row.blocks, row.build_ms.toFixed(1), row.solve_ms.toFixed(1), row.status,
+      row.objective.toFixed(3), row.bound.toFixed(3), (row.gap * 100).toFixed(4), callMs.toFixed(1),
+    ]),
+  );
+}
+process.exit(failed ? 1 : 0);

@@ -1,0 +1,59 @@
+//! The solver benchmark as WebAssembly: one scenario, built and solved exactly as
+//! `src/bin/bench.rs` does with microlp, its figures returned as JSON for `run.mjs`.
+
+use qudra::solve::{Model, Options};
+use qudra::synth::{scenario, Scale, Variant};
+use serde_json::json;
+use wasm_bindgen::prelude::wasm_bindgen;
+use web_time::Instant;
+
+/// Generates the seeded scenario `scale`/`variant`, builds its model and solves it with
+/// microlp within `time_limit` seconds. Returns a JSON object: states, needs, sessions,
+/// variables, constraints, blocks, build_ms, solve_ms (timed around `Model::build` and
+/// `Model::solve` with `performance.now()`, as the native bench times them), status,
+/// objective, bound, gap; or `{"error": "..."}`.
+#[wasm_bindgen]
+pub fn solve_synthetic(scale: &str, variant: &str, seed: u64, time_limit: f64) -> String {
+    let Some(scale) = Scale::ALL.iter().copied().find(|s| s.name() == scale) else {
+        return error(format!("unknown scale \"{scale}\""));
+    };
+    let Some(variant) = Variant::ALL.iter().copied().find(|v| v.name() == variant) else {
+        return error(format!("unknown variant \"{variant}\""));
+    };
+    let scenario = scenario(scale, variant, seed);
+    let started = Instant::now();
+    let model = match Model::build(&scenario) {
+        Ok(model) => model,
+        Err(err) => return error(err.to_string()),
+    };
+    let build_ms = started.elapsed().as_secs_f64() * 1e3;
+    let (variables, constraints, blocks) = (model.variables(), model.constraints(), model.blocks());
+    let limit = (time_limit > 0.0).then_some(time_limit);
+    let started = Instant::now();
+    let result = model.solve(&Options { time_limit: limit, ..Options::default() });
+    let solve_ms = started.elapsed().as_secs_f64() * 1e3;
+    match result {
+        Ok(plan) => json!({
+            "scale": scale.name(),
+            "variant": variant.name(),
+            "states": scenario.states.len(),
+            "needs": scenario.needs.len(),
+            "sessions": scenario.sessions.len(),
+            "variables": variables,
+            "constraints": constraints,
+            "blocks": blocks,
+            "build_ms": build_ms,
+            "solve_ms": solve_ms,
+            "status": plan.status.as_str(),
+            "objective": plan.objective,
+            "bound": plan.bound,
+            "gap": plan.gap,
+        })
+        .to_string(),
+        Err(err) => error(err.to_string()),
+    }
+}
+
+fn error(message: String) -> String {
+    json!({ "error": message }).to_string()
+}
