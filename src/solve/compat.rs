@@ -187,6 +187,16 @@ impl<'a> Index<'a> {
 /// need or a session, or when their needs belong to the same state with a budget and both
 /// cost money. Blocks come in order of their first pair, pairs in index order.
 pub fn blocks(index: &Index) -> Vec<Vec<usize>> {
+    components(index, true)
+}
+
+/// The blocks a budget-linked block falls into once its budgets are priced instead of
+/// imposed: pairs sharing a need or a session only.
+pub fn unbudgeted_blocks(index: &Index) -> Vec<Vec<usize>> {
+    components(index, false)
+}
+
+fn components(index: &Index, link_budgets: bool) -> Vec<Vec<usize>> {
     let n_needs = index.by_need.len();
     // Union-find over needs, then sessions (offset by the number of needs).
     let mut parent: Vec<usize> = (0..n_needs + index.by_session.len()).collect();
@@ -207,7 +217,10 @@ pub fn blocks(index: &Index) -> Vec<Vec<usize>> {
     for pair in &index.pairs {
         union(&mut parent, pair.need, n_needs + pair.session);
         let state = index.state_of[pair.need];
-        if index.scenario.states[state].budget.is_some() && index.session(pair.session).cost_per_seat > 0 {
+        if link_budgets
+            && index.scenario.states[state].budget.is_some()
+            && index.session(pair.session).cost_per_seat > 0
+        {
             let anchor = *budget_anchor.entry(state).or_insert(pair.need);
             union(&mut parent, anchor, pair.need);
         }

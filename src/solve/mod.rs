@@ -6,6 +6,7 @@ mod explain;
 mod heuristic;
 #[cfg(feature = "highs")]
 mod highs;
+mod lagrange;
 mod model;
 mod plan;
 mod precheck;
@@ -14,6 +15,8 @@ mod report;
 mod tests;
 
 use std::collections::BTreeMap;
+
+use web_time::Instant;
 
 use good_lp::solvers::microlp::microlp;
 use good_lp::{
@@ -161,17 +164,17 @@ impl<'a> Model<'a> {
             solve_ms: 0,
         };
         let Model { index, blocks, families } = self;
+        let started = Instant::now();
         let outcomes = solve_blocks(blocks, &families, options);
+        let seconds = started.elapsed().as_secs_f64();
         let mut allocations = Vec::new();
         let mut proven = true;
         let mut bound = 0.0;
-        let mut seconds = 0.0f64;
         for outcome in outcomes {
             let outcome = outcome.map_err(|err| match err {
                 SolveError::NoPlanInTime(_) => SolveError::NoPlanInTime(options.time_limit.unwrap_or_default()),
                 other => other,
             })?;
-            seconds = seconds.max(outcome.worker_seconds);
             proven &= outcome.proven;
             bound += outcome.bound;
             allocations.extend(outcome.allocations);
@@ -185,41 +188,40 @@ impl<'a> Model<'a> {
 }
 
 /// Solves the blocks, in block order, on as many workers as there are cores (one in the
-/// browser). Each outcome's `worker_seconds` is its worker's time so far.
+/// browser); every block gets the time left before the shared deadline.
 fn solve_blocks(
     blocks: Vec<(Index<'_>, Parts)>,
     families: &[model::Family],
     options: &Options,
 ) -> Vec<Result<Outcome, SolveError>> {
-    let workers = workers().min(blocks.len()).max(1);
-    let queue = std::sync::Mutex::new(blocks.into_iter().enumerate());
+    let started = Instant::now();
+    parallel_map(blocks, |(block, parts)| {
+        let left = options.time_limit.map(|limit| (limit - started.elapsed().as_secs_f64()).max(0.001));
+        run(&block, parts, families, options.engine, left)
+    })
+}
+
+/// `work` applied to every item, on one worker per core, results in item order.
+fn parallel_map<T: Send, R: Send>(items: Vec<T>, work: impl Fn(T) -> R + Sync) -> Vec<R> {
+    let workers = workers().min(items.len()).max(1);
+    if workers == 1 {
+        return items.into_iter().map(work).collect();
+    }
+    let queue = std::sync::Mutex::new(items.into_iter().enumerate());
     let worker = || {
         let mut done = Vec::new();
-        let mut elapsed = 0.0;
-        loop {
-            // The lock is held only to take the next block.
-            let next = queue.lock().map(|mut queue| queue.next()).ok().flatten();
-            let Some((position, (block, parts))) = next else { break };
-            let left = options.time_limit.map(|limit| (limit - elapsed).max(0.001));
-            let outcome = run(&block, parts, families, options.engine, left).map(|mut outcome| {
-                elapsed += outcome.seconds;
-                outcome.worker_seconds = elapsed;
-                outcome
-            });
-            done.push((position, outcome));
+        // The lock is held only to take the next item.
+        while let Some((position, item)) = queue.lock().map(|mut queue| queue.next()).ok().flatten() {
+            done.push((position, work(item)));
         }
         done
     };
-    let mut done: Vec<(usize, Result<Outcome, SolveError>)> = if workers == 1 {
-        worker()
-    } else {
-        std::thread::scope(|scope| {
-            let handles: Vec<_> = (0..workers).map(|_| scope.spawn(worker)).collect();
-            handles.into_iter().flat_map(|handle| handle.join().expect("a solver worker panicked")).collect()
-        })
-    };
+    let mut done: Vec<(usize, R)> = std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..workers).map(|_| scope.spawn(worker)).collect();
+        handles.into_iter().flat_map(|handle| handle.join().expect("a solver worker panicked")).collect()
+    });
     done.sort_by_key(|(position, _)| *position);
-    done.into_iter().map(|(_, outcome)| outcome).collect()
+    done.into_iter().map(|(_, result)| result).collect()
 }
 
 /// Solver workers: one per core natively, one in the browser (no threads there).
@@ -235,6 +237,15 @@ fn build_parts(index: &Index, families: &[model::Family], integral: bool) -> Par
     let mut problem = ProblemVariables::new();
     let vars = model::variables(index, &mut problem, integral);
     let objective = model::objective(index, &vars);
+    let constraints = families.iter().flat_map(|(_, family)| family(index, &vars)).collect();
+    Parts { problem, vars, objective, constraints }
+}
+
+/// The integer program with a price taken off each pair's seats (`lagrange.rs`).
+fn build_priced_parts(index: &Index, families: &[model::Family], price: &[f64]) -> Parts {
+    let mut problem = ProblemVariables::new();
+    let vars = model::variables(index, &mut problem, true);
+    let objective = model::priced_objective(index, &vars, price);
     let constraints = families.iter().flat_map(|(_, family)| family(index, &vars)).collect();
     Parts { problem, vars, objective, constraints }
 }
@@ -262,9 +273,6 @@ struct Outcome {
     proven: bool,
     /// The block's proven upper bound (its objective when proven optimal).
     bound: f64,
-    seconds: f64,
-    /// The time its worker had spent when this block was done.
-    worker_seconds: f64,
 }
 
 /// True when the block has side constraints that make its relaxation fractional: a
@@ -276,15 +284,10 @@ fn is_hard(index: &Index, parts: &Parts) -> bool {
         })
 }
 
-/// A feasible integer start for a hard block: seats per pair, and the seconds it took.
-struct Start {
-    x: Vec<i64>,
-    seconds: f64,
-}
-
 /// Solves the block's linear relaxation (within half the time left, if limited) and repairs
-/// it into a feasible integer start; without the relaxation, the greedy fill alone.
-fn warm_start(index: &Index, families: &[model::Family], time_limit: Option<f64>) -> Option<Start> {
+/// it into a feasible integer start (seats per pair); without the relaxation, the greedy
+/// fill alone.
+fn warm_start(index: &Index, families: &[model::Family], time_limit: Option<f64>) -> Option<Vec<i64>> {
     let lp_limit = time_limit.map(|limit| limit / 2.0);
     let Parts { problem, vars, objective, constraints } = build_parts(index, families, false);
     let mut lp = problem.maximise(objective).using(microlp);
@@ -294,14 +297,8 @@ fn warm_start(index: &Index, families: &[model::Family], time_limit: Option<f64>
     for constraint in constraints {
         lp.add_constraint(constraint);
     }
-    let (values, seconds) = match lp.solve() {
-        Ok(solution) => {
-            let values: Vec<f64> = vars.x.iter().map(|&x| solution.value(x)).collect();
-            (Some(values), solution.into_inner().stats().elapsed.as_secs_f64())
-        }
-        Err(_) => (None, lp_limit.unwrap_or_default()),
-    };
-    heuristic::repair(index, values.as_deref()).map(|x| Start { x, seconds })
+    let values = lp.solve().ok().map(|solution| vars.x.iter().map(|&x| solution.value(x)).collect::<Vec<f64>>());
+    heuristic::repair(index, values.as_deref())
 }
 
 /// The start as (variable, value) hints: x, and y where a session has a minimum.
@@ -314,14 +311,21 @@ fn hints(index: &Index, vars: &model::Vars, x: &[i64]) -> Vec<(Variable, f64)> {
     hints
 }
 
-/// What an engine returned for a block: seats per pair, whether proven optimal, the best
-/// bound it proved (if it says), and its seconds.
+/// What an engine returned for a block: seats per pair, whether proven optimal, the value
+/// of its plan and the best bound it proved (both in the objective it was given).
 struct Solved {
     seats: Vec<i64>,
     proven: bool,
+    value: f64,
     best_bound: Option<f64>,
-    seconds: f64,
 }
+
+/// Share of a block's time that pricing the budgets may take before branch-and-bound.
+const PRICING_SHARE: f64 = 0.4;
+
+/// Pairs above which microlp's branch-and-bound is not tried on a budget-linked block: its
+/// simplex cannot solve a relaxation that size in useful time, so the priced plan stands.
+const LARGEST_FOR_BRANCHING: usize = 40_000;
 
 fn run(
     index: &Index,
@@ -330,41 +334,59 @@ fn run(
     engine: Engine,
     time_limit: Option<f64>,
 ) -> Result<Outcome, SolveError> {
-    let start = match engine {
-        Engine::Microlp if is_hard(index, &parts) => warm_start(index, families, time_limit),
+    let started = Instant::now();
+    let left = || time_limit.map(|limit| (limit - started.elapsed().as_secs_f64()).max(0.001));
+    let branching = index.pairs.len() <= LARGEST_FOR_BRANCHING;
+    let priced = match engine {
+        Engine::Microlp if lagrange::applies(index, families) => {
+            let share = if branching { PRICING_SHARE } else { 1.0 };
+            lagrange::solve(index, families, time_limit.map(|limit| limit * share))
+        }
         _ => None,
     };
-    let start_seconds = start.as_ref().map_or(0.0, |start| start.seconds);
-    let time_limit = time_limit.map(|limit| (limit - start_seconds).max(0.001));
-    let hints = start.as_ref().map(|start| hints(index, &parts.vars, &start.x));
-    let solved = match engine {
-        Engine::Microlp => with_microlp(parts, time_limit, hints),
-        #[cfg(feature = "highs")]
-        Engine::Highs => highs::solve(parts, time_limit),
+    if let Some(priced) = &priced {
+        if priced.closed() || !branching {
+            let allocations = allocations_of(index, |p| priced.seats[p]);
+            return Ok(Outcome { allocations, proven: priced.closed(), bound: priced.bound });
+        }
+    }
+    let start = match (engine, &priced) {
+        (Engine::Microlp, Some(priced)) => Some(priced.seats.clone()),
+        (Engine::Microlp, None) if is_hard(index, &parts) => warm_start(index, families, left()),
+        _ => None,
     };
+    let hints = start.as_ref().map(|start| hints(index, &parts.vars, start));
+    let solved = match engine {
+        Engine::Microlp => with_microlp(parts, left(), hints),
+        #[cfg(feature = "highs")]
+        Engine::Highs => highs::solve(parts, left()),
+    };
+    let priced_bound = priced.as_ref().map_or(f64::INFINITY, |priced| priced.bound);
     let solved = match solved {
         Ok(solved) => solved,
         Err(ResolutionError::Infeasible) => return Err(SolveError::Infeasible(precheck::infeasible_fallback(index))),
         // Out of time before the engine had a plan of its own: the start is a plan (with no
-        // pins, so is seating nobody), and serving every need in full is a bound, so the
-        // plan stays honest (`time_limit`).
+        // pins, so is seating nobody), and serving every need in full (or what pricing
+        // proved) is a bound, so the plan stays honest (`time_limit`).
         Err(ResolutionError::Other(_)) if time_limit.is_some() => {
-            let seconds = start_seconds + time_limit.unwrap_or_default();
             let allocations = match (&start, index.pairs.iter().any(|pair| pair.pin.is_some())) {
-                (Some(start), _) => allocations_of(index, |p| start.x[p]),
+                (Some(start), _) => allocations_of(index, |p| start[p]),
                 (None, false) => Vec::new(),
                 (None, true) => return Err(SolveError::NoPlanInTime(time_limit.unwrap_or_default())),
             };
-            let bound = full_service(index);
-            return Ok(Outcome { allocations, proven: false, bound, seconds, worker_seconds: 0.0 });
+            let bound = full_service(index).min(priced_bound);
+            return Ok(Outcome { allocations, proven: false, bound });
         }
         Err(other) => return Err(SolveError::Solver(other.to_string())),
     };
     let allocations = allocations_of(index, |p| solved.seats[p]);
     let achieved = objective_of(index, &allocations);
-    let bound = if solved.proven { achieved } else { solved.best_bound.unwrap_or(f64::INFINITY).max(achieved) };
-    let seconds = start_seconds + solved.seconds;
-    Ok(Outcome { allocations, proven: solved.proven, bound, seconds, worker_seconds: 0.0 })
+    let bound = if solved.proven {
+        achieved
+    } else {
+        solved.best_bound.unwrap_or(f64::INFINITY).min(priced_bound).max(achieved)
+    };
+    Ok(Outcome { allocations, proven: solved.proven, bound })
 }
 
 fn with_microlp(
@@ -373,7 +395,7 @@ fn with_microlp(
     hints: Option<Vec<(Variable, f64)>>,
 ) -> Result<Solved, ResolutionError> {
     let Parts { problem, vars, objective, constraints } = parts;
-    let mut solver = problem.maximise(objective).using(microlp);
+    let mut solver = problem.maximise(objective.clone()).using(microlp);
     if let Some(seconds) = time_limit {
         solver = solver.with_time_limit(seconds);
     }
@@ -386,8 +408,9 @@ fn with_microlp(
     let solution = solver.solve()?;
     let proven = matches!(solution.status(), SolutionStatus::Optimal);
     let seats = vars.x.iter().map(|&x| solution.value(x).round() as i64).collect();
-    let stats = solution.into_inner().stats();
-    Ok(Solved { seats, proven, best_bound: stats.best_bound, seconds: stats.elapsed.as_secs_f64() })
+    let value = solution.eval(&objective);
+    let best_bound = solution.into_inner().stats().best_bound;
+    Ok(Solved { seats, proven, value, best_bound })
 }
 
 /// The allocations with seats > 0 of a block, from the seats of each pair.

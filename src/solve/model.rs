@@ -75,6 +75,18 @@ pub fn objective(index: &Index, vars: &Vars) -> Expression {
     objective
 }
 
+/// The objective with a price taken off each seat of each pair: the budgets priced
+/// instead of imposed (`lagrange.rs`).
+pub fn priced_objective(index: &Index, vars: &Vars, price: &[f64]) -> Expression {
+    let mut objective = objective(index, vars);
+    for (&x, &price) in vars.x.iter().zip(price) {
+        if price != 0.0 {
+            objective.add_mul(-price, x);
+        }
+    }
+    objective
+}
+
 fn sum_x(vars: &Vars, pairs: &[usize]) -> Expression {
     pairs.iter().map(|&p| vars.x[p]).sum()
 }

@@ -991,3 +991,41 @@ fn highs_reports_its_dual_bound_when_out_of_time() {
     // The dual bound, not the trivial one of serving every need in full.
     assert!(plan.gap < 0.05, "gap {}", plan.gap);
 }
+
+/// Pricing the budgets of a budget-linked block: its plan keeps every budget and every other
+/// limit, its objective is at most the block's optimum (solved whole, exactly) and its bound
+/// at least that optimum; and the plan is close to the optimum (within 0.1 %).
+#[test]
+fn priced_budgets_give_a_feasible_plan_and_an_honest_bound() {
+    let mut priced_blocks = 0;
+    for seed in [2027, 5, 6] {
+        let s = crate::synth::scenario(crate::synth::Scale::Region, crate::synth::Variant::Budget, seed);
+        let index = Index::new(&s);
+        for pairs in compat::blocks(&index) {
+            let block = index.restrict(&pairs);
+            if !lagrange::applies(&block, &model::FAMILIES) {
+                continue;
+            }
+            priced_blocks += 1;
+            let exact = with_microlp(build_parts(&block, &model::FAMILIES, true), None, None).unwrap();
+            assert!(exact.proven);
+            let optimum = objective_of(&block, &allocations_of(&block, |p| exact.seats[p]));
+            let priced = lagrange::solve(&block, &model::FAMILIES, None).expect("a priced plan");
+            let what = format!("seed {seed}: optimum {optimum}, priced {} bound {}", priced.objective, priced.bound);
+            assert!(priced.objective <= optimum + 1e-6 && priced.bound >= optimum - 1e-6, "{what}");
+            assert!(priced.objective >= optimum * 0.999, "{what}");
+            let mut spent = vec![0; s.states.len()];
+            let mut filled = vec![0; s.sessions.len()];
+            let mut served = vec![0; s.needs.len()];
+            for (p, pair) in block.pairs.iter().enumerate() {
+                spent[block.state_of[pair.need]] += priced.seats[p] * block.session(pair.session).cost_per_seat;
+                filled[pair.session] += priced.seats[p];
+                served[pair.need] += priced.seats[p];
+            }
+            assert!(spent.iter().zip(&s.states).all(|(&m, state)| m <= state.budget.unwrap_or(i64::MAX)), "{what}");
+            assert!(filled.iter().zip(&s.sessions).all(|(&f, session)| f <= session.seats), "{what}");
+            assert!(served.iter().zip(&s.needs).all(|(&u, need)| u <= need.trainees), "{what}");
+        }
+    }
+    assert!(priced_blocks >= 3, "only {priced_blocks} budget-linked blocks");
+}
