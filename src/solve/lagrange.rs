@@ -17,7 +17,9 @@
 use web_time::Instant;
 
 use super::compat::{self, Index};
-use super::{allocations_of, build_priced_parts, heuristic, model, objective_of, parallel_map, with_microlp};
+use super::{
+    allocations_of, build_priced_parts, flow, heuristic, model, objective_of, parallel_map, with_microlp, Solved,
+};
 
 /// What pricing found: the best plan (seats per pair of the block), its objective, and the
 /// smallest bound.
@@ -85,7 +87,12 @@ pub fn solve(index: &Index, families: &[model::Family], time_limit: Option<f64>)
         let solved = parallel_map(pieces.iter().collect(), |piece: &Vec<usize>| {
             let block = index.restrict(piece);
             let piece_price: Vec<f64> = piece.iter().map(|&p| price[p]).collect();
-            with_microlp(build_priced_parts(&block, &unbudgeted, &piece_price), left, None).ok()
+            if flow::applies(&block, &unbudgeted) {
+                let (seats, value) = flow::solve(&block, &piece_price);
+                Some(Solved { seats, proven: true, value, best_bound: None })
+            } else {
+                with_microlp(build_priced_parts(&block, &unbudgeted, &piece_price), left, None).ok()
+            }
         });
         round_seconds = round_seconds.max(started.elapsed().as_secs_f64() - elapsed);
         // A small block out of time without a plan: the round is lost, the best so far stands.

@@ -3,6 +3,7 @@
 
 mod compat;
 mod explain;
+mod flow;
 mod heuristic;
 #[cfg(feature = "highs")]
 mod highs;
@@ -334,6 +335,12 @@ fn run(
     engine: Engine,
     time_limit: Option<f64>,
 ) -> Result<Outcome, SolveError> {
+    if matches!(engine, Engine::Microlp) && flow::applies(index, families) {
+        let (seats, _) = flow::solve(index, &vec![0.0; index.pairs.len()]);
+        let allocations = allocations_of(index, |p| seats[p]);
+        let bound = objective_of(index, &allocations);
+        return Ok(Outcome { allocations, proven: true, bound });
+    }
     let started = Instant::now();
     let left = || time_limit.map(|limit| (limit - started.elapsed().as_secs_f64()).max(0.001));
     let branching = index.pairs.len() <= LARGEST_FOR_BRANCHING;

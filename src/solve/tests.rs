@@ -1029,3 +1029,34 @@ fn priced_budgets_give_a_feasible_plan_and_an_honest_bound() {
     }
     assert!(priced_blocks >= 3, "only {priced_blocks} budget-linked blocks");
 }
+
+proptest::proptest! {
+    #![proptest_config(cases(32))]
+
+    /// The flow solver and microlp reach the same optimum on every pure block of random
+    /// generated scenarios (and on the blocks of a priced budget, with prices on the seats).
+    #[test]
+    fn pure_blocks_solve_the_same_as_a_flow_and_with_microlp(scenario in regional(), priced in proptest::bool::ANY) {
+        let index = Index::new(&scenario);
+        let mut flows = 0;
+        for pairs in compat::unbudgeted_blocks(&index) {
+            let block = index.restrict(&pairs);
+            let families: Vec<model::Family> = FAMILIES.iter().copied().filter(|(name, _)| *name != "budget").collect();
+            if !flow::applies(&block, &families) {
+                continue;
+            }
+            flows += 1;
+            // A price of 0.3 money-units a seat on every paid seat, as pricing would set.
+            let price: Vec<f64> = block
+                .pairs
+                .iter()
+                .map(|pair| if priced { 0.0003 * block.session(pair.session).cost_per_seat as f64 } else { 0.0 })
+                .collect();
+            let (_, by_flow) = flow::solve(&block, &price);
+            let exact = with_microlp(build_priced_parts(&block, &families, &price), None, None).unwrap();
+            proptest::prop_assert!(exact.proven);
+            proptest::prop_assert!((by_flow - exact.value).abs() <= 1e-6 * exact.value.abs().max(1.0), "flow {by_flow} vs microlp {}", exact.value);
+        }
+        proptest::prop_assert!(flows > 0);
+    }
+}

@@ -1,0 +1,298 @@
+//! A block without side constraints (no binding budget, no minimum-size session, no pin)
+//! is a maximum-profit flow, and is solved as one: exactly, in integers, without a simplex.
+//!
+//! The network: the source feeds each need through two arcs, its first half (`core`,
+//! worth `w (1 + beta)` a seat: the equity bonus) and the rest (worth `w`); each pair is an
+//! arc from its need to its session (through a (session, state) node when the session caps
+//! states), costing `gamma * cost` (plus a price, when budgets are priced); each session
+//! drains to the sink up to its seats. Successive shortest paths (Dijkstra on reduced costs,
+//! potentials from the acyclic start) add the most profitable path while it gains: each
+//! flow it reaches is the most profitable of its size, so the last is optimal (the SPEC
+//! model's optimum, since the model's relaxation of such a block is this network).
+
+use std::cmp::Ordering;
+use std::collections::btree_map::Entry::Vacant;
+use std::collections::{BTreeMap, BinaryHeap, VecDeque};
+
+use super::compat::Index;
+use super::model;
+
+/// Gains below this are rounding noise, not a better plan.
+const EPSILON: f64 = 1e-9;
+
+/// True when the block is a pure network for these constraint families: the families keep
+/// demand, capacity, state caps and equity, and no budget, minimum or pin shapes the block.
+pub fn applies(index: &Index, families: &[model::Family]) -> bool {
+    let has = |name: &str| families.iter().any(|(family, _)| *family == name);
+    let budget_binds = has("budget")
+        && index.pairs.iter().any(|pair| {
+            index.state_of_need_budget(pair.need).is_some() && index.session(pair.session).cost_per_seat > 0
+        });
+    ["demand", "capacity", "state_cap", "equity"].iter().all(|name| has(name))
+        && !budget_binds
+        && index.pairs.iter().all(|pair| pair.pin.is_none() && index.session(pair.session).min_participants == 0)
+}
+
+/// The optimal seats per pair of a pure block, with `price[p]` taken off each seat of pair
+/// `p`, and the value of that plan in the priced objective.
+pub fn solve(index: &Index, price: &[f64]) -> (Vec<i64>, f64) {
+    let mut network = Network::build(index, price);
+    network.run();
+    let seats: Vec<i64> = network.pair_arc.iter().map(|&arc| network.arcs[arc].flow).collect();
+    let value = value(index, &seats, price);
+    (seats, value)
+}
+
+/// The priced objective of seats per pair of a block.
+fn value(index: &Index, seats: &[i64], price: &[f64]) -> f64 {
+    let settings = &index.scenario.settings;
+    let mut served: BTreeMap<usize, i64> = BTreeMap::new();
+    let mut total = 0.0;
+    for (p, pair) in index.pairs.iter().enumerate() {
+        *served.entry(pair.need).or_default() += seats[p];
+        let cost = index.session(pair.session).cost_per_seat as f64;
+        total -= (settings.cost_weight * cost + price[p]) * seats[p] as f64;
+    }
+    for (n, u) in served {
+        let core = model::core(index.need(n).trainees).min(u) as f64;
+        total += model::weight(index, n) * (u as f64 + settings.equity_bonus * core);
+    }
+    total
+}
+
+struct Arc {
+    to: usize,
+    capacity: i64,
+    flow: i64,
+    cost: f64,
+}
+
+/// A residual network: arc `2i` is forward, `2i + 1` its reverse.
+struct Network {
+    arcs: Vec<Arc>,
+    out: Vec<Vec<usize>>,
+    /// The forward arc of each pair.
+    pair_arc: Vec<usize>,
+    source: usize,
+    sink: usize,
+}
+
+impl Network {
+    fn build(index: &Index, price: &[f64]) -> Network {
+        let settings = &index.scenario.settings;
+        let mut network =
+            Network { arcs: Vec::new(), out: vec![Vec::new(); 2], pair_arc: Vec::new(), source: 0, sink: 1 };
+        let mut need_node = BTreeMap::new();
+        let mut session_node = BTreeMap::new();
+        let mut capped_node = BTreeMap::new();
+        for pair in &index.pairs {
+            if let Vacant(entry) = need_node.entry(pair.need) {
+                let node = *entry.insert(network.node());
+                let trainees = index.need(pair.need).trainees;
+                let core = model::core(trainees);
+                let weight = model::weight(index, pair.need);
+                network.arc(0, node, core, -weight * (1.0 + settings.equity_bonus));
+                network.arc(0, node, trainees - core, -weight);
+            }
+            if let Vacant(entry) = session_node.entry(pair.session) {
+                let node = *entry.insert(network.node());
+                network.arc(node, 1, index.session(pair.session).seats, 0.0);
+            }
+        }
+        for (p, pair) in index.pairs.iter().enumerate() {
+            let session = index.session(pair.session);
+            let into = match session.max_per_state {
+                Some(cap) => {
+                    let key = (pair.session, index.state_of[pair.need]);
+                    match capped_node.get(&key) {
+                        Some(&node) => node,
+                        None => {
+                            let node = network.node();
+                            capped_node.insert(key, node);
+                            network.arc(node, session_node[&pair.session], cap, 0.0);
+                            node
+                        }
+                    }
+                }
+                None => session_node[&pair.session],
+            };
+            let cost = settings.cost_weight * session.cost_per_seat as f64 + price[p];
+            let arc = network.arc(need_node[&pair.need], into, pair.upper, cost);
+            network.pair_arc.push(arc);
+        }
+        network
+    }
+
+    fn node(&mut self) -> usize {
+        self.out.push(Vec::new());
+        self.out.len() - 1
+    }
+
+    fn arc(&mut self, from: usize, to: usize, capacity: i64, cost: f64) -> usize {
+        let id = self.arcs.len();
+        self.arcs.push(Arc { to, capacity: capacity.max(0), flow: 0, cost });
+        self.arcs.push(Arc { to: from, capacity: 0, flow: 0, cost: -cost });
+        self.out[from].push(id);
+        self.out[to].push(id + 1);
+        id
+    }
+
+    fn residual(&self, arc: usize) -> i64 {
+        let a = &self.arcs[arc];
+        if arc % 2 == 0 {
+            a.capacity - a.flow
+        } else {
+            self.arcs[arc - 1].flow
+        }
+    }
+
+    /// Successive shortest paths while the cheapest path from source to sink gains.
+    fn run(&mut self) {
+        let nodes = self.out.len();
+        let mut potential = self.initial_potential();
+        let mut distance = vec![f64::INFINITY; nodes];
+        loop {
+            distance.iter_mut().for_each(|d| *d = f64::INFINITY);
+            distance[self.source] = 0.0;
+            let mut heap = BinaryHeap::new();
+            heap.push(Entry { distance: 0.0, node: self.source });
+            while let Some(Entry { distance: d, node }) = heap.pop() {
+                if d > distance[node] {
+                    continue;
+                }
+                for &arc in &self.out[node] {
+                    if self.residual(arc) <= 0 {
+                        continue;
+                    }
+                    let to = self.arcs[arc].to;
+                    let reduced = (self.arcs[arc].cost + potential[node] - potential[to]).max(0.0);
+                    let next = d + reduced;
+                    if next < distance[to] - 1e-12 {
+                        distance[to] = next;
+                        heap.push(Entry { distance: next, node: to });
+                    }
+                }
+            }
+            if !distance[self.sink].is_finite() {
+                return;
+            }
+            // True cost of the path: reduced distance plus the potential difference.
+            let path_cost = distance[self.sink] + potential[self.sink] - potential[self.source];
+            if path_cost >= -EPSILON {
+                return;
+            }
+            for node in 0..nodes {
+                if distance[node].is_finite() {
+                    potential[node] += distance[node];
+                } else {
+                    potential[node] += distance[self.sink];
+                }
+            }
+            // Every shortest path now has reduced cost zero: push a blocking flow through
+            // those arcs (Dinic's levels keep it acyclic) before the next Dijkstra.
+            self.augment_admissible(&potential);
+        }
+    }
+
+    /// Arc `arc` has room and zero reduced cost under `potential`.
+    fn admissible(&self, arc: usize, from: usize, potential: &[f64]) -> bool {
+        let to = self.arcs[arc].to;
+        self.residual(arc) > 0 && (self.arcs[arc].cost + potential[from] - potential[to]).abs() <= 1e-9
+    }
+
+    /// Blocking flows on the admissible arcs, level by level, until the sink is cut off.
+    fn augment_admissible(&mut self, potential: &[f64]) {
+        let nodes = self.out.len();
+        loop {
+            let mut level = vec![usize::MAX; nodes];
+            level[self.source] = 0;
+            let mut queue = VecDeque::from([self.source]);
+            while let Some(node) = queue.pop_front() {
+                for &arc in &self.out[node] {
+                    let to = self.arcs[arc].to;
+                    if level[to] == usize::MAX && self.admissible(arc, node, potential) {
+                        level[to] = level[node] + 1;
+                        queue.push_back(to);
+                    }
+                }
+            }
+            if level[self.sink] == usize::MAX {
+                return;
+            }
+            let mut next_arc = vec![0usize; nodes];
+            while self.push(self.source, i64::MAX, &level, &mut next_arc, potential) > 0 {}
+        }
+    }
+
+    /// One augmenting path of the level graph from `node`, at most `limit` units; the
+    /// units pushed (0 when the sink cannot be reached from here any more).
+    fn push(&mut self, node: usize, limit: i64, level: &[usize], next_arc: &mut [usize], potential: &[f64]) -> i64 {
+        if node == self.sink {
+            return limit;
+        }
+        while next_arc[node] < self.out[node].len() {
+            let arc = self.out[node][next_arc[node]];
+            let to = self.arcs[arc].to;
+            if level[to] == level[node] + 1 && self.admissible(arc, node, potential) {
+                let pushed = self.push(to, limit.min(self.residual(arc)), level, next_arc, potential);
+                if pushed > 0 {
+                    if arc % 2 == 0 {
+                        self.arcs[arc].flow += pushed;
+                    } else {
+                        self.arcs[arc - 1].flow -= pushed;
+                    }
+                    return pushed;
+                }
+            }
+            next_arc[node] += 1;
+        }
+        0
+    }
+
+    /// Shortest distances from the source on the empty flow: the network is acyclic
+    /// (source, needs, capped nodes, sessions, sink), so passes in arc order settle it.
+    fn initial_potential(&self) -> Vec<f64> {
+        let mut potential = vec![f64::INFINITY; self.out.len()];
+        potential[self.source] = 0.0;
+        // Forward arcs only, relaxed until nothing changes (three layers deep at most).
+        for _ in 0..4 {
+            let mut changed = false;
+            for arc in (0..self.arcs.len()).step_by(2) {
+                let from = self.arcs[arc + 1].to;
+                if self.arcs[arc].capacity > 0 && potential[from].is_finite() {
+                    let next = potential[from] + self.arcs[arc].cost;
+                    if next < potential[self.arcs[arc].to] {
+                        potential[self.arcs[arc].to] = next;
+                        changed = true;
+                    }
+                }
+            }
+            if !changed {
+                break;
+            }
+        }
+        let worst = potential.iter().copied().filter(|p| p.is_finite()).fold(0.0, f64::max);
+        potential.iter().map(|&p| if p.is_finite() { p } else { worst }).collect()
+    }
+}
+
+/// A heap entry ordered by smallest distance first, then node.
+#[derive(PartialEq)]
+struct Entry {
+    distance: f64,
+    node: usize,
+}
+
+impl Eq for Entry {}
+
+impl Ord for Entry {
+    fn cmp(&self, other: &Self) -> Ordering {
+        other.distance.total_cmp(&self.distance).then_with(|| other.node.cmp(&self.node))
+    }
+}
+
+impl PartialOrd for Entry {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
