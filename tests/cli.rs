@@ -240,6 +240,8 @@ fn usage_errors_exit_2() {
         vec!["solve", &region, "--time-limit", "-5"],
         vec!["solve", &region, &region],
         vec!["solve", &region, "--solver", "cplex"],
+        vec!["solve", &region, "--gap", "1.5"],
+        vec!["solve", &region, "--gap", "-0.1"],
         vec!["validate"],
         vec!["validate", &region, "--strict", "yes"],
     ];

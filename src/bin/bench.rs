@@ -5,7 +5,8 @@
 //!
 //! Options: `--scale region|large|global` and `--variant pure|budget|minviable` and
 //! `--solver microlp|highs` (each repeatable; default all), `--seed N` (default 2027),
-//! `--time-limit SECONDS` (default 10).
+//! `--time-limit SECONDS` (default 10), `--gap FRACTION` (stop once proven within it;
+//! default 0: only a proven optimum stops early).
 
 use std::process::ExitCode;
 use std::time::Instant;
@@ -14,7 +15,7 @@ use qudra::solve::{Engine, Model, Options, Plan};
 use qudra::synth::{scenario, Scale, Variant};
 
 const USAGE: &str = "usage: bench [--scale region|large|global]... [--variant pure|budget|minviable]... \
-                     [--solver microlp|highs]... [--seed N] [--time-limit SECONDS]";
+                     [--solver microlp|highs]... [--seed N] [--time-limit SECONDS] [--gap FRACTION]";
 
 /// One solve's figures.
 struct Row {
@@ -31,6 +32,7 @@ fn main() -> ExitCode {
     let mut engines = Vec::new();
     let mut seed = 2027u64;
     let mut time_limit = 10.0;
+    let mut gap = 0.0;
     let args: Vec<String> = std::env::args().skip(1).collect();
     let mut iter = args.iter();
     while let Some(flag) = iter.next() {
@@ -53,6 +55,10 @@ fn main() -> ExitCode {
                 Ok(parsed) => seed = parsed,
                 Err(_) => return usage("--seed needs a whole number"),
             },
+            "--gap" => match value.parse() {
+                Ok(parsed) => gap = parsed,
+                Err(_) => return usage("--gap needs a fraction (0.001 is 0.1 %)"),
+            },
             "--time-limit" => match value.parse() {
                 Ok(parsed) => time_limit = parsed,
                 Err(_) => return usage("--time-limit needs a number of seconds"),
@@ -72,7 +78,7 @@ fn main() -> ExitCode {
     if cfg!(debug_assertions) {
         eprintln!("note: this is a debug build; figures are only meaningful with --release");
     }
-    println!("seed {seed}, time limit {time_limit} s, {} worker(s)", qudra::solve::workers());
+    println!("seed {seed}, time limit {time_limit} s, gap {gap}, {} worker(s)", qudra::solve::workers());
     println!(
         "{:<7} {:<10} {:<8} {:>6} {:>6} {:>8} {:>9} {:>11} {:>6} {:>9} {:>10} {:<10} {:>12} {:>12} {:>9}",
         "scale",
@@ -109,7 +115,7 @@ fn main() -> ExitCode {
                 let build_ms = started.elapsed().as_secs_f64() * 1e3;
                 let (variables, constraints, blocks) = (model.variables(), model.constraints(), model.blocks());
                 let started = Instant::now();
-                let result = model.solve(&Options { time_limit: Some(time_limit), engine });
+                let result = model.solve(&Options { time_limit: Some(time_limit), engine, gap });
                 let solve_ms = started.elapsed().as_secs_f64() * 1e3;
                 match result {
                     Ok(plan) => {

@@ -17,14 +17,16 @@ Qudra: training-needs and capacity-building planner
 
 Usage:
   qudra validate SCENARIO.json
-  qudra solve SCENARIO.json [-o PLAN.json] [--time-limit SECONDS] [--solver microlp|highs]
+  qudra solve SCENARIO.json [-o PLAN.json] [--time-limit SECONDS] [--gap FRACTION]
+              [--solver microlp|highs]
   qudra export PLAN.json --scenario SCENARIO.json --format csv|unmet-csv|ics|json
                [--state CODE] [--lang en|ar] [-o FILE]
   qudra import (--needs FILE.csv | --sessions FILE.csv) SCENARIO.json [-o OUT.json]
   qudra help
 
 solve stops at the time limit with the best plan found (status time_limit, with the proven
-bound and gap). --solver highs uses the native HiGHS engine, in builds with the `highs`
+bound and gap); --gap 0.001 also stops it once the plan is proven within 0.1 % of the
+optimum (status time_limit too: not proven optimal). --solver highs uses the native HiGHS engine, in builds with the `highs`
 feature; the default, microlp, is the engine the browser app uses.
 
 export writes the plan as a spreadsheet (csv: one row per allocation; unmet-csv: needs
@@ -163,7 +165,7 @@ fn validate_command(args: &[String]) -> Result<(), Failure> {
 }
 
 fn solve_command(args: &[String]) -> Result<(), Failure> {
-    let args = Args::parse(args, &["-o", "--output", "--time-limit", "--solver"])?;
+    let args = Args::parse(args, &["-o", "--output", "--time-limit", "--gap", "--solver"])?;
     let path = args.one_file("scenario file")?;
     let time_limit = match args.flag(&["--time-limit"]) {
         Some(text) => match text.parse::<f64>() {
@@ -186,8 +188,19 @@ fn solve_command(args: &[String]) -> Result<(), Failure> {
             None => return Err(Failure::Usage(format!("--solver is microlp or highs, got \"{name}\""))),
         },
     };
+    let gap = match args.flag(&["--gap"]) {
+        None => 0.0,
+        Some(text) => match text.parse::<f64>() {
+            Ok(gap) if (0.0..1.0).contains(&gap) => gap,
+            _ => {
+                return Err(Failure::Usage(format!(
+                    "--gap needs a fraction from 0 to below 1 (0.001 is 0.1 %), got \"{text}\""
+                )))
+            }
+        },
+    };
     let scenario = load_scenario(path)?;
-    let plan = solve(&scenario, &Options { time_limit, engine }).map_err(|err| match err {
+    let plan = solve(&scenario, &Options { time_limit, engine, gap }).map_err(|err| match err {
         SolveError::Infeasible(problems) => {
             let list: Vec<String> = problems.iter().map(|p| format!("  {p}")).collect();
             Failure::Input(format!(

@@ -36,11 +36,26 @@ pub fn applies(index: &Index, families: &[model::Family]) -> bool {
 /// The optimal seats per pair of a pure block, with `price[p]` taken off each seat of pair
 /// `p`, and the value of that plan in the priced objective.
 pub fn solve(index: &Index, price: &[f64]) -> (Vec<i64>, f64) {
+    let (seats, value, _) = solve_with_prices(index, price);
+    (seats, value)
+}
+
+/// As [`solve`], plus the price of a seat in each session of the block: the dual value of
+/// its capacity (what one more seat there would add), from the final potentials.
+pub fn solve_with_prices(index: &Index, price: &[f64]) -> (Vec<i64>, f64, Vec<(usize, f64)>) {
     let mut network = Network::build(index, price);
-    network.run();
+    let potential = network.run();
     let seats: Vec<i64> = network.pair_arc.iter().map(|&arc| network.arcs[arc].flow).collect();
     let value = value(index, &seats, price);
-    (seats, value)
+    let prices = network
+        .session_arc
+        .iter()
+        .map(|(&session, &arc)| {
+            let from = network.arcs[arc + 1].to;
+            (session, (potential[network.sink] - potential[from]).max(0.0))
+        })
+        .collect();
+    (seats, value, prices)
 }
 
 /// The priced objective of seats per pair of a block.
@@ -73,6 +88,8 @@ struct Network {
     out: Vec<Vec<usize>>,
     /// The forward arc of each pair.
     pair_arc: Vec<usize>,
+    /// The arc from each session to the sink.
+    session_arc: BTreeMap<usize, usize>,
     source: usize,
     sink: usize,
 }
@@ -80,8 +97,14 @@ struct Network {
 impl Network {
     fn build(index: &Index, price: &[f64]) -> Network {
         let settings = &index.scenario.settings;
-        let mut network =
-            Network { arcs: Vec::new(), out: vec![Vec::new(); 2], pair_arc: Vec::new(), source: 0, sink: 1 };
+        let mut network = Network {
+            arcs: Vec::new(),
+            out: vec![Vec::new(); 2],
+            pair_arc: Vec::new(),
+            session_arc: BTreeMap::new(),
+            source: 0,
+            sink: 1,
+        };
         let mut need_node = BTreeMap::new();
         let mut session_node = BTreeMap::new();
         let mut capped_node = BTreeMap::new();
@@ -96,7 +119,8 @@ impl Network {
             }
             if let Vacant(entry) = session_node.entry(pair.session) {
                 let node = *entry.insert(network.node());
-                network.arc(node, 1, index.session(pair.session).seats, 0.0);
+                let arc = network.arc(node, 1, index.session(pair.session).seats, 0.0);
+                network.session_arc.insert(pair.session, arc);
             }
         }
         for (p, pair) in index.pairs.iter().enumerate() {
@@ -146,8 +170,9 @@ impl Network {
         }
     }
 
-    /// Successive shortest paths while the cheapest path from source to sink gains.
-    fn run(&mut self) {
+    /// Successive shortest paths while the cheapest path from source to sink gains; returns
+    /// potentials under which every arc with room has a reduced cost of at least zero.
+    fn run(&mut self) -> Vec<f64> {
         let nodes = self.out.len();
         let mut potential = self.initial_potential();
         let mut distance = vec![f64::INFINITY; nodes];
@@ -173,20 +198,19 @@ impl Network {
                     }
                 }
             }
-            if !distance[self.sink].is_finite() {
-                return;
-            }
             // True cost of the path: reduced distance plus the potential difference.
             let path_cost = distance[self.sink] + potential[self.sink] - potential[self.source];
-            if path_cost >= -EPSILON {
-                return;
-            }
+            let done = !distance[self.sink].is_finite() || path_cost >= -EPSILON;
+            // Distances capped at any level keep every reduced cost at least zero. While
+            // augmenting, cap at the sink's; at the end, where source and sink get the same
+            // potential (the flow's size is free: the return arc costs nothing), so that
+            // the potentials are the duals of the network's linear program.
+            let cap = if done { (potential[self.source] - potential[self.sink]).max(0.0) } else { distance[self.sink] };
             for node in 0..nodes {
-                if distance[node].is_finite() {
-                    potential[node] += distance[node];
-                } else {
-                    potential[node] += distance[self.sink];
-                }
+                potential[node] += distance[node].min(cap);
+            }
+            if done {
+                return potential;
             }
             // Every shortest path now has reduced cost zero: push a blocking flow through
             // those arcs (Dinic's levels keep it acyclic) before the next Dijkstra.

@@ -22,7 +22,7 @@ use web_time::Instant;
 use good_lp::solvers::microlp::microlp;
 use good_lp::{
     Constraint, Expression, ProblemVariables, ResolutionError, Solution, SolutionStatus, SolverModel, Variable,
-    WithInitialSolution, WithTimeLimit,
+    WithInitialSolution, WithMipGap, WithTimeLimit,
 };
 
 pub use compat::Rule;
@@ -41,6 +41,10 @@ pub struct Options {
     pub time_limit: Option<f64>,
     /// Which integer-programming engine solves the blocks.
     pub engine: Engine,
+    /// Stop once the plan is proven within this relative gap of the optimum (0: only a
+    /// proven optimum stops the solve early). A plan stopped at the gap is not proven
+    /// optimal: its status is `time_limit`, with its bound and gap.
+    pub gap: f64,
 }
 
 /// The integer-programming engine. microlp is pure Rust and runs in the browser; HiGHS is a
@@ -182,6 +186,8 @@ impl<'a> Model<'a> {
         }
         let objective = round6(objective_of(&index, &allocations));
         let bound = if proven { objective } else { round6(bound.max(objective)) };
+        // A bound that meets the plan proves it optimal, whoever stopped early.
+        let proven = proven || bound - objective <= 1e-9 * bound.abs().max(1.0);
         let status = if proven { Status::Optimal } else { Status::TimeLimit };
         let stats = Stats { solve_ms: (seconds * 1e3) as u64, ..stats };
         Ok(plan_from(&index, allocations, status, objective, bound, stats))
@@ -198,7 +204,7 @@ fn solve_blocks(
     let started = Instant::now();
     parallel_map(blocks, |(block, parts)| {
         let left = options.time_limit.map(|limit| (limit - started.elapsed().as_secs_f64()).max(0.001));
-        run(&block, parts, families, options.engine, left)
+        run(&block, parts, families, options, left)
     })
 }
 
@@ -332,9 +338,10 @@ fn run(
     index: &Index,
     parts: Parts,
     families: &[model::Family],
-    engine: Engine,
+    options: &Options,
     time_limit: Option<f64>,
 ) -> Result<Outcome, SolveError> {
+    let engine = options.engine;
     if matches!(engine, Engine::Microlp) && flow::applies(index, families) {
         let (seats, _) = flow::solve(index, &vec![0.0; index.pairs.len()]);
         let allocations = allocations_of(index, |p| seats[p]);
@@ -346,13 +353,15 @@ fn run(
     let branching = index.pairs.len() <= LARGEST_FOR_BRANCHING;
     let priced = match engine {
         Engine::Microlp if lagrange::applies(index, families) => {
-            let share = if branching { PRICING_SHARE } else { 1.0 };
+            // Without branch-and-bound, the time is pricing's and the by-state bound's.
+            let share = if branching { PRICING_SHARE } else { 0.6 };
             lagrange::solve(index, families, time_limit.map(|limit| limit * share))
         }
         _ => None,
     };
     if let Some(priced) = &priced {
-        if priced.closed() || !branching {
+        let within_gap = priced.bound - priced.objective <= options.gap * priced.bound.abs().max(1.0);
+        if priced.closed() || within_gap || !branching {
             let allocations = allocations_of(index, |p| priced.seats[p]);
             return Ok(Outcome { allocations, proven: priced.closed(), bound: priced.bound });
         }
@@ -364,9 +373,9 @@ fn run(
     };
     let hints = start.as_ref().map(|start| hints(index, &parts.vars, start));
     let solved = match engine {
-        Engine::Microlp => with_microlp(parts, left(), hints),
+        Engine::Microlp => with_microlp(parts, left(), hints, options.gap),
         #[cfg(feature = "highs")]
-        Engine::Highs => highs::solve(parts, left()),
+        Engine::Highs => highs::solve(parts, left(), options.gap),
     };
     let priced_bound = priced.as_ref().map_or(f64::INFINITY, |priced| priced.bound);
     let solved = match solved {
@@ -400,9 +409,13 @@ fn with_microlp(
     parts: Parts,
     time_limit: Option<f64>,
     hints: Option<Vec<(Variable, f64)>>,
+    gap: f64,
 ) -> Result<Solved, ResolutionError> {
     let Parts { problem, vars, objective, constraints } = parts;
     let mut solver = problem.maximise(objective.clone()).using(microlp);
+    if gap > 0.0 {
+        solver = solver.with_mip_gap(gap as f32).map_err(|err| ResolutionError::Str(err.to_string()))?;
+    }
     if let Some(seconds) = time_limit {
         solver = solver.with_time_limit(seconds);
     }
