@@ -5,7 +5,8 @@
 // `Model::solve` with `performance.now()`, as the native bench times them.
 //
 // Options: --scale region|large|global and --variant pure|budget|minviable (each repeatable;
-// default all), --seed N (default 2027), --time-limit SECONDS (default 10; 0 for none).
+// default all), --seed N (default 2027), --time-limit SECONDS (default 10; 0 for none),
+// --gap FRACTION (default 0: only a proven optimum stops a solve early).
 //
 // Needs the bindings of `wasm-bindgen --target nodejs --out-dir bench/wasm/pkg`.
 
@@ -16,7 +17,7 @@ const SCALES = ["region", "large", "global"];
 const VARIANTS = ["pure", "budget", "minviable"];
 const USAGE =
   "usage: node bench/wasm/run.mjs [--scale region|large|global]... [--variant pure|budget|minviable]... " +
-  "[--seed N] [--time-limit SECONDS]";
+  "[--seed N] [--time-limit SECONDS] [--gap FRACTION]";
 
 function usage(message) {
   console.error(`bench-wasm: ${message}\n${USAGE}`);
@@ -27,6 +28,7 @@ const scales = [];
 const variants = [];
 let seed = 2027n;
 let timeLimit = 10;
+let gap = 0;
 const args = process.argv.slice(2);
 for (let i = 0; i < args.length; i += 2) {
   const [flag, value = ""] = [args[i], args[i + 1]];
@@ -46,6 +48,10 @@ for (let i = 0; i < args.length; i += 2) {
     case "--time-limit":
       if (!(Number(value) >= 0) || value === "") usage("--time-limit needs a number of seconds");
       timeLimit = Number(value);
+      break;
+    case "--gap":
+      if (!(Number(value) >= 0 && Number(value) < 1) || value === "") usage("--gap needs a fraction (0.001 is 0.1 %)");
+      gap = Number(value);
       break;
     default:
       usage(`unknown option "${flag}"`);
@@ -76,7 +82,7 @@ const cell = (text, width) => (width < 0 ? String(text).padEnd(-width) : String(
 const line = (values) => columns.map(([, width], i) => cell(values[i], width)).join(" ");
 
 console.log(
-  `seed ${seed}, time limit ${timeLimit} s, 1 worker (wasm32, node ${process.version}), ` +
+  `seed ${seed}, time limit ${timeLimit} s, gap ${gap}, 1 worker (wasm32, node ${process.version}), ` +
     `module loaded in ${loaded.toFixed(1)} ms`,
 );
 console.log(line(columns.map(([name]) => name)));
@@ -85,7 +91,7 @@ for (const [scale, variant] of cases) {
   const started = performance.now();
   let row;
   try {
-    row = JSON.parse(wasm.solve_synthetic(scale, variant, seed, timeLimit));
+    row = JSON.parse(wasm.solve_synthetic(scale, variant, seed, timeLimit, gap));
   } catch (err) {
     row = { error: `wasm trapped: ${err.message}` };
   }

@@ -8,12 +8,13 @@ use wasm_bindgen::prelude::wasm_bindgen;
 use web_time::Instant;
 
 /// Generates the seeded scenario `scale`/`variant`, builds its model and solves it with
-/// microlp within `time_limit` seconds. Returns a JSON object: states, needs, sessions,
+/// microlp within `time_limit` seconds (stopping once proven within the relative `gap`, 0 for
+/// a proven optimum only). Returns a JSON object: states, needs, sessions,
 /// variables, constraints, blocks, build_ms, solve_ms (timed around `Model::build` and
 /// `Model::solve` with `performance.now()`, as the native bench times them), status,
 /// objective, bound, gap; or `{"error": "..."}`.
 #[wasm_bindgen]
-pub fn solve_synthetic(scale: &str, variant: &str, seed: u64, time_limit: f64) -> String {
+pub fn solve_synthetic(scale: &str, variant: &str, seed: u64, time_limit: f64, gap: f64) -> String {
     let Some(scale) = Scale::ALL.iter().copied().find(|s| s.name() == scale) else {
         return error(format!("unknown scale \"{scale}\""));
     };
@@ -30,7 +31,7 @@ pub fn solve_synthetic(scale: &str, variant: &str, seed: u64, time_limit: f64) -
     let (variables, constraints, blocks) = (model.variables(), model.constraints(), model.blocks());
     let limit = (time_limit > 0.0).then_some(time_limit);
     let started = Instant::now();
-    let result = model.solve(&Options { time_limit: limit, ..Options::default() });
+    let result = model.solve(&Options { time_limit: limit, gap, ..Options::default() });
     let solve_ms = started.elapsed().as_secs_f64() * 1e3;
     match result {
         Ok(plan) => json!({
