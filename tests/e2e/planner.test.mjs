@@ -203,13 +203,27 @@ test('pin a need into a session, solve again and the pin is honoured; exclude a 
   await planner(page);
   await solve(page);
 
-  // Pin, from the unmet list: a need left out because every suitable session is full.
+  // Pin, from the unmet list: a need left out because every suitable session is full (of a
+  // state without a budget, so the pin alone can never cost more than the state has), into
+  // a session where its state has no seat yet, so that the state's seats there must rise.
   await view(page, 'unmet');
-  // (Of a state without a budget, so the pin alone can never cost more than the state has.)
-  const need = cli.plan.unmet.find((u) => u.reason === 'capacity' && !DEMO.states.find((s) => s.code === stateOf(u.need)).budget).need;
-  const row = page.locator(`.unmet-row[data-need="${need}"]`);
-  const button = row.locator('.pin-here').first();
-  const session = await button.getAttribute('data-session');
+  const seatsOf = (state, session) =>
+    cli.plan.allocations.filter((a) => a.session === session && stateOf(a.need) === state).reduce((t, a) => t + a.seats, 0);
+  const candidates = cli.plan.unmet
+    .filter((u) => u.reason === 'capacity' && !DEMO.states.find((s) => s.code === stateOf(u.need)).budget)
+    .map((u) => u.need);
+  let need, row, button, session;
+  for (const candidate of candidates) {
+    const buttons = page.locator(`.unmet-row[data-need="${candidate}"] .pin-here`);
+    for (let i = 0; i < (await buttons.count()) && !need; i += 1) {
+      const into = await buttons.nth(i).getAttribute('data-session');
+      if (seatsOf(stateOf(candidate), into) === 0) {
+        [need, row, button, session] = [candidate, page.locator(`.unmet-row[data-need="${candidate}"]`), buttons.nth(i), into];
+      }
+    }
+    if (need) break;
+  }
+  assert.ok(need, 'an unmet need that can be pinned into a session where its state has no seat');
   const seats = Number((await button.textContent()).match(/\((\d+)\)/)[1]);
   await button.click();
   await row.locator('.badge.pinned').waitFor();
