@@ -157,9 +157,16 @@ impl<'a> Index<'a> {
         &self.scenario.sessions[s]
     }
 
-    /// The budget of need `n`'s state, if it has one.
-    pub fn state_of_need_budget(&self, n: usize) -> Option<i64> {
-        self.scenario.states[self.state_of[n]].budget
+    /// The state whose budget pays for the seats of `pair`: its need's state, when that
+    /// state has a budget and the session costs money.
+    pub fn payer(&self, pair: &Pair) -> Option<usize> {
+        let state = self.state_of[pair.need];
+        (self.scenario.states[state].budget.is_some() && self.session(pair.session).cost_per_seat > 0).then_some(state)
+    }
+
+    /// True when some pair's seats are paid from a budget: a budget row may bind.
+    pub fn spends_budget(&self) -> bool {
+        self.pairs.iter().any(|pair| self.payer(pair).is_some())
     }
 
     /// The same scenario with only the given pairs (a block of the model).
@@ -216,11 +223,7 @@ fn components(index: &Index, link_budgets: bool) -> Vec<Vec<usize>> {
     let mut budget_anchor: BTreeMap<usize, usize> = BTreeMap::new();
     for pair in &index.pairs {
         union(&mut parent, pair.need, n_needs + pair.session);
-        let state = index.state_of[pair.need];
-        if link_budgets
-            && index.scenario.states[state].budget.is_some()
-            && index.session(pair.session).cost_per_seat > 0
-        {
+        if let (true, Some(state)) = (link_budgets, index.payer(pair)) {
             let anchor = *budget_anchor.entry(state).or_insert(pair.need);
             union(&mut parent, anchor, pair.need);
         }

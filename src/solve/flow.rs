@@ -24,10 +24,7 @@ const EPSILON: f64 = 1e-9;
 /// demand, capacity, state caps and equity, and no budget, minimum or pin shapes the block.
 pub fn applies(index: &Index, families: &[model::Family]) -> bool {
     let has = |name: &str| families.iter().any(|(family, _)| *family == name);
-    let budget_binds = has("budget")
-        && index.pairs.iter().any(|pair| {
-            index.state_of_need_budget(pair.need).is_some() && index.session(pair.session).cost_per_seat > 0
-        });
+    let budget_binds = has("budget") && index.spends_budget();
     ["demand", "capacity", "state_cap", "equity"].iter().all(|name| has(name))
         && !budget_binds
         && index.pairs.iter().all(|pair| pair.pin.is_none() && index.session(pair.session).min_participants == 0)

@@ -64,14 +64,7 @@ pub fn solve(index: &Index, families: &[model::Family], time_limit: Option<f64>)
     let unbudgeted: Vec<model::Family> = families.iter().copied().filter(|(name, _)| *name != "budget").collect();
     let states = &index.scenario.states;
     // The budgeted state each pair spends from, and the price of its seat.
-    let payer: Vec<Option<usize>> = index
-        .pairs
-        .iter()
-        .map(|pair| {
-            let state = index.state_of[pair.need];
-            (states[state].budget.is_some() && index.session(pair.session).cost_per_seat > 0).then_some(state)
-        })
-        .collect();
+    let payer: Vec<Option<usize>> = index.pairs.iter().map(|pair| index.payer(pair)).collect();
     let cost = |p: usize| index.session(index.pairs[p].session).cost_per_seat as f64;
     let budget = |state: usize| states[state].budget.unwrap_or(0) as f64;
     let mut lambda = vec![0.0f64; states.len()];

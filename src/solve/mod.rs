@@ -285,10 +285,7 @@ struct Outcome {
 /// True when the block has side constraints that make its relaxation fractional: a
 /// minimum-size session or a binding budget. Pure blocks are network flows, integral at once.
 fn is_hard(index: &Index, parts: &Parts) -> bool {
-    !parts.vars.y.is_empty()
-        || index.pairs.iter().any(|pair| {
-            index.state_of_need_budget(pair.need).is_some() && index.session(pair.session).cost_per_seat > 0
-        })
+    !parts.vars.y.is_empty() || index.spends_budget()
 }
 
 /// Solves the block's linear relaxation (within half the time left, if limited) and repairs

@@ -141,9 +141,8 @@ pub fn state_cap(index: &Index, vars: &Vars) -> Vec<Constraint> {
 pub fn budget(index: &Index, vars: &Vars) -> Vec<Constraint> {
     let mut spending: BTreeMap<usize, (Expression, i64)> = BTreeMap::new();
     for (p, pair) in index.pairs.iter().enumerate() {
-        let state = index.state_of[pair.need];
-        let cost = index.session(pair.session).cost_per_seat;
-        if index.scenario.states[state].budget.is_some() && cost > 0 {
+        if let Some(state) = index.payer(pair) {
+            let cost = index.session(pair.session).cost_per_seat;
             let entry = spending.entry(state).or_insert_with(|| (Expression::default(), 0));
             entry.0.add_mul(cost as f64, vars.x[p]);
             entry.1 += cost * pair.upper;
