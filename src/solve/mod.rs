@@ -34,6 +34,10 @@ use compat::Index;
 pub use precheck::PinProblem;
 pub use report::{changes, report, served, Change, Coverage, Report, Totals};
 
+/// Seconds a solve may take when the caller names no limit (the browser app's and the command
+/// line's default), so that a hard scenario (budgets, minimum sizes) never runs unbounded.
+pub const DEFAULT_TIME_LIMIT: f64 = 10.0;
+
 /// How to solve.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Options {

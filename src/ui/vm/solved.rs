@@ -9,9 +9,9 @@ use serde_json::{json, Value};
 use crate::model::{NeedId, Problem, Scenario, SessionId, StateCode};
 use crate::solve::{changes, Change, PinProblem, Plan, SolveError, Status};
 
-/// Seconds a solve in the browser may take before it stops with the best plan found, so a hard
-/// scenario (budgets, minimum sizes) never holds the page for long.
-pub const DEFAULT_TIME_LIMIT: f64 = 10.0;
+/// Seconds a solve in the browser may take before it stops with the best plan found (the
+/// core's default, which the command line uses too).
+pub use crate::solve::DEFAULT_TIME_LIMIT;
 
 /// Storage key of the last plan, apart from the scenario's own key.
 pub const KEY_PLAN: &str = "qudra.plan";
