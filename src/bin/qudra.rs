@@ -1,33 +1,29 @@
 //! The `qudra` command line (SPEC §6): the same core as the browser app.
 //! Exit status: 0 success, 1 invalid input or infeasible, 2 usage error.
 
-use std::fs;
-use std::io::Write;
+mod cli;
+
+use std::ffi::OsString;
+use std::fmt::Display;
+use std::path::Path;
 use std::process::ExitCode;
 
 use chrono::{DateTime, Utc};
+use cli::{Flag, Kind, Parsed, Spec};
 use qudra::io::csv::{plan_csv, unmet_csv, CsvOptions};
 use qudra::io::ics::{calendar, IcsOptions};
 use qudra::io::{import, json, ExportError, Lang, RowError};
 use qudra::model::{validate, Scenario, StateCode};
-use qudra::solve::{solve, Engine, Options, Plan, SolveError};
+use qudra::solve::{solve, Engine, Options, Plan, SolveError, DEFAULT_TIME_LIMIT};
 
-const USAGE: &str = "\
-Qudra: training-needs and capacity-building planner
+const USAGE_HEAD: &str = "Qudra: training-needs and capacity-building planner";
 
-Usage:
-  qudra validate SCENARIO.json
-  qudra solve SCENARIO.json [-o PLAN.json] [--time-limit SECONDS] [--gap FRACTION]
-              [--solver microlp|highs]
-  qudra export PLAN.json --scenario SCENARIO.json --format csv|unmet-csv|ics|json
-               [--state CODE] [--lang en|ar] [-o FILE]
-  qudra import (--needs FILE.csv | --sessions FILE.csv) SCENARIO.json [-o OUT.json]
-  qudra help
-
-solve stops at the time limit with the best plan found (status time_limit, with the proven
-bound and gap); --gap 0.001 also stops it once the plan is proven within 0.1 % of the
-optimum (status time_limit too: not proven optimal). --solver highs uses the native HiGHS engine, in builds with the `highs`
-feature; the default, microlp, is the engine the browser app uses.
+const USAGE_TAIL: &str = "\
+solve stops at the time limit (10 s unless --time-limit says otherwise) with the best plan
+found (status time_limit, with the proven bound and gap); --gap 0.001 also stops it once the
+plan is proven within 0.1 % of the optimum (status time_limit too: not proven optimal).
+--solver highs uses the native HiGHS engine, in builds with the `highs` feature; the default,
+microlp, is the engine the browser app uses.
 
 export writes the plan as a spreadsheet (csv: one row per allocation; unmet-csv: needs
 left without seats, with the reason), a calendar (ics: one all-day event per state and
@@ -36,122 +32,285 @@ state or all. import merges a needs or sessions CSV into the scenario, all rows 
 and writes the result to OUT.json or standard output; SCENARIO.json is never changed
 unless it is also named by -o.
 
+Files named by -o are written whole or not at all, and never over an input (except the
+scenario of import). Each option is given once. At most 100 problems are listed, then how
+many more. `qudra COMMAND --help` shows a command's options.
+
 Exit status: 0 success, 1 invalid input or infeasible, 2 usage error.";
+
+const VALIDATE: Spec = Spec {
+    program: "qudra validate",
+    positional: Some(("SCENARIO.json", true)),
+    flags: &[],
+    about: "Checks the scenario: exit 0 if valid, 1 with every problem listed by its JSON path\n\
+            (the first 100, then how many more).",
+};
+
+const SOLVE: Spec = Spec {
+    program: "qudra solve",
+    positional: Some(("SCENARIO.json", true)),
+    flags: &[
+        Flag {
+            long: "output",
+            short: Some('o'),
+            value: "PLAN.json",
+            kind: Kind::Optional,
+            help: "write the plan there (standard output by default), never over the scenario",
+        },
+        Flag {
+            long: "time-limit",
+            short: None,
+            value: "SECONDS",
+            kind: Kind::Optional,
+            help: "stop then with the best plan found (default 10 s, as in the browser app)",
+        },
+        Flag {
+            long: "gap",
+            short: None,
+            value: "FRACTION",
+            kind: Kind::Optional,
+            help: "stop once proven within this gap of the optimum (default 0)",
+        },
+        Flag {
+            long: "solver",
+            short: None,
+            value: "microlp|highs",
+            kind: Kind::Optional,
+            help: "the engine (default microlp; highs needs a build with --features highs)",
+        },
+    ],
+    about: "Computes the plan. Out of time, the best plan found with its proven bound and gap\n\
+            (status time_limit); --gap 0.001 also stops once the plan is proven within 0.1 %.",
+};
+
+const EXPORT: Spec = Spec {
+    program: "qudra export",
+    positional: Some(("PLAN.json", true)),
+    flags: &[
+        Flag {
+            long: "scenario",
+            short: None,
+            value: "SCENARIO.json",
+            kind: Kind::Required,
+            help: "the scenario the plan was made from",
+        },
+        Flag {
+            long: "format",
+            short: None,
+            value: "csv|unmet-csv|ics|json",
+            kind: Kind::Required,
+            help: "plan sheet, unmet-needs sheet, calendar or the JSON plan",
+        },
+        Flag {
+            long: "state",
+            short: None,
+            value: "CODE",
+            kind: Kind::Optional,
+            help: "one state only (csv, unmet-csv, ics)",
+        },
+        Flag {
+            long: "lang",
+            short: None,
+            value: "en|ar",
+            kind: Kind::Optional,
+            help: "language of names and titles (csv, unmet-csv, ics; default en)",
+        },
+        Flag {
+            long: "output",
+            short: Some('o'),
+            value: "FILE",
+            kind: Kind::Optional,
+            help: "write there (standard output by default), never over the plan or scenario",
+        },
+    ],
+    about: "Writes the plan as a spreadsheet, an unmet-needs sheet, a calendar or JSON.",
+};
+
+const IMPORT: Spec = Spec {
+    program: "qudra import",
+    positional: Some(("SCENARIO.json", true)),
+    flags: &[
+        Flag {
+            long: "needs",
+            short: None,
+            value: "FILE.csv",
+            kind: Kind::OneOf,
+            help: "a needs sheet: every row becomes a new need",
+        },
+        Flag {
+            long: "sessions",
+            short: None,
+            value: "FILE.csv",
+            kind: Kind::OneOf,
+            help: "a sessions sheet: a row replaces the session of its id, or adds one",
+        },
+        Flag {
+            long: "output",
+            short: Some('o'),
+            value: "OUT.json",
+            kind: Kind::Optional,
+            help: "write the merged scenario there (standard output by default); may be SCENARIO.json",
+        },
+    ],
+    about: "Merges a spreadsheet into the scenario, all rows or none. SCENARIO.json is never changed\n\
+            unless -o names it, and then it is replaced whole or not at all.",
+};
+
+const COMMANDS: [(&str, &Spec); 4] =
+    [("validate", &VALIDATE), ("solve", &SOLVE), ("export", &EXPORT), ("import", &IMPORT)];
+
+/// At most this many problems are listed; then how many more.
+const SHOWN: usize = 100;
 
 /// A failure and the exit status it maps to.
 enum Failure {
     /// Bad input or an infeasible plan: exit 1.
     Input(String),
-    /// Bad command line: exit 2.
-    Usage(String),
+    /// Bad command line: exit 2, with the command's usage (or the whole usage).
+    Usage(Option<&'static Spec>, String),
+    /// Standard output is a closed pipe: exit 1 and say nothing, as other Unix tools.
+    Quiet,
+}
+
+fn usage() -> String {
+    let synopses: Vec<String> =
+        COMMANDS.iter().map(|(_, spec)| format!("  {}", spec.synopsis())).chain(["  qudra help [COMMAND]".into()]).collect();
+    format!("{USAGE_HEAD}\n\nUsage:\n{}\n\n{USAGE_TAIL}", synopses.join("\n"))
 }
 
 fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    match run(&args) {
+    cli::ignore_file_size_signal();
+    match run(std::env::args_os().skip(1).collect()) {
         Ok(()) => ExitCode::SUCCESS,
         Err(Failure::Input(message)) => {
-            eprintln!("{message}");
+            cli::say(&message);
             ExitCode::from(1)
         }
-        Err(Failure::Usage(message)) => {
-            eprintln!("qudra: {message}\n\n{USAGE}");
+        Err(Failure::Usage(spec, message)) => {
+            let usage = spec.map_or_else(usage, Spec::help);
+            cli::say(&format!("qudra: {message}\n\n{usage}"));
             ExitCode::from(2)
         }
+        Err(Failure::Quiet) => ExitCode::from(1),
     }
 }
 
-fn run(args: &[String]) -> Result<(), Failure> {
-    let Some((command, rest)) = args.split_first() else {
-        return Err(Failure::Usage("no command given".into()));
-    };
+fn run(mut args: Vec<OsString>) -> Result<(), Failure> {
+    if args.is_empty() {
+        return Err(Failure::Usage(None, "no command given".into()));
+    }
+    let rest = args.split_off(1);
+    let command = args[0].to_string_lossy().into_owned();
     match command.as_str() {
-        "validate" => validate_command(rest),
-        "solve" => solve_command(rest),
-        "export" => export_command(rest),
-        "import" => import_command(rest),
         "help" | "--help" | "-h" => {
-            println!("{USAGE}");
-            Ok(())
-        }
-        other => Err(Failure::Usage(format!("unknown command \"{other}\""))),
-    }
-}
-
-/// Positional arguments and `--flag value` options, with the flags each command allows.
-struct Args {
-    positional: Vec<String>,
-    flags: Vec<(String, String)>,
-}
-
-impl Args {
-    fn parse(args: &[String], allowed: &[&str]) -> Result<Args, Failure> {
-        let mut positional = Vec::new();
-        let mut flags = Vec::new();
-        let mut iter = args.iter();
-        while let Some(arg) = iter.next() {
-            if arg.starts_with('-') && arg.len() > 1 {
-                if !allowed.contains(&arg.as_str()) {
-                    return Err(Failure::Usage(format!("unknown option \"{arg}\"")));
-                }
-                let value = iter.next().ok_or_else(|| Failure::Usage(format!("option {arg} needs a value")))?;
-                flags.push((arg.clone(), value.clone()));
-            } else {
-                positional.push(arg.clone());
+            let topic = rest.first().map(|topic| topic.to_string_lossy().into_owned());
+            match topic {
+                None => print(&usage()),
+                Some(topic) => match COMMANDS.iter().find(|(name, _)| *name == topic) {
+                    Some((_, spec)) => print(&spec.help()),
+                    None => Err(Failure::Usage(None, format!("unknown command \"{topic}\""))),
+                },
             }
         }
-        Ok(Args { positional, flags })
+        name => match COMMANDS.iter().find(|(known, _)| *known == name) {
+            Some(&(_, spec)) => {
+                let args = match cli::parse(spec, rest) {
+                    Ok(Parsed::Help) => return print(&spec.help()),
+                    Ok(Parsed::Args(args)) => args,
+                    Err(message) => return Err(Failure::Usage(Some(spec), message)),
+                };
+                match name {
+                    "validate" => validate_command(&args),
+                    "solve" => solve_command(&args),
+                    "export" => export_command(&args),
+                    _ => import_command(&args),
+                }
+            }
+            None => Err(Failure::Usage(None, format!("unknown command \"{name}\""))),
+        },
     }
+}
 
-    fn flag(&self, names: &[&str]) -> Option<&str> {
-        self.flags.iter().rev().find(|(name, _)| names.contains(&name.as_str())).map(|(_, value)| value.as_str())
+/// Writes `text` and a newline to standard output.
+fn print(text: &str) -> Result<(), Failure> {
+    write_output(None, &format!("{text}\n"))
+}
+
+/// Writes to the file named by `-o` (whole or not at all), or to standard output.
+fn write_output(target: Option<&str>, text: &str) -> Result<(), Failure> {
+    match target {
+        Some(path) => cli::write_atomic(Path::new(path), text.as_bytes()).map_err(|err| {
+            Failure::Input(format!("{path}: cannot write: {err}; nothing was written, the file is as it was"))
+        }),
+        None => cli::print(text).map_err(|err| cli::stdout_failure(&err).map_or(Failure::Quiet, Failure::Input)),
     }
+}
 
-    fn one_file(&self, what: &str) -> Result<&str, Failure> {
-        match self.positional.as_slice() {
-            [file] => Ok(file),
-            [] => Err(Failure::Usage(format!("missing {what}"))),
-            _ => Err(Failure::Usage(format!("expected one {what}, got {}", self.positional.len()))),
+/// Refuses an `-o` that names one of the command's input files.
+fn refuse_overwrite(spec: &'static Spec, output: Option<&str>, inputs: &[(&str, &str)]) -> Result<(), Failure> {
+    let Some(output) = output else {
+        return Ok(());
+    };
+    for (input, what) in inputs {
+        if cli::same_file(Path::new(input), Path::new(output)) {
+            return Err(Failure::Usage(
+                Some(spec),
+                format!("-o {output} is the {what} {input}, which it would replace; write to another file"),
+            ));
         }
     }
+    Ok(())
+}
+
+/// Each item on its own indented line: the first `SHOWN`, then how many more.
+fn listing<T: Display>(items: &[T]) -> String {
+    let mut lines: Vec<String> = items.iter().take(SHOWN).map(|item| format!("  {item}")).collect();
+    if items.len() > SHOWN {
+        lines.push(format!("  … and {} more problem(s)", items.len() - SHOWN));
+    }
+    lines.join("\n")
 }
 
 fn read_bytes(path: &str) -> Result<Vec<u8>, Failure> {
-    fs::read(path).map_err(|err| Failure::Input(format!("{path}: cannot read: {err}")))
+    std::fs::read(path).map_err(|err| Failure::Input(format!("{path}: cannot read: {err}")))
 }
 
 fn read_text(path: &str) -> Result<String, Failure> {
     String::from_utf8(read_bytes(path)?).map_err(|_| Failure::Input(format!("{path}: not UTF-8 text")))
 }
 
-/// Reads and validates a scenario; every problem is listed, prefixed with the file name.
-fn load_scenario(path: &str) -> Result<Scenario, Failure> {
-    let text = read_text(path)?;
-    let scenario = Scenario::from_json(&text)
+/// The top-level `"format"` of a JSON file, if it has one: looked at before the full parse,
+/// so that a plan given where a scenario belongs (or the reverse) is named as such.
+fn format_of(text: &str) -> Option<String> {
+    #[derive(serde::Deserialize)]
+    struct Peek {
+        format: Option<String>,
+    }
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    serde_json::from_str::<Peek>(text).ok()?.format
+}
+
+/// Parses and validates a scenario's text; every problem is listed, prefixed with the file
+/// name. `hint` says where a plan file belongs instead, when one is given here.
+fn scenario_from(path: &str, text: &str, hint: &str) -> Result<Scenario, Failure> {
+    if format_of(text).as_deref() == Some("qudra-plan") {
+        return Err(Failure::Input(format!("{path} is a plan file (format qudra-plan), not a scenario; {hint}")));
+    }
+    let scenario = Scenario::from_json(text)
         .map_err(|err| Failure::Input(format!("{path}: not a valid scenario file\n  {}", err.to_problem())))?;
     let problems = validate(&scenario);
     if !problems.is_empty() {
-        let list: Vec<String> = problems.iter().map(|p| format!("  {p}")).collect();
-        return Err(Failure::Input(format!("{path}: {} problem(s) found\n{}", problems.len(), list.join("\n"))));
+        return Err(Failure::Input(format!("{path}: {} problem(s) found\n{}", problems.len(), listing(&problems))));
     }
     Ok(scenario)
 }
 
-/// Writes to the file named by `-o`, or to stdout.
-fn write_output(target: Option<&str>, text: &str) -> Result<(), Failure> {
-    match target {
-        Some(path) => fs::write(path, text).map_err(|err| Failure::Input(format!("{path}: cannot write: {err}"))),
-        None => std::io::stdout()
-            .write_all(text.as_bytes())
-            .map_err(|err| Failure::Input(format!("cannot write to standard output: {err}"))),
-    }
-}
+const SCENARIO_HINT: &str = "give the scenario file (format qudra-scenario) the plan is made from";
 
-fn validate_command(args: &[String]) -> Result<(), Failure> {
-    let args = Args::parse(args, &[])?;
-    let path = args.one_file("scenario file")?;
-    let scenario = load_scenario(path)?;
-    println!(
+fn validate_command(args: &cli::Args) -> Result<(), Failure> {
+    let path = args.positional.as_deref().unwrap_or_default();
+    let scenario = scenario_from(path, &read_text(path)?, SCENARIO_HINT)?;
+    print(&format!(
         "{path}: valid ({} states, {} skills, {} courses, {} sessions, {} needs, {} pins, {} exclusions)",
         scenario.states.len(),
         scenario.skills.len(),
@@ -160,59 +319,51 @@ fn validate_command(args: &[String]) -> Result<(), Failure> {
         scenario.needs.len(),
         scenario.pins.len(),
         scenario.exclusions.len()
-    );
-    Ok(())
+    ))
 }
 
-fn solve_command(args: &[String]) -> Result<(), Failure> {
-    let args = Args::parse(args, &["-o", "--output", "--time-limit", "--gap", "--solver"])?;
-    let path = args.one_file("scenario file")?;
-    let time_limit = match args.flag(&["--time-limit"]) {
+fn solve_command(args: &cli::Args) -> Result<(), Failure> {
+    let path = args.positional.as_deref().unwrap_or_default();
+    let usage = |message: String| Failure::Usage(Some(&SOLVE), message);
+    let time_limit = match args.get("time-limit") {
         Some(text) => match text.parse::<f64>() {
-            Ok(seconds) if seconds > 0.0 && seconds.is_finite() => Some(seconds),
-            _ => {
-                return Err(Failure::Usage(format!("--time-limit needs a positive number of seconds, got \"{text}\"")))
-            }
+            Ok(seconds) if seconds > 0.0 && seconds.is_finite() => seconds,
+            _ => return Err(usage(format!("--time-limit needs a positive number of seconds, got \"{text}\""))),
         },
-        None => None,
+        None => DEFAULT_TIME_LIMIT,
     };
-    let engine = match args.flag(&["--solver"]) {
+    let engine = match args.get("solver") {
         None => Engine::default(),
         Some(name) => match Engine::named(name) {
             Some(engine) => engine,
             None if name == "highs" => {
-                return Err(Failure::Usage(
+                return Err(usage(
                     "this qudra was built without HiGHS; build it with `cargo build --release --features highs`".into(),
                 ))
             }
-            None => return Err(Failure::Usage(format!("--solver is microlp or highs, got \"{name}\""))),
+            None => return Err(usage(format!("--solver is microlp or highs, got \"{name}\""))),
         },
     };
-    let gap = match args.flag(&["--gap"]) {
+    let gap = match args.get("gap") {
         None => 0.0,
         Some(text) => match text.parse::<f64>() {
             Ok(gap) if (0.0..1.0).contains(&gap) => gap,
-            _ => {
-                return Err(Failure::Usage(format!(
-                    "--gap needs a fraction from 0 to below 1 (0.001 is 0.1 %), got \"{text}\""
-                )))
-            }
+            _ => return Err(usage(format!("--gap needs a fraction from 0 to below 1 (0.001 is 0.1 %), got \"{text}\""))),
         },
     };
-    let scenario = load_scenario(path)?;
-    let plan = solve(&scenario, &Options { time_limit, engine, gap }).map_err(|err| match err {
-        SolveError::Infeasible(problems) => {
-            let list: Vec<String> = problems.iter().map(|p| format!("  {p}")).collect();
-            Failure::Input(format!(
-                "{path}: infeasible: the pins cannot all be honoured\n{}\nRemove or reduce these pins and solve again.",
-                list.join("\n")
-            ))
-        }
+    let output = args.get("output");
+    refuse_overwrite(&SOLVE, output, &[(path, "scenario")])?;
+    let scenario = scenario_from(path, &read_text(path)?, SCENARIO_HINT)?;
+    let plan = solve(&scenario, &Options { time_limit: Some(time_limit), engine, gap }).map_err(|err| match err {
+        SolveError::Infeasible(problems) => Failure::Input(format!(
+            "{path}: infeasible: the pins cannot all be honoured\n{}\nRemove or reduce these pins and solve again.",
+            listing(&problems)
+        )),
         other => Failure::Input(format!("{path}: {other}")),
     })?;
-    write_output(args.flag(&["-o", "--output"]), &plan.to_json())?;
+    write_output(output, &plan.to_json())?;
     let unmet: i64 = plan.unmet.iter().map(|u| u.seats).sum();
-    eprintln!(
+    cli::say(&format!(
         "{}: {} objective {}{} ({} allocations, {} trainees without a seat in {} needs, {} ms)",
         path,
         plan.status.as_str(),
@@ -226,7 +377,7 @@ fn solve_command(args: &[String]) -> Result<(), Failure> {
         unmet,
         plan.unmet.len(),
         plan.stats.solve_ms
-    );
+    ));
     Ok(())
 }
 
@@ -239,34 +390,41 @@ enum Format {
     Json,
 }
 
-fn export_command(args: &[String]) -> Result<(), Failure> {
-    let args = Args::parse(args, &["--scenario", "--format", "--state", "--lang", "-o", "--output"])?;
-    let plan_path = args.one_file("plan file")?;
-    let scenario_path = args
-        .flag(&["--scenario"])
-        .ok_or_else(|| Failure::Usage("export needs --scenario SCENARIO.json (the plan's scenario)".into()))?;
-    let format = match args.flag(&["--format"]) {
-        Some("csv") => Format::Csv,
-        Some("unmet-csv") => Format::UnmetCsv,
-        Some("ics") => Format::Ics,
-        Some("json") => Format::Json,
-        Some(other) => {
-            return Err(Failure::Usage(format!("unknown format \"{other}\" (use csv, unmet-csv, ics or json)")))
-        }
-        None => return Err(Failure::Usage("export needs --format csv|unmet-csv|ics|json".into())),
+fn export_command(args: &cli::Args) -> Result<(), Failure> {
+    let usage = |message: String| Failure::Usage(Some(&EXPORT), message);
+    let plan_path = args.positional.as_deref().unwrap_or_default();
+    let scenario_path = args.get("scenario").unwrap_or_default();
+    let format = match args.get("format").unwrap_or_default() {
+        "csv" => Format::Csv,
+        "unmet-csv" => Format::UnmetCsv,
+        "ics" => Format::Ics,
+        "json" => Format::Json,
+        other => return Err(usage(format!("unknown format \"{other}\" (use csv, unmet-csv, ics or json)"))),
     };
-    let lang = match args.flag(&["--lang"]) {
-        Some(code) => code.parse::<Lang>().map_err(Failure::Usage)?,
+    let lang = match args.get("lang") {
+        Some(code) => code.parse::<Lang>().map_err(usage)?,
         None => Lang::En,
     };
-    let state = args.flag(&["--state"]).map(|code| StateCode::new(code.trim().to_uppercase()));
-    if matches!(format, Format::Json) && (state.is_some() || args.flag(&["--lang"]).is_some()) {
-        return Err(Failure::Usage(
-            "--state and --lang apply to csv, unmet-csv and ics; the JSON plan is always whole".into(),
-        ));
+    let state = args.get("state").map(|code| StateCode::new(code.trim().to_uppercase()));
+    if matches!(format, Format::Json) && (state.is_some() || args.get("lang").is_some()) {
+        return Err(usage("--state and --lang apply to csv, unmet-csv and ics; the JSON plan is always whole".into()));
     }
-    let scenario = load_scenario(scenario_path)?;
-    let plan = json::read_plan(&read_text(plan_path)?)
+    let output = args.get("output");
+    refuse_overwrite(&EXPORT, output, &[(plan_path, "plan"), (scenario_path, "scenario")])?;
+    let plan_text = read_text(plan_path)?;
+    let scenario_text = read_text(scenario_path)?;
+    if format_of(&plan_text).as_deref() == Some("qudra-scenario") {
+        return Err(Failure::Input(format!(
+            "{plan_path} is a scenario file (format qudra-scenario), not a plan; give the plan as PLAN.json \
+             and the scenario after --scenario: qudra export PLAN.json --scenario SCENARIO.json …"
+        )));
+    }
+    let scenario = scenario_from(
+        scenario_path,
+        &scenario_text,
+        "give it as PLAN.json and the scenario after --scenario: qudra export PLAN.json --scenario SCENARIO.json …",
+    )?;
+    let plan = json::read_plan(&plan_text)
         .map_err(|err| Failure::Input(format!("{plan_path}: not a valid plan file\n  {err}")))?;
     let text = match format {
         Format::Csv => plan_csv(&scenario, &plan, &CsvOptions { lang, state }),
@@ -278,14 +436,16 @@ fn export_command(args: &[String]) -> Result<(), Failure> {
         Format::Json => Ok(json::plan(&plan)),
     }
     .map_err(|err| export_failure(plan_path, scenario_path, &plan, err))?;
-    write_output(args.flag(&["-o", "--output"]), &text)
+    write_output(output, &text)
 }
 
 fn export_failure(plan_path: &str, scenario_path: &str, plan: &Plan, err: ExportError) -> Failure {
     match err {
         ExportError::UnknownState(code) => Failure::Input(format!("{scenario_path}: no state \"{code}\" (--state)")),
-        ExportError::Mismatch(_) => Failure::Input(format!(
-            "{plan_path}: {err}\nThe plan was made from \"{}\"; solve {scenario_path} again and export the new plan.",
+        ExportError::Mismatch(problems) => Failure::Input(format!(
+            "{plan_path}: the plan does not belong to this scenario:\n{}\n\
+             The plan was made from \"{}\"; solve {scenario_path} again and export the new plan.",
+            listing(&problems),
             plan.scenario
         )),
     }
@@ -309,33 +469,33 @@ fn now() -> Result<DateTime<Utc>, Failure> {
 /// `import::needs_csv` or `import::sessions_csv`.
 type Importer = fn(&Scenario, &[u8]) -> Result<import::Imported, Vec<RowError>>;
 
-fn import_command(args: &[String]) -> Result<(), Failure> {
-    let args = Args::parse(args, &["--needs", "--sessions", "-o", "--output"])?;
-    let scenario_path = args.one_file("scenario file")?;
-    let (csv_path, importer, what): (&str, Importer, &str) = match (args.flag(&["--needs"]), args.flag(&["--sessions"]))
-    {
-        (Some(path), None) => (path, import::needs_csv, "need"),
-        (None, Some(path)) => (path, import::sessions_csv, "session"),
-        (None, None) => return Err(Failure::Usage("import needs --needs FILE.csv or --sessions FILE.csv".into())),
-        (Some(_), Some(_)) => {
-            return Err(Failure::Usage("import one file at a time: --needs or --sessions, not both".into()))
-        }
+fn import_command(args: &cli::Args) -> Result<(), Failure> {
+    let scenario_path = args.positional.as_deref().unwrap_or_default();
+    let (csv_path, importer, what): (&str, Importer, &str) = match (args.get("needs"), args.get("sessions")) {
+        (Some(path), _) => (path, import::needs_csv, "need"),
+        (_, path) => (path.unwrap_or_default(), import::sessions_csv, "session"),
     };
-    let scenario = load_scenario(scenario_path)?;
+    let output = args.get("output");
+    // Replacing the scenario is what -o SCENARIO.json is for; replacing the sheet is not.
+    refuse_overwrite(&IMPORT, output, &[(csv_path, "spreadsheet")])?;
+    let scenario = scenario_from(
+        scenario_path,
+        &read_text(scenario_path)?,
+        "import merges a spreadsheet into a scenario file (format qudra-scenario)",
+    )?;
     let bytes = read_bytes(csv_path)?;
     let imported = importer(&scenario, &bytes).map_err(|errors| {
-        let list: Vec<String> = errors.iter().map(|e| format!("  {e}")).collect();
         Failure::Input(format!(
             "{csv_path}: {} problem(s) found; nothing was imported\n{}",
             errors.len(),
-            list.join("\n")
+            listing(&errors)
         ))
     })?;
-    write_output(args.flag(&["-o", "--output"]), &json::scenario(&imported.scenario))?;
+    write_output(output, &json::scenario(&imported.scenario))?;
     if what == "session" {
-        eprintln!("{csv_path}: {} session(s) added, {} replaced", imported.added, imported.replaced);
+        cli::say(&format!("{csv_path}: {} session(s) added, {} replaced", imported.added, imported.replaced));
     } else {
-        eprintln!("{csv_path}: {} {what}(s) added", imported.added);
+        cli::say(&format!("{csv_path}: {} {what}(s) added", imported.added));
     }
     Ok(())
 }
