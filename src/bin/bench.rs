@@ -8,14 +8,60 @@
 //! `--time-limit SECONDS` (default 10), `--gap FRACTION` (stop once proven within it;
 //! default 0: only a proven optimum stops early).
 
+mod cli;
+
+use std::io::{self, Write};
 use std::process::ExitCode;
 use std::time::Instant;
 
+use cli::{Flag, Kind, Parsed, Spec};
 use qudra::solve::{Engine, Model, Options, Plan};
 use qudra::synth::{scenario, Scale, Variant};
 
-const USAGE: &str = "usage: bench [--scale region|large|global]... [--variant pure|budget|minviable]... \
-                     [--solver microlp|highs]... [--seed N] [--time-limit SECONDS] [--gap FRACTION]";
+const BENCH: Spec = Spec {
+    program: "bench",
+    positional: None,
+    flags: &[
+        Flag {
+            long: "scale",
+            short: None,
+            value: "region|large|global",
+            kind: Kind::Repeated,
+            help: "scenario sizes to run (repeatable; default all)",
+        },
+        Flag {
+            long: "variant",
+            short: None,
+            value: "pure|budget|minviable",
+            kind: Kind::Repeated,
+            help: "scenario variants to run (repeatable; default all)",
+        },
+        Flag {
+            long: "solver",
+            short: None,
+            value: "microlp|highs",
+            kind: Kind::Repeated,
+            help: "engines to run (repeatable; default every engine of this build)",
+        },
+        Flag { long: "seed", short: None, value: "N", kind: Kind::Optional, help: "the scenarios' seed (default 2027)" },
+        Flag {
+            long: "time-limit",
+            short: None,
+            value: "SECONDS",
+            kind: Kind::Optional,
+            help: "each solve's time limit (default 10)",
+        },
+        Flag {
+            long: "gap",
+            short: None,
+            value: "FRACTION",
+            kind: Kind::Optional,
+            help: "stop once proven within this gap (default 0: only a proven optimum stops early)",
+        },
+    ],
+    about: "Solves seeded synthetic scenarios and prints model size, timings, objective, bound and gap.\n\
+            Run it in release: cargo run --release --features highs --bin bench (or make bench).",
+};
 
 /// One solve's figures.
 struct Row {
@@ -26,60 +72,114 @@ struct Row {
     plan: Plan,
 }
 
+/// What the command line asks for.
+struct Choice {
+    scales: Vec<Scale>,
+    variants: Vec<Variant>,
+    engines: Vec<Engine>,
+    seed: u64,
+    time_limit: f64,
+    gap: f64,
+}
+
 fn main() -> ExitCode {
-    let mut scales = Vec::new();
-    let mut variants = Vec::new();
-    let mut engines = Vec::new();
-    let mut seed = 2027u64;
-    let mut time_limit = 10.0;
-    let mut gap = 0.0;
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    let mut iter = args.iter();
-    while let Some(flag) = iter.next() {
-        let value = iter.next().map(String::as_str).unwrap_or("");
-        match flag.as_str() {
-            "--scale" => match Scale::ALL.iter().find(|s| s.name() == value) {
-                Some(scale) => scales.push(*scale),
-                None => return usage(&format!("unknown scale \"{value}\"")),
-            },
-            "--variant" => match Variant::ALL.iter().find(|v| v.name() == value) {
-                Some(variant) => variants.push(*variant),
-                None => return usage(&format!("unknown variant \"{value}\"")),
-            },
-            "--solver" => match Engine::named(value) {
-                Some(engine) => engines.push(engine),
-                None if value == "highs" => return usage("this build has no HiGHS: build with --features highs"),
-                None => return usage(&format!("unknown solver \"{value}\"")),
-            },
-            "--seed" => match value.parse() {
-                Ok(parsed) => seed = parsed,
-                Err(_) => return usage("--seed needs a whole number"),
-            },
-            "--gap" => match value.parse() {
-                Ok(parsed) => gap = parsed,
-                Err(_) => return usage("--gap needs a fraction (0.001 is 0.1 %)"),
-            },
-            "--time-limit" => match value.parse() {
-                Ok(parsed) => time_limit = parsed,
-                Err(_) => return usage("--time-limit needs a number of seconds"),
-            },
-            other => return usage(&format!("unknown option \"{other}\"")),
+    let choice = match parse(std::env::args_os().skip(1).collect()) {
+        Ok(Some(choice)) => choice,
+        Ok(None) => {
+            return match cli::print(&format!("{}\n", BENCH.help())) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(err) => stdout_failed(&err),
+            }
+        }
+        Err(message) => {
+            cli::say(&format!("bench: {message}\n\n{}", BENCH.help()));
+            return ExitCode::from(2);
+        }
+    };
+    let mut out = io::stdout().lock();
+    match run(&choice, &mut out).and_then(|failed| out.flush().map(|()| failed)) {
+        Ok(false) => ExitCode::SUCCESS,
+        Ok(true) => ExitCode::from(1),
+        Err(err) => stdout_failed(&err),
+    }
+}
+
+fn stdout_failed(err: &io::Error) -> ExitCode {
+    if let Some(message) = cli::stdout_failure(err) {
+        cli::say(&format!("bench: {message}"));
+    }
+    ExitCode::from(1)
+}
+
+/// The choice, or `None` for `--help`.
+fn parse(args: Vec<std::ffi::OsString>) -> Result<Option<Choice>, String> {
+    let args = match cli::parse(&BENCH, args)? {
+        Parsed::Help => return Ok(None),
+        Parsed::Args(args) => args,
+    };
+    let mut choice = Choice {
+        scales: Vec::new(),
+        variants: Vec::new(),
+        engines: Vec::new(),
+        seed: 2027,
+        time_limit: 10.0,
+        gap: 0.0,
+    };
+    for value in args.all("scale") {
+        match Scale::ALL.iter().find(|s| s.name() == value) {
+            Some(scale) => choice.scales.push(*scale),
+            None => return Err(format!("unknown scale \"{value}\"")),
         }
     }
-    if scales.is_empty() {
-        scales = Scale::ALL.to_vec();
+    for value in args.all("variant") {
+        match Variant::ALL.iter().find(|v| v.name() == value) {
+            Some(variant) => choice.variants.push(*variant),
+            None => return Err(format!("unknown variant \"{value}\"")),
+        }
     }
-    if variants.is_empty() {
-        variants = Variant::ALL.to_vec();
+    for value in args.all("solver") {
+        match Engine::named(value) {
+            Some(engine) => choice.engines.push(engine),
+            None if value == "highs" => return Err("this build has no HiGHS: build with --features highs".into()),
+            None => return Err(format!("unknown solver \"{value}\"")),
+        }
     }
-    if engines.is_empty() {
-        engines = Engine::ALL.to_vec();
+    if let Some(value) = args.get("seed") {
+        choice.seed = value.parse().map_err(|_| "--seed needs a whole number".to_string())?;
     }
+    if let Some(value) = args.get("gap") {
+        choice.gap = match value.parse::<f64>() {
+            Ok(gap) if (0.0..1.0).contains(&gap) => gap,
+            _ => return Err("--gap needs a fraction from 0 to below 1 (0.001 is 0.1 %)".into()),
+        };
+    }
+    if let Some(value) = args.get("time-limit") {
+        choice.time_limit = match value.parse::<f64>() {
+            Ok(seconds) if seconds > 0.0 && seconds.is_finite() => seconds,
+            _ => return Err("--time-limit needs a positive number of seconds".into()),
+        };
+    }
+    if choice.scales.is_empty() {
+        choice.scales = Scale::ALL.to_vec();
+    }
+    if choice.variants.is_empty() {
+        choice.variants = Variant::ALL.to_vec();
+    }
+    if choice.engines.is_empty() {
+        choice.engines = Engine::ALL.to_vec();
+    }
+    Ok(Some(choice))
+}
+
+/// Runs every chosen solve, printing as it goes; true when one of them failed.
+fn run(choice: &Choice, out: &mut impl Write) -> io::Result<bool> {
+    let Choice { scales, variants, engines, seed, time_limit, gap } = choice;
     if cfg!(debug_assertions) {
-        eprintln!("note: this is a debug build; figures are only meaningful with --release");
+        cli::say("note: this is a debug build; figures are only meaningful with --release");
     }
-    println!("seed {seed}, time limit {time_limit} s, gap {gap}, {} worker(s)", qudra::solve::workers());
-    println!(
+    writeln!(out, "seed {seed}, time limit {time_limit} s, gap {gap}, {} worker(s)", qudra::solve::workers())?;
+    writeln!(
+        out,
         "{:<7} {:<10} {:<8} {:>6} {:>6} {:>8} {:>9} {:>11} {:>6} {:>9} {:>10} {:<10} {:>12} {:>12} {:>9}",
         "scale",
         "variant",
@@ -96,18 +196,18 @@ fn main() -> ExitCode {
         "objective",
         "bound",
         "gap_%"
-    );
+    )?;
     let mut failed = false;
     let mut rows = Vec::new();
-    for &scale in &scales {
-        for &variant in &variants {
-            let scenario = scenario(scale, variant, seed);
-            for &engine in &engines {
+    for &scale in scales {
+        for &variant in variants {
+            let scenario = scenario(scale, variant, *seed);
+            for &engine in engines {
                 let started = Instant::now();
                 let model = match Model::build(&scenario) {
                     Ok(model) => model,
                     Err(err) => {
-                        eprintln!("{} {}: {err}", scale.name(), variant.name());
+                        cli::say(&format!("{} {}: {err}", scale.name(), variant.name()));
                         failed = true;
                         continue;
                     }
@@ -115,11 +215,12 @@ fn main() -> ExitCode {
                 let build_ms = started.elapsed().as_secs_f64() * 1e3;
                 let (variables, constraints, blocks) = (model.variables(), model.constraints(), model.blocks());
                 let started = Instant::now();
-                let result = model.solve(&Options { time_limit: Some(time_limit), engine, gap });
+                let result = model.solve(&Options { time_limit: Some(*time_limit), engine, gap: *gap });
                 let solve_ms = started.elapsed().as_secs_f64() * 1e3;
                 match result {
                     Ok(plan) => {
-                        println!(
+                        writeln!(
+                            out,
                             "{:<7} {:<10} {:<8} {:>6} {:>6} {:>8} {:>9} {:>11} {:>6} {:>9.1} {:>10.1} {:<10} {:>12.3} {:>12.3} {:>9.4}",
                             scale.name(),
                             variant.name(),
@@ -136,28 +237,24 @@ fn main() -> ExitCode {
                             plan.objective,
                             plan.bound,
                             plan.gap * 100.0
-                        );
+                        )?;
                         rows.push(Row { scale, variant, engine, solve_ms, plan });
                     }
                     Err(err) => {
-                        eprintln!("{} {} {}: {err}", scale.name(), variant.name(), engine.name());
+                        cli::say(&format!("{} {} {}: {err}", scale.name(), variant.name(), engine.name()));
                         failed = true;
                     }
                 }
             }
         }
     }
-    print_ratios(&rows);
-    if failed {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
-    }
+    print_ratios(&rows, out)?;
+    Ok(failed)
 }
 
 /// For each scenario solved by both engines: microlp's time over HiGHS's, and how far
 /// microlp's objective is from HiGHS's.
-fn print_ratios(rows: &[Row]) {
+fn print_ratios(rows: &[Row], out: &mut impl Write) -> io::Result<()> {
     let pairs: Vec<(&Row, &Row)> = rows
         .iter()
         .filter(|row| row.engine == Engine::Microlp)
@@ -170,16 +267,18 @@ fn print_ratios(rows: &[Row]) {
         })
         .collect();
     if pairs.is_empty() {
-        return;
+        return Ok(());
     }
-    println!();
-    println!(
+    writeln!(out)?;
+    writeln!(
+        out,
         "{:<7} {:<10} {:>13} {:>13} {:>15} {:>22}",
         "scale", "variant", "microlp_ms", "highs_ms", "time_ratio", "objective_diff_%"
-    );
+    )?;
     for (micro, reference) in pairs {
         let diff = (reference.plan.objective - micro.plan.objective) / reference.plan.objective.abs().max(1.0);
-        println!(
+        writeln!(
+            out,
             "{:<7} {:<10} {:>13.1} {:>13.1} {:>15.2} {:>22.5}",
             micro.scale.name(),
             micro.variant.name(),
@@ -187,11 +286,7 @@ fn print_ratios(rows: &[Row]) {
             reference.solve_ms,
             micro.solve_ms / reference.solve_ms.max(1e-3),
             diff * 100.0
-        );
+        )?;
     }
-}
-
-fn usage(message: &str) -> ExitCode {
-    eprintln!("bench: {message}\n{USAGE}");
-    ExitCode::from(2)
+    Ok(())
 }

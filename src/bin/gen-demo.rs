@@ -7,10 +7,13 @@
 //!
 //! Usage: `gen-demo [OUT.json]` (standard output when no path is given).
 
+mod cli;
+
 use std::collections::BTreeMap;
-use std::fs;
-use std::io::Write;
+use std::path::Path;
 use std::process::ExitCode;
+
+use cli::{Parsed, Spec};
 
 use chrono::{Datelike, Days, NaiveDate, Weekday};
 use qudra::model::{
@@ -776,30 +779,52 @@ YE | fraud | 1 | 8 | 3 | modes=online
 YE | terrorism | 2 | 5 | 4
 ";
 
+const GEN_DEMO: Spec = Spec {
+    program: "gen-demo",
+    positional: Some(("OUT.json", false)),
+    flags: &[],
+    about: "Writes the demo scenario to OUT.json (whole or not at all), or to standard output.",
+};
+
 fn main() -> ExitCode {
+    cli::ignore_file_size_signal();
+    let target = match cli::parse(&GEN_DEMO, std::env::args_os().skip(1)) {
+        Ok(Parsed::Args(args)) => args.positional,
+        Ok(Parsed::Help) => return written(cli::print(&format!("{}\n", GEN_DEMO.help())), None),
+        Err(message) => {
+            cli::say(&format!("gen-demo: {message}\n\n{}", GEN_DEMO.help()));
+            return ExitCode::from(2);
+        }
+    };
     let scenario = match demo() {
         Ok(scenario) => scenario,
         Err(problems) => {
             for problem in problems {
-                eprintln!("gen-demo: {problem}");
+                cli::say(&format!("gen-demo: {problem}"));
             }
             return ExitCode::from(1);
         }
     };
     let text = scenario.to_json();
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    let written = match args.as_slice() {
-        [] => std::io::stdout().write_all(text.as_bytes()).map_err(|e| e.to_string()),
-        [path] => fs::write(path, &text).map_err(|e| format!("{path}: {e}")),
-        _ => Err("usage: gen-demo [OUT.json]".to_string()),
-    };
-    match written {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(message) => {
-            eprintln!("gen-demo: {message}");
-            ExitCode::from(2)
-        }
+    match &target {
+        None => written(cli::print(&text), None),
+        Some(path) => written(cli::write_atomic(Path::new(path), text.as_bytes()), Some(path)),
     }
+}
+
+/// The exit status of a write: 0, or 1 with one line (none for a closed pipe).
+fn written(result: std::io::Result<()>, path: Option<&str>) -> ExitCode {
+    let Err(err) = result else {
+        return ExitCode::SUCCESS;
+    };
+    let message = match path {
+        Some(path) => Some(format!("{path}: cannot write: {err}; the file is as it was")),
+        None => cli::stdout_failure(&err),
+    };
+    if let Some(message) = message {
+        cli::say(&format!("gen-demo: {message}"));
+    }
+    ExitCode::from(1)
 }
 
 /// Builds the demo scenario from the tables and checks it: every row parses, every
