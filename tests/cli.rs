@@ -272,3 +272,252 @@ fn two_processes_write_the_same_plan_apart_from_solve_ms() {
         assert_eq!(without_solve_ms(&stdout(&first)), without_solve_ms(&stdout(&second)), "{name}");
     }
 }
+
+// files written whole or not at all (-o)
+
+fn demo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data/demo-2027.json")
+}
+
+fn needs_template() -> String {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data/needs-template.csv").to_string_lossy().into_owned()
+}
+
+fn names_in(dir: &std::path::Path) -> Vec<String> {
+    let mut names: Vec<String> =
+        fs::read_dir(dir).unwrap().map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned()).collect();
+    names.sort();
+    names
+}
+
+/// A write cut by the file-size limit (or a full disk) leaves the old scenario byte for byte,
+/// no temporary file beside it, and says so with exit 1; without the limit the same command
+/// replaces the scenario with the merged one.
+#[cfg(unix)]
+#[test]
+fn an_interrupted_write_leaves_the_old_file_as_it_was() {
+    let dir = scratch("atomic-write");
+    let scenario = dir.join("s.json");
+    fs::copy(demo(), &scenario).unwrap();
+    let original = fs::read(&scenario).unwrap();
+    assert!(original.len() > 100 * 1024, "the scenario is larger than the limit below");
+    let target = scenario.to_str().unwrap();
+    let template = needs_template();
+    let out = Command::new("sh")
+        .args(["-c", r#"ulimit -f 100 && exec "$0" "$@""#, QUDRA, "import", "--needs", &template, target, "-o", target])
+        .output()
+        .unwrap();
+    assert_eq!(code(&out), 1, "{}", stderr(&out));
+    assert!(stderr(&out).contains("s.json: cannot write"), "{}", stderr(&out));
+    assert!(!stderr(&out).contains("panicked"), "{}", stderr(&out));
+    assert_eq!(fs::read(&scenario).unwrap(), original, "the scenario is untouched");
+    assert_eq!(names_in(&dir), ["s.json"], "no temporary file is left");
+
+    let out = run(&["import", "--needs", &template, target, "-o", target]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert!(fs::read(&scenario).unwrap().len() > original.len(), "the needs are merged into the scenario");
+    assert_eq!(code(&run(&["validate", target])), 0);
+    assert_eq!(names_in(&dir), ["s.json"]);
+}
+
+/// `-o` naming an input, however spelt (relative, `./`, `..`, a symlink), is refused with
+/// exit 2 and the input left as it was; only import may replace its scenario.
+#[test]
+fn output_may_not_replace_an_input() {
+    let dir = scratch("output-is-input");
+    let scenario = write(&dir, "x.json", &small(""));
+    let plan = dir.join("plan.json").to_string_lossy().into_owned();
+    assert_eq!(code(&run(&["solve", &scenario, "-o", &plan])), 0);
+    let csv = write(&dir, "needs.csv", "state,skill,level,trainees,priority\nQA,forensics,1,2,3\n");
+    let scenario_text = fs::read(&scenario).unwrap();
+    let plan_text = fs::read(&plan).unwrap();
+    #[cfg(unix)]
+    std::os::unix::fs::symlink(&scenario, dir.join("link.json")).unwrap();
+    let in_dir = |args: &[&str]| Command::new(QUDRA).args(args).current_dir(&dir).output().unwrap();
+    let dotted = dir.join("sub/../x.json");
+    fs::create_dir_all(dir.join("sub")).unwrap();
+    let mut cases: Vec<(Vec<&str>, &str)> = vec![
+        (vec!["solve", "x.json", "-o", "x.json"], "x.json"),
+        (vec!["solve", "x.json", "-o", "./x.json"], "x.json"),
+        (vec!["solve", &scenario, "--output", dotted.to_str().unwrap()], "x.json"),
+        (vec!["export", "plan.json", "--scenario", "x.json", "--format", "csv", "-o", "plan.json"], "plan.json"),
+        (vec!["export", "plan.json", "--scenario", "x.json", "--format", "json", "-o", "./x.json"], "x.json"),
+        (vec!["import", "--needs", "needs.csv", "x.json", "-o", "./needs.csv"], "needs.csv"),
+    ];
+    if cfg!(unix) {
+        cases.push((vec!["solve", "x.json", "-o", "link.json"], "link.json"));
+    }
+    for (args, named) in cases {
+        let out = in_dir(&args);
+        assert_eq!(code(&out), 2, "qudra {args:?}: {}", stderr(&out));
+        let err = stderr(&out);
+        assert!(err.contains(named) && err.contains("would replace"), "qudra {args:?}: {err}");
+        assert_eq!(fs::read(&scenario).unwrap(), scenario_text, "qudra {args:?}");
+        assert_eq!(fs::read(&plan).unwrap(), plan_text, "qudra {args:?}");
+    }
+    assert!(fs::read_to_string(&csv).unwrap().starts_with("state,"));
+    // import writes over its own scenario, as documented.
+    let out = in_dir(&["import", "--needs", "needs.csv", "x.json", "-o", "./x.json"]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert_ne!(fs::read(&scenario).unwrap(), scenario_text);
+}
+
+// the command line itself
+
+#[test]
+fn a_repeated_option_is_refused_naming_it() {
+    let dir = scratch("repeated");
+    let scenario = write(&dir, "x.json", &small(""));
+    let a = write(&dir, "a.csv", "state,skill,level,trainees,priority\nQA,forensics,1,2,3\n");
+    let b = write(&dir, "b.csv", "state,skill,level,trainees,priority\nTN,forensics,1,2,3\n");
+    let out_a = dir.join("a.json").to_string_lossy().into_owned();
+    let out_b = dir.join("b.json").to_string_lossy().into_owned();
+    let cases: Vec<(Vec<&str>, &str)> = vec![
+        (vec!["import", "--needs", &a, "--needs", &b, &scenario], "--needs"),
+        (vec!["import", "--needs", &a, &scenario, "-o", &out_a, "-o", &out_b], "--output"),
+        (vec!["solve", &scenario, "-o", &out_a, "--output", &out_b], "--output"),
+        (vec!["solve", &scenario, "--time-limit", "5", "--time-limit", "9"], "--time-limit"),
+        (vec!["export", &out_a, "--scenario", &scenario, "--format", "csv", "--format", "ics"], "--format"),
+    ];
+    for (args, flag) in cases {
+        let out = run(&args);
+        assert_eq!(code(&out), 2, "qudra {args:?}: {}", stderr(&out));
+        assert!(stderr(&out).contains(&format!("{flag} is given twice")), "qudra {args:?}: {}", stderr(&out));
+        assert!(!dir.join("a.json").exists() && !dir.join("b.json").exists(), "qudra {args:?} wrote a file");
+    }
+    let bench = Command::new(env!("CARGO_BIN_EXE_bench")).args(["--seed", "1", "--seed", "2"]).output().unwrap();
+    assert_eq!(code(&bench), 2);
+    assert!(stderr(&bench).contains("--seed is given twice"), "{}", stderr(&bench));
+    let gen = Command::new(env!("CARGO_BIN_EXE_gen-demo")).args([&out_a, &out_b]).output().unwrap();
+    assert_eq!(code(&gen), 2);
+    assert!(!dir.join("a.json").exists());
+}
+
+/// Every command answers --help with its own options on stdout, exit 0; solve's says the
+/// default time limit, the one the browser app uses.
+#[test]
+fn each_command_has_help() {
+    for (command, option) in
+        [("validate", "SCENARIO.json"), ("solve", "--time-limit"), ("export", "--format"), ("import", "--sessions")]
+    {
+        for args in [vec![command, "--help"], vec!["help", command], vec![command, "-h"]] {
+            let out = run(&args);
+            assert_eq!(code(&out), 0, "qudra {args:?}: {}", stderr(&out));
+            assert!(stdout(&out).contains(&format!("Usage: qudra {command}")), "qudra {args:?}: {}", stdout(&out));
+            assert!(stdout(&out).contains(option), "qudra {args:?}: {}", stdout(&out));
+        }
+    }
+    let solve = stdout(&run(&["solve", "--help"]));
+    let default = format!("default {} s", qudra::solve::DEFAULT_TIME_LIMIT);
+    assert!(solve.contains(&default), "{solve}");
+    assert!(stdout(&run(&["help"])).contains(&format!("{} s unless --time-limit", qudra::solve::DEFAULT_TIME_LIMIT)));
+    for program in [env!("CARGO_BIN_EXE_bench"), env!("CARGO_BIN_EXE_gen-demo")] {
+        let out = Command::new(program).arg("--help").output().unwrap();
+        assert_eq!(code(&out), 0, "{program}: {}", stderr(&out));
+        assert!(stdout(&out).starts_with("Usage: "), "{program}: {}", stdout(&out));
+    }
+}
+
+// problems listed: the first 100, then how many more
+
+#[test]
+fn a_long_list_of_problems_shows_the_first_100_and_the_total() {
+    let dir = scratch("many-problems");
+    let needs: Vec<String> = (0..150)
+        .map(|i| {
+            format!(
+                r#"{{"id": "QA-{i}", "state": "QA", "skill": "forensic", "level": 1, "trainees": 1, "priority": 3}}"#
+            )
+        })
+        .collect();
+    let start = small("").find(r#""needs": ["#).unwrap();
+    let end = small("").find(r#""pins""#).unwrap();
+    let text = format!("{}\"needs\": [{}],\n  {}", &small("")[..start], needs.join(",\n"), &small("")[end..]);
+    let file = write(&dir, "many.json", &text);
+    for args in [vec!["validate", file.as_str()], vec!["solve", file.as_str()]] {
+        let out = run(&args);
+        assert_eq!(code(&out), 1, "{}", stderr(&out));
+        let err = stderr(&out);
+        assert!(err.contains("150 problem(s) found"), "{err}");
+        assert_eq!(err.lines().filter(|line| line.contains("unknown skill")).count(), 100, "{err}");
+        assert!(err.contains("… and 50 more problem(s)"), "{err}");
+    }
+    let scenario = write(&dir, "x.json", &small(""));
+    let rows: String = (0..130).map(|_| "QA,forensic,1,2,3\n").collect();
+    let csv = write(&dir, "bad.csv", &format!("state,skill,level,trainees,priority\n{rows}"));
+    let out = run(&["import", "--needs", &csv, &scenario]);
+    assert_eq!(code(&out), 1);
+    let err = stderr(&out);
+    assert!(err.contains("130 problem(s) found; nothing was imported"), "{err}");
+    assert_eq!(err.lines().filter(|line| line.contains("unknown skill")).count(), 100, "{err}");
+    assert!(err.contains("… and 30 more problem(s)"), "{err}");
+}
+
+// standard output closed or full
+
+/// A pipe whose reading end is already closed, as `qudra … | true` once `true` has exited.
+#[cfg(unix)]
+fn closed_pipe() -> std::process::Stdio {
+    use std::os::fd::{FromRawFd, OwnedFd};
+    let mut fds = [0; 2];
+    // SAFETY: pipe() fills the array with two new descriptors, each owned exactly once below.
+    assert_eq!(unsafe { libc::pipe(fds.as_mut_ptr()) }, 0);
+    let (read, write) = unsafe { (OwnedFd::from_raw_fd(fds[0]), OwnedFd::from_raw_fd(fds[1])) };
+    drop(read);
+    std::process::Stdio::from(write)
+}
+
+#[cfg(unix)]
+#[test]
+fn a_closed_or_full_stdout_is_an_error_not_a_panic() {
+    let region = conformance("region.json");
+    let cases: Vec<(&str, Vec<&str>)> = vec![
+        (QUDRA, vec!["validate", &region]),
+        (QUDRA, vec!["help"]),
+        (QUDRA, vec!["solve", "--help"]),
+        (QUDRA, vec!["solve", &region]),
+        (env!("CARGO_BIN_EXE_gen-demo"), vec![]),
+        (env!("CARGO_BIN_EXE_bench"), vec!["--help"]),
+    ];
+    for (program, args) in cases {
+        let closed = Command::new(program).args(&args).stdout(closed_pipe()).output().unwrap();
+        assert_eq!(code(&closed), 1, "{program} {args:?} | true: {}", stderr(&closed));
+        assert!(!stderr(&closed).contains("panicked"), "{program} {args:?}: {}", stderr(&closed));
+        assert!(!stderr(&closed).contains("cannot write"), "a closed pipe is silent: {}", stderr(&closed));
+
+        let full = fs::File::options().write(true).open("/dev/full").unwrap();
+        let out = Command::new(program).args(&args).stdout(full).output().unwrap();
+        assert_eq!(code(&out), 1, "{program} {args:?} >/dev/full: {}", stderr(&out));
+        assert!(!stderr(&out).contains("panicked"), "{program} {args:?}: {}", stderr(&out));
+        assert!(stderr(&out).contains("cannot write to standard output"), "{program} {args:?}: {}", stderr(&out));
+    }
+}
+
+// plan and scenario swapped
+
+#[test]
+fn a_plan_given_for_a_scenario_is_named_as_such() {
+    let dir = scratch("swapped");
+    let scenario = write(&dir, "scenario.json", &small(""));
+    let plan = dir.join("plan.json").to_string_lossy().into_owned();
+    assert_eq!(code(&run(&["solve", &scenario, "-o", &plan])), 0);
+    for args in [
+        vec!["validate", plan.as_str()],
+        vec!["solve", plan.as_str()],
+        vec!["export", scenario.as_str(), "--scenario", plan.as_str(), "--format", "csv"],
+        vec!["export", plan.as_str(), "--scenario", plan.as_str(), "--format", "csv"],
+        vec!["import", "--needs", scenario.as_str(), plan.as_str()],
+    ] {
+        let out = run(&args);
+        assert_eq!(code(&out), 1, "qudra {args:?}: {}", stderr(&out));
+        let err = stderr(&out);
+        assert!(!err.contains("unknown field"), "qudra {args:?}: {err}");
+        assert!(
+            err.contains("plan.json is a plan file (format qudra-plan)")
+                || err.contains("scenario.json is a scenario file (format qudra-scenario)"),
+            "qudra {args:?}: {err}"
+        );
+    }
+    let out = run(&["export", &scenario, "--scenario", &plan, "--format", "csv"]);
+    assert!(stderr(&out).contains("give the plan as PLAN.json and the scenario after --scenario"), "{}", stderr(&out));
+}

@@ -43,7 +43,13 @@ const BENCH: Spec = Spec {
             kind: Kind::Repeated,
             help: "engines to run (repeatable; default every engine of this build)",
         },
-        Flag { long: "seed", short: None, value: "N", kind: Kind::Optional, help: "the scenarios' seed (default 2027)" },
+        Flag {
+            long: "seed",
+            short: None,
+            value: "N",
+            kind: Kind::Optional,
+            help: "the scenarios' seed (default 2027)",
+        },
         Flag {
             long: "time-limit",
             short: None,

@@ -173,8 +173,11 @@ enum Failure {
 }
 
 fn usage() -> String {
-    let synopses: Vec<String> =
-        COMMANDS.iter().map(|(_, spec)| format!("  {}", spec.synopsis())).chain(["  qudra help [COMMAND]".into()]).collect();
+    let synopses: Vec<String> = COMMANDS
+        .iter()
+        .map(|(_, spec)| format!("  {}", spec.synopsis()))
+        .chain(["  qudra help [COMMAND]".into()])
+        .collect();
     format!("{USAGE_HEAD}\n\nUsage:\n{}\n\n{USAGE_TAIL}", synopses.join("\n"))
 }
 
@@ -348,7 +351,9 @@ fn solve_command(args: &cli::Args) -> Result<(), Failure> {
         None => 0.0,
         Some(text) => match text.parse::<f64>() {
             Ok(gap) if (0.0..1.0).contains(&gap) => gap,
-            _ => return Err(usage(format!("--gap needs a fraction from 0 to below 1 (0.001 is 0.1 %), got \"{text}\""))),
+            _ => {
+                return Err(usage(format!("--gap needs a fraction from 0 to below 1 (0.001 is 0.1 %), got \"{text}\"")))
+            }
         },
     };
     let output = args.get("output");
