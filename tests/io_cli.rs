@@ -145,3 +145,22 @@ fn import_needs_exactly_one_file() {
     assert_eq!(run(&["import", "--needs", csv, "--sessions", csv, scenario]).status.code(), Some(2));
     assert_eq!(run(&["import", "--needs", csv]).status.code(), Some(2));
 }
+
+/// A plan of another scenario has a problem in nearly every row: the first 100 are listed,
+/// then how many more, not thousands of lines.
+#[test]
+fn a_mismatched_plan_lists_the_first_100_problems_and_the_total() {
+    let dir = scratch("mismatch-many");
+    let plan = dir.join("demo-plan.json").to_string_lossy().into_owned();
+    let demo = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data/demo-2027.json");
+    let out = run(&["solve", demo.to_str().unwrap(), "-o", &plan]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let scenario = fixture("scenario.json");
+    let out = run(&["export", &plan, "--scenario", scenario.to_str().unwrap(), "--format", "csv"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(out.stdout.is_empty());
+    let stderr = text(&out.stderr);
+    let listed = stderr.lines().filter(|line| line.starts_with("  ") && !line.contains("more problem(s)")).count();
+    assert_eq!(listed, 100, "{stderr}");
+    assert!(stderr.contains(" more problem(s)"), "{stderr}");
+}

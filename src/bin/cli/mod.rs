@@ -282,9 +282,17 @@ fn folder(path: &Path) -> PathBuf {
 
 /// Writes `bytes` to `path` whole or not at all: into a new temporary file in the same folder,
 /// synced, then renamed over the target (and the folder synced). On any failure the temporary
-/// file is removed and the old file, if any, is untouched. A symlink is followed, so the file
+/// file is removed and the old file, if any, is untouched. Only regular files are replaced so. A symlink is followed, so the file
 /// it names is replaced, not the link; an existing file's permissions are kept.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    // A device or pipe (`-o /dev/null`, `-o /dev/stdout`) is written as it is: renaming a file
+    // over it would replace the device itself.
+    if let Ok(meta) = fs::metadata(path) {
+        if !meta.is_file() && !meta.is_dir() {
+            let mut file = File::options().write(true).truncate(true).open(path)?;
+            return file.write_all(bytes).and_then(|()| file.flush());
+        }
+    }
     let target = fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
     let dir = folder(&target);
     let Some(name) = target.file_name() else {
