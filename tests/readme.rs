@@ -1,6 +1,7 @@
 //! The README's examples are what the command line prints: each fenced block after a
 //! `<!-- readme-test … -->` comment lists `$ qudra …` commands and their output, and this test
-//! runs every one on the demo data in a scratch folder and compares, line for line (only the
+//! runs every one in a scratch folder holding `data/` and the files of `tests/fixtures/readme/`
+//! and compares, line for line (only the
 //! milliseconds a solve took may differ). Edit the README or the code, and this says when the
 //! two drift apart.
 
@@ -65,12 +66,17 @@ fn copy_into(dir: &Path, name: &str) {
 fn the_readme_shows_what_the_commands_print() {
     let readme = fs::read_to_string(root().join("README.md")).unwrap();
     let examples = examples(&readme);
-    assert!(examples.len() >= 2, "the README's demo block is marked for this test");
+    assert!(examples.len() >= 4, "the README's demo, validate and pins blocks are marked for this test");
     assert!(examples.iter().any(|example| example.args.first().map(String::as_str) == Some("solve")));
     let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("readme");
     let _ = fs::remove_dir_all(&dir);
     for name in ["data/demo-2027.json", "data/needs-template.csv", "data/sessions-template.csv"] {
         copy_into(&dir, name);
+    }
+    // The README's small examples (broken.json, pinned.json) sit beside data/.
+    for entry in fs::read_dir(root().join("tests/fixtures/readme")).unwrap() {
+        let path = entry.unwrap().path();
+        fs::copy(&path, dir.join(path.file_name().unwrap())).unwrap();
     }
     for example in examples {
         let out = Command::new(QUDRA).args(&example.args).current_dir(&dir).output().unwrap();
