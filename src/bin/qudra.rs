@@ -127,9 +127,17 @@ fn read_text(path: &str) -> Result<String, Failure> {
 /// Reads and validates a scenario; every problem is listed, prefixed with the file name.
 fn load_scenario(path: &str) -> Result<Scenario, Failure> {
     let text = read_text(path)?;
-    let scenario = Scenario::from_json(&text)
-        .map_err(|err| Failure::Input(format!("{path}: not a valid scenario file\n  {}", err.to_problem())))?;
-    let problems = validate(&scenario);
+    // Unknown fields come with every other problem of the file.
+    let (scenario, problems) = match Scenario::from_json(&text) {
+        Ok(scenario) => {
+            let problems = validate(&scenario);
+            (scenario, problems)
+        }
+        Err(err) if err.problems.is_empty() => {
+            return Err(Failure::Input(format!("{path}: not a valid scenario file\n  {}", err.to_problem())))
+        }
+        Err(err) => (Scenario::empty(""), err.problems),
+    };
     if !problems.is_empty() {
         let list: Vec<String> = problems.iter().map(|p| format!("  {p}")).collect();
         return Err(Failure::Input(format!("{path}: {} problem(s) found\n{}", problems.len(), list.join("\n"))));
