@@ -151,6 +151,7 @@ fn numbers_beyond_what_json_integers_hold_are_a_clear_problem() {
         let err = Scenario::from_json(&text).expect_err(number);
         assert_eq!(err.path, path, "{err}");
         assert!(err.message.contains("whole number"), "{err}");
+        assert!(err.line == 1 && err.column > 0, "the place in the text is kept: {err:?}");
     }
     // Too large even for a double: the JSON reader names the place in the text.
     let text = base.replace("\"trainees\":3", "\"trainees\":1e400");

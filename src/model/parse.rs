@@ -236,10 +236,7 @@ struct Walk {
 fn walk(value: &mut Value, kind: Kind, place: Place<'_>, out: &mut Walk) {
     match value {
         Value::Array(_) => {
-            out.problems.push(Problem::new(
-                place.path(),
-                "expected an object with named fields, found a list (fields are named, never given by position)",
-            ));
+            out.problems.push(a_list_for_an_object(place));
             out.blocked = true;
         }
         Value::Object(map) => {
@@ -248,15 +245,7 @@ fn walk(value: &mut Value, kind: Kind, place: Place<'_>, out: &mut Walk) {
                 map.keys().filter(|k| !known.iter().any(|(name, _)| name == k)).cloned().collect();
             for key in unknown {
                 map.remove(&key);
-                let names: Vec<&str> = known.iter().map(|(name, _)| *name).collect();
-                let hint = match nearest(&key, &names) {
-                    Some(name) => format!("did you mean \"{name}\"? "),
-                    None => String::new(),
-                };
-                out.problems.push(Problem::new(
-                    Place::Key(&place, &key).path(),
-                    format!("unknown field \"{key}\" ({hint}expected one of {})", names.join(", ")),
-                ));
+                out.problems.push(unknown_field(kind, &key, place));
             }
             for (name, child) in known {
                 let Some(inner) = map.get_mut(*name) else { continue };
@@ -276,6 +265,150 @@ fn walk(value: &mut Value, kind: Kind, place: Place<'_>, out: &mut Walk) {
         }
         // Null, text, numbers: serde says what was expected, at this path.
         _ => {}
+    }
+}
+
+fn unknown_field(kind: Kind, key: &str, place: Place<'_>) -> Problem {
+    let names: Vec<&str> = fields(kind).iter().map(|(name, _)| *name).collect();
+    let hint = match nearest(key, &names) {
+        Some(name) => format!("did you mean \"{name}\"? "),
+        None => String::new(),
+    };
+    Problem::new(
+        Place::Key(&place, key).path(),
+        format!("unknown field \"{key}\" ({hint}expected one of {})", names.join(", ")),
+    )
+}
+
+fn a_list_for_an_object(place: Place<'_>) -> Problem {
+    Problem::new(
+        place.path(),
+        "expected an object with named fields, found a list (fields are named, never given by position)",
+    )
+}
+
+/// Steps 1 and 2 on the text itself, building nothing: repeated keys stop reading (with
+/// their line and column), lists where objects belong and unknown fields are collected.
+/// A file where this finds nothing is then deserialized straight from its text.
+struct Scan<'a> {
+    /// The kind of object expected here; `None` inside plain values (only repeated keys).
+    kind: Option<Kind>,
+    /// A list of `kind` objects is expected here.
+    list: bool,
+    /// Keep this text as the file's `format`.
+    capture: bool,
+    place: Place<'a>,
+    state: &'a RefCell<ScanState>,
+}
+
+#[derive(Default)]
+struct ScanState {
+    walk: Walk,
+    repeated: Option<String>,
+    format: Option<String>,
+}
+
+impl<'a> Scan<'a> {
+    fn plain(place: Place<'a>, state: &'a RefCell<ScanState>) -> Scan<'a> {
+        Scan { kind: None, list: false, capture: false, place, state }
+    }
+}
+
+impl<'de> DeserializeSeed<'de> for Scan<'_> {
+    type Value = ();
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
+        deserializer.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for Scan<'_> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a JSON value")
+    }
+
+    fn visit_bool<E>(self, _: bool) -> Result<(), E> {
+        Ok(())
+    }
+
+    fn visit_i64<E>(self, _: i64) -> Result<(), E> {
+        Ok(())
+    }
+
+    fn visit_u64<E>(self, _: u64) -> Result<(), E> {
+        Ok(())
+    }
+
+    fn visit_f64<E>(self, _: f64) -> Result<(), E> {
+        Ok(())
+    }
+
+    fn visit_str<E>(self, v: &str) -> Result<(), E> {
+        if self.capture {
+            self.state.borrow_mut().format = Some(v.to_string());
+        }
+        Ok(())
+    }
+
+    fn visit_unit<E>(self) -> Result<(), E> {
+        Ok(())
+    }
+
+    fn visit_none<E>(self) -> Result<(), E> {
+        Ok(())
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        let element_kind = match (self.kind, self.list) {
+            (Some(kind), true) => Some(kind),
+            (Some(_), false) => {
+                let mut state = self.state.borrow_mut();
+                state.walk.problems.push(a_list_for_an_object(self.place));
+                state.walk.blocked = true;
+                None
+            }
+            (None, _) => None,
+        };
+        let mut index = 0;
+        loop {
+            let place = Place::Index(&self.place, index);
+            let seed = Scan { kind: element_kind, list: false, capture: false, place, state: self.state };
+            if seq.next_element_seed(seed)?.is_none() {
+                return Ok(());
+            }
+            index += 1;
+        }
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut access: A) -> Result<(), A::Error> {
+        let kind = if self.list { None } else { self.kind };
+        let mut seen: Vec<String> = Vec::new();
+        while let Some(key) = access.next_key::<String>()? {
+            let place = Place::Key(&self.place, &key);
+            if seen.contains(&key) {
+                self.state.borrow_mut().repeated = Some(place.path());
+                return Err(de::Error::custom(format!(
+                    "the key \"{key}\" appears twice in this object (only one copy can be kept; remove the other)"
+                )));
+            }
+            let mut seed = Scan::plain(place, self.state);
+            if let Some(kind) = kind {
+                match fields(kind).iter().find(|(name, _)| *name == key) {
+                    None => self.state.borrow_mut().walk.problems.push(unknown_field(kind, &key, self.place)),
+                    Some((_, Child::Plain)) => seed.capture = matches!(kind, Kind::Scenario) && key == "format",
+                    Some((_, Child::One(inner))) => seed.kind = Some(*inner),
+                    Some((_, Child::Many(inner))) => {
+                        seed.kind = Some(*inner);
+                        seed.list = true;
+                    }
+                }
+            }
+            access.next_value_seed(seed)?;
+            seen.push(key);
+        }
+        Ok(())
     }
 }
 
@@ -303,10 +436,11 @@ fn edit_distance(a: &str, b: &str) -> usize {
 /// Reads the scenario with unknown fields dropped, and a problem for each dropped field.
 pub(super) fn read(text: &str) -> Result<(Scenario, Vec<Problem>), ParseError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let repeated = RefCell::new(None);
+    let state = RefCell::new(ScanState::default());
     let mut de = serde_json::Deserializer::from_str(text);
-    let mut tree = Tree { place: Place::Root, repeated: &repeated }.deserialize(&mut de).map_err(|err| ParseError {
-        path: repeated.borrow_mut().take().unwrap_or_else(|| ".".to_string()),
+    let root = Scan { kind: Some(Kind::Scenario), list: false, capture: false, place: Place::Root, state: &state };
+    root.deserialize(&mut de).map_err(|err| ParseError {
+        path: state.borrow_mut().repeated.take().unwrap_or_else(|| ".".to_string()),
         message: clean_serde_message(&err.to_string()),
         line: err.line(),
         column: err.column(),
@@ -319,12 +453,40 @@ pub(super) fn read(text: &str) -> Result<(Scenario, Vec<Problem>), ParseError> {
         column: err.column(),
         problems: Vec::new(),
     })?;
-    if tree.get("format").and_then(Value::as_str) == Some(PLAN_FORMAT) {
+    let scanned = state.into_inner();
+    if scanned.format.as_deref() == Some(PLAN_FORMAT) {
         return Err(ParseError::at(
             "format",
             "this is a plan file (format \"qudra-plan\"), not a scenario: give the scenario the plan was made from",
         ));
     }
+    if scanned.walk.blocked {
+        return Err(ParseError::from_problems(scanned.walk.problems));
+    }
+    if scanned.walk.problems.is_empty() {
+        // The usual case: straight from the text, which keeps line and column.
+        let mut de = serde_json::Deserializer::from_str(text);
+        return match serde_path_to_error::deserialize::<_, Scenario>(&mut de) {
+            Ok(scenario) => Ok((scenario, Vec::new())),
+            Err(err) => {
+                let path = err.path().to_string();
+                let inner = err.into_inner();
+                Err(ParseError {
+                    path,
+                    message: plain_message(&inner.to_string()),
+                    line: inner.line(),
+                    column: inner.column(),
+                    problems: Vec::new(),
+                })
+            }
+        };
+    }
+    // Unknown fields: drop them from a tree and read the rest, so that it can be validated.
+    let repeated = RefCell::new(None);
+    let mut de = serde_json::Deserializer::from_str(text);
+    let mut tree = Tree { place: Place::Root, repeated: &repeated }
+        .deserialize(&mut de)
+        .map_err(|err| ParseError::at(".", clean_serde_message(&err.to_string())))?;
     let mut walked = Walk::default();
     walk(&mut tree, Kind::Scenario, Place::Root, &mut walked);
     if walked.blocked {
@@ -334,9 +496,7 @@ pub(super) fn read(text: &str) -> Result<(Scenario, Vec<Problem>), ParseError> {
         Ok(scenario) => Ok((scenario, walked.problems)),
         Err(err) => {
             let path = err.path().to_string();
-            let message = clean_serde_message(&err.into_inner().to_string())
-                .replace("expected i64", "expected a whole number")
-                .replace("expected u32", "expected a whole number");
+            let message = plain_message(&err.into_inner().to_string());
             // The tree has no positions: read the text again for the line and column of
             // the same error (it stops at the same place when nothing was dropped).
             let (line, column) = position_in_text(text, &path).unwrap_or((0, 0));
@@ -352,6 +512,13 @@ pub(super) fn read(text: &str) -> Result<(Scenario, Vec<Problem>), ParseError> {
             Err(err)
         }
     }
+}
+
+/// serde's message without its position, in the words of the SPEC.
+fn plain_message(message: &str) -> String {
+    clean_serde_message(message)
+        .replace("expected i64", "expected a whole number")
+        .replace("expected u32", "expected a whole number")
 }
 
 /// Line and column of the first shape error the text gives, when it is at `path`.
