@@ -8,6 +8,7 @@ use std::process::Command;
 
 use qudra::io::import::needs_csv;
 use qudra::model::{validate, Problem, Scenario, MAX_COUNT, MAX_MONEY, MAX_WEIGHT};
+use qudra::ui::vm::issue::{classify, Issue};
 use serde_json::{json, Value};
 
 fn valid() -> Value {
@@ -92,8 +93,16 @@ fn counts_above_the_bound_are_problems_at_their_path() {
     assert_problem(
         &with(&[("/needs/1/trainees", json!(max))]).to_string(),
         "needs[1].trainees",
-        &["trainees 9223372036854775807 is more than 100000"],
+        &["9223372036854775807 is more than 100000"],
     );
+    // The browser app does not mistake a bound for the "at least 1" rules of the same fields.
+    for (pointer, path) in
+        [("/needs/1/trainees", "needs[1].trainees"), ("/sessions/0/max_per_state", "sessions[0].max_per_state")]
+    {
+        let found = all_problems(&with(&[(pointer, json!(max))]).to_string());
+        let problem = found.iter().find(|p| p.path == path).expect(path);
+        assert!(matches!(classify(&problem.message), Issue::Other(_)), "{problem}");
+    }
     // The bound itself is fine.
     assert_valid(&with(&[
         ("/needs/0/trainees", json!(MAX_COUNT)),

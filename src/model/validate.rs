@@ -141,9 +141,11 @@ impl Problems {
         }
     }
 
-    fn count(&mut self, path: impl Into<String>, what: &str, value: i64) {
+    /// (The messages of the bounds start with the number, so that the UI's `classify` does
+    /// not take them for the "at least" messages that start with the field's word.)
+    fn count(&mut self, path: impl Into<String>, value: i64) {
         if value > MAX_COUNT {
-            self.push(path, format!("{what} {value} is more than {MAX_COUNT}, the most Qudra plans exactly"));
+            self.push(path, format!("{value} is more than {MAX_COUNT}, the most Qudra plans exactly"));
         }
     }
 
@@ -151,7 +153,7 @@ impl Problems {
         if value < 0 {
             self.push(path, format!("{what} {value} must not be negative"));
         } else if value > MAX_MONEY {
-            self.push(path, format!("{what} {value} is more than {MAX_MONEY}, the most Qudra plans exactly"));
+            self.push(path, format!("{value} is more than {MAX_MONEY}, the most Qudra plans exactly"));
         }
     }
 
@@ -163,7 +165,7 @@ impl Problems {
         } else if value < 0.0 {
             self.push(path, format!("{what} {shown} must not be negative"));
         } else if value > MAX_WEIGHT {
-            self.push(path, format!("{what} {shown} is more than {MAX_WEIGHT}, the most Qudra weighs exactly"));
+            self.push(path, format!("{shown} is more than {MAX_WEIGHT}, the most Qudra weighs exactly"));
         }
     }
 
@@ -326,17 +328,17 @@ fn check_sessions(scenario: &Scenario, out: &mut Problems) {
         if session.seats < 0 {
             out.push(format!("{path}.seats"), format!("seats {} must not be negative", session.seats));
         }
-        out.count(format!("{path}.seats"), "seats", session.seats);
+        out.count(format!("{path}.seats"), session.seats);
         if let Some(cap) = session.max_per_state {
             if cap < 1 {
                 out.push(format!("{path}.max_per_state"), format!("cap {cap} must be at least 1 (or null for no cap)"));
             }
-            out.count(format!("{path}.max_per_state"), "cap", cap);
+            out.count(format!("{path}.max_per_state"), cap);
         }
         if session.min_participants < 0 {
             out.push(format!("{path}.min_participants"), "must not be negative");
         } else if session.min_participants > MAX_COUNT {
-            out.count(format!("{path}.min_participants"), "minimum", session.min_participants);
+            out.count(format!("{path}.min_participants"), session.min_participants);
         } else if session.seats >= 0 && session.min_participants > session.seats {
             out.push(
                 format!("{path}.min_participants"),
@@ -376,7 +378,7 @@ fn check_needs(scenario: &Scenario, out: &mut Problems) {
         if need.trainees < 1 {
             out.push(format!("{path}.trainees"), format!("trainees {} must be at least 1", need.trainees));
         }
-        out.count(format!("{path}.trainees"), "trainees", need.trainees);
+        out.count(format!("{path}.trainees"), need.trainees);
         if !(1..=5).contains(&need.priority) {
             out.push(
                 format!("{path}.priority"),
@@ -461,7 +463,7 @@ fn check_pins(scenario: &Scenario, lookup: &Lookup<'_>, out: &mut Problems) {
         if pin.seats < 1 {
             out.push(format!("{path}.seats"), format!("a pin needs at least 1 seat, found {}", pin.seats));
         }
-        out.count(format!("{path}.seats"), "seats", pin.seats);
+        out.count(format!("{path}.seats"), pin.seats);
         let key = (pin.need.as_str(), pin.session.as_str());
         match seen.get(&key) {
             Some(first) => out.push(
