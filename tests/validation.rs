@@ -383,7 +383,7 @@ fn unknown_fields_are_rejected_with_their_path() {
                 doc
             },
             "needs[3].prioritty",
-            "unknown field `prioritty`",
+            "unknown field \"prioritty\"",
         ),
         (
             {
@@ -392,7 +392,7 @@ fn unknown_fields_are_rejected_with_their_path() {
                 doc
             },
             "sessions[1].seat",
-            "unknown field `seat`",
+            "unknown field \"seat\"",
         ),
         (
             {
@@ -401,7 +401,7 @@ fn unknown_fields_are_rejected_with_their_path() {
                 doc
             },
             "settings.cost_weigth",
-            "unknown field `cost_weigth`",
+            "unknown field \"cost_weigth\"",
         ),
         (
             {
@@ -410,7 +410,7 @@ fn unknown_fields_are_rejected_with_their_path() {
                 doc
             },
             "titel",
-            "unknown field `titel`",
+            "unknown field \"titel\"",
         ),
         (
             {
@@ -419,7 +419,7 @@ fn unknown_fields_are_rejected_with_their_path() {
                 doc
             },
             "states[0].blackouts[0].lable",
-            "unknown field `lable`",
+            "unknown field \"lable\"",
         ),
     ];
     for (doc, path, words) in cases {

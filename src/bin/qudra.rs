@@ -299,9 +299,17 @@ fn scenario_from(path: &str, text: &str, hint: &str) -> Result<Scenario, Failure
     if format_of(text).as_deref() == Some("qudra-plan") {
         return Err(Failure::Input(format!("{path} is a plan file (format qudra-plan), not a scenario; {hint}")));
     }
-    let scenario = Scenario::from_json(text)
-        .map_err(|err| Failure::Input(format!("{path}: not a valid scenario file\n  {}", err.to_problem())))?;
-    let problems = validate(&scenario);
+    // Unknown fields come with every other problem of the file.
+    let (scenario, problems) = match Scenario::from_json(text) {
+        Ok(scenario) => {
+            let problems = validate(&scenario);
+            (scenario, problems)
+        }
+        Err(err) if err.problems.is_empty() => {
+            return Err(Failure::Input(format!("{path}: not a valid scenario file\n  {}", err.to_problem())))
+        }
+        Err(err) => (Scenario::empty(""), err.problems),
+    };
     if !problems.is_empty() {
         return Err(Failure::Input(format!("{path}: {} problem(s) found\n{}", problems.len(), listing(&problems))));
     }

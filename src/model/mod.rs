@@ -3,6 +3,7 @@
 //! bad field. Validation of the parsed scenario lives in `validate.rs`.
 
 mod ids;
+mod parse;
 mod validate;
 
 use std::collections::BTreeMap;
@@ -12,7 +13,8 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 pub use ids::{CourseId, NeedId, SessionId, SkillId, StateCode};
-pub use validate::{validate, Problem};
+pub use parse::parse_iso_date;
+pub use validate::{validate, Problem, MAX_COUNT, MAX_MONEY, MAX_WEIGHT, MAX_YEAR, MIN_YEAR};
 
 /// The `format` tag every scenario file carries.
 pub const SCENARIO_FORMAT: &str = "qudra-scenario";
@@ -31,7 +33,9 @@ pub fn name_in<'a>(names: &'a Names, lang: &str) -> &'a str {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct DateRange {
+    #[serde(deserialize_with = "parse::strict_date")]
     pub start: NaiveDate,
+    #[serde(deserialize_with = "parse::strict_date")]
     pub end: NaiveDate,
 }
 
@@ -131,7 +135,9 @@ impl Default for Settings {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Blackout {
+    #[serde(deserialize_with = "parse::strict_date")]
     pub start: NaiveDate,
+    #[serde(deserialize_with = "parse::strict_date")]
     pub end: NaiveDate,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub label: String,
@@ -184,7 +190,9 @@ pub struct Course {
 pub struct Session {
     pub id: SessionId,
     pub course: CourseId,
+    #[serde(deserialize_with = "parse::strict_date")]
     pub start: NaiveDate,
+    #[serde(deserialize_with = "parse::strict_date")]
     pub end: NaiveDate,
     pub seats: i64,
     #[serde(default)]
@@ -268,21 +276,50 @@ pub struct Scenario {
     pub exclusions: Vec<Exclusion>,
 }
 
-/// A scenario file that could not be read as JSON of the right shape.
+/// A scenario file that could not be read as JSON of the right shape, or that has unknown
+/// fields (then `problems` lists them with every other problem of the file, SPEC §2).
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 #[error("{path}: {message}")]
 pub struct ParseError {
     /// JSON path of the offending value (`.` for the whole document).
     pub path: String,
     pub message: String,
+    /// Where in the text, when known (0 when not).
     pub line: usize,
     pub column: usize,
+    /// Every problem found, this one first, when there are several; empty when reading
+    /// stopped at this one.
+    pub problems: Vec<Problem>,
 }
 
 impl ParseError {
+    /// One problem at `path`, position unknown.
+    pub fn at(path: impl Into<String>, message: impl Into<String>) -> ParseError {
+        ParseError { path: path.into(), message: message.into(), line: 0, column: 0, problems: Vec::new() }
+    }
+
+    /// The first of `problems`, carrying them all when there are several.
+    pub fn from_problems(problems: Vec<Problem>) -> ParseError {
+        let first = problems.first().cloned().unwrap_or_else(|| Problem::new(".", "not a scenario"));
+        let problems = if problems.len() > 1 { problems } else { Vec::new() };
+        ParseError { path: first.path, message: first.message, line: 0, column: 0, problems }
+    }
+
     /// The same error as a validation problem, so callers can list both kinds alike.
     pub fn to_problem(&self) -> Problem {
+        if self.line == 0 {
+            return Problem::new(self.path.clone(), self.message.clone());
+        }
         Problem::new(self.path.clone(), format!("{} (line {}, column {})", self.message, self.line, self.column))
+    }
+
+    /// Every problem of the file this error knows of (at least this one).
+    pub fn all_problems(&self) -> Vec<Problem> {
+        if self.problems.is_empty() {
+            vec![self.to_problem()]
+        } else {
+            self.problems.clone()
+        }
     }
 }
 
@@ -306,28 +343,25 @@ impl Scenario {
     }
 
     /// Reads a scenario from JSON text; a shape error names the JSON path it occurred at.
-    /// A UTF-8 byte order mark (Windows editors add one) is ignored.
+    /// A UTF-8 byte order mark (Windows editors add one) is ignored. Objects only (never a
+    /// list of fields by position), no key twice in one object, dates exactly `YYYY-MM-DD`.
+    /// Unknown fields are refused together with every validation problem of the rest of the
+    /// file (in `ParseError::problems`); a valid result still wants [`validate`].
     pub fn from_json(text: &str) -> Result<Scenario, ParseError> {
-        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-        let mut de = serde_json::Deserializer::from_str(text);
-        let parsed: Result<Scenario, _> = serde_path_to_error::deserialize(&mut de);
-        let scenario = parsed.map_err(|err| {
-            let path = err.path().to_string();
-            let inner = err.into_inner();
-            ParseError {
-                path,
-                message: clean_serde_message(&inner.to_string()),
-                line: inner.line(),
-                column: inner.column(),
-            }
-        })?;
-        de.end().map_err(|err| ParseError {
-            path: ".".to_string(),
-            message: "unexpected text after the scenario".to_string(),
-            line: err.line(),
-            column: err.column(),
-        })?;
-        Ok(scenario)
+        let (scenario, mut problems) = parse::read(text)?;
+        if problems.is_empty() {
+            return Ok(scenario);
+        }
+        problems.extend(validate(&scenario));
+        let mut err = ParseError::from_problems(problems.clone());
+        err.problems = problems;
+        Err(err)
+    }
+
+    /// Reads a scenario, dropping unknown fields and returning a problem for each, for a
+    /// caller that lists them with the validation problems itself.
+    pub fn read_json(text: &str) -> Result<(Scenario, Vec<Problem>), ParseError> {
+        parse::read(text)
     }
 
     /// Pretty JSON with fields in their declared order (stable across runs).
@@ -416,7 +450,7 @@ mod tests {
             .replace("\"states\":[]", "\"states\":[{\"code\":\"QA\",\"name\":{},\"languages\":[],\"budgett\":5}]");
         let err = Scenario::from_json(&text).unwrap_err();
         assert_eq!(err.path, "states[0].budgett");
-        assert!(err.message.contains("unknown field `budgett`"), "{}", err.message);
+        assert!(err.message.contains("unknown field \"budgett\""), "{}", err.message);
     }
 
     #[test]

@@ -1,10 +1,25 @@
 //! Validation of a parsed scenario (SPEC §2): every problem, each with its JSON path and a
 //! plain message. A scenario with any problem is never solved.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fmt;
 
-use super::{DateRange, Mode, Names, Scenario, SCENARIO_FORMAT, SCENARIO_VERSION};
+use chrono::{Datelike, NaiveDate};
+
+use super::{Course, DateRange, Mode, Names, Need, Scenario, Session, SCENARIO_FORMAT, SCENARIO_VERSION};
+
+/// The largest count the model represents exactly: trainees, seats, caps, minimums, pinned
+/// seats (SPEC §2). Far above any real course, far below where sums lose precision.
+pub const MAX_COUNT: i64 = 100_000;
+/// The largest amount of money: a cost per seat or a budget, in `settings.currency` units.
+pub const MAX_MONEY: i64 = 1_000_000_000_000;
+/// The largest priority weight, equity bonus or cost weight: with counts and money bounded,
+/// the objective stays well inside what a double holds exactly enough to compare plans.
+pub const MAX_WEIGHT: f64 = 1_000_000.0;
+/// The earliest year a date may have (every date is then a valid RFC 5545 date).
+pub const MIN_YEAR: i32 = 1900;
+/// The latest year a date may have.
+pub const MAX_YEAR: i32 = 2200;
 
 /// One thing wrong with a scenario, at a JSON path such as `needs[12].skill`.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
@@ -35,8 +50,9 @@ pub fn validate(scenario: &Scenario) -> Vec<Problem> {
     check_courses(scenario, &mut out);
     check_sessions(scenario, &mut out);
     check_needs(scenario, &mut out);
-    check_pins(scenario, &mut out);
-    check_exclusions(scenario, &mut out);
+    let lookup = Lookup::new(scenario);
+    check_pins(scenario, &lookup, &mut out);
+    check_exclusions(scenario, &lookup, &mut out);
     out.0
 }
 
@@ -49,20 +65,107 @@ impl Problems {
     }
 
     fn range(&mut self, path: &str, range: &DateRange) {
+        self.date(format!("{path}.start"), range.start);
+        self.date(format!("{path}.end"), range.end);
         if range.start > range.end {
             self.push(format!("{path}.start"), format!("starts on {} after it ends on {}", range.start, range.end));
         }
     }
 
-    fn id(&mut self, path: &str, id: &str) {
-        if id.trim().is_empty() {
-            self.push(path, "must not be empty");
+    fn date(&mut self, path: String, date: NaiveDate) {
+        if !(MIN_YEAR..=MAX_YEAR).contains(&date.year()) {
+            self.push(path, format!("the year of {date} is outside {MIN_YEAR}..{MAX_YEAR}"));
         }
+    }
+
+    /// An id or a reference to one: letters, digits, `-`, `_`, `.` only. False (after
+    /// reporting) when it breaks the rule, so that the caller does not also call it unknown.
+    fn id(&mut self, path: impl Into<String>, id: &str) -> bool {
+        if id.is_empty() {
+            self.push(path, "must not be empty");
+            return false;
+        }
+        match id.chars().find(|c| !(c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))) {
+            Some(c) => {
+                self.push(
+                    path,
+                    format!(
+                        "id \"{}\" holds {}; ids may hold only letters, digits, -, _ and .",
+                        id.escape_debug(),
+                        describe(c)
+                    ),
+                );
+                false
+            }
+            None => true,
+        }
+    }
+
+    /// A state code or a reference to one: exactly two capital letters (ISO 3166-1 alpha-2).
+    fn state_code(&mut self, path: impl Into<String>, code: &str) -> bool {
+        if code.len() == 2 && code.bytes().all(|b| b.is_ascii_uppercase()) {
+            return true;
+        }
+        let upper = code.trim().to_ascii_uppercase();
+        let hint = if upper.len() == 2 && upper.bytes().all(|b| b.is_ascii_uppercase()) {
+            format!(" (did you mean \"{upper}\"?)")
+        } else {
+            String::new()
+        };
+        self.push(
+            path,
+            format!("state code \"{}\" must be two capital letters (ISO 3166-1, like QA){hint}", code.escape_debug()),
+        );
+        false
     }
 
     fn names(&mut self, path: &str, names: &Names) {
         if names.values().all(|n| n.trim().is_empty()) {
             self.push(path, "needs a name in at least one language");
+        }
+        for (lang, name) in names {
+            self.text(format!("{path}.{lang}"), name, false);
+        }
+    }
+
+    /// Text people read: no bidirectional controls, no control characters (SPEC §2); a
+    /// note may break lines (`\n`, `\r\n`).
+    fn text(&mut self, path: String, text: &str, line_breaks: bool) {
+        let mut chars = text.chars().peekable();
+        while let Some(c) = chars.next() {
+            let allowed = line_breaks && (c == '\n' || (c == '\r' && chars.peek() == Some(&'\n')));
+            if !allowed && (is_bidi_control(c) || c.is_control()) {
+                self.push(path, format!("holds {}, which can make text show other words than it holds", describe(c)));
+                return;
+            }
+        }
+    }
+
+    /// (The messages of the bounds start with the number, so that the UI's `classify` does
+    /// not take them for the "at least" messages that start with the field's word.)
+    fn count(&mut self, path: impl Into<String>, value: i64) {
+        if value > MAX_COUNT {
+            self.push(path, format!("{value} is more than {MAX_COUNT}, the most Qudra plans exactly"));
+        }
+    }
+
+    fn money(&mut self, path: impl Into<String>, what: &str, value: i64) {
+        if value < 0 {
+            self.push(path, format!("{what} {value} must not be negative"));
+        } else if value > MAX_MONEY {
+            self.push(path, format!("{value} is more than {MAX_MONEY}, the most Qudra plans exactly"));
+        }
+    }
+
+    fn weight(&mut self, path: impl Into<String>, what: &str, value: f64) {
+        // 1e300 reads better than its 301 digits.
+        let shown = if value.abs() >= 1e15 { format!("{value:e}") } else { value.to_string() };
+        if !value.is_finite() {
+            self.push(path, format!("{what} {shown} must be a finite number"));
+        } else if value < 0.0 {
+            self.push(path, format!("{what} {shown} must not be negative"));
+        } else if value > MAX_WEIGHT {
+            self.push(path, format!("{shown} is more than {MAX_WEIGHT}, the most Qudra weighs exactly"));
         }
     }
 
@@ -77,6 +180,31 @@ impl Problems {
             self.push(path, format!("unknown mode \"{word}\" (use in_person, online or blended)"));
         }
     }
+}
+
+/// U+202A–U+202E and U+2066–U+2069: embeddings, overrides and isolates.
+fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// A character named so that a reader can find it although it may be invisible.
+fn describe(c: char) -> String {
+    let name = match c {
+        ' ' => "a space",
+        '\u{202A}' => "LEFT-TO-RIGHT EMBEDDING",
+        '\u{202B}' => "RIGHT-TO-LEFT EMBEDDING",
+        '\u{202C}' => "POP DIRECTIONAL FORMATTING",
+        '\u{202D}' => "LEFT-TO-RIGHT OVERRIDE",
+        '\u{202E}' => "RIGHT-TO-LEFT OVERRIDE",
+        '\u{2066}' => "LEFT-TO-RIGHT ISOLATE",
+        '\u{2067}' => "RIGHT-TO-LEFT ISOLATE",
+        '\u{2068}' => "FIRST STRONG ISOLATE",
+        '\u{2069}' => "POP DIRECTIONAL ISOLATE",
+        c if c.is_control() => "a control character",
+        c if c.is_whitespace() => "a space",
+        _ => return format!("\"{c}\" (U+{:04X})", c as u32),
+    };
+    format!("U+{:04X} ({name})", c as u32)
 }
 
 /// Records the first path of each id and reports later copies.
@@ -94,7 +222,7 @@ fn check_duplicates<'a>(out: &mut Problems, kind: &str, ids: impl Iterator<Item 
 
 fn check_header(scenario: &Scenario, out: &mut Problems) {
     if scenario.format != SCENARIO_FORMAT {
-        out.push("format", format!("expected \"{SCENARIO_FORMAT}\", found \"{}\"", scenario.format));
+        out.push("format", format!("expected \"{SCENARIO_FORMAT}\", found \"{}\"", scenario.format.escape_debug()));
     }
     if scenario.version != SCENARIO_VERSION {
         out.push(
@@ -102,6 +230,7 @@ fn check_header(scenario: &Scenario, out: &mut Problems) {
             format!("this Qudra reads version {SCENARIO_VERSION}, the file is version {}", scenario.version),
         );
     }
+    out.text("title".to_string(), &scenario.title, false);
     if let Some(horizon) = &scenario.horizon {
         out.range("horizon", horizon);
     }
@@ -116,16 +245,11 @@ fn check_settings(scenario: &Scenario, out: &mut Problems) {
         );
     }
     for (i, weight) in settings.priority_weights.iter().enumerate() {
-        if !weight.is_finite() || *weight < 0.0 {
-            out.push(format!("settings.priority_weights[{i}]"), format!("weight {weight} must not be negative"));
-        }
+        out.weight(format!("settings.priority_weights[{i}]"), "weight", *weight);
     }
-    if !settings.equity_bonus.is_finite() || settings.equity_bonus < 0.0 {
-        out.push("settings.equity_bonus", "must not be negative");
-    }
-    if !settings.cost_weight.is_finite() || settings.cost_weight < 0.0 {
-        out.push("settings.cost_weight", "must not be negative");
-    }
+    out.weight("settings.equity_bonus", "equity bonus", settings.equity_bonus);
+    out.weight("settings.cost_weight", "cost weight", settings.cost_weight);
+    out.text("settings.currency".to_string(), &settings.currency, false);
 }
 
 fn check_states(scenario: &Scenario, out: &mut Problems) {
@@ -136,18 +260,17 @@ fn check_states(scenario: &Scenario, out: &mut Problems) {
     );
     for (i, state) in scenario.states.iter().enumerate() {
         let path = format!("states[{i}]");
-        out.id(&format!("{path}.code"), state.code.as_str());
+        out.state_code(format!("{path}.code"), state.code.as_str());
         out.names(&format!("{path}.name"), &state.name);
         if state.languages.is_empty() {
             out.push(format!("{path}.languages"), "needs at least one training language");
         }
         if let Some(budget) = state.budget {
-            if budget < 0 {
-                out.push(format!("{path}.budget"), format!("budget {budget} must not be negative"));
-            }
+            out.money(format!("{path}.budget"), "budget", budget);
         }
         for (j, blackout) in state.blackouts.iter().enumerate() {
             out.range(&format!("{path}.blackouts[{j}]"), &blackout.range());
+            out.text(format!("{path}.blackouts[{j}].label"), &blackout.label, false);
         }
     }
 }
@@ -159,7 +282,7 @@ fn check_skills(scenario: &Scenario, out: &mut Problems) {
         scenario.skills.iter().enumerate().map(|(i, s)| (format!("skills[{i}].id"), s.id.as_str())),
     );
     for (i, skill) in scenario.skills.iter().enumerate() {
-        out.id(&format!("skills[{i}].id"), skill.id.as_str());
+        out.id(format!("skills[{i}].id"), skill.id.as_str());
         out.names(&format!("skills[{i}].name"), &skill.name);
     }
 }
@@ -173,9 +296,9 @@ fn check_courses(scenario: &Scenario, out: &mut Problems) {
     );
     for (i, course) in scenario.courses.iter().enumerate() {
         let path = format!("courses[{i}]");
-        out.id(&format!("{path}.id"), course.id.as_str());
+        out.id(format!("{path}.id"), course.id.as_str());
         out.names(&format!("{path}.title"), &course.title);
-        if !skills.contains(course.skill.as_str()) {
+        if out.id(format!("{path}.skill"), course.skill.as_str()) && !skills.contains(course.skill.as_str()) {
             out.push(format!("{path}.skill"), format!("unknown skill \"{}\"", course.skill));
         }
         out.level(format!("{path}.level"), course.level);
@@ -183,6 +306,7 @@ fn check_courses(scenario: &Scenario, out: &mut Problems) {
             out.push(format!("{path}.language"), "must not be empty");
         }
         out.mode(format!("{path}.mode"), &course.mode);
+        out.text(format!("{path}.location"), &course.location, false);
     }
 }
 
@@ -196,34 +320,37 @@ fn check_sessions(scenario: &Scenario, out: &mut Problems) {
     );
     for (i, session) in scenario.sessions.iter().enumerate() {
         let path = format!("sessions[{i}]");
-        out.id(&format!("{path}.id"), session.id.as_str());
-        if !courses.contains(session.course.as_str()) {
+        out.id(format!("{path}.id"), session.id.as_str());
+        if out.id(format!("{path}.course"), session.course.as_str()) && !courses.contains(session.course.as_str()) {
             out.push(format!("{path}.course"), format!("unknown course \"{}\"", session.course));
         }
         out.range(&path, &session.dates());
         if session.seats < 0 {
             out.push(format!("{path}.seats"), format!("seats {} must not be negative", session.seats));
         }
+        out.count(format!("{path}.seats"), session.seats);
         if let Some(cap) = session.max_per_state {
             if cap < 1 {
                 out.push(format!("{path}.max_per_state"), format!("cap {cap} must be at least 1 (or null for no cap)"));
             }
+            out.count(format!("{path}.max_per_state"), cap);
         }
         if session.min_participants < 0 {
             out.push(format!("{path}.min_participants"), "must not be negative");
+        } else if session.min_participants > MAX_COUNT {
+            out.count(format!("{path}.min_participants"), session.min_participants);
         } else if session.seats >= 0 && session.min_participants > session.seats {
             out.push(
                 format!("{path}.min_participants"),
                 format!("minimum {} is more than the {} seats", session.min_participants, session.seats),
             );
         }
-        if session.cost_per_seat < 0 {
-            out.push(format!("{path}.cost_per_seat"), format!("cost {} must not be negative", session.cost_per_seat));
-        }
+        out.money(format!("{path}.cost_per_seat"), "cost", session.cost_per_seat);
         if let Some(open_to) = &session.open_to {
             for (j, code) in open_to.iter().enumerate() {
-                if !states.contains(code.as_str()) {
-                    out.push(format!("{path}.open_to[{j}]"), format!("unknown state \"{code}\""));
+                let at = format!("{path}.open_to[{j}]");
+                if out.state_code(at.clone(), code.as_str()) && !states.contains(code.as_str()) {
+                    out.push(at, format!("unknown state \"{code}\""));
                 }
             }
         }
@@ -240,17 +367,18 @@ fn check_needs(scenario: &Scenario, out: &mut Problems) {
     );
     for (i, need) in scenario.needs.iter().enumerate() {
         let path = format!("needs[{i}]");
-        out.id(&format!("{path}.id"), need.id.as_str());
-        if !states.contains(need.state.as_str()) {
+        out.id(format!("{path}.id"), need.id.as_str());
+        if out.state_code(format!("{path}.state"), need.state.as_str()) && !states.contains(need.state.as_str()) {
             out.push(format!("{path}.state"), format!("unknown state \"{}\"", need.state));
         }
-        if !skills.contains(need.skill.as_str()) {
+        if out.id(format!("{path}.skill"), need.skill.as_str()) && !skills.contains(need.skill.as_str()) {
             out.push(format!("{path}.skill"), format!("unknown skill \"{}\"", need.skill));
         }
         out.level(format!("{path}.level"), need.level);
         if need.trainees < 1 {
             out.push(format!("{path}.trainees"), format!("trainees {} must be at least 1", need.trainees));
         }
+        out.count(format!("{path}.trainees"), need.trainees);
         if !(1..=5).contains(&need.priority) {
             out.push(
                 format!("{path}.priority"),
@@ -265,24 +393,63 @@ fn check_needs(scenario: &Scenario, out: &mut Problems) {
                 out.mode(format!("{path}.modes[{j}]"), mode);
             }
         }
+        out.text(format!("{path}.note"), &need.note, true);
     }
 }
 
-fn check_pins(scenario: &Scenario, out: &mut Problems) {
+/// Needs, sessions and courses by id, so that pins and exclusions are checked in one pass
+/// (the first of duplicate ids wins, as `Scenario::need` finds it).
+struct Lookup<'a> {
+    needs: HashMap<&'a str, &'a Need>,
+    sessions: HashMap<&'a str, &'a Session>,
+    courses: HashMap<&'a str, &'a Course>,
+}
+
+impl<'a> Lookup<'a> {
+    fn new(scenario: &'a Scenario) -> Lookup<'a> {
+        fn first<'a, T>(items: &'a [T], id: impl Fn(&'a T) -> &'a str) -> HashMap<&'a str, &'a T> {
+            let mut map = HashMap::with_capacity(items.len());
+            for item in items {
+                map.entry(id(item)).or_insert(item);
+            }
+            map
+        }
+        Lookup {
+            needs: first(&scenario.needs, |n| n.id.as_str()),
+            sessions: first(&scenario.sessions, |s| s.id.as_str()),
+            courses: first(&scenario.courses, |c| c.id.as_str()),
+        }
+    }
+
+    /// The need and session a pin or exclusion names, reporting either that is unknown.
+    fn pair(
+        &self,
+        out: &mut Problems,
+        path: &str,
+        need: &str,
+        session: &str,
+    ) -> (Option<&'a Need>, Option<&'a Session>) {
+        let found_need = self.needs.get(need).copied();
+        let found_session = self.sessions.get(session).copied();
+        if out.id(format!("{path}.need"), need) && found_need.is_none() {
+            out.push(format!("{path}.need"), format!("unknown need \"{need}\""));
+        }
+        if out.id(format!("{path}.session"), session) && found_session.is_none() {
+            out.push(format!("{path}.session"), format!("unknown session \"{session}\""));
+        }
+        (found_need, found_session)
+    }
+}
+
+fn check_pins(scenario: &Scenario, lookup: &Lookup<'_>, out: &mut Problems) {
     let excluded: BTreeSet<(&str, &str)> =
         scenario.exclusions.iter().map(|e| (e.need.as_str(), e.session.as_str())).collect();
     let mut seen: BTreeMap<(&str, &str), usize> = BTreeMap::new();
     for (i, pin) in scenario.pins.iter().enumerate() {
         let path = format!("pins[{i}]");
-        let need = scenario.need(&pin.need);
-        let session = scenario.session(&pin.session);
-        if need.is_none() {
-            out.push(format!("{path}.need"), format!("unknown need \"{}\"", pin.need));
-        }
-        if session.is_none() {
-            out.push(format!("{path}.session"), format!("unknown session \"{}\"", pin.session));
-        }
-        if let (Some(need), Some(course)) = (need, session.and_then(|s| scenario.course(&s.course))) {
+        let (need, session) = lookup.pair(out, &path, pin.need.as_str(), pin.session.as_str());
+        let course = session.and_then(|s| lookup.courses.get(s.course.as_str()).copied());
+        if let (Some(need), Some(course)) = (need, course) {
             if need.skill != course.skill || need.level != course.level {
                 out.push(
                     path.clone(),
@@ -296,6 +463,7 @@ fn check_pins(scenario: &Scenario, out: &mut Problems) {
         if pin.seats < 1 {
             out.push(format!("{path}.seats"), format!("a pin needs at least 1 seat, found {}", pin.seats));
         }
+        out.count(format!("{path}.seats"), pin.seats);
         let key = (pin.need.as_str(), pin.session.as_str());
         match seen.get(&key) {
             Some(first) => out.push(
@@ -315,16 +483,11 @@ fn check_pins(scenario: &Scenario, out: &mut Problems) {
     }
 }
 
-fn check_exclusions(scenario: &Scenario, out: &mut Problems) {
+fn check_exclusions(scenario: &Scenario, lookup: &Lookup<'_>, out: &mut Problems) {
     let mut seen: BTreeMap<(&str, &str), usize> = BTreeMap::new();
     for (i, exclusion) in scenario.exclusions.iter().enumerate() {
         let path = format!("exclusions[{i}]");
-        if scenario.need(&exclusion.need).is_none() {
-            out.push(format!("{path}.need"), format!("unknown need \"{}\"", exclusion.need));
-        }
-        if scenario.session(&exclusion.session).is_none() {
-            out.push(format!("{path}.session"), format!("unknown session \"{}\"", exclusion.session));
-        }
+        lookup.pair(out, &path, exclusion.need.as_str(), exclusion.session.as_str());
         let key = (exclusion.need.as_str(), exclusion.session.as_str());
         match seen.get(&key) {
             Some(first) => out.push(

@@ -810,7 +810,8 @@ impl Rng {
 /// Many states with budgets and many sessions with minimums: branch and bound has work.
 fn harder_scenario() -> Scenario {
     let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
-    let codes: Vec<String> = (0..12).map(|i| format!("S{i:02}")).collect();
+    // Two capital letters, as state codes must be (SPEC §2): SA, SB, …
+    let codes: Vec<String> = (0..12u8).map(|i| format!("S{}", char::from(b'A' + i))).collect();
     let refs: Vec<&str> = codes.iter().map(String::as_str).collect();
     let mut s = base(&refs);
     s.settings.cost_weight = 0.0001;

@@ -90,7 +90,11 @@ pub fn import(current: &Scenario, text: &str) -> Result<(Scenario, Imported), Im
             if version > SCENARIO_VERSION {
                 return Err(ImportError::NewerVersion { found: version, supported: SCENARIO_VERSION });
             }
-            let scenario = Scenario::from_json(text).map_err(ImportError::Shape)?;
+            // Unknown fields come with every other problem of the file (SPEC §2).
+            let scenario = Scenario::from_json(text).map_err(|e| match e.problems.is_empty() {
+                true => ImportError::Shape(e),
+                false => ImportError::Invalid(e.problems),
+            })?;
             check(&scenario)?;
             let imported = Imported::Scenario { needs: scenario.needs.len(), sessions: scenario.sessions.len() };
             Ok((scenario, imported))
@@ -111,7 +115,13 @@ fn parse_submission(text: &str) -> Result<Submission, ImportError> {
     serde_path_to_error::deserialize(&mut de).map_err(|err| {
         let path = err.path().to_string();
         let inner = err.into_inner();
-        ImportError::Shape(ParseError { path, message: inner.to_string(), line: inner.line(), column: inner.column() })
+        ImportError::Shape(ParseError {
+            path,
+            message: inner.to_string(),
+            line: inner.line(),
+            column: inner.column(),
+            problems: Vec::new(),
+        })
     })
 }
 
@@ -199,7 +209,8 @@ mod tests {
         ));
         let misspelt = s.to_json().replace("\"trainees\"", "\"trainess\"");
         let err = import(&s, &misspelt).unwrap_err();
-        assert!(matches!(&err, ImportError::Shape(e) if e.path.starts_with("needs[0]")), "{err:?}");
+        // Each misspelt field is named, with every other problem of the file.
+        assert!(matches!(&err, ImportError::Invalid(p) if p[0].path == "needs[0].trainess" && p.len() == 4), "{err:?}");
         let invalid = s.to_json().replace("\"trainees\": 3", "\"trainees\": 0");
         assert!(matches!(import(&s, &invalid), Err(ImportError::Invalid(p)) if p[0].path == "needs[0].trainees"));
     }
