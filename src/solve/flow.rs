@@ -299,6 +299,9 @@ impl Network {
             let mut next_arc = vec![0usize; nodes];
             while self.push(self.source, i64::MAX, &level, &mut next_arc, potential) > 0 {
                 moved = true;
+                if deadline.passed() {
+                    return true;
+                }
             }
         }
     }

@@ -15,7 +15,7 @@ mod report;
 #[cfg(test)]
 mod tests;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use web_time::Instant;
 
@@ -99,7 +99,7 @@ pub enum SolveError {
 /// limit runs from here: building the index and the model counts against it.
 pub fn solve(scenario: &Scenario, options: &Options) -> Result<Plan, SolveError> {
     let deadline = Deadline::after(options.time_limit);
-    Model::build_until(scenario, deadline)?.solve_until(options, deadline)
+    Model::build(scenario)?.solve_until(options, deadline)
 }
 
 /// When a solve must stop, taken once when it starts; `None`: no time limit.
@@ -113,6 +113,7 @@ impl Deadline {
         Deadline(limit.and_then(|limit| Instant::now().checked_add(limit)))
     }
 
+    #[cfg(test)]
     pub(crate) fn none() -> Deadline {
         Deadline(None)
     }
@@ -160,14 +161,9 @@ struct Parts {
 }
 
 impl<'a> Model<'a> {
-    /// Validates the scenario, checks the pins, and splits the model into blocks.
+    /// Validates the scenario, checks the pins, and splits the model into blocks (linear in
+    /// the pairs; the blocks' models are written when solved, within the deadline).
     pub fn build(scenario: &'a Scenario) -> Result<Model<'a>, SolveError> {
-        Model::build_until(scenario, Deadline::none())
-    }
-
-    /// As [`Model::build`]; past the deadline the blocks are still split (that is linear),
-    /// and [`Model::solve_until`] gives each a quick plan.
-    fn build_until(scenario: &'a Scenario, _deadline: Deadline) -> Result<Model<'a>, SolveError> {
         let problems = validate(scenario);
         if !problems.is_empty() {
             return Err(SolveError::Invalid(problems));
@@ -257,6 +253,11 @@ fn solve_blocks(
     deadline: Deadline,
 ) -> Vec<Result<Outcome, SolveError>> {
     parallel_map(blocks, |pairs| {
+        // Past the deadline, a block without pins seats nobody: no need to write it out.
+        if deadline.passed() && pairs.iter().all(|&p| index.pairs[p].pin.is_none()) {
+            let needs: std::collections::BTreeSet<usize> = pairs.iter().map(|&p| index.pairs[p].need).collect();
+            return Ok(Outcome { allocations: Vec::new(), proven: false, bound: full_service_of(index, needs) });
+        }
         let block = index.restrict(&pairs);
         if deadline.passed() {
             return quick(&block, options);
@@ -361,7 +362,7 @@ fn is_hard(index: &Index) -> bool {
 /// it into a feasible integer start (seats per pair); without the relaxation, the greedy
 /// fill alone.
 fn warm_start(index: &Index, families: &[model::Family], deadline: Deadline) -> Option<Vec<i64>> {
-    let lp_limit = deadline.left().map(|limit| limit / 2.0);
+    let lp_limit = deadline.left().map(|limit| limit * ENGINE_SHARE / 2.0);
     let Parts { problem, vars, objective, constraints } = build_parts(index, families, false);
     let mut lp = problem.maximise(objective).using(microlp);
     if let Some(seconds) = lp_limit {
@@ -392,6 +393,10 @@ struct Solved {
     value: f64,
     best_bound: Option<f64>,
 }
+
+/// Share of the time left that microlp is given, so that its last pivots and the plan's
+/// explanations still end before the deadline.
+const ENGINE_SHARE: f64 = 0.9;
 
 /// Share of a block's time that pricing the budgets may take before branch-and-bound.
 const PRICING_SHARE: f64 = 0.4;
@@ -458,7 +463,8 @@ fn run(
     }
     let hints = start.as_ref().map(|start| hints(index, &parts.vars, start));
     let solved = match engine {
-        Engine::Microlp => with_microlp(parts, deadline.left(), hints, options.gap),
+        // microlp looks at the clock between pivots, which take long on a large block.
+        Engine::Microlp => with_microlp(parts, deadline.left().map(|left| left * ENGINE_SHARE), hints, options.gap),
         #[cfg(feature = "highs")]
         Engine::Highs => highs::solve(parts, deadline.left(), options.gap),
     };
@@ -549,9 +555,14 @@ fn allocations_of(index: &Index, seats: impl Fn(usize) -> i64) -> Vec<Allocation
 
 /// The objective if every need with a pair were served in full at no cost: an upper bound.
 fn full_service(index: &Index) -> f64 {
+    full_service_of(index, (0..index.by_need.len()).filter(|&n| !index.by_need[n].is_empty()))
+}
+
+/// The objective if these needs were served in full at no cost.
+fn full_service_of(index: &Index, needs: impl IntoIterator<Item = usize>) -> f64 {
     let bonus = index.scenario.settings.equity_bonus;
-    (0..index.by_need.len())
-        .filter(|&n| !index.by_need[n].is_empty())
+    needs
+        .into_iter()
         .map(|n| {
             let trainees = index.need(n).trainees;
             model::weight(index, n) * (trainees as f64 + bonus * model::core(trainees) as f64)
@@ -595,8 +606,8 @@ fn value_of(index: &Index, seats: &[i64]) -> f64 {
 fn objective_of(index: &Index, allocations: &[Allocation]) -> f64 {
     let scenario = index.scenario;
     let settings = &scenario.settings;
-    let need_pos: BTreeMap<&NeedId, usize> = scenario.needs.iter().enumerate().map(|(i, n)| (&n.id, i)).collect();
-    let cost_of: BTreeMap<&SessionId, i64> = scenario.sessions.iter().map(|s| (&s.id, s.cost_per_seat)).collect();
+    let need_pos: HashMap<&NeedId, usize> = scenario.needs.iter().enumerate().map(|(i, n)| (&n.id, i)).collect();
+    let cost_of: HashMap<&SessionId, i64> = scenario.sessions.iter().map(|s| (&s.id, s.cost_per_seat)).collect();
     let mut served = vec![0i64; scenario.needs.len()];
     let mut cost = 0.0;
     for allocation in allocations {
