@@ -1,7 +1,7 @@
 //! Which needs may go to which sessions (SPEC §3, rules 1–7), and the index the model,
 //! the pre-checks and the explanations share.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use crate::model::{Course, Need, Scenario, Session, State};
 
@@ -94,10 +94,15 @@ impl<'a> Index<'a> {
             scenario.courses.iter().enumerate().map(|(i, c)| (c.id.as_str(), i)).collect();
         let state_pos: BTreeMap<&str, usize> =
             scenario.states.iter().enumerate().map(|(i, s)| (s.code.as_str(), i)).collect();
-        let session_pos: BTreeMap<&str, usize> =
+        // Hashed, not sorted: with hundreds of thousands of needs, sorting their ids alone
+        // takes a good share of a short time limit.
+        let session_pos: HashMap<&str, usize> =
             scenario.sessions.iter().enumerate().map(|(i, s)| (s.id.as_str(), i)).collect();
-        let need_pos: BTreeMap<&str, usize> =
-            scenario.needs.iter().enumerate().map(|(i, n)| (n.id.as_str(), i)).collect();
+        let need_pos: HashMap<&str, usize> = if scenario.exclusions.is_empty() && scenario.pins.is_empty() {
+            HashMap::new()
+        } else {
+            scenario.needs.iter().enumerate().map(|(i, n)| (n.id.as_str(), i)).collect()
+        };
 
         let course_of: Vec<&Course> =
             scenario.sessions.iter().map(|s| &scenario.courses[course_pos[s.course.as_str()]]).collect();

@@ -1,7 +1,7 @@
 //! Why a need is unmet (SPEC §4): the first reason that applies, and the detail behind it
 //! (each compatible session's state, or the rule that excluded each same-skill session).
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use serde::Serialize;
 
@@ -20,8 +20,8 @@ struct Usage {
 impl Usage {
     fn new(index: &Index, allocations: &[Allocation]) -> Usage {
         let scenario = index.scenario;
-        let need_pos: BTreeMap<&NeedId, usize> = scenario.needs.iter().enumerate().map(|(i, n)| (&n.id, i)).collect();
-        let session_pos: BTreeMap<&SessionId, usize> =
+        let need_pos: HashMap<&NeedId, usize> = scenario.needs.iter().enumerate().map(|(i, n)| (&n.id, i)).collect();
+        let session_pos: HashMap<&SessionId, usize> =
             scenario.sessions.iter().enumerate().map(|(i, s)| (&s.id, i)).collect();
         let mut usage = Usage {
             filled: vec![0; scenario.sessions.len()],

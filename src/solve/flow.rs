@@ -9,16 +9,21 @@
 //! potentials from the acyclic start) add the most profitable path while it gains: each
 //! flow it reaches is the most profitable of its size, so the last is optimal (the SPEC
 //! model's optimum, since the model's relaxation of such a block is this network).
+//!
+//! Every comparison of costs is relative to the network's cost scale (weights, bonus and
+//! cost weight can be up to 10^6 each, so an arc can cost 10^12 and rounding alone is
+//! above any absolute tolerance), and every round moves at least one unit of flow, so the
+//! loop ends; it also stops at the deadline, with a feasible flow that is not proven best.
 
 use std::cmp::Ordering;
 use std::collections::btree_map::Entry::Vacant;
 use std::collections::{BTreeMap, BinaryHeap, VecDeque};
 
 use super::compat::Index;
-use super::model;
+use super::{model, Deadline};
 
-/// Gains below this are rounding noise, not a better plan.
-const EPSILON: f64 = 1e-9;
+/// Gains below this share of the network's cost scale are rounding noise, not a better plan.
+const RELATIVE_EPSILON: f64 = 1e-9;
 
 /// True when the block is a pure network for these constraint families: the families keep
 /// demand, capacity, state caps and equity, and no budget, minimum or pin shapes the block.
@@ -30,18 +35,27 @@ pub fn applies(index: &Index, families: &[model::Family]) -> bool {
         && index.pairs.iter().all(|pair| pair.pin.is_none() && index.session(pair.session).min_participants == 0)
 }
 
+/// A pure block's flow: seats per pair, their value in the priced objective, and whether
+/// the flow is proven the best (false when the deadline stopped it: the seats are then a
+/// feasible plan, not the optimum).
+pub struct Flow {
+    pub seats: Vec<i64>,
+    pub value: f64,
+    pub complete: bool,
+}
+
 /// The optimal seats per pair of a pure block, with `price[p]` taken off each seat of pair
 /// `p`, and the value of that plan in the priced objective.
-pub fn solve(index: &Index, price: &[f64]) -> (Vec<i64>, f64) {
-    let (seats, value, _) = solve_with_prices(index, price);
-    (seats, value)
+pub fn solve(index: &Index, price: &[f64], deadline: Deadline) -> Flow {
+    solve_with_prices(index, price, deadline).0
 }
 
 /// As [`solve`], plus the price of a seat in each session of the block: the dual value of
-/// its capacity (what one more seat there would add), from the final potentials.
-pub fn solve_with_prices(index: &Index, price: &[f64]) -> (Vec<i64>, f64, Vec<(usize, f64)>) {
+/// its capacity (what one more seat there would add), from the final potentials (any
+/// prices `>= 0` when the deadline stopped the flow).
+pub fn solve_with_prices(index: &Index, price: &[f64], deadline: Deadline) -> (Flow, Vec<(usize, f64)>) {
     let mut network = Network::build(index, price);
-    let potential = network.run();
+    let (potential, complete) = network.run(deadline);
     let seats: Vec<i64> = network.pair_arc.iter().map(|&arc| network.arcs[arc].flow).collect();
     let value = value(index, &seats, price);
     let prices = network
@@ -52,7 +66,7 @@ pub fn solve_with_prices(index: &Index, price: &[f64]) -> (Vec<i64>, f64, Vec<(u
             (session, (potential[network.sink] - potential[from]).max(0.0))
         })
         .collect();
-    (seats, value, prices)
+    (Flow { seats, value, complete }, prices)
 }
 
 /// The priced objective of seats per pair of a block.
@@ -89,6 +103,8 @@ struct Network {
     session_arc: BTreeMap<usize, usize>,
     source: usize,
     sink: usize,
+    /// Reduced costs within this of zero count as zero: a share of the largest arc cost.
+    tolerance: f64,
 }
 
 impl Network {
@@ -101,6 +117,7 @@ impl Network {
             session_arc: BTreeMap::new(),
             source: 0,
             sink: 1,
+            tolerance: 0.0,
         };
         let mut need_node = BTreeMap::new();
         let mut session_node = BTreeMap::new();
@@ -141,6 +158,9 @@ impl Network {
             let arc = network.arc(need_node[&pair.need], into, pair.upper, cost);
             network.pair_arc.push(arc);
         }
+        // A path crosses four arcs at most, and potentials sum costs along paths.
+        let scale = network.arcs.iter().map(|arc| arc.cost.abs()).fold(1.0, f64::max);
+        network.tolerance = RELATIVE_EPSILON * 4.0 * scale;
         network
     }
 
@@ -168,13 +188,20 @@ impl Network {
     }
 
     /// Successive shortest paths while the cheapest path from source to sink gains; returns
-    /// potentials under which every arc with room has a reduced cost of at least zero.
-    fn run(&mut self) -> Vec<f64> {
+    /// potentials under which every arc with room has a reduced cost of at least zero (up to
+    /// the tolerance), and whether the flow is optimal (false: stopped at the deadline).
+    fn run(&mut self, deadline: Deadline) -> (Vec<f64>, bool) {
         let nodes = self.out.len();
         let mut potential = self.initial_potential();
         let mut distance = vec![f64::INFINITY; nodes];
+        // The arc by which Dijkstra reached each node.
+        let mut through = vec![usize::MAX; nodes];
         loop {
+            if deadline.passed() {
+                return (potential, false);
+            }
             distance.iter_mut().for_each(|d| *d = f64::INFINITY);
+            through.iter_mut().for_each(|arc| *arc = usize::MAX);
             distance[self.source] = 0.0;
             let mut heap = BinaryHeap::new();
             heap.push(Entry { distance: 0.0, node: self.source });
@@ -189,15 +216,16 @@ impl Network {
                     let to = self.arcs[arc].to;
                     let reduced = (self.arcs[arc].cost + potential[node] - potential[to]).max(0.0);
                     let next = d + reduced;
-                    if next < distance[to] - 1e-12 {
+                    if next < distance[to] {
                         distance[to] = next;
+                        through[to] = arc;
                         heap.push(Entry { distance: next, node: to });
                     }
                 }
             }
             // True cost of the path: reduced distance plus the potential difference.
             let path_cost = distance[self.sink] + potential[self.sink] - potential[self.source];
-            let done = !distance[self.sink].is_finite() || path_cost >= -EPSILON;
+            let done = !distance[self.sink].is_finite() || path_cost >= -self.tolerance;
             // Distances capped at any level keep every reduced cost at least zero. While
             // augmenting, cap at the sink's; at the end, where source and sink get the same
             // potential (the flow's size is free: the return arc costs nothing), so that
@@ -207,23 +235,51 @@ impl Network {
                 potential[node] += distance[node].min(cap);
             }
             if done {
-                return potential;
+                return (potential, true);
             }
             // Every shortest path now has reduced cost zero: push a blocking flow through
-            // those arcs (Dinic's levels keep it acyclic) before the next Dijkstra.
-            self.augment_admissible(&potential);
+            // those arcs (Dinic's levels keep it acyclic) before the next Dijkstra. Should
+            // rounding leave none of them admissible, push along the path Dijkstra found, so
+            // that every round moves at least one unit and the loop ends.
+            if !self.augment_admissible(&potential, deadline) {
+                self.augment_path(&through);
+            }
+        }
+    }
+
+    /// Pushes the bottleneck of the path that `through` traces back from the sink.
+    fn augment_path(&mut self, through: &[usize]) {
+        let mut path = Vec::new();
+        let mut node = self.sink;
+        while node != self.source {
+            let arc = through[node];
+            if arc == usize::MAX {
+                return;
+            }
+            path.push(arc);
+            node = self.arcs[arc ^ 1].to;
+        }
+        let pushed = path.iter().map(|&arc| self.residual(arc)).min().unwrap_or(0);
+        for &arc in &path {
+            if arc % 2 == 0 {
+                self.arcs[arc].flow += pushed;
+            } else {
+                self.arcs[arc - 1].flow -= pushed;
+            }
         }
     }
 
     /// Arc `arc` has room and zero reduced cost under `potential`.
     fn admissible(&self, arc: usize, from: usize, potential: &[f64]) -> bool {
         let to = self.arcs[arc].to;
-        self.residual(arc) > 0 && (self.arcs[arc].cost + potential[from] - potential[to]).abs() <= 1e-9
+        self.residual(arc) > 0 && (self.arcs[arc].cost + potential[from] - potential[to]).abs() <= self.tolerance
     }
 
-    /// Blocking flows on the admissible arcs, level by level, until the sink is cut off.
-    fn augment_admissible(&mut self, potential: &[f64]) {
+    /// Blocking flows on the admissible arcs, level by level, until the sink is cut off (or
+    /// the deadline passes); whether any flow moved.
+    fn augment_admissible(&mut self, potential: &[f64], deadline: Deadline) -> bool {
         let nodes = self.out.len();
+        let mut moved = false;
         loop {
             let mut level = vec![usize::MAX; nodes];
             level[self.source] = 0;
@@ -237,11 +293,16 @@ impl Network {
                     }
                 }
             }
-            if level[self.sink] == usize::MAX {
-                return;
+            if level[self.sink] == usize::MAX || (moved && deadline.passed()) {
+                return moved;
             }
             let mut next_arc = vec![0usize; nodes];
-            while self.push(self.source, i64::MAX, &level, &mut next_arc, potential) > 0 {}
+            while self.push(self.source, i64::MAX, &level, &mut next_arc, potential) > 0 {
+                moved = true;
+                if deadline.passed() {
+                    return true;
+                }
+            }
         }
     }
 

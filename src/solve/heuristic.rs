@@ -94,16 +94,20 @@ pub fn repair(index: &Index, relaxed: Option<&[f64]>) -> Option<Vec<i64>> {
         let trainees = index.need(pair.need).trainees;
         let core = model::core(trainees);
         let mut room = usage.room(index, p, x[p]);
+        // Seats come in at most two runs of equal gain: those that earn the equity bonus,
+        // then the rest.
         while room > 0 {
-            let bonus = if usage.served[pair.need] < core { settings.equity_bonus } else { 0.0 };
+            let in_core = usage.served[pair.need] < core;
+            let bonus = if in_core { settings.equity_bonus } else { 0.0 };
             let gain =
                 model::weight(index, pair.need) * (1.0 + bonus) - settings.cost_weight * session.cost_per_seat as f64;
             if gain <= 0.0 {
                 break;
             }
-            x[p] += 1;
-            usage.add(index, p, 1);
-            room -= 1;
+            let take = if in_core { room.min(core - usage.served[pair.need]) } else { room };
+            x[p] += take;
+            usage.add(index, p, take);
+            room -= take;
         }
     }
     Some(x)

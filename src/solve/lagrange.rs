@@ -19,9 +19,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use web_time::Instant;
 
 use super::compat::{self, Index};
-use super::{
-    allocations_of, build_priced_parts, flow, heuristic, model, objective_of, parallel_map, with_microlp, Solved,
-};
+use super::{build_priced_parts, flow, heuristic, model, parallel_map, value_of, with_microlp, Deadline, Solved};
 
 /// What pricing found: the best plan (seats per pair of the block), its objective, and the
 /// smallest bound.
@@ -56,10 +54,11 @@ pub fn applies(index: &Index, families: &[model::Family]) -> bool {
     families.iter().any(|(name, _)| *name == "budget") && compat::unbudgeted_blocks(index).len() > 1
 }
 
-/// Prices the budgets of a budget-linked block within `time_limit` seconds (if given).
-/// `None` when no round finished in time (then the caller solves the block whole).
-pub fn solve(index: &Index, families: &[model::Family], time_limit: Option<f64>) -> Option<Priced> {
+/// Prices the budgets of a budget-linked block before the deadline. `None` when no round
+/// finished in time (then the caller solves the block whole).
+pub fn solve(index: &Index, families: &[model::Family], deadline: Deadline) -> Option<Priced> {
     let started = Instant::now();
+    let time_limit = deadline.left();
     let pieces = compat::unbudgeted_blocks(index);
     let unbudgeted: Vec<model::Family> = families.iter().copied().filter(|(name, _)| *name != "budget").collect();
     let states = &index.scenario.states;
@@ -79,17 +78,19 @@ pub fn solve(index: &Index, families: &[model::Family], time_limit: Option<f64>)
     for _ in 0..ROUNDS {
         // Stop when another round (as long as the longest so far) would not fit.
         let elapsed = started.elapsed().as_secs_f64();
-        if time_limit.is_some_and(|limit| elapsed + round_seconds >= limit) {
+        if deadline.passed() || time_limit.is_some_and(|limit| elapsed + round_seconds >= limit) {
             break;
         }
-        let left = time_limit.map(|limit| (limit - elapsed).max(0.001));
+        let left = deadline.left();
         let price: Vec<f64> = (0..index.pairs.len()).map(|p| payer[p].map_or(0.0, |k| lambda[k] * cost(p))).collect();
         let solved = parallel_map(pieces.iter().collect(), |piece: &Vec<usize>| {
             let block = index.restrict(piece);
             let piece_price: Vec<f64> = piece.iter().map(|&p| price[p]).collect();
             if flow::applies(&block, &unbudgeted) {
-                let (seats, value, seat_prices) = flow::solve_with_prices(&block, &piece_price);
-                Some((Solved { seats, proven: true, value, best_bound: None }, seat_prices))
+                // A flow the deadline stopped is a plan, but its value bounds nothing.
+                let (flow, seat_prices) = flow::solve_with_prices(&block, &piece_price, deadline);
+                let solved = Solved { seats: flow.seats, proven: flow.complete, value: flow.value, best_bound: None };
+                Some((solved, seat_prices))
             } else {
                 let solved =
                     with_microlp(build_priced_parts(&block, &unbudgeted, &piece_price), left, None, 0.0).ok()?;
@@ -138,7 +139,7 @@ pub fn solve(index: &Index, families: &[model::Family], time_limit: Option<f64>)
             }
         }
         if let Some(plan) = within_budgets(index, &payer, x) {
-            let objective = objective_of(index, &allocations_of(index, |p| plan[p]));
+            let objective = value_of(index, &plan);
             if best.as_ref().is_none_or(|(_, value)| objective > *value) {
                 best = Some((plan, objective));
                 since_better_plan = 0;
@@ -168,9 +169,8 @@ pub fn solve(index: &Index, families: &[model::Family], time_limit: Option<f64>)
         }
     }
     let (seats, objective) = best?;
-    if !meets(bound, objective) {
-        let left = time_limit.map(|limit| limit - started.elapsed().as_secs_f64());
-        if let Some(by_state) = by_state_bound(index, families, &seat_prices, left) {
+    if !meets(bound, objective) && !deadline.passed() {
+        if let Some(by_state) = by_state_bound(index, families, &seat_prices, deadline) {
             bound = bound.min(by_state);
         }
     }
@@ -185,18 +185,10 @@ pub fn solve(index: &Index, families: &[model::Family], time_limit: Option<f64>)
 /// seat its budget's last coins buy in the relaxation). On the large budgeted benchmark this
 /// closes most of the relaxation's gap. `None` when a session has a minimum (its `y` ties
 /// states together), or out of time.
-fn by_state_bound(
-    index: &Index,
-    families: &[model::Family],
-    seat_prices: &[f64],
-    time_limit: Option<f64>,
-) -> Option<f64> {
-    if index.pairs.iter().any(|pair| index.session(pair.session).min_participants > 0)
-        || time_limit.is_some_and(|left| left <= 0.0)
-    {
+fn by_state_bound(index: &Index, families: &[model::Family], seat_prices: &[f64], deadline: Deadline) -> Option<f64> {
+    if index.pairs.iter().any(|pair| index.session(pair.session).min_participants > 0) || deadline.passed() {
         return None;
     }
-    let started = Instant::now();
     let mut by_state: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
     for (p, pair) in index.pairs.iter().enumerate() {
         by_state.entry(index.state_of[pair.need]).or_default().push(p);
@@ -207,13 +199,12 @@ fn by_state_bound(
         let state = index.restrict(&pairs);
         let price: Vec<f64> = state.pairs.iter().map(|pair| seat_prices[pair.session]).collect();
         if flow::applies(&state, families) {
-            return Some(flow::solve(&state, &price).1);
+            let flow = flow::solve(&state, &price, deadline);
+            return flow.complete.then_some(flow.value);
         }
         // A state whose branch-and-bound drags on gives its bound so far.
-        let left =
-            time_limit.map_or(STATE_SECONDS, |limit| (limit - started.elapsed().as_secs_f64()).min(STATE_SECONDS));
-        let solved =
-            with_microlp(build_priced_parts(&state, families, &price), Some(left.max(0.001)), None, 0.0).ok()?;
+        let left = deadline.left().map_or(STATE_SECONDS, |left| left.min(STATE_SECONDS));
+        let solved = with_microlp(build_priced_parts(&state, families, &price), Some(left), None, 0.0).ok()?;
         Some(if solved.proven { solved.value } else { solved.best_bound?.max(solved.value) })
     });
     values.into_iter().sum::<Option<f64>>().map(|total| total + shared)

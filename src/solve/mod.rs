@@ -15,14 +15,13 @@ mod report;
 #[cfg(test)]
 mod tests;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use web_time::Instant;
 
 use good_lp::solvers::microlp::microlp;
 use good_lp::{
-    Constraint, Expression, ProblemVariables, ResolutionError, Solution, SolutionStatus, SolverModel, Variable,
-    WithInitialSolution, WithMipGap, WithTimeLimit,
+    Constraint, Expression, ProblemVariables, ResolutionError, Solution, SolverModel, Variable, WithTimeLimit,
 };
 
 pub use compat::Rule;
@@ -96,9 +95,45 @@ pub enum SolveError {
     Solver(String),
 }
 
-/// Solves a scenario into a plan (SPEC §3–4). Invalid scenarios are never solved.
+/// Solves a scenario into a plan (SPEC §3–4). Invalid scenarios are never solved. The time
+/// limit runs from here: building the index and the model counts against it.
 pub fn solve(scenario: &Scenario, options: &Options) -> Result<Plan, SolveError> {
-    Model::build(scenario)?.solve(options)
+    let deadline = Deadline::after(options.time_limit);
+    Model::build(scenario)?.solve_until(options, deadline)
+}
+
+/// When a solve must stop, taken once when it starts; `None`: no time limit.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Deadline(Option<Instant>);
+
+impl Deadline {
+    /// `seconds` from now (no deadline for none, or a limit too large for the clock).
+    pub(crate) fn after(seconds: Option<f64>) -> Deadline {
+        let limit = seconds.and_then(|seconds| std::time::Duration::try_from_secs_f64(seconds.max(0.0)).ok());
+        Deadline(limit.and_then(|limit| Instant::now().checked_add(limit)))
+    }
+
+    #[cfg(test)]
+    pub(crate) fn none() -> Deadline {
+        Deadline(None)
+    }
+
+    pub(crate) fn passed(self) -> bool {
+        self.0.is_some_and(|at| Instant::now() >= at)
+    }
+
+    /// Seconds left (at least a millisecond, so that an engine given it stops at once).
+    pub(crate) fn left(self) -> Option<f64> {
+        self.0.map(|at| at.saturating_duration_since(Instant::now()).as_secs_f64().max(0.001))
+    }
+
+    /// The earlier of this deadline and `seconds` from now.
+    pub(crate) fn within(self, seconds: Option<f64>) -> Deadline {
+        match (self, Deadline::after(seconds)) {
+            (Deadline(Some(a)), Deadline(Some(b))) => Deadline(Some(a.min(b))),
+            (Deadline(None), other) | (other, Deadline(None)) => other,
+        }
+    }
 }
 
 /// A built integer program, ready to solve: lets the benchmark time building and solving
@@ -107,10 +142,13 @@ pub fn solve(scenario: &Scenario, options: &Options) -> Result<Plan, SolveError>
 /// The model is split into independent blocks: needs and sessions interact only through
 /// compatible pairs (one skill and level) and through a state's budget, so each connected
 /// component is solved on its own. The union of the blocks' optima is the optimum of the
-/// whole model; many small simplex runs are far cheaper than one large one.
+/// whole model; many small simplex runs are far cheaper than one large one. A block's
+/// good_lp model is written only when an engine needs it (a pure block is solved as a flow
+/// without one), by the worker that solves it.
 pub struct Model<'a> {
     index: Index<'a>,
-    blocks: Vec<(Index<'a>, Parts)>,
+    /// The pairs of each block.
+    blocks: Vec<Vec<usize>>,
     families: Vec<model::Family>,
 }
 
@@ -123,7 +161,8 @@ struct Parts {
 }
 
 impl<'a> Model<'a> {
-    /// Validates the scenario, checks the pins, and writes the model.
+    /// Validates the scenario, checks the pins, and splits the model into blocks (linear in
+    /// the pairs; the blocks' models are written when solved, within the deadline).
     pub fn build(scenario: &'a Scenario) -> Result<Model<'a>, SolveError> {
         let problems = validate(scenario);
         if !problems.is_empty() {
@@ -138,23 +177,21 @@ impl<'a> Model<'a> {
     }
 
     fn with_families(index: Index<'a>, families: &[model::Family]) -> Model<'a> {
-        let blocks = compat::blocks(&index)
-            .into_iter()
-            .map(|pairs| {
-                let block = index.restrict(&pairs);
-                let parts = build_parts(&block, families, true);
-                (block, parts)
-            })
-            .collect();
+        let blocks = compat::blocks(&index);
         Model { index, blocks, families: families.to_vec() }
     }
 
+    /// Variables and constraints of the whole model (SPEC §3), without writing it.
+    fn size(&self) -> (usize, usize) {
+        model::size(&self.index, &self.families)
+    }
+
     pub fn variables(&self) -> usize {
-        self.blocks.iter().map(|(_, parts)| parts.vars.count()).sum()
+        self.size().0
     }
 
     pub fn constraints(&self) -> usize {
-        self.blocks.iter().map(|(_, parts)| parts.constraints.len()).sum()
+        self.size().1
     }
 
     /// Number of independent blocks the model splits into.
@@ -162,20 +199,28 @@ impl<'a> Model<'a> {
         self.blocks.len()
     }
 
-    /// Solves every block. Natively the blocks are shared out to one worker per core; each
-    /// worker's blocks share the time limit, so the whole solve stays within it.
+    /// Solves every block within the time limit, counted from this call.
     pub fn solve(self, options: &Options) -> Result<Plan, SolveError> {
+        let deadline = Deadline::after(options.time_limit);
+        self.solve_until(options, deadline)
+    }
+
+    /// Solves every block. Natively the blocks are shared out to one worker per core; all
+    /// workers share the deadline, so the whole solve stays within it. A block reached after
+    /// the deadline gets a quick plan (no seats, or its pins and a greedy fill) and the bound
+    /// "every need served in full".
+    fn solve_until(self, options: &Options, deadline: Deadline) -> Result<Plan, SolveError> {
+        let started = Instant::now();
+        let (variables, constraints) = self.size();
         let stats = Stats {
             needs: self.index.scenario.needs.len(),
             sessions: self.index.scenario.sessions.len(),
-            variables: self.variables(),
-            constraints: self.constraints(),
+            variables,
+            constraints,
             solve_ms: 0,
         };
         let Model { index, blocks, families } = self;
-        let started = Instant::now();
-        let outcomes = solve_blocks(blocks, &families, options);
-        let seconds = started.elapsed().as_secs_f64();
+        let outcomes = solve_blocks(&index, blocks, &families, options, deadline);
         let mut allocations = Vec::new();
         let mut proven = true;
         let mut bound = 0.0;
@@ -191,9 +236,9 @@ impl<'a> Model<'a> {
         let objective = round6(objective_of(&index, &allocations));
         let bound = if proven { objective } else { round6(bound.max(objective)) };
         // A bound that meets the plan proves it optimal, whoever stopped early.
-        let proven = proven || bound - objective <= 1e-9 * bound.abs().max(1.0);
+        let proven = proven || (bound.is_finite() && bound - objective <= 1e-9 * bound.abs().max(1.0));
         let status = if proven { Status::Optimal } else { Status::TimeLimit };
-        let stats = Stats { solve_ms: (seconds * 1e3) as u64, ..stats };
+        let stats = Stats { solve_ms: (started.elapsed().as_secs_f64() * 1e3) as u64, ..stats };
         Ok(plan_from(&index, allocations, status, objective, bound, stats))
     }
 }
@@ -201,15 +246,37 @@ impl<'a> Model<'a> {
 /// Solves the blocks, in block order, on as many workers as there are cores (one in the
 /// browser); every block gets the time left before the shared deadline.
 fn solve_blocks(
-    blocks: Vec<(Index<'_>, Parts)>,
+    index: &Index<'_>,
+    blocks: Vec<Vec<usize>>,
     families: &[model::Family],
     options: &Options,
+    deadline: Deadline,
 ) -> Vec<Result<Outcome, SolveError>> {
-    let started = Instant::now();
-    parallel_map(blocks, |(block, parts)| {
-        let left = options.time_limit.map(|limit| (limit - started.elapsed().as_secs_f64()).max(0.001));
-        run(&block, parts, families, options, left)
+    parallel_map(blocks, |pairs| {
+        // Past the deadline, a block without pins seats nobody: no need to write it out.
+        if deadline.passed() && pairs.iter().all(|&p| index.pairs[p].pin.is_none()) {
+            let needs: std::collections::BTreeSet<usize> = pairs.iter().map(|&p| index.pairs[p].need).collect();
+            return Ok(Outcome { allocations: Vec::new(), proven: false, bound: full_service_of(index, needs) });
+        }
+        let block = index.restrict(&pairs);
+        if deadline.passed() {
+            return quick(&block, options);
+        }
+        run(&block, families, options, deadline)
     })
+}
+
+/// A block's plan when no time is left: no seats (or, with pins, the pins and a greedy
+/// fill), with the bound "every need served in full".
+fn quick(index: &Index, options: &Options) -> Result<Outcome, SolveError> {
+    let allocations = if index.pairs.iter().any(|pair| pair.pin.is_some()) {
+        let seats =
+            heuristic::repair(index, None).ok_or(SolveError::NoPlanInTime(options.time_limit.unwrap_or_default()))?;
+        allocations_of(index, |p| seats[p])
+    } else {
+        Vec::new()
+    };
+    Ok(Outcome { allocations, proven: false, bound: full_service(index) })
 }
 
 /// `work` applied to every item, on one worker per core, results in item order.
@@ -273,9 +340,8 @@ fn solve_index(index: &Index, options: &Options, families: &[model::Family]) -> 
 #[cfg(test)]
 fn solve_whole(scenario: &Scenario, options: &Options) -> Result<Plan, SolveError> {
     let index = Index::new(scenario);
-    let block = index.restrict(&(0..index.pairs.len()).collect::<Vec<_>>());
-    let parts = build_parts(&block, &model::FAMILIES, true);
-    Model { index, blocks: vec![(block, parts)], families: model::FAMILIES.to_vec() }.solve(options)
+    let blocks = vec![(0..index.pairs.len()).collect()];
+    Model { index, blocks, families: model::FAMILIES.to_vec() }.solve(options)
 }
 
 /// What one block's solve gave.
@@ -288,15 +354,15 @@ struct Outcome {
 
 /// True when the block has side constraints that make its relaxation fractional: a
 /// minimum-size session or a binding budget. Pure blocks are network flows, integral at once.
-fn is_hard(index: &Index, parts: &Parts) -> bool {
-    !parts.vars.y.is_empty() || index.spends_budget()
+fn is_hard(index: &Index) -> bool {
+    index.pairs.iter().any(|pair| index.session(pair.session).min_participants > 0) || index.spends_budget()
 }
 
 /// Solves the block's linear relaxation (within half the time left, if limited) and repairs
 /// it into a feasible integer start (seats per pair); without the relaxation, the greedy
 /// fill alone.
-fn warm_start(index: &Index, families: &[model::Family], time_limit: Option<f64>) -> Option<Vec<i64>> {
-    let lp_limit = time_limit.map(|limit| limit / 2.0);
+fn warm_start(index: &Index, families: &[model::Family], deadline: Deadline) -> Option<Vec<i64>> {
+    let lp_limit = deadline.left().map(|limit| limit * ENGINE_SHARE / 2.0);
     let Parts { problem, vars, objective, constraints } = build_parts(index, families, false);
     let mut lp = problem.maximise(objective).using(microlp);
     if let Some(seconds) = lp_limit {
@@ -328,6 +394,10 @@ struct Solved {
     best_bound: Option<f64>,
 }
 
+/// Share of the time left that microlp is given, so that its last pivots and the plan's
+/// explanations still end before the deadline.
+const ENGINE_SHARE: f64 = 0.9;
+
 /// Share of a block's time that pricing the budgets may take before branch-and-bound.
 const PRICING_SHARE: f64 = 0.4;
 
@@ -337,73 +407,97 @@ const LARGEST_FOR_BRANCHING: usize = 40_000;
 
 fn run(
     index: &Index,
-    parts: Parts,
     families: &[model::Family],
     options: &Options,
-    time_limit: Option<f64>,
+    deadline: Deadline,
 ) -> Result<Outcome, SolveError> {
     let engine = options.engine;
     if matches!(engine, Engine::Microlp) && flow::applies(index, families) {
-        let (seats, _) = flow::solve(index, &vec![0.0; index.pairs.len()]);
-        let allocations = allocations_of(index, |p| seats[p]);
-        let bound = objective_of(index, &allocations);
-        return Ok(Outcome { allocations, proven: true, bound });
+        let flow = flow::solve(index, &vec![0.0; index.pairs.len()], deadline);
+        let allocations = allocations_of(index, |p| flow.seats[p]);
+        let achieved = value_of(index, &flow.seats);
+        let bound = if flow.complete { achieved } else { full_service(index).max(achieved) };
+        return Ok(Outcome { allocations, proven: flow.complete, bound });
     }
-    let started = Instant::now();
-    let left = || time_limit.map(|limit| (limit - started.elapsed().as_secs_f64()).max(0.001));
     let branching = index.pairs.len() <= LARGEST_FOR_BRANCHING;
     let priced = match engine {
         Engine::Microlp if lagrange::applies(index, families) => {
             // Without branch-and-bound, the time is pricing's and the by-state bound's.
             let share = if branching { PRICING_SHARE } else { 0.6 };
-            lagrange::solve(index, families, time_limit.map(|limit| limit * share))
+            lagrange::solve(index, families, deadline.within(deadline.left().map(|left| left * share)))
         }
         _ => None,
     };
     if let Some(priced) = &priced {
         let within_gap = priced.bound - priced.objective <= options.gap * priced.bound.abs().max(1.0);
-        if priced.closed() || within_gap || !branching {
+        if priced.closed() || within_gap || !branching || deadline.passed() {
             let allocations = allocations_of(index, |p| priced.seats[p]);
-            return Ok(Outcome { allocations, proven: priced.closed(), bound: priced.bound });
+            let bound = priced.bound.min(full_service(index)).max(priced.objective);
+            return Ok(Outcome { allocations, proven: priced.closed(), bound });
         }
+    }
+    if deadline.passed() {
+        return quick(index, options);
     }
     let start = match (engine, &priced) {
         (Engine::Microlp, Some(priced)) => Some(priced.seats.clone()),
-        (Engine::Microlp, None) if is_hard(index, &parts) => warm_start(index, families, left()),
+        (Engine::Microlp, None) if is_hard(index) => warm_start(index, families, deadline),
         _ => None,
     };
+    let priced_bound = priced.as_ref().map_or(f64::INFINITY, |priced| priced.bound);
+    // Out of time before the engine ran: the start is the plan.
+    let out_of_time = |start: &Option<Vec<i64>>| match start {
+        Some(start) => Ok(Outcome {
+            allocations: allocations_of(index, |p| start[p]),
+            proven: false,
+            bound: full_service(index).min(priced_bound).max(value_of(index, start)),
+        }),
+        None => quick(index, options),
+    };
+    if deadline.passed() {
+        return out_of_time(&start);
+    }
+    let parts = build_parts(index, families, true);
+    if deadline.passed() {
+        return out_of_time(&start);
+    }
     let hints = start.as_ref().map(|start| hints(index, &parts.vars, start));
     let solved = match engine {
-        Engine::Microlp => with_microlp(parts, left(), hints, options.gap),
+        // microlp looks at the clock between pivots, which take long on a large block.
+        Engine::Microlp => with_microlp(parts, deadline.left().map(|left| left * ENGINE_SHARE), hints, options.gap),
         #[cfg(feature = "highs")]
-        Engine::Highs => highs::solve(parts, left(), options.gap),
+        Engine::Highs => highs::solve(parts, deadline.left(), options.gap),
     };
-    let priced_bound = priced.as_ref().map_or(f64::INFINITY, |priced| priced.bound);
     let solved = match solved {
         Ok(solved) => solved,
         Err(ResolutionError::Infeasible) => return Err(SolveError::Infeasible(precheck::infeasible_fallback(index))),
-        // Out of time before the engine had a plan of its own: the start is a plan (with no
-        // pins, so is seating nobody), and serving every need in full (or what pricing
-        // proved) is a bound, so the plan stays honest (`time_limit`).
-        Err(ResolutionError::Other(_)) if time_limit.is_some() => {
-            let allocations = match (&start, index.pairs.iter().any(|pair| pair.pin.is_some())) {
-                (Some(start), _) => allocations_of(index, |p| start[p]),
-                (None, false) => Vec::new(),
-                (None, true) => return Err(SolveError::NoPlanInTime(time_limit.unwrap_or_default())),
-            };
-            let bound = full_service(index).min(priced_bound);
-            return Ok(Outcome { allocations, proven: false, bound });
-        }
+        // Out of time (or nodes) before the engine had a plan of its own: the start is a
+        // plan (with no pins, so is seating nobody), and serving every need in full (or what
+        // pricing proved) is a bound, so the plan stays honest (`time_limit`).
+        Err(ResolutionError::Other(_)) if deadline.0.is_some() || start.is_some() => return out_of_time(&start),
         Err(other) => return Err(SolveError::Solver(other.to_string())),
     };
     let allocations = allocations_of(index, |p| solved.seats[p]);
-    let achieved = objective_of(index, &allocations);
+    let achieved = value_of(index, &solved.seats);
     let bound = if solved.proven {
         achieved
     } else {
-        solved.best_bound.unwrap_or(f64::INFINITY).min(priced_bound).max(achieved)
+        solved.best_bound.unwrap_or(f64::INFINITY).min(priced_bound).min(full_service(index)).max(achieved)
     };
     Ok(Outcome { allocations, proven: solved.proven, bound })
+}
+
+/// Bytes the branch-and-bound trees of all workers together may hold. microlp keeps each
+/// open node's basis (a byte per row and column) and its bound changes, and opens at most
+/// one node more than it solves, so a node limit bounds the tree's memory: on the large
+/// budgeted benchmark 20,000 nodes took 285 MB, and an unlimited tree 3.4 GB in 120 s.
+const TREE_BYTES: f64 = 1024.0 * 1024.0 * 1024.0;
+
+/// The node limit of a block's branch-and-bound: its worker's share of [`TREE_BYTES`], at
+/// a generous 4 bytes per row and column and 4 KiB more per open node.
+fn node_limit(variables: usize, constraints: usize) -> u64 {
+    let per_node = 4.0 * (variables + constraints) as f64 + 4096.0;
+    ((TREE_BYTES / workers() as f64 / per_node) as u64).max(100)
 }
 
 fn with_microlp(
@@ -413,24 +507,34 @@ fn with_microlp(
     gap: f64,
 ) -> Result<Solved, ResolutionError> {
     let Parts { problem, vars, objective, constraints } = parts;
-    let mut solver = problem.maximise(objective.clone()).using(microlp);
-    if gap > 0.0 {
-        solver = solver.with_mip_gap(gap as f32).map_err(|err| ResolutionError::Str(err.to_string()))?;
-    }
-    if let Some(seconds) = time_limit {
-        solver = solver.with_time_limit(seconds);
-    }
-    if let Some(hints) = hints {
-        solver = solver.with_initial_solution(hints);
-    }
+    let rows = constraints.len();
+    let mut solver = problem.maximise(objective).using(microlp);
     for constraint in constraints {
         solver.add_constraint(constraint);
     }
-    let solution = solver.solve()?;
-    let proven = matches!(solution.status(), SolutionStatus::Optimal);
-    let seats = vars.x.iter().map(|&x| solution.value(x).round() as i64).collect();
-    let value = solution.eval(&objective);
-    let best_bound = solution.into_inner().stats().best_bound;
+    // good_lp passes the variables on in the order they were declared, so microlp's
+    // variable i is the i-th declared; a scratch problem hands out microlp's handles for
+    // them (good_lp keeps its own private).
+    let declared = vars.declared();
+    let position: std::collections::HashMap<Variable, usize> =
+        declared.iter().enumerate().map(|(i, &var)| (var, i)).collect();
+    let mut scratch = ::microlp::Problem::new(::microlp::OptimizationDirection::Maximize);
+    let handles: Vec<::microlp::Variable> = declared.iter().map(|_| scratch.add_var(0.0, (0.0, 0.0))).collect();
+    let mut options = ::microlp::SolveOptions::default();
+    options.time_limit = time_limit.map(std::time::Duration::from_secs_f64);
+    options.node_limit = Some(node_limit(declared.len(), rows));
+    options.mip_gap = gap;
+    options.warm_start = hints.map(|hints| {
+        hints.into_iter().filter_map(|(var, value)| Some((handles[*position.get(&var)?], value))).collect()
+    });
+    let outcome = solver.as_inner().solve_with(options).map_err(ResolutionError::from)?;
+    let solution = outcome
+        .into_solution()
+        .map_err(|_| ResolutionError::Other("time or node limit reached before finding a feasible solution"))?;
+    let proven = matches!(solution.status(), ::microlp::SolutionStatus::Optimal);
+    let seats = (0..vars.x.len()).map(|p| solution.var_value(handles[p]).round() as i64).collect();
+    let value = solution.objective();
+    let best_bound = solution.stats().best_bound;
     Ok(Solved { seats, proven, value, best_bound })
 }
 
@@ -451,9 +555,14 @@ fn allocations_of(index: &Index, seats: impl Fn(usize) -> i64) -> Vec<Allocation
 
 /// The objective if every need with a pair were served in full at no cost: an upper bound.
 fn full_service(index: &Index) -> f64 {
+    full_service_of(index, (0..index.by_need.len()).filter(|&n| !index.by_need[n].is_empty()))
+}
+
+/// The objective if these needs were served in full at no cost.
+fn full_service_of(index: &Index, needs: impl IntoIterator<Item = usize>) -> f64 {
     let bonus = index.scenario.settings.equity_bonus;
-    (0..index.by_need.len())
-        .filter(|&n| !index.by_need[n].is_empty())
+    needs
+        .into_iter()
         .map(|n| {
             let trainees = index.need(n).trainees;
             model::weight(index, n) * (trainees as f64 + bonus * model::core(trainees) as f64)
@@ -474,11 +583,31 @@ pub fn objective(scenario: &Scenario, allocations: &[Allocation]) -> f64 {
     objective_of(&Index::new(scenario), allocations)
 }
 
+/// The SPEC §3 objective of seats per pair of a block (as [`objective_of`], without looking
+/// anything up by id: a block's cost does not grow with the whole scenario).
+fn value_of(index: &Index, seats: &[i64]) -> f64 {
+    let settings = &index.scenario.settings;
+    let mut served: BTreeMap<usize, i64> = BTreeMap::new();
+    let mut cost = 0.0;
+    for (p, pair) in index.pairs.iter().enumerate() {
+        *served.entry(pair.need).or_default() += seats[p];
+        cost += (index.session(pair.session).cost_per_seat * seats[p]) as f64;
+    }
+    let value: f64 = served
+        .into_iter()
+        .map(|(n, u)| {
+            let core = model::core(index.need(n).trainees).min(u) as f64;
+            model::weight(index, n) * (u as f64 + settings.equity_bonus * core)
+        })
+        .sum();
+    value - settings.cost_weight * cost
+}
+
 fn objective_of(index: &Index, allocations: &[Allocation]) -> f64 {
     let scenario = index.scenario;
     let settings = &scenario.settings;
-    let need_pos: BTreeMap<&NeedId, usize> = scenario.needs.iter().enumerate().map(|(i, n)| (&n.id, i)).collect();
-    let cost_of: BTreeMap<&SessionId, i64> = scenario.sessions.iter().map(|s| (&s.id, s.cost_per_seat)).collect();
+    let need_pos: HashMap<&NeedId, usize> = scenario.needs.iter().enumerate().map(|(i, n)| (&n.id, i)).collect();
+    let cost_of: HashMap<&SessionId, i64> = scenario.sessions.iter().map(|s| (&s.id, s.cost_per_seat)).collect();
     let mut served = vec![0i64; scenario.needs.len()];
     let mut cost = 0.0;
     for allocation in allocations {

@@ -19,8 +19,9 @@ pub struct Vars {
 }
 
 impl Vars {
-    pub fn count(&self) -> usize {
-        self.x.len() + self.y.len() + self.z.len()
+    /// Every variable in the order [`variables`] declares them: x, then y, then z.
+    pub fn declared(&self) -> Vec<Variable> {
+        self.x.iter().chain(self.y.values()).chain(self.z.values()).copied().collect()
     }
 }
 
@@ -33,6 +34,55 @@ pub fn weight(index: &Index, n: usize) -> f64 {
 /// Half of a need, rounded up: the seats that earn the equity bonus.
 pub fn core(trainees: i64) -> i64 {
     (trainees + 1) / 2
+}
+
+/// Variables and constraints of the model of `index` with these families, counted without
+/// writing it: the same rows the families write (a row that can never bind is left out).
+pub fn size(index: &Index, families: &[Family]) -> (usize, usize) {
+    let pairs_of = |pairs: &[usize]| pairs.iter().map(|&p| index.pairs[p].upper).sum::<i64>();
+    let y = (0..index.by_session.len())
+        .filter(|&s| index.session(s).min_participants > 0 && !index.by_session[s].is_empty())
+        .count();
+    let z = index.by_need.iter().filter(|pairs| !pairs.is_empty()).count();
+    let mut rows = 0;
+    for (name, _) in families {
+        rows += match *name {
+            "demand" => {
+                (0..index.by_need.len()).filter(|&n| pairs_of(&index.by_need[n]) > index.need(n).trainees).count()
+            }
+            "capacity" => {
+                (0..index.by_session.len()).filter(|&s| pairs_of(&index.by_session[s]) > index.session(s).seats).count()
+            }
+            "state_cap" => {
+                let mut upper: BTreeMap<(usize, usize), i64> = BTreeMap::new();
+                for pair in &index.pairs {
+                    if index.session(pair.session).max_per_state.is_some() {
+                        *upper.entry((pair.session, index.state_of[pair.need])).or_default() += pair.upper;
+                    }
+                }
+                upper
+                    .iter()
+                    .filter(|(&(s, _), &most)| index.session(s).max_per_state.is_some_and(|cap| most > cap))
+                    .count()
+            }
+            "budget" => {
+                let mut most: BTreeMap<usize, i64> = BTreeMap::new();
+                for pair in &index.pairs {
+                    if let Some(state) = index.payer(pair) {
+                        *most.entry(state).or_default() += index.session(pair.session).cost_per_seat * pair.upper;
+                    }
+                }
+                most.iter()
+                    .filter(|(&state, &most)| most > index.scenario.states[state].budget.unwrap_or(i64::MAX))
+                    .count()
+            }
+            "minimum_viable" => 2 * y,
+            "equity" => z,
+            "pins" => index.pairs.iter().filter(|pair| pair.pin.is_some()).count(),
+            _ => 0,
+        };
+    }
+    (index.pairs.len() + y + z, rows)
 }
 
 /// Declares x, y and z with their bounds; `integral: false` gives the linear relaxation.
