@@ -8,7 +8,7 @@
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 
-use super::{check_pair, rows, words, ExportError, Lang};
+use super::{check, rows, words, ExportError, Lang};
 use crate::model::{name_in, Need, NeedId, Scenario, StateCode};
 use crate::solve::Plan;
 
@@ -44,7 +44,7 @@ pub struct CsvOptions {
 
 /// The plan as a sheet: one row per allocation, sorted by state, start date, session, need.
 pub fn plan_csv(scenario: &Scenario, plan: &Plan, options: &CsvOptions) -> Result<String, ExportError> {
-    check_pair(scenario, plan, options.state.as_ref())?;
+    check(scenario, plan, options.state.as_ref())?;
     let lang = options.lang.code();
     let mut sheet = Sheet::new(&PLAN_COLUMNS);
     for row in rows(scenario, plan, options.state.as_ref()) {
@@ -74,7 +74,7 @@ pub fn plan_csv(scenario: &Scenario, plan: &Plan, options: &CsvOptions) -> Resul
 
 /// The needs left (partly) without seats, with the reason in words, sorted by state, need.
 pub fn unmet_csv(scenario: &Scenario, plan: &Plan, options: &CsvOptions) -> Result<String, ExportError> {
-    check_pair(scenario, plan, options.state.as_ref())?;
+    check(scenario, plan, options.state.as_ref())?;
     let lang = options.lang.code();
     let needs: BTreeMap<&NeedId, &Need> = scenario.needs.iter().map(|n| (&n.id, n)).collect();
     let mut unmet: Vec<_> = plan

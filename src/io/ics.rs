@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 
 use chrono::{DateTime, Days, Utc};
 
-use super::{check_pair, rows, words, ExportError, Lang};
+use super::{check, rows, words, ExportError, Lang};
 use crate::model::{name_in, NeedId, Scenario, Session, StateCode};
 use crate::solve::Plan;
 
@@ -41,7 +41,7 @@ struct Event<'a> {
 /// The plan as a calendar: one all-day VEVENT per (state, session) with seats > 0, sorted by
 /// state, start date and session.
 pub fn calendar(scenario: &Scenario, plan: &Plan, options: &IcsOptions) -> Result<String, ExportError> {
-    check_pair(scenario, plan, options.state.as_ref())?;
+    check(scenario, plan, options.state.as_ref())?;
     let lang = options.lang;
     let mut events: BTreeMap<(&StateCode, chrono::NaiveDate, &str), Event> = BTreeMap::new();
     for row in rows(scenario, plan, options.state.as_ref()) {
