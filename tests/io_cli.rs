@@ -114,9 +114,9 @@ fn a_bad_needs_file_changes_nothing_and_lists_every_line() {
     assert_eq!(out.status.code(), Some(1));
     let stderr = text(&out.stderr);
     assert!(stderr.contains("3 problem(s) found; nothing was imported"), "{stderr}");
-    assert!(stderr.contains("line 3, skill: unknown skill \"forensic\""), "{stderr}");
-    assert!(stderr.contains("line 4, trainees:"), "{stderr}");
-    assert!(stderr.contains("line 4, priority:"), "{stderr}");
+    assert!(stderr.contains("row 3, skill: unknown skill \"forensic\""), "{stderr}");
+    assert!(stderr.contains("row 4, trainees:"), "{stderr}");
+    assert!(stderr.contains("row 4, priority:"), "{stderr}");
     assert!(!out_path.exists(), "nothing is written");
     assert_eq!(std::fs::read(&scenario).unwrap(), original, "the scenario is untouched");
 }

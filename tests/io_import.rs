@@ -50,7 +50,7 @@ fn good_and_bad_rows_import_nothing_and_name_every_bad_line() {
     );
     assert_eq!(errors[0].message, "unknown skill \"forensic\"");
     assert!(errors[2].message.contains("YYYY-MM-DD"), "{}", errors[2]);
-    assert_eq!(errors[0].to_string(), "line 3, skill: unknown skill \"forensic\"");
+    assert_eq!(errors[0].to_string(), "row 3, skill: unknown skill \"forensic\"");
     assert_eq!(scenario, before);
 }
 
@@ -217,7 +217,7 @@ fn session_problems_are_mapped_to_their_lines() {
         "{errors:#?}"
     );
     assert!(errors[0].message.contains("pins[0]"), "{}", errors[0]);
-    assert!(errors[7].message.contains("already on line 2"), "{}", errors[7]);
+    assert!(errors[7].message.contains("already on row 2"), "{}", errors[7]);
 }
 
 #[test]
@@ -336,4 +336,22 @@ proptest! {
             prop_assert!(validate(&imported.scenario).is_empty());
         }
     }
+}
+
+#[test]
+fn rows_are_numbered_as_the_spreadsheet_shows_them_after_a_cell_with_a_line_break() {
+    let scenario = fixture();
+    // Row 2 holds a note over two text lines; row 3 has a bad trainees cell.
+    let file = needs("QA,forensics,1,4,3,,,,,\"first line\nsecond line\"\nTN,crypto,2,many,3,,,,,\n");
+    let errors = needs_csv(&scenario, &file).unwrap_err();
+    assert_eq!(places(&errors), [(3, Some("trainees"))]);
+    assert!(errors[0].to_string().starts_with("row 3, trainees: "), "{}", errors[0]);
+
+    // The same for a validation problem found after merging, and in the sessions file.
+    let file = needs("QA,forensics,1,4,3,,,,,\"a\r\nb\r\nc\"\nTN,crypto,2,1,9,,,,,\n");
+    assert_eq!(places(&needs_csv(&scenario, &file).unwrap_err()), [(3, Some("priority"))]);
+    let file =
+        sessions("X-1,DF-101,2027-03-07,2027-03-11,10,,,,\"TN;\nMA\"\nX-2,DF-101,2027-03-07,2027-03-01,10,,,,\n");
+    let errors = sessions_csv(&scenario, &file).unwrap_err();
+    assert_eq!(errors.iter().map(|e| e.line).collect::<Vec<_>>(), [3], "{errors:?}");
 }

@@ -164,17 +164,23 @@ pub fn text_cell(text: &str) -> Cow<'_, str> {
     }
 }
 
-/// One record of a CSV file: its cells and the line it starts on (1 is the first line).
+/// One record of a CSV file: its cells, its row as a spreadsheet numbers it (the record's
+/// ordinal, 1 for the first, blank records included) and the text line it starts on (which
+/// is larger after a cell holding a line break).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Record {
+    pub row: usize,
     pub line: usize,
     pub cells: Vec<String>,
 }
 
 /// A quoted cell that is never closed: the only way a CSV file cannot be split into records.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("line {line}: a quoted cell starts here and is never closed (a \" is missing)")]
+#[error("row {row}: a quoted cell starts here and is never closed (a \" is missing)")]
 pub struct UnclosedQuote {
+    /// The row (record ordinal) the quote is in.
+    pub row: usize,
+    /// The text line it starts on.
     pub line: usize,
 }
 
@@ -208,7 +214,7 @@ pub fn parse(text: &str, delimiter: char) -> Result<Vec<Record>, UnclosedQuote> 
                         }
                         cell.push(inner);
                     }
-                    None => return Err(UnclosedQuote { line: quote_line }),
+                    None => return Err(UnclosedQuote { row: records.len() + 1, line: quote_line }),
                 }
             }
         } else if ch == delimiter {
@@ -219,7 +225,7 @@ pub fn parse(text: &str, delimiter: char) -> Result<Vec<Record>, UnclosedQuote> 
                 chars.next();
             }
             cells.push(std::mem::take(&mut cell));
-            records.push(Record { line: record_line, cells: std::mem::take(&mut cells) });
+            records.push(Record { row: records.len() + 1, line: record_line, cells: std::mem::take(&mut cells) });
             in_record = false;
             line += 1;
             record_line = line;
@@ -230,7 +236,7 @@ pub fn parse(text: &str, delimiter: char) -> Result<Vec<Record>, UnclosedQuote> 
     }
     if in_record || !cell.is_empty() || !cells.is_empty() {
         cells.push(cell);
-        records.push(Record { line: record_line, cells });
+        records.push(Record { row: records.len() + 1, line: record_line, cells });
     }
     Ok(records)
 }
@@ -263,12 +269,13 @@ mod tests {
         assert_eq!(records[1].line, 2);
         assert_eq!(records[1].cells, ["d\r\ne", "f\"g"]);
         assert_eq!(records[2].line, 4);
+        assert_eq!(records[2].row, 3, "the spreadsheet's third row, after a cell with a line break");
         assert_eq!(records[2].cells, ["h"]);
     }
 
     #[test]
     fn an_unclosed_quote_names_its_line() {
-        assert_eq!(parse("a\nb,\"c\n", ','), Err(UnclosedQuote { line: 2 }));
+        assert_eq!(parse("a\nb,\"c\n", ','), Err(UnclosedQuote { row: 2, line: 2 }));
     }
 
     #[test]

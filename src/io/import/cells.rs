@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use unicode_normalization::UnicodeNormalization;
 
 /// The file's text without its byte-order mark, or why it is not a UTF-8 CSV file. The
-/// error is `(line, message)`, line 0 for the file as a whole.
+/// error is `(row, message)`, row 0 for the file as a whole.
 pub fn decode(bytes: &[u8]) -> Result<&str, (usize, String)> {
     const SAVE_AS: &str = "in Excel choose File > Save As > \"CSV UTF-8 (Comma delimited)\"";
     if bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes).iter().all(|b| b.is_ascii_whitespace()) {
@@ -22,16 +22,25 @@ pub fn decode(bytes: &[u8]) -> Result<&str, (usize, String)> {
     }
     let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     std::str::from_utf8(body).map_err(|err| {
-        let good = &body[..err.valid_up_to()];
-        let line = good.iter().filter(|&&b| b == b'\n').count() + 1;
+        let good = std::str::from_utf8(&body[..err.valid_up_to()]).unwrap_or("");
         (
-            line,
+            row_at_end(good),
             format!(
-                "this line is not UTF-8 text: the file was probably saved as \"CSV (Comma delimited)\" \
+                "this row is not UTF-8 text: the file was probably saved as \"CSV (Comma delimited)\" \
                  in the Windows Arabic code page (1256), which garbles Arabic; {SAVE_AS}"
             ),
         )
     })
+}
+
+/// The row (record ordinal, as a spreadsheet numbers it) in which the text after `prefix`
+/// starts, counting records the way [`crate::io::csv::parse`] splits them.
+fn row_at_end(prefix: &str) -> usize {
+    match crate::io::csv::parse(prefix, delimiter(prefix)) {
+        Ok(records) if prefix.is_empty() || prefix.ends_with(['\n', '\r']) => records.len() + 1,
+        Ok(records) => records.len().max(1),
+        Err(unclosed) => unclosed.row,
+    }
 }
 
 /// The cell separator: a comma, or the semicolon or tab some Excel locales write, judged by
@@ -230,6 +239,8 @@ mod tests {
         assert!(decode(b"PK\x03\x04rest").unwrap_err().1.contains(".xlsx"));
         let err = decode(b"state\n\xe3\xd5\xd1\n").unwrap_err();
         assert_eq!(err.0, 2);
+        // A cell holding a line break is one row: the bad byte is in the spreadsheet's row 3.
+        assert_eq!(decode(b"state,note\nQA,\"a\nb\"\nTN,\xe3\n").unwrap_err().0, 3);
         assert!(err.1.contains("1256"));
         assert_eq!(decode(b"\xEF\xBB\xBFstate\n"), Ok("state\n"));
     }

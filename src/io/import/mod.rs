@@ -38,11 +38,15 @@ pub const SESSIONS_COLUMNS: [&str; 9] =
     ["session", "course", "start", "end", "seats", "max_per_state", "min_participants", "cost_per_seat", "open_to"];
 const SESSIONS_REQUIRED: [&str; 5] = ["session", "course", "start", "end", "seats"];
 
-/// One thing wrong with an imported file: where (line, column) and what, in words a focal
-/// point can act on. Line 0 means the file as a whole; lines count from 1, the header.
+/// One thing wrong with an imported file: where (row, column) and what, in words a focal
+/// point can act on, shown as `row 3, trainees: …`.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, thiserror::Error)]
 #[error("{}{message}", place(*.line, .column.as_deref()))]
 pub struct RowError {
+    /// The row as the spreadsheet numbers it: the record's ordinal in the file, the header
+    /// being row 1 and blank rows counted, so a cell holding a line break does not shift
+    /// the rows after it (the text line a row starts on can be larger). 0 means the file as
+    /// a whole.
     pub line: usize,
     /// The CSV column the problem is in, when it is in one.
     pub column: Option<String>,
@@ -52,8 +56,8 @@ pub struct RowError {
 fn place(line: usize, column: Option<&str>) -> String {
     match (line, column) {
         (0, _) => String::new(),
-        (line, Some(column)) => format!("line {line}, {column}: "),
-        (line, None) => format!("line {line}: "),
+        (row, Some(column)) => format!("row {row}, {column}: "),
+        (row, None) => format!("row {row}: "),
     }
 }
 
@@ -117,7 +121,7 @@ pub fn sessions_csv(scenario: &Scenario, bytes: &[u8]) -> Result<Imported, Vec<R
         if let Some(first_line) = seen_in_file.get(&session.id) {
             errors.push(row.error(
                 Some("session"),
-                format!("session \"{}\" is already on line {first_line} of this file", session.id),
+                format!("session \"{}\" is already on row {first_line} of this file", session.id),
             ));
             continue;
         }
@@ -265,9 +269,12 @@ impl Table {
         let mut records = parse(text, cells::delimiter(text))
             .map_err(|err| {
                 vec![RowError {
-                    line: err.line,
+                    line: err.row,
                     column: None,
-                    message: "a quoted cell starts on this line and is never closed (a \" is missing)".into(),
+                    message: format!(
+                        "a quoted cell starts in this row (text line {}) and is never closed (a \" is missing)",
+                        err.line
+                    ),
                 }]
             })?
             .into_iter()
@@ -284,7 +291,7 @@ impl Table {
             }
             match known.iter().find(|k| **k == name) {
                 Some(&column) if columns.contains_key(column) => errors.push(RowError {
-                    line: header.line,
+                    line: header.row,
                     column: Some(column.to_string()),
                     message: format!("column \"{column}\" appears twice in the header"),
                 }),
@@ -292,7 +299,7 @@ impl Table {
                     columns.insert(column, position);
                 }
                 None => errors.push(RowError {
-                    line: header.line,
+                    line: header.row,
                     column: None,
                     message: format!(
                         "unknown column \"{}\" in the header (the columns are: {})",
@@ -305,7 +312,7 @@ impl Table {
         for column in required {
             if !columns.contains_key(column) {
                 errors.push(RowError {
-                    line: header.line,
+                    line: header.row,
                     column: None,
                     message: format!("the header has no \"{column}\" column (the columns are: {})", known.join(", ")),
                 });
@@ -319,7 +326,7 @@ impl Table {
 
     /// The data rows, skipping rows whose cells are all empty (spreadsheets leave them).
     fn rows(&self) -> impl Iterator<Item = Row<'_>> {
-        self.records.iter().filter(|r| !is_blank(r)).map(|record| Row { table: self, record, line: record.line })
+        self.records.iter().filter(|r| !is_blank(r)).map(|record| Row { table: self, record, line: record.row })
     }
 }
 
