@@ -48,9 +48,9 @@ fn good_and_bad_rows_import_nothing_and_name_every_bad_line() {
         places(&errors),
         [(3, Some("skill")), (4, Some("trainees")), (5, Some("window_start")), (5, Some("priority"))]
     );
-    assert_eq!(errors[0].message, "unknown skill \"forensic\"");
+    assert_eq!(errors[0].message, "unknown skill \"forensic\"; did you mean \"forensics\"?");
     assert!(errors[2].message.contains("YYYY-MM-DD"), "{}", errors[2]);
-    assert_eq!(errors[0].to_string(), "row 3, skill: unknown skill \"forensic\"");
+    assert_eq!(errors[0].to_string(), "row 3, skill: unknown skill \"forensic\"; did you mean \"forensics\"?");
     assert_eq!(scenario, before);
 }
 
@@ -354,4 +354,67 @@ fn rows_are_numbered_as_the_spreadsheet_shows_them_after_a_cell_with_a_line_brea
         sessions("X-1,DF-101,2027-03-07,2027-03-11,10,,,,\"TN;\nMA\"\nX-2,DF-101,2027-03-07,2027-03-01,10,,,,\n");
     let errors = sessions_csv(&scenario, &file).unwrap_err();
     assert_eq!(errors.iter().map(|e| e.line).collect::<Vec<_>>(), [3], "{errors:?}");
+}
+
+#[test]
+fn a_state_is_its_code_or_any_of_its_names_whatever_the_case_accents_or_tashkeel() {
+    let scenario = fixture();
+    let names: Vec<String> =
+        scenario.states.iter().find(|s| s.code.as_str() == "QA").unwrap().name.values().cloned().collect();
+    assert!(names.iter().any(|n| n == "قطر"), "{names:?}");
+    let file = needs("قطر,forensics,1,1,3,,,,,\nqatar,forensics,1,1,3,,,,,\n  QATAR ,forensics,1,1,3,,,,,\nqa,forensics,1,1,3,,,,,\nقَطَر,forensics,1,1,3,,,,,\n");
+    let imported = needs_csv(&scenario, &file).unwrap();
+    let added = &imported.scenario.needs[scenario.needs.len()..];
+    assert_eq!(added.len(), 5);
+    assert!(added.iter().all(|n| n.state.as_str() == "QA"), "{added:?}");
+
+    // Latin accents are ignored too, in any of the state's names (here a French one).
+    let mut scenario = scenario;
+    let qatar = scenario.states.iter_mut().find(|s| s.code.as_str() == "QA").unwrap();
+    qatar.name.insert("fr".into(), "État du Qatar".into());
+    let imported = needs_csv(&scenario, &needs("etat du  QATAR,crypto,2,1,3,,,,,\n")).unwrap();
+    assert_eq!(imported.scenario.needs.last().unwrap().state.as_str(), "QA");
+}
+
+#[test]
+fn unknown_words_get_the_nearest_known_ones() {
+    let scenario = fixture();
+    let file = needs("Qatr,forensics,1,1,3,,,,,\nQA,forensic,1,1,3,,,,,\nQA,forensics,1,1,3,,,,onlin,\nQA,forensics,1,1,3,,,Arabic,,\n");
+    let errors = needs_csv(&scenario, &file).unwrap_err();
+    let shown: Vec<String> = errors.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        shown,
+        [
+            "row 2, state: unknown state \"Qatr\"; did you mean \"QA\"?",
+            "row 3, skill: unknown skill \"forensic\"; did you mean \"forensics\"?",
+            "row 4, modes: unknown mode \"onlin\"; did you mean \"online\"?",
+            "row 5, languages: \"Arabic\" is not a language code such as ar, en or fr; did you mean \"ar\"?",
+        ]
+    );
+}
+
+#[test]
+fn a_grouped_thousand_is_a_thousand_or_an_error_never_one() {
+    let scenario = fixture();
+    let imported = needs_csv(&scenario, &needs("QA,forensics,1,\"1,000\",3,,,,,\n")).unwrap();
+    assert_eq!(imported.scenario.needs.last().unwrap().trainees, 1000);
+    for typed in ["1.000", "1.500"] {
+        let errors = needs_csv(&scenario, &needs(&format!("QA,forensics,1,{typed},3,,,,,\n"))).unwrap_err();
+        assert_eq!(places(&errors), [(2, Some("trainees"))]);
+        assert!(errors[0].message.contains("ambiguous"), "{}", errors[0]);
+    }
+}
+
+#[test]
+fn a_window_error_names_only_dates_the_user_typed() {
+    let scenario = fixture();
+    // Only the end is typed, before the horizon starts (2027-01-01).
+    let errors = needs_csv(&scenario, &needs("QA,forensics,1,2,3,,2026-11-30,,,\n")).unwrap_err();
+    assert_eq!(places(&errors), [(2, Some("window_end"))]);
+    assert!(errors[0].message.contains("2026-11-30"), "{}", errors[0]);
+    assert!(!errors[0].message.contains("2027-01-01"), "{}", errors[0]);
+    // Only the start is typed, after the horizon ends (2027-12-31).
+    let errors = needs_csv(&scenario, &needs("QA,forensics,1,2,3,2028-02-01,,,,\n")).unwrap_err();
+    assert_eq!(places(&errors), [(2, Some("window_start"))]);
+    assert!(!errors[0].message.contains("2027-12-31"), "{}", errors[0]);
 }

@@ -100,10 +100,27 @@ fn ascii_number(cell: &str) -> String {
 }
 
 /// A whole number. Accepts Arabic digits, a sign, thousands separators in groups of three
-/// (`1,500`, `١٬٥٠٠`) and a zero fraction (`6.0`, as some spreadsheets write).
+/// (`1,500`, `1 500`, `١٬٥٠٠`) and a zero fraction (`6.0`, `6.00`, as some spreadsheets write).
+///
+/// A point followed by exactly three digits (`1.000`, `1.500`, `2.000.000`) is refused: in
+/// English it is a fraction, in French, German or Arabic-locale spreadsheets a thousands
+/// separator, so `1.000` could mean 1 or 1000. It is never read as 1; the message asks
+/// for the number without separators.
 pub fn whole_number(cell: &str) -> Result<i64, String> {
     let ascii = ascii_number(cell);
     let text = ascii.trim();
+    let dot_groups: Vec<&str> = text.trim_start_matches(['-', '+']).split('.').collect();
+    if dot_groups.len() > 1
+        && (1..=3).contains(&dot_groups[0].len())
+        && dot_groups.iter().all(|g| g.chars().all(|c| c.is_ascii_digit()))
+        && dot_groups[1..].iter().all(|g| g.len() == 3)
+    {
+        let plain: String = dot_groups.concat();
+        return Err(format!(
+            "\"{cell}\" is ambiguous: is the point a thousands separator ({plain}) or a decimal point? \
+             write the number without separators, e.g. {plain}"
+        ));
+    }
     let (negative, unsigned) = match text.strip_prefix('-') {
         Some(rest) => (true, rest),
         None => (false, text.strip_prefix('+').unwrap_or(text)),
@@ -213,6 +230,13 @@ mod tests {
         assert!(whole_number("six").is_err());
         assert!(whole_number("").is_err());
         assert!(whole_number("99999999999999999999").unwrap_err().contains("too large"));
+        // A grouped thousand is 1000 or an error, never 1.
+        assert_eq!(whole_number("1,000"), Ok(1000));
+        assert_eq!(whole_number("1 000"), Ok(1000));
+        assert_eq!(whole_number("6.00"), Ok(6));
+        for ambiguous in ["1.000", "1.500", "2.000.000", "١٫٠٠٠"] {
+            assert!(whole_number(ambiguous).unwrap_err().contains("ambiguous"), "{ambiguous}");
+        }
     }
 
     #[test]

@@ -18,6 +18,7 @@
 //!   languages, all modes; no cap, minimum 0, cost 0, open to all states.
 
 mod cells;
+mod names;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
@@ -86,9 +87,10 @@ pub fn needs_csv(scenario: &Scenario, bytes: &[u8]) -> Result<Imported, Vec<RowE
     let first = merged.needs.len();
     let mut lines = Vec::new();
     let mut unreadable = BTreeSet::new();
+    let known = Known::new(scenario);
     for row in table.rows() {
         let before = errors.len();
-        let mut need = need_of(&row, scenario, &mut errors);
+        let mut need = need_of(&row, scenario, &known, &mut errors);
         unreadable.extend(errors[before..].iter().filter_map(|e| Some((e.line, e.column.clone()?))));
         need.id = ids.fresh(&need);
         merged.needs.push(need);
@@ -425,10 +427,14 @@ impl Row<'_> {
 /// Reads one needs row, recording an error for each cell that cannot be read. Such cells
 /// get a stand-in value so the rest of the row is still checked with the whole scenario;
 /// any error means nothing is imported, so stand-ins never reach a saved scenario.
-fn need_of(row: &Row, scenario: &Scenario, errors: &mut Vec<RowError>) -> Need {
+fn need_of(row: &Row, scenario: &Scenario, known: &Known, errors: &mut Vec<RowError>) -> Need {
     row.check_width(errors);
-    let state = row.required("state", errors).map(|s| s.to_uppercase());
-    let skill = row.required("skill", errors);
+    let state = row.required("state", errors).and_then(|typed| {
+        known.states.resolve(&typed).map_err(|message| errors.push(row.error(Some("state"), message))).ok()
+    });
+    let skill = row
+        .required("skill", errors)
+        .and_then(|typed| known.skill(&typed).map_err(|message| errors.push(row.error(Some("skill"), message))).ok());
     let level = row.number("level", errors);
     let trainees = row.number("trainees", errors);
     let priority = row.number("priority", errors);
@@ -442,7 +448,31 @@ fn need_of(row: &Row, scenario: &Scenario, errors: &mut Vec<RowError>) -> Need {
         (Ok(Some(start)), Ok(Some(end))) => Some(DateRange { start, end }),
         (Ok(None), Ok(None)) | (Err(()), _) | (_, Err(())) => None,
         (Ok(start), Ok(end)) => match scenario.horizon {
-            Some(horizon) => Some(DateRange { start: start.unwrap_or(horizon.start), end: end.unwrap_or(horizon.end) }),
+            // One end typed, the other taken from the horizon: a window that is empty is
+            // reported with the date that was typed, never with the one filled in.
+            Some(horizon) => match (start, end) {
+                (None, Some(end)) if end < horizon.start => {
+                    errors.push(row.error(
+                        Some("window_end"),
+                        format!(
+                            "{end} is before the scenario's horizon begins; with window_start empty the window \
+                             starts with the horizon, so give a window_start or a later window_end"
+                        ),
+                    ));
+                    None
+                }
+                (Some(start), None) if start > horizon.end => {
+                    errors.push(row.error(
+                        Some("window_start"),
+                        format!(
+                            "{start} is after the scenario's horizon ends; with window_end empty the window \
+                             ends with the horizon, so give a window_end or an earlier window_start"
+                        ),
+                    ));
+                    None
+                }
+                _ => Some(DateRange { start: start.unwrap_or(horizon.start), end: end.unwrap_or(horizon.end) }),
+            },
             None => {
                 let missing = if start.is_none() { "window_start" } else { "window_end" };
                 errors.push(row.error(
@@ -456,8 +486,8 @@ fn need_of(row: &Row, scenario: &Scenario, errors: &mut Vec<RowError>) -> Need {
     };
     Need {
         id: NeedId::default(),
-        state: StateCode(state.unwrap_or_default()),
-        skill: SkillId(skill.unwrap_or_default()),
+        state: state.unwrap_or_default(),
+        skill: skill.unwrap_or_default(),
         level: level.unwrap_or(1),
         trainees: trainees.unwrap_or(1),
         priority: priority.unwrap_or(1),
@@ -465,6 +495,50 @@ fn need_of(row: &Row, scenario: &Scenario, errors: &mut Vec<RowError>) -> Need {
         languages: languages.ok().and_then(|list| language_codes(row, list, errors)).flatten(),
         modes: modes.ok().and_then(|list| modes_of(row, list, errors)).flatten(),
         note: note.unwrap_or_default(),
+    }
+}
+
+/// What the needs importer knows of the scenario, looked up once per file.
+struct Known {
+    states: names::States,
+    /// Skill ids, and (word, id) for every id and name, for suggestions.
+    skill_ids: BTreeSet<String>,
+    skill_words: Vec<(String, String)>,
+}
+
+impl Known {
+    fn new(scenario: &Scenario) -> Known {
+        let skill_words = scenario
+            .skills
+            .iter()
+            .flat_map(|skill| {
+                let id = skill.id.as_str().to_string();
+                std::iter::once((id.clone(), id.clone()))
+                    .chain(skill.name.values().map(move |n| (n.clone(), id.clone())))
+            })
+            .collect();
+        Known {
+            states: names::States::new(scenario),
+            skill_ids: scenario.skills.iter().map(|s| s.id.as_str().to_string()).collect(),
+            skill_words,
+        }
+    }
+
+    /// The skill id as typed, or a message naming the nearest ids.
+    fn skill(&self, typed: &str) -> Result<SkillId, String> {
+        if self.skill_ids.contains(typed) {
+            return Ok(SkillId(typed.to_string()));
+        }
+        let mut near: Vec<&str> = Vec::new();
+        for word in names::nearest(typed, self.skill_words.iter().map(|(word, _)| word.as_str())) {
+            if let Some((_, id)) = self.skill_words.iter().find(|(w, _)| w == word) {
+                if !near.contains(&id.as_str()) {
+                    near.push(id);
+                }
+            }
+        }
+        let all: Vec<String> = self.skill_ids.iter().cloned().collect();
+        Err(format!("unknown skill \"{typed}\"{}", names::did_you_mean(&near, Some(&all))))
     }
 }
 
@@ -481,10 +555,13 @@ fn language_codes(row: &Row, list: Option<Vec<String>>, errors: &mut Vec<RowErro
                 codes.push(code);
             }
         } else {
-            errors.push(row.error(
-                Some("languages"),
-                format!("\"{item}\" is not a language code such as ar, en or fr (separate several with ;)"),
-            ));
+            let hint = match names::language_named(&item) {
+                Some(code) => format!("; did you mean \"{code}\"?"),
+                None => " (separate several with ;)".to_string(),
+            };
+            errors.push(
+                row.error(Some("languages"), format!("\"{item}\" is not a language code such as ar, en or fr{hint}")),
+            );
             return None;
         }
     }
@@ -500,10 +577,13 @@ fn modes_of(row: &Row, list: Option<Vec<String>>, errors: &mut Vec<RowError>) ->
     for item in list {
         match Mode::parse(&cells::column_name(&item)) {
             Mode::Unknown(_) => {
-                errors.push(row.error(
-                    Some("modes"),
-                    format!("unknown mode \"{item}\" (use in_person, online or blended, separated by ;)"),
-                ));
+                let all = Mode::ALL;
+                let near = names::nearest(&cells::column_name(&item), all.iter().map(Mode::as_str));
+                let hint = match near.as_slice() {
+                    [] => " (use in_person, online or blended, separated by ;)".to_string(),
+                    near => names::did_you_mean(near, None),
+                };
+                errors.push(row.error(Some("modes"), format!("unknown mode \"{item}\"{hint}")));
                 return None;
             }
             mode if !modes.contains(&mode) => modes.push(mode),
