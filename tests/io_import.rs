@@ -3,7 +3,8 @@
 //! Arabic digits, semicolons), and no panic on any bytes.
 //!
 //! `cargo test --release --test io_import -- --ignored --nocapture` prints the timing of a
-//! 10,000-row needs import.
+//! 10,000-row needs import; with `QUDRA_IMPORT_FILE=big.csv`, `import_of_a_large_file`
+//! imports that file once, for `/usr/bin/time -v` to measure the peak memory of.
 
 use std::time::Instant;
 
@@ -139,7 +140,7 @@ fn semicolon_separated_files_from_european_and_arabic_excel_are_read() {
 #[test]
 fn header_problems_stop_the_import_with_every_problem_listed() {
     let errors = needs_csv(&fixture(), b"state,skil,level,priority,level\nQA,forensics,1,3,1\n").unwrap_err();
-    let messages: Vec<&str> = errors.iter().map(|e| e.message.as_str()).collect();
+    let messages: Vec<&str> = errors.iter().map(|e| e.message.as_ref()).collect();
     assert_eq!(errors.len(), 4, "{messages:?}");
     assert!(messages[0].contains("unknown column \"skil\""));
     assert!(messages[1].contains("\"level\" appears twice"));
@@ -293,6 +294,41 @@ fn bench_ten_thousand_needs_rows() {
         assert_eq!(imported.added, 10_000);
     }
     println!("needs import: 10,000 rows, {} KiB, best of 5: {:.1} ms", file.len() / 1024, best * 1e3);
+}
+
+#[test]
+#[ignore = "measurement: QUDRA_IMPORT_FILE=needs.csv /usr/bin/time -v <test binary> --ignored import_of_a_large_file"]
+fn import_of_a_large_file() {
+    let Ok(path) = std::env::var("QUDRA_IMPORT_FILE") else {
+        println!("notice: set QUDRA_IMPORT_FILE to a needs CSV to measure its import");
+        return;
+    };
+    let bytes = std::fs::read(&path).unwrap();
+    let start = Instant::now();
+    match needs_csv(&fixture(), &bytes) {
+        Ok(imported) => println!("{path}: {} needs added", imported.added),
+        Err(errors) => println!("{path}: {} problems", errors.len()),
+    }
+    println!("{} MiB in {:.1} s", bytes.len() >> 20, start.elapsed().as_secs_f64());
+}
+
+#[test]
+fn a_file_of_bad_rows_keeps_one_small_entry_per_row_after_the_first_problems() {
+    let scenario = fixture();
+    let rows = 3_000;
+    let body: String = (0..rows).map(|_| "QAX,forensicx,1,many,9,2027-13-01,,xx1,teleport,bad\n").collect();
+    let errors = needs_csv(&scenario, &needs(&body)).unwrap_err();
+    let full = qudra::io::import::FULL_PROBLEMS;
+    // Every row is named, the first problems in full, then one entry per row.
+    assert!(errors.len() <= full + rows, "{} entries for {rows} rows", errors.len());
+    assert_eq!(errors.last().unwrap().line, rows + 1);
+    assert!(errors[..full].iter().all(|e| !e.message.contains("problems too")));
+    assert!(errors[0].to_string().starts_with("row 2, state: unknown state \"QAX\""), "{}", errors[0]);
+    let tail = &errors[full..];
+    assert!(tail.iter().all(|e| matches!(e.message, std::borrow::Cow::Borrowed(_))), "no sentence per cell");
+    let mut lines: Vec<usize> = tail.iter().map(|e| e.line).collect();
+    lines.dedup();
+    assert_eq!(lines.len(), tail.len(), "one entry per row");
 }
 
 /// Bytes that look like a needs or sessions file often enough to reach the row readers.

@@ -187,58 +187,78 @@ pub struct UnclosedQuote {
 /// Splits CSV text into records (RFC 4180, read leniently the way spreadsheets do): cells are
 /// separated by `delimiter`, records by CRLF, LF or CR; a quoted cell may hold delimiters,
 /// line breaks and doubled quotes; text after a closing quote is kept. Blank lines give a
-/// record with one empty cell.
+/// record with one empty cell. See [`Records`] to read one record at a time.
 pub fn parse(text: &str, delimiter: char) -> Result<Vec<Record>, UnclosedQuote> {
-    let mut records = Vec::new();
-    let mut cells = Vec::new();
-    let mut cell = String::new();
-    let mut line = 1;
-    let mut record_line = 1;
-    let mut chars = text.chars().peekable();
-    // Whether the current cell has started (so a trailing delimiter still makes a cell).
-    let mut in_record = false;
-    while let Some(ch) = chars.next() {
-        if ch == '"' && cell.is_empty() {
-            in_record = true;
-            let quote_line = line;
-            loop {
-                match chars.next() {
-                    Some('"') if chars.peek() == Some(&'"') => {
-                        chars.next();
-                        cell.push('"');
-                    }
-                    Some('"') => break,
-                    Some(inner) => {
-                        if inner == '\n' || (inner == '\r' && chars.peek() != Some(&'\n')) {
-                            line += 1;
-                        }
-                        cell.push(inner);
-                    }
-                    None => return Err(UnclosedQuote { row: records.len() + 1, line: quote_line }),
-                }
-            }
-        } else if ch == delimiter {
-            in_record = true;
-            cells.push(std::mem::take(&mut cell));
-        } else if ch == '\r' || ch == '\n' {
-            if ch == '\r' && chars.peek() == Some(&'\n') {
-                chars.next();
-            }
-            cells.push(std::mem::take(&mut cell));
-            records.push(Record { row: records.len() + 1, line: record_line, cells: std::mem::take(&mut cells) });
-            in_record = false;
-            line += 1;
-            record_line = line;
-        } else {
-            in_record = true;
-            cell.push(ch);
+    Records::new(text, delimiter).collect()
+}
+
+/// The records of CSV text one at a time, as [`parse`] splits them, so that a large file is
+/// never held as cells all at once (only the record being read is).
+pub struct Records<'a> {
+    chars: std::iter::Peekable<std::str::Chars<'a>>,
+    delimiter: char,
+    /// Text line the next record starts on, and rows read so far.
+    line: usize,
+    rows: usize,
+    failed: bool,
+}
+
+impl<'a> Records<'a> {
+    pub fn new(text: &'a str, delimiter: char) -> Records<'a> {
+        Records { chars: text.chars().peekable(), delimiter, line: 1, rows: 0, failed: false }
+    }
+}
+
+impl Iterator for Records<'_> {
+    type Item = Result<Record, UnclosedQuote>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        if self.failed {
+            return None;
         }
-    }
-    if in_record || !cell.is_empty() || !cells.is_empty() {
+        self.chars.peek()?;
+        let record_line = self.line;
+        let row = self.rows + 1;
+        let mut cells = Vec::new();
+        let mut cell = String::new();
+        while let Some(ch) = self.chars.next() {
+            if ch == '"' && cell.is_empty() {
+                let quote_line = self.line;
+                loop {
+                    match self.chars.next() {
+                        Some('"') if self.chars.peek() == Some(&'"') => {
+                            self.chars.next();
+                            cell.push('"');
+                        }
+                        Some('"') => break,
+                        Some(inner) => {
+                            if inner == '\n' || (inner == '\r' && self.chars.peek() != Some(&'\n')) {
+                                self.line += 1;
+                            }
+                            cell.push(inner);
+                        }
+                        None => {
+                            self.failed = true;
+                            return Some(Err(UnclosedQuote { row, line: quote_line }));
+                        }
+                    }
+                }
+            } else if ch == self.delimiter {
+                cells.push(std::mem::take(&mut cell));
+            } else if ch == '\r' || ch == '\n' {
+                if ch == '\r' && self.chars.peek() == Some(&'\n') {
+                    self.chars.next();
+                }
+                self.line += 1;
+                break;
+            } else {
+                cell.push(ch);
+            }
+        }
         cells.push(cell);
-        records.push(Record { row: records.len() + 1, line: record_line, cells });
+        self.rows = row;
+        Some(Ok(Record { row, line: record_line, cells }))
     }
-    Ok(records)
 }
 
 #[cfg(test)]

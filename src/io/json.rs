@@ -55,3 +55,11 @@ pub fn read_plan(text: &str) -> Result<Plan, String> {
 pub fn read_scenario(text: &str) -> Result<Scenario, ParseError> {
     Scenario::from_json(text)
 }
+
+/// The scenario as [`scenario`] writes it, straight into `out`, so that a large scenario
+/// is never held a second time as one string (a pretty-printed scenario is about five times
+/// the size of the CSV it was imported from).
+pub fn write_scenario(scenario: &Scenario, mut out: impl std::io::Write) -> std::io::Result<()> {
+    serde_json::to_writer_pretty(&mut out, scenario)?;
+    out.write_all(b"\n")
+}

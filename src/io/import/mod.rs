@@ -20,6 +20,7 @@
 mod cells;
 mod names;
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
@@ -27,7 +28,7 @@ use crate::model::{
     validate, CourseId, DateRange, Mode, Need, NeedId, Scenario, Session, SessionId, SkillId, StateCode,
 };
 
-use super::csv::{parse, Record};
+use super::csv::{Record, Records, UnclosedQuote};
 
 /// Columns of the needs CSV (SPEC §5), in template order.
 pub const NEEDS_COLUMNS: [&str; 10] =
@@ -50,8 +51,11 @@ pub struct RowError {
     /// a whole.
     pub line: usize,
     /// The CSV column the problem is in, when it is in one.
-    pub column: Option<String>,
-    pub message: String,
+    pub column: Option<&'static str>,
+    /// What is wrong. After the first [`FULL_PROBLEMS`] problems, each further row with
+    /// problems is one entry with a short fixed message, so that a file of a million bad
+    /// rows costs a small struct per row, not a sentence per cell.
+    pub message: Cow<'static, str>,
 }
 
 fn place(line: usize, column: Option<&str>) -> String {
@@ -63,7 +67,7 @@ fn place(line: usize, column: Option<&str>) -> String {
 }
 
 impl RowError {
-    fn file(message: impl Into<String>) -> RowError {
+    fn file(message: impl Into<Cow<'static, str>>) -> RowError {
         RowError { line: 0, column: None, message: message.into() }
     }
 }
@@ -80,7 +84,7 @@ pub struct Imported {
 
 /// Merges a needs CSV into a copy of `scenario`: every row becomes a new need.
 pub fn needs_csv(scenario: &Scenario, bytes: &[u8]) -> Result<Imported, Vec<RowError>> {
-    let table = Table::read(bytes, &NEEDS_COLUMNS, &NEEDS_REQUIRED)?;
+    let (table, records) = Table::read(bytes, &NEEDS_COLUMNS, &NEEDS_REQUIRED)?;
     let mut errors = Vec::new();
     let mut merged = scenario.clone();
     let mut ids = NeedIds::new(scenario);
@@ -88,24 +92,29 @@ pub fn needs_csv(scenario: &Scenario, bytes: &[u8]) -> Result<Imported, Vec<RowE
     let mut lines = Vec::new();
     let mut unreadable = BTreeSet::new();
     let known = Known::new(scenario);
-    for row in table.rows() {
+    for record in records {
+        let record = record?;
+        let row = Row { table: &table, record: &record, line: record.row };
         let before = errors.len();
         let mut need = need_of(&row, scenario, &known, &mut errors);
-        unreadable.extend(errors[before..].iter().filter_map(|e| Some((e.line, e.column.clone()?))));
+        if collapse(&mut errors, before) {
+            continue;
+        }
+        unreadable.extend(errors[before..].iter().filter_map(|e| Some((e.line, e.column?))));
         need.id = ids.fresh(&need);
         merged.needs.push(need);
         lines.push(row.line);
     }
     let added = lines.len();
-    let origin =
-        Origin { needs: (first..).zip(lines.iter().copied()).collect(), sessions: BTreeMap::new(), unreadable };
+    lines.shrink_to_fit();
+    let origin = Origin { first_need: first, need_lines: lines, sessions: BTreeMap::new(), unreadable };
     finish(merged, origin, errors, added, 0)
 }
 
 /// Merges a sessions CSV into a copy of `scenario`: a row adds a session, or replaces the
 /// session with the same id.
 pub fn sessions_csv(scenario: &Scenario, bytes: &[u8]) -> Result<Imported, Vec<RowError>> {
-    let table = Table::read(bytes, &SESSIONS_COLUMNS, &SESSIONS_REQUIRED)?;
+    let (table, records) = Table::read(bytes, &SESSIONS_COLUMNS, &SESSIONS_REQUIRED)?;
     let mut errors = Vec::new();
     let mut merged = scenario.clone();
     let mut position: BTreeMap<SessionId, usize> =
@@ -113,11 +122,16 @@ pub fn sessions_csv(scenario: &Scenario, bytes: &[u8]) -> Result<Imported, Vec<R
     let mut seen_in_file: BTreeMap<SessionId, usize> = BTreeMap::new();
     let mut origin = Origin::default();
     let (mut added, mut replaced) = (0, 0);
-    for row in table.rows() {
+    for record in records {
+        let record = record?;
+        let row = Row { table: &table, record: &record, line: record.row };
         let before = errors.len();
         let session = session_of(&row, scenario, &mut errors);
-        origin.unreadable.extend(errors[before..].iter().filter_map(|e| Some((e.line, e.column.clone()?))));
-        if origin.unreadable.contains(&(row.line, "session".to_string())) {
+        if collapse(&mut errors, before) {
+            continue;
+        }
+        origin.unreadable.extend(errors[before..].iter().filter_map(|e| Some((e.line, e.column?))));
+        if origin.unreadable.contains(&(row.line, "session")) {
             continue; // without its id the row can be neither added nor matched
         }
         if let Some(first_line) = seen_in_file.get(&session.id) {
@@ -160,7 +174,7 @@ fn finish(
         validate(&merged)
             .iter()
             .map(|p| origin.locate(&merged, &p.path, &p.message))
-            .filter(|e| !e.column.as_ref().is_some_and(|c| origin.unreadable.contains(&(e.line, c.clone())))),
+            .filter(|e| !e.column.as_ref().is_some_and(|c| origin.unreadable.contains(&(e.line, *c)))),
     );
     if errors.is_empty() {
         return Ok(Imported { scenario: merged, added, replaced });
@@ -168,30 +182,63 @@ fn finish(
     // Line order, keeping each line's errors in the order found (cell errors first).
     errors.sort_by_key(|e| e.line);
     errors.dedup();
+    if errors.len() > FULL_PROBLEMS {
+        let tail = errors.split_off(FULL_PROBLEMS);
+        for error in tail {
+            if errors.last().is_none_or(|last| last.line != error.line) {
+                errors.push(RowError { line: error.line, column: None, message: Cow::Borrowed(MORE_IN_ROW) });
+            }
+        }
+    }
     Err(errors)
+}
+
+/// Problems an import reports one by one, each with its message; after them, each further
+/// row with problems is one entry saying so (see [`RowError::message`]).
+pub const FULL_PROBLEMS: usize = 1000;
+
+const MORE_IN_ROW: &str = "this row has problems too (not listed one by one: fix the rows above first)";
+
+/// Once [`FULL_PROBLEMS`] are listed, turns the problems a row added (from `before` on) into
+/// one short entry, and says so: such a row is then left out of the merge, since nothing is
+/// imported anyway and its stand-in values would only add problems of their own.
+fn collapse(errors: &mut Vec<RowError>, before: usize) -> bool {
+    if before < FULL_PROBLEMS || errors.len() == before {
+        return false;
+    }
+    let line = errors[before].line;
+    errors.truncate(before);
+    errors.push(RowError { line, column: None, message: Cow::Borrowed(MORE_IN_ROW) });
+    true
 }
 
 /// Which line each imported need or session came from, by its index in the merged scenario.
 #[derive(Default)]
 struct Origin {
-    needs: BTreeMap<usize, usize>,
+    /// Imported needs are appended: the one at `first_need + i` came from row `need_lines[i]`.
+    first_need: usize,
+    need_lines: Vec<usize>,
     sessions: BTreeMap<usize, usize>,
     /// (line, column) of cells that could not be read and hold a stand-in value.
-    unreadable: BTreeSet<(usize, String)>,
+    unreadable: BTreeSet<(usize, &'static str)>,
 }
 
 impl Origin {
+    fn need_line(&self, index: usize) -> Option<&usize> {
+        self.need_lines.get(index.checked_sub(self.first_need)?)
+    }
+
     /// A validation problem as a row error: on the line of the row it is about, in the CSV
     /// column of the field; problems elsewhere in the scenario are named by their JSON path.
     fn locate(&self, merged: &Scenario, path: &str, message: &str) -> RowError {
-        let located = |line: usize, column: Option<&str>| RowError {
+        let located = |line: usize, column: Option<&'static str>| RowError {
             line,
-            column: column.map(str::to_string),
-            message: message.to_string(),
+            column,
+            message: Cow::Owned(message.to_string()),
         };
         if let Some((list, index, field)) = split_path(path) {
             let line = match list {
-                "needs" => self.needs.get(&index),
+                "needs" => self.need_line(index),
                 "sessions" => self.sessions.get(&index),
                 "pins" => merged.pins.get(index).and_then(|pin| self.line_of(merged, &pin.need, &pin.session)),
                 "exclusions" => merged.exclusions.get(index).and_then(|ex| self.line_of(merged, &ex.need, &ex.session)),
@@ -208,7 +255,7 @@ impl Origin {
                 } else {
                     message.to_string()
                 };
-                return RowError { message, ..located(line, column) };
+                return RowError { message: Cow::Owned(message), ..located(line, column) };
             }
         }
         RowError::file(format!("in the scenario (not this file), {path}: {message}"))
@@ -216,7 +263,7 @@ impl Origin {
 
     /// The line of an imported need or session a pin or exclusion refers to.
     fn line_of(&self, merged: &Scenario, need: &NeedId, session: &SessionId) -> Option<&usize> {
-        let need_line = merged.needs.iter().position(|n| &n.id == need).and_then(|i| self.needs.get(&i));
+        let need_line = merged.needs.iter().position(|n| &n.id == need).and_then(|i| self.need_line(i));
         let session_line = merged.sessions.iter().position(|s| &s.id == session).and_then(|i| self.sessions.get(&i));
         need_line.or(session_line)
     }
@@ -255,34 +302,59 @@ fn session_column(field: &str) -> Option<&'static str> {
     SESSIONS_COLUMNS.iter().find(|c| **c == name).copied().or(if name == "id" { Some("session") } else { None })
 }
 
-/// A CSV file read into rows under a checked header.
+/// The checked header of a CSV file.
 struct Table {
     /// Position of each known column in the file, by column name.
     columns: BTreeMap<&'static str, usize>,
     header_width: usize,
-    records: Vec<Record>,
+}
+
+/// The data rows after the header, read one at a time (a large file is never held as cells
+/// all at once), skipping rows whose cells are all empty (spreadsheets leave them). A quote
+/// that is never closed ends the import with that one error: the rows after it cannot be told
+/// apart.
+struct DataRows<'a>(Records<'a>);
+
+impl Iterator for DataRows<'_> {
+    type Item = Result<Record, Vec<RowError>>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        loop {
+            match self.0.next()? {
+                Ok(record) if is_blank(&record) => continue,
+                Ok(record) => return Some(Ok(record)),
+                Err(err) => return Some(Err(vec![unclosed(&err)])),
+            }
+        }
+    }
+}
+
+fn unclosed(err: &UnclosedQuote) -> RowError {
+    RowError {
+        line: err.row,
+        column: None,
+        message: format!(
+            "a quoted cell starts in this row (text line {}) and is never closed (a \" is missing)",
+            err.line
+        )
+        .into(),
+    }
 }
 
 impl Table {
-    /// Decodes the bytes, splits records and checks the header; any failure here stops the
-    /// import, since rows cannot be read without knowing the columns.
-    fn read(bytes: &[u8], known: &[&'static str], required: &[&str]) -> Result<Table, Vec<RowError>> {
-        let text = cells::decode(bytes).map_err(|(line, message)| vec![RowError { line, column: None, message }])?;
-        let mut records = parse(text, cells::delimiter(text))
-            .map_err(|err| {
-                vec![RowError {
-                    line: err.row,
-                    column: None,
-                    message: format!(
-                        "a quoted cell starts in this row (text line {}) and is never closed (a \" is missing)",
-                        err.line
-                    ),
-                }]
-            })?
-            .into_iter()
-            .skip_while(is_blank);
-        let Some(header) = records.next() else {
-            return Err(vec![RowError::file("the file has no header row")]);
+    /// Decodes the bytes, reads and checks the header; any failure here stops the import,
+    /// since rows cannot be read without knowing the columns.
+    fn read<'a>(
+        bytes: &'a [u8],
+        known: &[&'static str],
+        required: &[&str],
+    ) -> Result<(Table, DataRows<'a>), Vec<RowError>> {
+        let text = cells::decode(bytes)
+            .map_err(|(line, message)| vec![RowError { line, column: None, message: message.into() }])?;
+        let mut records = DataRows(Records::new(text, cells::delimiter(text)));
+        let header = match records.next() {
+            Some(header) => header?,
+            None => return Err(vec![RowError::file("the file has no header row")]),
         };
         let mut errors = Vec::new();
         let mut columns = BTreeMap::new();
@@ -294,8 +366,8 @@ impl Table {
             match known.iter().find(|k| **k == name) {
                 Some(&column) if columns.contains_key(column) => errors.push(RowError {
                     line: header.row,
-                    column: Some(column.to_string()),
-                    message: format!("column \"{column}\" appears twice in the header"),
+                    column: Some(column),
+                    message: format!("column \"{column}\" appears twice in the header").into(),
                 }),
                 Some(&column) => {
                     columns.insert(column, position);
@@ -307,7 +379,8 @@ impl Table {
                         "unknown column \"{}\" in the header (the columns are: {})",
                         cell.trim(),
                         known.join(", ")
-                    ),
+                    )
+                    .into(),
                 }),
             }
         }
@@ -316,19 +389,15 @@ impl Table {
                 errors.push(RowError {
                     line: header.row,
                     column: None,
-                    message: format!("the header has no \"{column}\" column (the columns are: {})", known.join(", ")),
+                    message: format!("the header has no \"{column}\" column (the columns are: {})", known.join(", "))
+                        .into(),
                 });
             }
         }
         if !errors.is_empty() {
             return Err(errors);
         }
-        Ok(Table { columns, header_width: header.cells.len(), records: records.collect() })
-    }
-
-    /// The data rows, skipping rows whose cells are all empty (spreadsheets leave them).
-    fn rows(&self) -> impl Iterator<Item = Row<'_>> {
-        self.records.iter().filter(|r| !is_blank(r)).map(|record| Row { table: self, record, line: record.row })
+        Ok((Table { columns, header_width: header.cells.len() }, records))
     }
 }
 
@@ -344,8 +413,8 @@ struct Row<'a> {
 }
 
 impl Row<'_> {
-    fn error(&self, column: Option<&str>, message: impl Into<String>) -> RowError {
-        RowError { line: self.line, column: column.map(str::to_string), message: message.into() }
+    fn error(&self, column: Option<&'static str>, message: impl Into<Cow<'static, str>>) -> RowError {
+        RowError { line: self.line, column, message: message.into() }
     }
 
     /// Checks that the row has no cells beyond the header's columns.
@@ -365,14 +434,14 @@ impl Row<'_> {
     }
 
     /// The cleaned text of a column; empty when the column or cell is absent.
-    fn text(&self, column: &str, errors: &mut Vec<RowError>) -> Option<String> {
+    fn text(&self, column: &'static str, errors: &mut Vec<RowError>) -> Option<String> {
         let raw =
             self.table.columns.get(column).and_then(|&i| self.record.cells.get(i)).map(String::as_str).unwrap_or("");
         cells::clean(raw).map_err(|message| errors.push(self.error(Some(column), message))).ok()
     }
 
     /// A required text cell.
-    fn required(&self, column: &str, errors: &mut Vec<RowError>) -> Option<String> {
+    fn required(&self, column: &'static str, errors: &mut Vec<RowError>) -> Option<String> {
         let text = self.text(column, errors)?;
         if text.is_empty() {
             errors.push(self.error(Some(column), "is empty; this column is required"));
@@ -382,13 +451,13 @@ impl Row<'_> {
     }
 
     /// A required whole number.
-    fn number(&self, column: &str, errors: &mut Vec<RowError>) -> Option<i64> {
+    fn number(&self, column: &'static str, errors: &mut Vec<RowError>) -> Option<i64> {
         let text = self.required(column, errors)?;
         cells::whole_number(&text).map_err(|message| errors.push(self.error(Some(column), message))).ok()
     }
 
     /// An optional whole number: `Ok(None)` when the cell is empty.
-    fn optional_number(&self, column: &str, errors: &mut Vec<RowError>) -> Result<Option<i64>, ()> {
+    fn optional_number(&self, column: &'static str, errors: &mut Vec<RowError>) -> Result<Option<i64>, ()> {
         let text = self.text(column, errors).ok_or(())?;
         if text.is_empty() {
             return Ok(None);
@@ -397,7 +466,7 @@ impl Row<'_> {
     }
 
     /// An optional date: `Ok(None)` when the cell is empty.
-    fn optional_date(&self, column: &str, errors: &mut Vec<RowError>) -> Result<Option<chrono::NaiveDate>, ()> {
+    fn optional_date(&self, column: &'static str, errors: &mut Vec<RowError>) -> Result<Option<chrono::NaiveDate>, ()> {
         let text = self.text(column, errors).ok_or(())?;
         if text.is_empty() {
             return Ok(None);
@@ -405,7 +474,7 @@ impl Row<'_> {
         cells::iso_date(&text).map(Some).map_err(|message| errors.push(self.error(Some(column), message)))
     }
 
-    fn date(&self, column: &str, errors: &mut Vec<RowError>) -> Option<chrono::NaiveDate> {
+    fn date(&self, column: &'static str, errors: &mut Vec<RowError>) -> Option<chrono::NaiveDate> {
         match self.optional_date(column, errors) {
             Ok(Some(date)) => Some(date),
             Ok(None) => {
@@ -417,7 +486,7 @@ impl Row<'_> {
     }
 
     /// An optional `;` list: `Ok(None)` when the cell is empty.
-    fn optional_list(&self, column: &str, errors: &mut Vec<RowError>) -> Result<Option<Vec<String>>, ()> {
+    fn optional_list(&self, column: &'static str, errors: &mut Vec<RowError>) -> Result<Option<Vec<String>>, ()> {
         let text = self.text(column, errors).ok_or(())?;
         let items = cells::list(&text);
         Ok(if items.is_empty() { None } else { Some(items) })
