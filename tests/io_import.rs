@@ -30,7 +30,7 @@ fn sessions(body: &str) -> Vec<u8> {
 
 /// (line, column) of each error, for compact assertions.
 fn places(errors: &[RowError]) -> Vec<(usize, Option<&str>)> {
-    errors.iter().map(|e| (e.line, e.column.as_deref())).collect()
+    errors.iter().map(|e| (e.line, e.column)).collect()
 }
 
 #[test]

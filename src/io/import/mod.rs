@@ -28,7 +28,7 @@ use crate::model::{
     validate, CourseId, DateRange, Mode, Need, NeedId, Scenario, Session, SessionId, SkillId, StateCode,
 };
 
-use super::csv::{Record, Records, UnclosedQuote};
+use super::csv::{count_filled_records, Record, Records, UnclosedQuote};
 
 /// Columns of the needs CSV (SPEC §5), in template order.
 pub const NEEDS_COLUMNS: [&str; 10] =
@@ -85,6 +85,7 @@ pub struct Imported {
 /// Merges a needs CSV into a copy of `scenario`: every row becomes a new need.
 pub fn needs_csv(scenario: &Scenario, bytes: &[u8]) -> Result<Imported, Vec<RowError>> {
     let (table, records) = Table::read(bytes, &NEEDS_COLUMNS, &NEEDS_REQUIRED)?;
+    let rows = records.filled();
     let mut errors = Vec::new();
     let mut merged = scenario.clone();
     let mut ids = NeedIds::new(scenario);
@@ -102,6 +103,10 @@ pub fn needs_csv(scenario: &Scenario, bytes: &[u8]) -> Result<Imported, Vec<RowE
         }
         unreadable.extend(errors[before..].iter().filter_map(|e| Some((e.line, e.column?))));
         need.id = ids.fresh(&need);
+        if merged.needs.len() == merged.needs.capacity() {
+            // Sized once for the rows left instead of doubled (see `count_filled_records`).
+            merged.needs.reserve_exact(rows.saturating_sub(lines.len()).max(1));
+        }
         merged.needs.push(need);
         lines.push(row.line);
     }
@@ -313,7 +318,14 @@ struct Table {
 /// all at once), skipping rows whose cells are all empty (spreadsheets leave them). A quote
 /// that is never closed ends the import with that one error: the rows after it cannot be told
 /// apart.
-struct DataRows<'a>(Records<'a>);
+struct DataRows<'a>(Records<'a>, usize);
+
+impl DataRows<'_> {
+    /// At least the number of rows left that are not blank (see `count_filled_records`).
+    fn filled(&self) -> usize {
+        self.1
+    }
+}
 
 impl Iterator for DataRows<'_> {
     type Item = Result<Record, Vec<RowError>>;
@@ -351,7 +363,8 @@ impl Table {
     ) -> Result<(Table, DataRows<'a>), Vec<RowError>> {
         let text = cells::decode(bytes)
             .map_err(|(line, message)| vec![RowError { line, column: None, message: message.into() }])?;
-        let mut records = DataRows(Records::new(text, cells::delimiter(text)));
+        let delimiter = cells::delimiter(text);
+        let mut records = DataRows(Records::new(text, delimiter), count_filled_records(text, delimiter));
         let header = match records.next() {
             Some(header) => header?,
             None => return Err(vec![RowError::file("the file has no header row")]),
@@ -634,6 +647,7 @@ fn language_codes(row: &Row, list: Option<Vec<String>>, errors: &mut Vec<RowErro
             return None;
         }
     }
+    codes.shrink_to_fit(); // one list per imported need: no spare capacity
     Some(Some(codes))
 }
 
@@ -659,6 +673,7 @@ fn modes_of(row: &Row, list: Option<Vec<String>>, errors: &mut Vec<RowError>) ->
             _ => {}
         }
     }
+    modes.shrink_to_fit();
     Some(Some(modes))
 }
 
