@@ -583,7 +583,7 @@ fn need_of(row: &Row, scenario: &Scenario, known: &Known, errors: &mut Vec<RowEr
 /// What the needs importer knows of the scenario, looked up once per file.
 struct Known {
     states: names::States,
-    /// Skill ids, and (word, id) for every id and name, for suggestions.
+    /// Skill ids, and (folded word, id) for every id and name, for suggestions.
     skill_ids: BTreeSet<String>,
     skill_words: Vec<(String, String)>,
 }
@@ -595,8 +595,8 @@ impl Known {
             .iter()
             .flat_map(|skill| {
                 let id = skill.id.as_str().to_string();
-                std::iter::once((id.clone(), id.clone()))
-                    .chain(skill.name.values().map(move |n| (n.clone(), id.clone())))
+                std::iter::once((names::fold(&id), id.clone()))
+                    .chain(skill.name.values().map(move |n| (names::fold(n), id.clone())))
             })
             .collect();
         Known {
@@ -612,11 +612,10 @@ impl Known {
             return Ok(SkillId(typed.to_string()));
         }
         let mut near: Vec<&str> = Vec::new();
-        for word in names::nearest(typed, self.skill_words.iter().map(|(word, _)| word.as_str())) {
-            if let Some((_, id)) = self.skill_words.iter().find(|(w, _)| w == word) {
-                if !near.contains(&id.as_str()) {
-                    near.push(id);
-                }
+        let folded = names::fold(typed);
+        for id in names::nearest_folded(&folded, self.skill_words.iter().map(|(word, id)| (word, id.as_str()))) {
+            if !near.contains(&id) {
+                near.push(id);
             }
         }
         let all: Vec<String> = self.skill_ids.iter().cloned().collect();

@@ -62,7 +62,7 @@ impl States {
             None => {
                 // Suggest codes, reached through the nearest code or name.
                 let mut near: Vec<String> = Vec::new();
-                for word in nearest(&key, self.by_word.keys().map(String::as_str)) {
+                for word in nearest_folded(&key, self.by_word.keys().map(|k| (k, k.as_str()))) {
                     if let Some(Some(code)) = self.by_word.get(word) {
                         if !near.contains(&code.0) {
                             near.push(code.0.clone());
@@ -79,8 +79,14 @@ impl States {
 /// closest first; none when nothing is close enough to be a likely typo.
 pub fn nearest<'a>(typed: &str, known: impl Iterator<Item = &'a str>) -> Vec<&'a str> {
     let typed = fold(typed);
+    nearest_folded(&typed, known.map(|word| (fold(word), word)))
+}
+
+/// [`nearest`] for words folded already (`typed` and the first of each pair), so that a file
+/// of many unknown words does not fold the known ones again for each.
+pub fn nearest_folded<'a, K: AsRef<str>>(typed: &str, known: impl Iterator<Item = (K, &'a str)>) -> Vec<&'a str> {
     let mut scored: Vec<(f64, &'a str)> = known
-        .map(|word| (strsim::normalized_damerau_levenshtein(&typed, &fold(word)), word))
+        .map(|(folded, word)| (strsim::normalized_damerau_levenshtein(typed, folded.as_ref()), word))
         .filter(|(score, _)| *score >= 0.5)
         .collect();
     scored.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(b.1)));
