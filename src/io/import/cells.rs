@@ -36,10 +36,18 @@ pub fn decode(bytes: &[u8]) -> Result<&str, (usize, String)> {
 /// The row (record ordinal, as a spreadsheet numbers it) in which the text after `prefix`
 /// starts, counting records the way [`crate::io::csv::parse`] splits them.
 fn row_at_end(prefix: &str) -> usize {
-    match crate::io::csv::parse(prefix, delimiter(prefix)) {
-        Ok(records) if prefix.is_empty() || prefix.ends_with(['\n', '\r']) => records.len() + 1,
-        Ok(records) => records.len().max(1),
-        Err(unclosed) => unclosed.row,
+    // One record at a time, none kept: the prefix can be most of a large file.
+    let mut rows = 0;
+    for record in crate::io::csv::Records::new(prefix, delimiter(prefix)) {
+        match record {
+            Ok(_) => rows += 1,
+            Err(unclosed) => return unclosed.row,
+        }
+    }
+    if prefix.is_empty() || prefix.ends_with(['\n', '\r']) {
+        rows + 1
+    } else {
+        rows.max(1)
     }
 }
 
