@@ -114,9 +114,9 @@ fn a_bad_needs_file_changes_nothing_and_lists_every_line() {
     assert_eq!(out.status.code(), Some(1));
     let stderr = text(&out.stderr);
     assert!(stderr.contains("3 problem(s) found; nothing was imported"), "{stderr}");
-    assert!(stderr.contains("line 3, skill: unknown skill \"forensic\""), "{stderr}");
-    assert!(stderr.contains("line 4, trainees:"), "{stderr}");
-    assert!(stderr.contains("line 4, priority:"), "{stderr}");
+    assert!(stderr.contains("row 3, skill: unknown skill \"forensic\""), "{stderr}");
+    assert!(stderr.contains("row 4, trainees:"), "{stderr}");
+    assert!(stderr.contains("row 4, priority:"), "{stderr}");
     assert!(!out_path.exists(), "nothing is written");
     assert_eq!(std::fs::read(&scenario).unwrap(), original, "the scenario is untouched");
 }
@@ -163,4 +163,47 @@ fn a_mismatched_plan_lists_the_first_100_problems_and_the_total() {
     let listed = stderr.lines().filter(|line| line.starts_with("  ") && !line.contains("more problem(s)")).count();
     assert_eq!(listed, 100, "{stderr}");
     assert!(stderr.contains(" more problem(s)"), "{stderr}");
+}
+
+#[test]
+fn export_refuses_a_plan_the_scenario_no_longer_fits_and_a_scenario_given_as_the_plan() {
+    let dir = scratch("export-check");
+    let plan = solved(&dir);
+    // The centre cuts DF-101-A from 10 seats to 2 after the plan was made.
+    let mut scenario: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(fixture("scenario.json")).unwrap()).unwrap();
+    for session in scenario["sessions"].as_array_mut().unwrap() {
+        if session["id"] == "DF-101-A" {
+            session["seats"] = 2.into();
+        }
+    }
+    let cut = dir.join("cut.json");
+    std::fs::write(&cut, serde_json::to_string(&scenario).unwrap()).unwrap();
+    let out_path = dir.join("plan.csv");
+    for format in ["csv", "unmet-csv", "ics"] {
+        let out = run(&[
+            "export",
+            &plan,
+            "--scenario",
+            cut.to_str().unwrap(),
+            "--format",
+            format,
+            "-o",
+            out_path.to_str().unwrap(),
+        ]);
+        assert_eq!(out.status.code(), Some(1), "{format}: {}", text(&out.stderr));
+        assert!(text(&out.stderr).contains("session \"DF-101-A\": 4 seats taken of 2"), "{}", text(&out.stderr));
+        assert!(!out_path.exists(), "{format}: nothing is written");
+    }
+
+    // The scenario passed where the plan belongs.
+    let scenario_path = fixture("scenario.json");
+    let scenario_path = scenario_path.to_str().unwrap();
+    let out = run(&["export", scenario_path, "--scenario", scenario_path, "--format", "csv"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        text(&out.stderr).contains("is a scenario file (format qudra-scenario), not a plan"),
+        "{}",
+        text(&out.stderr)
+    );
 }

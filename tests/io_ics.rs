@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use chrono::{DateTime, Days, NaiveDate, Utc};
+use chrono::{DateTime, Datelike, Days, NaiveDate, Utc};
 use icalendar::{CalendarComponent, Component, DatePerhapsTime, EventLike};
 use proptest::prelude::*;
 use qudra::io::ics::{calendar, escape_text, fold, unescape_text, unfold, IcsOptions, MAX_LINE_OCTETS};
@@ -69,7 +69,7 @@ fn the_calendar_parses_in_the_icalendar_crate_and_gives_back_the_same_events() {
         let mut expected: BTreeMap<String, i64> = BTreeMap::new();
         for allocation in &plan.allocations {
             let state = &scenario.need(&allocation.need).unwrap().state;
-            *expected.entry(format!("{}.{}@qudra", allocation.session, state)).or_default() += allocation.seats;
+            *expected.entry(format!("{}.{}.2027@qudra", allocation.session, state)).or_default() += allocation.seats;
         }
         assert_eq!(events.keys().collect::<Vec<_>>(), expected.keys().collect::<Vec<_>>());
         for (uid, seats) in expected {
@@ -94,7 +94,7 @@ fn one_state_gets_only_its_own_events() {
         .unwrap();
     let typed: icalendar::Calendar = text.parse().unwrap();
     let uids: Vec<&str> = typed.components.iter().filter_map(|c| c.as_event()?.get_uid()).collect();
-    assert_eq!(uids, ["DF-102-A.TN@qudra", "CR-201-A.TN@qudra"]);
+    assert_eq!(uids, ["DF-102-A.TN.2027@qudra", "CR-201-A.TN.2027@qudra"]);
 }
 
 #[test]
@@ -170,7 +170,14 @@ fn the_demo_plan_calendar_parses_with_one_event_per_state_and_session() {
     let mut pairs: Vec<String> = plan
         .allocations
         .iter()
-        .map(|a| format!("{}.{}@qudra", a.session, scenario.need(&a.need).unwrap().state))
+        .map(|a| {
+            format!(
+                "{}.{}.{}@qudra",
+                a.session,
+                scenario.need(&a.need).unwrap().state,
+                scenario.horizon.unwrap().start.year()
+            )
+        })
         .collect();
     pairs.sort();
     pairs.dedup();
@@ -178,4 +185,78 @@ fn the_demo_plan_calendar_parses_with_one_event_per_state_and_session() {
         typed.components.iter().filter_map(|c| Some(c.as_event()?.get_uid()?.to_string())).collect();
     uids.sort();
     assert_eq!(uids, pairs);
+}
+
+/// The scenario moved by whole years, the way next year's copy of this year's scenario looks.
+fn next_year(scenario: &Scenario) -> Scenario {
+    let shift = |d: NaiveDate| d.with_year(d.year() + 1).unwrap();
+    let mut next = scenario.clone();
+    if let Some(h) = next.horizon.as_mut() {
+        h.start = shift(h.start);
+        h.end = shift(h.end);
+    }
+    for s in &mut next.sessions {
+        s.start = shift(s.start);
+        s.end = shift(s.end);
+    }
+    for n in &mut next.needs {
+        if let Some(w) = n.window.as_mut() {
+            w.start = shift(w.start);
+            w.end = shift(w.end);
+        }
+    }
+    for st in &mut next.states {
+        for b in &mut st.blackouts {
+            b.start = shift(b.start);
+            b.end = shift(b.end);
+        }
+    }
+    next
+}
+
+fn uids(ics: &str) -> Vec<String> {
+    unfold(ics).lines().filter_map(|l| l.strip_prefix("UID:")).map(str::to_string).collect()
+}
+
+#[test]
+fn uids_carry_the_year_so_next_years_calendar_never_overwrites_this_years() {
+    let options = IcsOptions { lang: Lang::En, state: None, dtstamp: dtstamp() };
+    let this = fixture();
+    let next = next_year(&this);
+    let now = uids(&calendar(&this, &solve(&this, &Options::default()).unwrap(), &options).unwrap());
+    let later = uids(&calendar(&next, &solve(&next, &Options::default()).unwrap(), &options).unwrap());
+    assert!(now.contains(&"DF-101-A.QA.2027@qudra".to_string()), "{now:?}");
+    assert!(later.contains(&"DF-101-A.QA.2028@qudra".to_string()), "{later:?}");
+    assert!(now.iter().all(|uid| !later.contains(uid)), "{now:?} / {later:?}");
+
+    // Without a horizon, the year is the session's own start year.
+    let mut open = fixture();
+    open.horizon = None;
+    let open_uids = uids(&calendar(&open, &solve(&open, &Options::default()).unwrap(), &options).unwrap());
+    assert!(open_uids.contains(&"DF-101-A.QA.2027@qudra".to_string()), "{open_uids:?}");
+}
+
+#[test]
+fn dtend_after_the_last_day_of_a_year_is_a_valid_date() {
+    let mut scenario = fixture();
+    let plan = solve(&scenario, &Options::default()).unwrap();
+    let session = scenario.sessions.iter_mut().find(|s| s.id.as_str() == "DF-101-A").unwrap();
+    session.end = NaiveDate::from_ymd_opt(2027, 12, 31).unwrap();
+    scenario.horizon = None;
+    for need in &mut scenario.needs {
+        need.window = None;
+    }
+    for state in &mut scenario.states {
+        state.blackouts.clear();
+    }
+    let ics = calendar(&scenario, &plan, &IcsOptions { lang: Lang::En, state: None, dtstamp: dtstamp() }).unwrap();
+    assert!(unfold(&ics).lines().any(|l| l == "DTEND;VALUE=DATE:20280101"), "{ics}");
+    let typed: icalendar::Calendar = ics.parse().expect("typed parse");
+    assert!(!typed.components.is_empty());
+
+    // A year a calendar cannot hold is refused, never written as `+100000101`.
+    let session = scenario.sessions.iter_mut().find(|s| s.id.as_str() == "DF-101-A").unwrap();
+    session.end = NaiveDate::from_ymd_opt(9999, 12, 31).unwrap();
+    let err = calendar(&scenario, &plan, &IcsOptions { lang: Lang::En, state: None, dtstamp: dtstamp() }).unwrap_err();
+    assert!(err.to_string().contains("DF-101-A"), "{err}");
 }

@@ -3,7 +3,8 @@
 //! Arabic digits, semicolons), and no panic on any bytes.
 //!
 //! `cargo test --release --test io_import -- --ignored --nocapture` prints the timing of a
-//! 10,000-row needs import.
+//! 10,000-row needs import; with `QUDRA_IMPORT_FILE=big.csv`, `import_of_a_large_file`
+//! imports that file once, for `/usr/bin/time -v` to measure the peak memory of.
 
 use std::time::Instant;
 
@@ -29,7 +30,7 @@ fn sessions(body: &str) -> Vec<u8> {
 
 /// (line, column) of each error, for compact assertions.
 fn places(errors: &[RowError]) -> Vec<(usize, Option<&str>)> {
-    errors.iter().map(|e| (e.line, e.column.as_deref())).collect()
+    errors.iter().map(|e| (e.line, e.column)).collect()
 }
 
 #[test]
@@ -48,9 +49,9 @@ fn good_and_bad_rows_import_nothing_and_name_every_bad_line() {
         places(&errors),
         [(3, Some("skill")), (4, Some("trainees")), (5, Some("window_start")), (5, Some("priority"))]
     );
-    assert_eq!(errors[0].message, "unknown skill \"forensic\"");
+    assert_eq!(errors[0].message, "unknown skill \"forensic\"; did you mean \"forensics\"?");
     assert!(errors[2].message.contains("YYYY-MM-DD"), "{}", errors[2]);
-    assert_eq!(errors[0].to_string(), "line 3, skill: unknown skill \"forensic\"");
+    assert_eq!(errors[0].to_string(), "row 3, skill: unknown skill \"forensic\"; did you mean \"forensics\"?");
     assert_eq!(scenario, before);
 }
 
@@ -139,7 +140,7 @@ fn semicolon_separated_files_from_european_and_arabic_excel_are_read() {
 #[test]
 fn header_problems_stop_the_import_with_every_problem_listed() {
     let errors = needs_csv(&fixture(), b"state,skil,level,priority,level\nQA,forensics,1,3,1\n").unwrap_err();
-    let messages: Vec<&str> = errors.iter().map(|e| e.message.as_str()).collect();
+    let messages: Vec<&str> = errors.iter().map(|e| e.message.as_ref()).collect();
     assert_eq!(errors.len(), 4, "{messages:?}");
     assert!(messages[0].contains("unknown column \"skil\""));
     assert!(messages[1].contains("\"level\" appears twice"));
@@ -217,7 +218,7 @@ fn session_problems_are_mapped_to_their_lines() {
         "{errors:#?}"
     );
     assert!(errors[0].message.contains("pins[0]"), "{}", errors[0]);
-    assert!(errors[7].message.contains("already on line 2"), "{}", errors[7]);
+    assert!(errors[7].message.contains("already on row 2"), "{}", errors[7]);
 }
 
 #[test]
@@ -295,6 +296,41 @@ fn bench_ten_thousand_needs_rows() {
     println!("needs import: 10,000 rows, {} KiB, best of 5: {:.1} ms", file.len() / 1024, best * 1e3);
 }
 
+#[test]
+#[ignore = "measurement: QUDRA_IMPORT_FILE=needs.csv /usr/bin/time -v <test binary> --ignored import_of_a_large_file"]
+fn import_of_a_large_file() {
+    let Ok(path) = std::env::var("QUDRA_IMPORT_FILE") else {
+        println!("notice: set QUDRA_IMPORT_FILE to a needs CSV to measure its import");
+        return;
+    };
+    let bytes = std::fs::read(&path).unwrap();
+    let start = Instant::now();
+    match needs_csv(&fixture(), &bytes) {
+        Ok(imported) => println!("{path}: {} needs added", imported.added),
+        Err(errors) => println!("{path}: {} problems", errors.len()),
+    }
+    println!("{} MiB in {:.1} s", bytes.len() >> 20, start.elapsed().as_secs_f64());
+}
+
+#[test]
+fn a_file_of_bad_rows_keeps_one_small_entry_per_row_after_the_first_problems() {
+    let scenario = fixture();
+    let rows = 3_000;
+    let body: String = (0..rows).map(|_| "QAX,forensicx,1,many,9,2027-13-01,,xx1,teleport,bad\n").collect();
+    let errors = needs_csv(&scenario, &needs(&body)).unwrap_err();
+    let full = qudra::io::import::FULL_PROBLEMS;
+    // Every row is named, the first problems in full, then one entry per row.
+    assert!(errors.len() <= full + rows, "{} entries for {rows} rows", errors.len());
+    assert_eq!(errors.last().unwrap().line, rows + 1);
+    assert!(errors[..full].iter().all(|e| !e.message.contains("problems too")));
+    assert!(errors[0].to_string().starts_with("row 2, state: unknown state \"QAX\""), "{}", errors[0]);
+    let tail = &errors[full..];
+    assert!(tail.iter().all(|e| matches!(e.message, std::borrow::Cow::Borrowed(_))), "no sentence per cell");
+    let mut lines: Vec<usize> = tail.iter().map(|e| e.line).collect();
+    lines.dedup();
+    assert_eq!(lines.len(), tail.len(), "one entry per row");
+}
+
 /// Bytes that look like a needs or sessions file often enough to reach the row readers.
 fn csv_like() -> impl Strategy<Value = Vec<u8>> {
     let cell = prop_oneof![
@@ -336,4 +372,85 @@ proptest! {
             prop_assert!(validate(&imported.scenario).is_empty());
         }
     }
+}
+
+#[test]
+fn rows_are_numbered_as_the_spreadsheet_shows_them_after_a_cell_with_a_line_break() {
+    let scenario = fixture();
+    // Row 2 holds a note over two text lines; row 3 has a bad trainees cell.
+    let file = needs("QA,forensics,1,4,3,,,,,\"first line\nsecond line\"\nTN,crypto,2,many,3,,,,,\n");
+    let errors = needs_csv(&scenario, &file).unwrap_err();
+    assert_eq!(places(&errors), [(3, Some("trainees"))]);
+    assert!(errors[0].to_string().starts_with("row 3, trainees: "), "{}", errors[0]);
+
+    // The same for a validation problem found after merging, and in the sessions file.
+    let file = needs("QA,forensics,1,4,3,,,,,\"a\r\nb\r\nc\"\nTN,crypto,2,1,9,,,,,\n");
+    assert_eq!(places(&needs_csv(&scenario, &file).unwrap_err()), [(3, Some("priority"))]);
+    let file =
+        sessions("X-1,DF-101,2027-03-07,2027-03-11,10,,,,\"TN;\nMA\"\nX-2,DF-101,2027-03-07,2027-03-01,10,,,,\n");
+    let errors = sessions_csv(&scenario, &file).unwrap_err();
+    assert_eq!(errors.iter().map(|e| e.line).collect::<Vec<_>>(), [3], "{errors:?}");
+}
+
+#[test]
+fn a_state_is_its_code_or_any_of_its_names_whatever_the_case_accents_or_tashkeel() {
+    let scenario = fixture();
+    let names: Vec<String> =
+        scenario.states.iter().find(|s| s.code.as_str() == "QA").unwrap().name.values().cloned().collect();
+    assert!(names.iter().any(|n| n == "قطر"), "{names:?}");
+    let file = needs("قطر,forensics,1,1,3,,,,,\nqatar,forensics,1,1,3,,,,,\n  QATAR ,forensics,1,1,3,,,,,\nqa,forensics,1,1,3,,,,,\nقَطَر,forensics,1,1,3,,,,,\n");
+    let imported = needs_csv(&scenario, &file).unwrap();
+    let added = &imported.scenario.needs[scenario.needs.len()..];
+    assert_eq!(added.len(), 5);
+    assert!(added.iter().all(|n| n.state.as_str() == "QA"), "{added:?}");
+
+    // Latin accents are ignored too, in any of the state's names (here a French one).
+    let mut scenario = scenario;
+    let qatar = scenario.states.iter_mut().find(|s| s.code.as_str() == "QA").unwrap();
+    qatar.name.insert("fr".into(), "État du Qatar".into());
+    let imported = needs_csv(&scenario, &needs("etat du  QATAR,crypto,2,1,3,,,,,\n")).unwrap();
+    assert_eq!(imported.scenario.needs.last().unwrap().state.as_str(), "QA");
+}
+
+#[test]
+fn unknown_words_get_the_nearest_known_ones() {
+    let scenario = fixture();
+    let file = needs("Qatr,forensics,1,1,3,,,,,\nQA,forensic,1,1,3,,,,,\nQA,forensics,1,1,3,,,,onlin,\nQA,forensics,1,1,3,,,Arabic,,\n");
+    let errors = needs_csv(&scenario, &file).unwrap_err();
+    let shown: Vec<String> = errors.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        shown,
+        [
+            "row 2, state: unknown state \"Qatr\"; did you mean \"QA\"?",
+            "row 3, skill: unknown skill \"forensic\"; did you mean \"forensics\"?",
+            "row 4, modes: unknown mode \"onlin\"; did you mean \"online\"?",
+            "row 5, languages: \"Arabic\" is not a language code such as ar, en or fr; did you mean \"ar\"?",
+        ]
+    );
+}
+
+#[test]
+fn a_grouped_thousand_is_a_thousand_or_an_error_never_one() {
+    let scenario = fixture();
+    let imported = needs_csv(&scenario, &needs("QA,forensics,1,\"1,000\",3,,,,,\n")).unwrap();
+    assert_eq!(imported.scenario.needs.last().unwrap().trainees, 1000);
+    for typed in ["1.000", "1.500"] {
+        let errors = needs_csv(&scenario, &needs(&format!("QA,forensics,1,{typed},3,,,,,\n"))).unwrap_err();
+        assert_eq!(places(&errors), [(2, Some("trainees"))]);
+        assert!(errors[0].message.contains("ambiguous"), "{}", errors[0]);
+    }
+}
+
+#[test]
+fn a_window_error_names_only_dates_the_user_typed() {
+    let scenario = fixture();
+    // Only the end is typed, before the horizon starts (2027-01-01).
+    let errors = needs_csv(&scenario, &needs("QA,forensics,1,2,3,,2026-11-30,,,\n")).unwrap_err();
+    assert_eq!(places(&errors), [(2, Some("window_end"))]);
+    assert!(errors[0].message.contains("2026-11-30"), "{}", errors[0]);
+    assert!(!errors[0].message.contains("2027-01-01"), "{}", errors[0]);
+    // Only the start is typed, after the horizon ends (2027-12-31).
+    let errors = needs_csv(&scenario, &needs("QA,forensics,1,2,3,2028-02-01,,,,\n")).unwrap_err();
+    assert_eq!(places(&errors), [(2, Some("window_start"))]);
+    assert!(!errors[0].message.contains("2027-12-31"), "{}", errors[0]);
 }

@@ -446,7 +446,7 @@ fn export_command(args: &cli::Args) -> Result<(), Failure> {
             let dtstamp = now()?;
             calendar(&scenario, &plan, &IcsOptions { lang, state, dtstamp })
         }
-        Format::Json => Ok(json::plan(&plan)),
+        Format::Json => json::export(&scenario, &plan),
     }
     .map_err(|err| export_failure(plan_path, scenario_path, &plan, err))?;
     write_output(output, &text)

@@ -8,7 +8,7 @@
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 
-use super::{check_pair, rows, words, ExportError, Lang};
+use super::{check, rows, words, ExportError, Lang};
 use crate::model::{name_in, Need, NeedId, Scenario, StateCode};
 use crate::solve::Plan;
 
@@ -44,7 +44,7 @@ pub struct CsvOptions {
 
 /// The plan as a sheet: one row per allocation, sorted by state, start date, session, need.
 pub fn plan_csv(scenario: &Scenario, plan: &Plan, options: &CsvOptions) -> Result<String, ExportError> {
-    check_pair(scenario, plan, options.state.as_ref())?;
+    check(scenario, plan, options.state.as_ref())?;
     let lang = options.lang.code();
     let mut sheet = Sheet::new(&PLAN_COLUMNS);
     for row in rows(scenario, plan, options.state.as_ref()) {
@@ -74,7 +74,7 @@ pub fn plan_csv(scenario: &Scenario, plan: &Plan, options: &CsvOptions) -> Resul
 
 /// The needs left (partly) without seats, with the reason in words, sorted by state, need.
 pub fn unmet_csv(scenario: &Scenario, plan: &Plan, options: &CsvOptions) -> Result<String, ExportError> {
-    check_pair(scenario, plan, options.state.as_ref())?;
+    check(scenario, plan, options.state.as_ref())?;
     let lang = options.lang.code();
     let needs: BTreeMap<&NeedId, &Need> = scenario.needs.iter().map(|n| (&n.id, n)).collect();
     let mut unmet: Vec<_> = plan
@@ -164,75 +164,130 @@ pub fn text_cell(text: &str) -> Cow<'_, str> {
     }
 }
 
-/// One record of a CSV file: its cells and the line it starts on (1 is the first line).
+/// One record of a CSV file: its cells, its row as a spreadsheet numbers it (the record's
+/// ordinal, 1 for the first, blank records included) and the text line it starts on (which
+/// is larger after a cell holding a line break).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Record {
+    pub row: usize,
     pub line: usize,
     pub cells: Vec<String>,
 }
 
 /// A quoted cell that is never closed: the only way a CSV file cannot be split into records.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("line {line}: a quoted cell starts here and is never closed (a \" is missing)")]
+#[error("row {row}: a quoted cell starts here and is never closed (a \" is missing)")]
 pub struct UnclosedQuote {
+    /// The row (record ordinal) the quote is in.
+    pub row: usize,
+    /// The text line it starts on.
     pub line: usize,
 }
 
 /// Splits CSV text into records (RFC 4180, read leniently the way spreadsheets do): cells are
 /// separated by `delimiter`, records by CRLF, LF or CR; a quoted cell may hold delimiters,
 /// line breaks and doubled quotes; text after a closing quote is kept. Blank lines give a
-/// record with one empty cell.
+/// record with one empty cell. See [`Records`] to read one record at a time.
 pub fn parse(text: &str, delimiter: char) -> Result<Vec<Record>, UnclosedQuote> {
-    let mut records = Vec::new();
-    let mut cells = Vec::new();
-    let mut cell = String::new();
-    let mut line = 1;
-    let mut record_line = 1;
-    let mut chars = text.chars().peekable();
-    // Whether the current cell has started (so a trailing delimiter still makes a cell).
-    let mut in_record = false;
-    while let Some(ch) = chars.next() {
-        if ch == '"' && cell.is_empty() {
-            in_record = true;
-            let quote_line = line;
-            loop {
-                match chars.next() {
-                    Some('"') if chars.peek() == Some(&'"') => {
-                        chars.next();
-                        cell.push('"');
-                    }
-                    Some('"') => break,
-                    Some(inner) => {
-                        if inner == '\n' || (inner == '\r' && chars.peek() != Some(&'\n')) {
-                            line += 1;
-                        }
-                        cell.push(inner);
-                    }
-                    None => return Err(UnclosedQuote { line: quote_line }),
-                }
+    Records::new(text, delimiter).collect()
+}
+
+/// How many records of `text` hold something besides delimiters and spaces: at least the
+/// number of rows [`parse`] gives that are not blank, counted without allocating, so a
+/// reader can size its list once instead of doubling it (a doubling briefly holds the old
+/// and the new list, the largest allocation of a big import).
+pub fn count_filled_records(text: &str, delimiter: char) -> usize {
+    let delimiter = u8::try_from(delimiter).unwrap_or(b',');
+    let (mut count, mut filled, mut quoted) = (0, false, false);
+    let mut bytes = text.bytes().peekable();
+    while let Some(byte) = bytes.next() {
+        match byte {
+            b'"' if quoted && bytes.peek() == Some(&b'"') => {
+                bytes.next();
             }
-        } else if ch == delimiter {
-            in_record = true;
-            cells.push(std::mem::take(&mut cell));
-        } else if ch == '\r' || ch == '\n' {
-            if ch == '\r' && chars.peek() == Some(&'\n') {
-                chars.next();
+            b'"' => {
+                quoted = !quoted;
+                filled = true;
             }
-            cells.push(std::mem::take(&mut cell));
-            records.push(Record { line: record_line, cells: std::mem::take(&mut cells) });
-            in_record = false;
-            line += 1;
-            record_line = line;
-        } else {
-            in_record = true;
-            cell.push(ch);
+            b'\r' | b'\n' if !quoted => {
+                count += usize::from(filled);
+                filled = false;
+            }
+            b' ' | b'\t' => {}
+            byte if byte == delimiter => {}
+            _ => filled = true,
         }
     }
-    if in_record || !cell.is_empty() || !cells.is_empty() {
-        cells.push(cell);
-        records.push(Record { line: record_line, cells });
+    count + usize::from(filled)
+}
+
+/// The records of CSV text one at a time, as [`parse`] splits them, so that a large file is
+/// never held as cells all at once (only the record being read is).
+pub struct Records<'a> {
+    chars: std::iter::Peekable<std::str::Chars<'a>>,
+    delimiter: char,
+    /// Text line the next record starts on, and rows read so far.
+    line: usize,
+    rows: usize,
+    failed: bool,
+}
+
+impl<'a> Records<'a> {
+    pub fn new(text: &'a str, delimiter: char) -> Records<'a> {
+        Records { chars: text.chars().peekable(), delimiter, line: 1, rows: 0, failed: false }
     }
-    Ok(records)
+}
+
+impl Iterator for Records<'_> {
+    type Item = Result<Record, UnclosedQuote>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        if self.failed {
+            return None;
+        }
+        self.chars.peek()?;
+        let record_line = self.line;
+        let row = self.rows + 1;
+        let mut cells = Vec::new();
+        let mut cell = String::new();
+        while let Some(ch) = self.chars.next() {
+            if ch == '"' && cell.is_empty() {
+                let quote_line = self.line;
+                loop {
+                    match self.chars.next() {
+                        Some('"') if self.chars.peek() == Some(&'"') => {
+                            self.chars.next();
+                            cell.push('"');
+                        }
+                        Some('"') => break,
+                        Some(inner) => {
+                            if inner == '\n' || (inner == '\r' && self.chars.peek() != Some(&'\n')) {
+                                self.line += 1;
+                            }
+                            cell.push(inner);
+                        }
+                        None => {
+                            self.failed = true;
+                            return Some(Err(UnclosedQuote { row, line: quote_line }));
+                        }
+                    }
+                }
+            } else if ch == self.delimiter {
+                cells.push(std::mem::take(&mut cell));
+            } else if ch == '\r' || ch == '\n' {
+                if ch == '\r' && self.chars.peek() == Some(&'\n') {
+                    self.chars.next();
+                }
+                self.line += 1;
+                break;
+            } else {
+                cell.push(ch);
+            }
+        }
+        cells.push(cell);
+        self.rows = row;
+        Some(Ok(Record { row, line: record_line, cells }))
+    }
 }
 
 #[cfg(test)]
@@ -263,12 +318,21 @@ mod tests {
         assert_eq!(records[1].line, 2);
         assert_eq!(records[1].cells, ["d\r\ne", "f\"g"]);
         assert_eq!(records[2].line, 4);
+        assert_eq!(records[2].row, 3, "the spreadsheet's third row, after a cell with a line break");
         assert_eq!(records[2].cells, ["h"]);
     }
 
     #[test]
     fn an_unclosed_quote_names_its_line() {
-        assert_eq!(parse("a\nb,\"c\n", ','), Err(UnclosedQuote { line: 2 }));
+        assert_eq!(parse("a\nb,\"c\n", ','), Err(UnclosedQuote { row: 2, line: 2 }));
+    }
+
+    #[test]
+    fn filled_records_are_counted_as_parse_splits_them() {
+        let text = "h1,h2\r\n,\n\"a\nb\",c\n\n \"x\"\"y\"\rlast";
+        let filled = parse(text, ',').unwrap().iter().filter(|r| r.cells.iter().any(|c| !c.trim().is_empty())).count();
+        assert_eq!(filled, 4);
+        assert_eq!(count_filled_records(text, ','), 4);
     }
 
     #[test]

@@ -1,15 +1,17 @@
 //! Calendars (RFC 5545): one all-day event per (state, session) with seats, for Outlook,
 //! Google Calendar and Apple Calendar.
 //!
-//! Event UIDs are `<session>.<state>@qudra`, so importing a newer export updates the same
-//! events instead of adding copies. DTSTAMP comes from the caller, so the same plan always
+//! Event UIDs are `<session>.<state>.<year>@qudra` (SPEC §5; `<year>` is the year the horizon
+//! starts, or the session's start year without a horizon), so importing a newer export
+//! updates the same events instead of adding copies, and a session id reused next year makes
+//! new events instead of overwriting this year's. DTSTAMP comes from the caller, so the same plan always
 //! gives the same bytes.
 
 use std::collections::BTreeMap;
 
-use chrono::{DateTime, Days, Utc};
+use chrono::{DateTime, Datelike, Days, NaiveDate, Utc};
 
-use super::{check_pair, rows, words, ExportError, Lang};
+use super::{check, rows, words, ExportError, Lang};
 use crate::model::{name_in, NeedId, Scenario, Session, StateCode};
 use crate::solve::Plan;
 
@@ -41,9 +43,9 @@ struct Event<'a> {
 /// The plan as a calendar: one all-day VEVENT per (state, session) with seats > 0, sorted by
 /// state, start date and session.
 pub fn calendar(scenario: &Scenario, plan: &Plan, options: &IcsOptions) -> Result<String, ExportError> {
-    check_pair(scenario, plan, options.state.as_ref())?;
+    check(scenario, plan, options.state.as_ref())?;
     let lang = options.lang;
-    let mut events: BTreeMap<(&StateCode, chrono::NaiveDate, &str), Event> = BTreeMap::new();
+    let mut events: BTreeMap<(&StateCode, NaiveDate, &str), Event> = BTreeMap::new();
     for row in rows(scenario, plan, options.state.as_ref()) {
         let key = (&row.need.state, row.session.start, row.session.id.as_str());
         let event = events.entry(key).or_insert_with(|| Event {
@@ -71,14 +73,28 @@ pub fn calendar(scenario: &Scenario, plan: &Plan, options: &IcsOptions) -> Resul
         put("X-WR-CALNAME", &escape_text(&calendar_name));
     }
     let dtstamp = options.dtstamp.format("%Y%m%dT%H%M%SZ").to_string();
+    let mut unwritable = Vec::new();
+    for event in events.values() {
+        let (start, end) = (event.session.start, event.session.end);
+        if date_value(start).is_none() || end.checked_add_days(Days::new(1)).and_then(date_value).is_none() {
+            unwritable.push(format!(
+                "session \"{}\": {start} to {end} cannot be written as calendar dates (years 0000-9999)",
+                event.session.id
+            ));
+        }
+    }
+    if !unwritable.is_empty() {
+        return Err(ExportError::Mismatch(unwritable));
+    }
     for event in events.values() {
         let text = EventText::new(scenario, event, lang);
         put("BEGIN", "VEVENT");
-        put("UID", &escape_text(&format!("{}.{}@qudra", event.session.id, event.state)));
+        let year = scenario.horizon.map_or(event.session.start.year(), |h| h.start.year());
+        put("UID", &escape_text(&format!("{}.{}.{year}@qudra", event.session.id, event.state)));
         put("DTSTAMP", &dtstamp);
-        put("DTSTART;VALUE=DATE", &event.session.start.format("%Y%m%d").to_string());
-        let after_end = event.session.end.checked_add_days(Days::new(1)).unwrap_or(event.session.end);
-        put("DTEND;VALUE=DATE", &after_end.format("%Y%m%d").to_string());
+        let after_end = event.session.end.checked_add_days(Days::new(1));
+        put("DTSTART;VALUE=DATE", &date_value(event.session.start).unwrap_or_default());
+        put("DTEND;VALUE=DATE", &after_end.and_then(date_value).unwrap_or_default());
         put("SUMMARY", &escape_text(&text.summary));
         if !text.location.trim().is_empty() {
             put("LOCATION", &escape_text(&text.location));
@@ -88,6 +104,12 @@ pub fn calendar(scenario: &Scenario, plan: &Plan, options: &IcsOptions) -> Resul
     }
     put("END", "VCALENDAR");
     Ok(out)
+}
+
+/// A DATE value (RFC 5545 §3.3.4: exactly four digits of year), or `None` for a year a
+/// calendar cannot hold.
+fn date_value(date: NaiveDate) -> Option<String> {
+    (0..=9999).contains(&date.year()).then(|| date.format("%Y%m%d").to_string())
 }
 
 /// The human-readable parts of one event.

@@ -12,7 +12,7 @@ pub mod import;
 pub mod json;
 mod words;
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 use std::fmt;
 use std::str::FromStr;
 
@@ -65,39 +65,29 @@ pub enum ExportError {
     /// `--state` names a state the scenario does not have.
     #[error("the scenario has no state \"{0}\"")]
     UnknownState(StateCode),
-    /// The plan was computed from another scenario (or an older version of this one).
-    #[error("the plan does not belong to this scenario:\n  {}", .0.join("\n  "))]
+    /// The plan was computed from another scenario, an older version of this one, or edited
+    /// by hand: the first problems (see [`crate::solve::verify`]), then "and N more".
+    #[error("the plan does not fit this scenario:\n  {}", .0.join("\n  "))]
     Mismatch(Vec<String>),
 }
 
-/// Checks that every need and session the plan names is in the scenario, and that the
-/// chosen state exists, so that an export never silently drops rows.
-fn check_pair(scenario: &Scenario, plan: &Plan, state: Option<&StateCode>) -> Result<(), ExportError> {
+/// The check every export runs first (csv, unmet-csv, ics, json; command line and browser):
+/// the chosen state exists, and the plan is one `scenario` can have produced
+/// ([`crate::solve::verify`]: format and version, needs and sessions known, seats within
+/// trainees, capacity, caps and budgets, pins honoured, pairs compatible or pinned, its
+/// `sessions` and `unmet` lists consistent). A plan that fails is never written, not even in
+/// part: a shorter or wrong file that looks right is worse than an error.
+pub fn check(scenario: &Scenario, plan: &Plan, state: Option<&StateCode>) -> Result<(), ExportError> {
     if let Some(code) = state {
         if scenario.state(code).is_none() {
             return Err(ExportError::UnknownState(code.clone()));
         }
     }
-    let needs: BTreeSet<&str> = scenario.needs.iter().map(|n| n.id.as_str()).collect();
-    let sessions: BTreeSet<&str> = scenario.sessions.iter().map(|s| s.id.as_str()).collect();
-    let mut missing = Vec::new();
-    for (i, allocation) in plan.allocations.iter().enumerate() {
-        if !needs.contains(allocation.need.as_str()) {
-            missing.push(format!("allocations[{i}].need: no need \"{}\" in the scenario", allocation.need));
-        }
-        if !sessions.contains(allocation.session.as_str()) {
-            missing.push(format!("allocations[{i}].session: no session \"{}\" in the scenario", allocation.session));
-        }
-    }
-    for (i, unmet) in plan.unmet.iter().enumerate() {
-        if !needs.contains(unmet.need.as_str()) {
-            missing.push(format!("unmet[{i}].need: no need \"{}\" in the scenario", unmet.need));
-        }
-    }
-    if missing.is_empty() {
+    let problems = crate::solve::verify(scenario, plan);
+    if problems.is_empty() {
         Ok(())
     } else {
-        Err(ExportError::Mismatch(missing))
+        Err(ExportError::Mismatch(problems))
     }
 }
 
@@ -109,7 +99,7 @@ struct Row<'a> {
 }
 
 /// The plan's allocations for one state or all, sorted the way a reader scans them:
-/// by state, then date, then session, then need. Call after [`check_pair`].
+/// by state, then date, then session, then need. Call after [`check`].
 fn rows<'a>(scenario: &'a Scenario, plan: &Plan, state: Option<&StateCode>) -> Vec<Row<'a>> {
     let needs: BTreeMap<&NeedId, &Need> = scenario.needs.iter().map(|n| (&n.id, n)).collect();
     let sessions: BTreeMap<&SessionId, &Session> = scenario.sessions.iter().map(|s| (&s.id, s)).collect();

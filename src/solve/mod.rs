@@ -14,6 +14,7 @@ mod precheck;
 mod report;
 #[cfg(test)]
 mod tests;
+mod verify;
 
 use std::collections::{BTreeMap, HashMap};
 
@@ -32,6 +33,7 @@ use crate::model::{validate, NeedId, Problem, Scenario, SessionId};
 use compat::Index;
 pub use precheck::PinProblem;
 pub use report::{changes, report, served, Change, Coverage, Report, Totals};
+pub use verify::{verify, PLAN_VERSION, SHOWN_PROBLEMS};
 
 /// Seconds a solve may take when the caller names no limit (the browser app's and the command
 /// line's default), so that a hard scenario (budgets, minimum sizes) never runs unbounded.

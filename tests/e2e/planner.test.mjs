@@ -338,7 +338,7 @@ test('downloads: the calendar of one state, the plan sheet and the plan JSON of 
   const tnSessions = [...new Set(cli.plan.allocations.filter((a) => stateOf(a.need) === 'TN').map((a) => a.session))];
   assert.equal(events.length, tnSessions.length, 'one event per session Tunisia attends');
   for (const event of events) {
-    const session = event.match(/\r\nUID:(.+)\.TN@qudra\r\n/)[1];
+    const session = event.match(/\r\nUID:(.+)\.TN\.\d{4}@qudra\r\n/)[1];
     assert.ok(tnSessions.includes(session), session);
     const s = DEMO.sessions.find((x) => x.id === session);
     assert.match(event, new RegExp(`DTSTART;VALUE=DATE:${s.start.replaceAll('-', '')}\\r\\n`));

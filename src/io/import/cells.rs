@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use unicode_normalization::UnicodeNormalization;
 
 /// The file's text without its byte-order mark, or why it is not a UTF-8 CSV file. The
-/// error is `(line, message)`, line 0 for the file as a whole.
+/// error is `(row, message)`, row 0 for the file as a whole.
 pub fn decode(bytes: &[u8]) -> Result<&str, (usize, String)> {
     const SAVE_AS: &str = "in Excel choose File > Save As > \"CSV UTF-8 (Comma delimited)\"";
     if bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes).iter().all(|b| b.is_ascii_whitespace()) {
@@ -22,16 +22,33 @@ pub fn decode(bytes: &[u8]) -> Result<&str, (usize, String)> {
     }
     let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     std::str::from_utf8(body).map_err(|err| {
-        let good = &body[..err.valid_up_to()];
-        let line = good.iter().filter(|&&b| b == b'\n').count() + 1;
+        let good = std::str::from_utf8(&body[..err.valid_up_to()]).unwrap_or("");
         (
-            line,
+            row_at_end(good),
             format!(
-                "this line is not UTF-8 text: the file was probably saved as \"CSV (Comma delimited)\" \
+                "this row is not UTF-8 text: the file was probably saved as \"CSV (Comma delimited)\" \
                  in the Windows Arabic code page (1256), which garbles Arabic; {SAVE_AS}"
             ),
         )
     })
+}
+
+/// The row (record ordinal, as a spreadsheet numbers it) in which the text after `prefix`
+/// starts, counting records the way [`crate::io::csv::parse`] splits them.
+fn row_at_end(prefix: &str) -> usize {
+    // One record at a time, none kept: the prefix can be most of a large file.
+    let mut rows = 0;
+    for record in crate::io::csv::Records::new(prefix, delimiter(prefix)) {
+        match record {
+            Ok(_) => rows += 1,
+            Err(unclosed) => return unclosed.row,
+        }
+    }
+    if prefix.is_empty() || prefix.ends_with(['\n', '\r']) {
+        rows + 1
+    } else {
+        rows.max(1)
+    }
 }
 
 /// The cell separator: a comma, or the semicolon or tab some Excel locales write, judged by
@@ -91,10 +108,27 @@ fn ascii_number(cell: &str) -> String {
 }
 
 /// A whole number. Accepts Arabic digits, a sign, thousands separators in groups of three
-/// (`1,500`, `١٬٥٠٠`) and a zero fraction (`6.0`, as some spreadsheets write).
+/// (`1,500`, `1 500`, `١٬٥٠٠`) and a zero fraction (`6.0`, `6.00`, as some spreadsheets write).
+///
+/// A point followed by exactly three digits (`1.000`, `1.500`, `2.000.000`) is refused: in
+/// English it is a fraction, in French, German or Arabic-locale spreadsheets a thousands
+/// separator, so `1.000` could mean 1 or 1000. It is never read as 1; the message asks
+/// for the number without separators.
 pub fn whole_number(cell: &str) -> Result<i64, String> {
     let ascii = ascii_number(cell);
     let text = ascii.trim();
+    let dot_groups: Vec<&str> = text.trim_start_matches(['-', '+']).split('.').collect();
+    if dot_groups.len() > 1
+        && (1..=3).contains(&dot_groups[0].len())
+        && dot_groups.iter().all(|g| g.chars().all(|c| c.is_ascii_digit()))
+        && dot_groups[1..].iter().all(|g| g.len() == 3)
+    {
+        let plain: String = dot_groups.concat();
+        return Err(format!(
+            "\"{cell}\" is ambiguous: is the point a thousands separator ({plain}) or a decimal point? \
+             write the number without separators, e.g. {plain}"
+        ));
+    }
     let (negative, unsigned) = match text.strip_prefix('-') {
         Some(rest) => (true, rest),
         None => (false, text.strip_prefix('+').unwrap_or(text)),
@@ -204,6 +238,13 @@ mod tests {
         assert!(whole_number("six").is_err());
         assert!(whole_number("").is_err());
         assert!(whole_number("99999999999999999999").unwrap_err().contains("too large"));
+        // A grouped thousand is 1000 or an error, never 1.
+        assert_eq!(whole_number("1,000"), Ok(1000));
+        assert_eq!(whole_number("1 000"), Ok(1000));
+        assert_eq!(whole_number("6.00"), Ok(6));
+        for ambiguous in ["1.000", "1.500", "2.000.000", "١٫٠٠٠"] {
+            assert!(whole_number(ambiguous).unwrap_err().contains("ambiguous"), "{ambiguous}");
+        }
     }
 
     #[test]
@@ -230,6 +271,8 @@ mod tests {
         assert!(decode(b"PK\x03\x04rest").unwrap_err().1.contains(".xlsx"));
         let err = decode(b"state\n\xe3\xd5\xd1\n").unwrap_err();
         assert_eq!(err.0, 2);
+        // A cell holding a line break is one row: the bad byte is in the spreadsheet's row 3.
+        assert_eq!(decode(b"state,note\nQA,\"a\nb\"\nTN,\xe3\n").unwrap_err().0, 3);
         assert!(err.1.contains("1256"));
         assert_eq!(decode(b"\xEF\xBB\xBFstate\n"), Ok("state\n"));
     }

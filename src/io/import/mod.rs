@@ -18,7 +18,9 @@
 //!   languages, all modes; no cap, minimum 0, cost 0, open to all states.
 
 mod cells;
+mod names;
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
@@ -26,7 +28,7 @@ use crate::model::{
     validate, CourseId, DateRange, Mode, Need, NeedId, Scenario, Session, SessionId, SkillId, StateCode,
 };
 
-use super::csv::{parse, Record};
+use super::csv::{count_filled_records, Record, Records, UnclosedQuote};
 
 /// Columns of the needs CSV (SPEC §5), in template order.
 pub const NEEDS_COLUMNS: [&str; 10] =
@@ -38,27 +40,34 @@ pub const SESSIONS_COLUMNS: [&str; 9] =
     ["session", "course", "start", "end", "seats", "max_per_state", "min_participants", "cost_per_seat", "open_to"];
 const SESSIONS_REQUIRED: [&str; 5] = ["session", "course", "start", "end", "seats"];
 
-/// One thing wrong with an imported file: where (line, column) and what, in words a focal
-/// point can act on. Line 0 means the file as a whole; lines count from 1, the header.
+/// One thing wrong with an imported file: where (row, column) and what, in words a focal
+/// point can act on, shown as `row 3, trainees: …`.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, thiserror::Error)]
 #[error("{}{message}", place(*.line, .column.as_deref()))]
 pub struct RowError {
+    /// The row as the spreadsheet numbers it: the record's ordinal in the file, the header
+    /// being row 1 and blank rows counted, so a cell holding a line break does not shift
+    /// the rows after it (the text line a row starts on can be larger). 0 means the file as
+    /// a whole.
     pub line: usize,
     /// The CSV column the problem is in, when it is in one.
-    pub column: Option<String>,
-    pub message: String,
+    pub column: Option<&'static str>,
+    /// What is wrong. After the first [`FULL_PROBLEMS`] problems, each further row with
+    /// problems is one entry with a short fixed message, so that a file of a million bad
+    /// rows costs a small struct per row, not a sentence per cell.
+    pub message: Cow<'static, str>,
 }
 
 fn place(line: usize, column: Option<&str>) -> String {
     match (line, column) {
         (0, _) => String::new(),
-        (line, Some(column)) => format!("line {line}, {column}: "),
-        (line, None) => format!("line {line}: "),
+        (row, Some(column)) => format!("row {row}, {column}: "),
+        (row, None) => format!("row {row}: "),
     }
 }
 
 impl RowError {
-    fn file(message: impl Into<String>) -> RowError {
+    fn file(message: impl Into<Cow<'static, str>>) -> RowError {
         RowError { line: 0, column: None, message: message.into() }
     }
 }
@@ -75,31 +84,42 @@ pub struct Imported {
 
 /// Merges a needs CSV into a copy of `scenario`: every row becomes a new need.
 pub fn needs_csv(scenario: &Scenario, bytes: &[u8]) -> Result<Imported, Vec<RowError>> {
-    let table = Table::read(bytes, &NEEDS_COLUMNS, &NEEDS_REQUIRED)?;
+    let (table, records) = Table::read(bytes, &NEEDS_COLUMNS, &NEEDS_REQUIRED)?;
+    let rows = records.filled();
     let mut errors = Vec::new();
     let mut merged = scenario.clone();
     let mut ids = NeedIds::new(scenario);
     let first = merged.needs.len();
     let mut lines = Vec::new();
     let mut unreadable = BTreeSet::new();
-    for row in table.rows() {
+    let known = Known::new(scenario);
+    for record in records {
+        let record = record?;
+        let row = Row { table: &table, record: &record, line: record.row };
         let before = errors.len();
-        let mut need = need_of(&row, scenario, &mut errors);
-        unreadable.extend(errors[before..].iter().filter_map(|e| Some((e.line, e.column.clone()?))));
+        let mut need = need_of(&row, scenario, &known, &mut errors);
+        if collapse(&mut errors, before) {
+            continue;
+        }
+        unreadable.extend(errors[before..].iter().filter_map(|e| Some((e.line, e.column?))));
         need.id = ids.fresh(&need);
+        if merged.needs.len() == merged.needs.capacity() {
+            // Sized once for the rows left instead of doubled (see `count_filled_records`).
+            merged.needs.reserve_exact(rows.saturating_sub(lines.len()).max(1));
+        }
         merged.needs.push(need);
         lines.push(row.line);
     }
     let added = lines.len();
-    let origin =
-        Origin { needs: (first..).zip(lines.iter().copied()).collect(), sessions: BTreeMap::new(), unreadable };
+    lines.shrink_to_fit();
+    let origin = Origin { first_need: first, need_lines: lines, sessions: BTreeMap::new(), unreadable };
     finish(merged, origin, errors, added, 0)
 }
 
 /// Merges a sessions CSV into a copy of `scenario`: a row adds a session, or replaces the
 /// session with the same id.
 pub fn sessions_csv(scenario: &Scenario, bytes: &[u8]) -> Result<Imported, Vec<RowError>> {
-    let table = Table::read(bytes, &SESSIONS_COLUMNS, &SESSIONS_REQUIRED)?;
+    let (table, records) = Table::read(bytes, &SESSIONS_COLUMNS, &SESSIONS_REQUIRED)?;
     let mut errors = Vec::new();
     let mut merged = scenario.clone();
     let mut position: BTreeMap<SessionId, usize> =
@@ -107,17 +127,22 @@ pub fn sessions_csv(scenario: &Scenario, bytes: &[u8]) -> Result<Imported, Vec<R
     let mut seen_in_file: BTreeMap<SessionId, usize> = BTreeMap::new();
     let mut origin = Origin::default();
     let (mut added, mut replaced) = (0, 0);
-    for row in table.rows() {
+    for record in records {
+        let record = record?;
+        let row = Row { table: &table, record: &record, line: record.row };
         let before = errors.len();
         let session = session_of(&row, scenario, &mut errors);
-        origin.unreadable.extend(errors[before..].iter().filter_map(|e| Some((e.line, e.column.clone()?))));
-        if origin.unreadable.contains(&(row.line, "session".to_string())) {
+        if collapse(&mut errors, before) {
+            continue;
+        }
+        origin.unreadable.extend(errors[before..].iter().filter_map(|e| Some((e.line, e.column?))));
+        if origin.unreadable.contains(&(row.line, "session")) {
             continue; // without its id the row can be neither added nor matched
         }
         if let Some(first_line) = seen_in_file.get(&session.id) {
             errors.push(row.error(
                 Some("session"),
-                format!("session \"{}\" is already on line {first_line} of this file", session.id),
+                format!("session \"{}\" is already on row {first_line} of this file", session.id),
             ));
             continue;
         }
@@ -154,7 +179,7 @@ fn finish(
         validate(&merged)
             .iter()
             .map(|p| origin.locate(&merged, &p.path, &p.message))
-            .filter(|e| !e.column.as_ref().is_some_and(|c| origin.unreadable.contains(&(e.line, c.clone())))),
+            .filter(|e| !e.column.as_ref().is_some_and(|c| origin.unreadable.contains(&(e.line, *c)))),
     );
     if errors.is_empty() {
         return Ok(Imported { scenario: merged, added, replaced });
@@ -162,30 +187,63 @@ fn finish(
     // Line order, keeping each line's errors in the order found (cell errors first).
     errors.sort_by_key(|e| e.line);
     errors.dedup();
+    if errors.len() > FULL_PROBLEMS {
+        let tail = errors.split_off(FULL_PROBLEMS);
+        for error in tail {
+            if errors.last().is_none_or(|last| last.line != error.line) {
+                errors.push(RowError { line: error.line, column: None, message: Cow::Borrowed(MORE_IN_ROW) });
+            }
+        }
+    }
     Err(errors)
+}
+
+/// Problems an import reports one by one, each with its message; after them, each further
+/// row with problems is one entry saying so (see [`RowError::message`]).
+pub const FULL_PROBLEMS: usize = 1000;
+
+const MORE_IN_ROW: &str = "this row has problems too (not listed one by one: fix the rows above first)";
+
+/// Once [`FULL_PROBLEMS`] are listed, turns the problems a row added (from `before` on) into
+/// one short entry, and says so: such a row is then left out of the merge, since nothing is
+/// imported anyway and its stand-in values would only add problems of their own.
+fn collapse(errors: &mut Vec<RowError>, before: usize) -> bool {
+    if before < FULL_PROBLEMS || errors.len() == before {
+        return false;
+    }
+    let line = errors[before].line;
+    errors.truncate(before);
+    errors.push(RowError { line, column: None, message: Cow::Borrowed(MORE_IN_ROW) });
+    true
 }
 
 /// Which line each imported need or session came from, by its index in the merged scenario.
 #[derive(Default)]
 struct Origin {
-    needs: BTreeMap<usize, usize>,
+    /// Imported needs are appended: the one at `first_need + i` came from row `need_lines[i]`.
+    first_need: usize,
+    need_lines: Vec<usize>,
     sessions: BTreeMap<usize, usize>,
     /// (line, column) of cells that could not be read and hold a stand-in value.
-    unreadable: BTreeSet<(usize, String)>,
+    unreadable: BTreeSet<(usize, &'static str)>,
 }
 
 impl Origin {
+    fn need_line(&self, index: usize) -> Option<&usize> {
+        self.need_lines.get(index.checked_sub(self.first_need)?)
+    }
+
     /// A validation problem as a row error: on the line of the row it is about, in the CSV
     /// column of the field; problems elsewhere in the scenario are named by their JSON path.
     fn locate(&self, merged: &Scenario, path: &str, message: &str) -> RowError {
-        let located = |line: usize, column: Option<&str>| RowError {
+        let located = |line: usize, column: Option<&'static str>| RowError {
             line,
-            column: column.map(str::to_string),
-            message: message.to_string(),
+            column,
+            message: Cow::Owned(message.to_string()),
         };
         if let Some((list, index, field)) = split_path(path) {
             let line = match list {
-                "needs" => self.needs.get(&index),
+                "needs" => self.need_line(index),
                 "sessions" => self.sessions.get(&index),
                 "pins" => merged.pins.get(index).and_then(|pin| self.line_of(merged, &pin.need, &pin.session)),
                 "exclusions" => merged.exclusions.get(index).and_then(|ex| self.line_of(merged, &ex.need, &ex.session)),
@@ -202,7 +260,7 @@ impl Origin {
                 } else {
                     message.to_string()
                 };
-                return RowError { message, ..located(line, column) };
+                return RowError { message: Cow::Owned(message), ..located(line, column) };
             }
         }
         RowError::file(format!("in the scenario (not this file), {path}: {message}"))
@@ -210,7 +268,7 @@ impl Origin {
 
     /// The line of an imported need or session a pin or exclusion refers to.
     fn line_of(&self, merged: &Scenario, need: &NeedId, session: &SessionId) -> Option<&usize> {
-        let need_line = merged.needs.iter().position(|n| &n.id == need).and_then(|i| self.needs.get(&i));
+        let need_line = merged.needs.iter().position(|n| &n.id == need).and_then(|i| self.need_line(i));
         let session_line = merged.sessions.iter().position(|s| &s.id == session).and_then(|i| self.sessions.get(&i));
         need_line.or(session_line)
     }
@@ -249,31 +307,67 @@ fn session_column(field: &str) -> Option<&'static str> {
     SESSIONS_COLUMNS.iter().find(|c| **c == name).copied().or(if name == "id" { Some("session") } else { None })
 }
 
-/// A CSV file read into rows under a checked header.
+/// The checked header of a CSV file.
 struct Table {
     /// Position of each known column in the file, by column name.
     columns: BTreeMap<&'static str, usize>,
     header_width: usize,
-    records: Vec<Record>,
+}
+
+/// The data rows after the header, read one at a time (a large file is never held as cells
+/// all at once), skipping rows whose cells are all empty (spreadsheets leave them). A quote
+/// that is never closed ends the import with that one error: the rows after it cannot be told
+/// apart.
+struct DataRows<'a>(Records<'a>, usize);
+
+impl DataRows<'_> {
+    /// At least the number of rows left that are not blank (see `count_filled_records`).
+    fn filled(&self) -> usize {
+        self.1
+    }
+}
+
+impl Iterator for DataRows<'_> {
+    type Item = Result<Record, Vec<RowError>>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        loop {
+            match self.0.next()? {
+                Ok(record) if is_blank(&record) => continue,
+                Ok(record) => return Some(Ok(record)),
+                Err(err) => return Some(Err(vec![unclosed(&err)])),
+            }
+        }
+    }
+}
+
+fn unclosed(err: &UnclosedQuote) -> RowError {
+    RowError {
+        line: err.row,
+        column: None,
+        message: format!(
+            "a quoted cell starts in this row (text line {}) and is never closed (a \" is missing)",
+            err.line
+        )
+        .into(),
+    }
 }
 
 impl Table {
-    /// Decodes the bytes, splits records and checks the header; any failure here stops the
-    /// import, since rows cannot be read without knowing the columns.
-    fn read(bytes: &[u8], known: &[&'static str], required: &[&str]) -> Result<Table, Vec<RowError>> {
-        let text = cells::decode(bytes).map_err(|(line, message)| vec![RowError { line, column: None, message }])?;
-        let mut records = parse(text, cells::delimiter(text))
-            .map_err(|err| {
-                vec![RowError {
-                    line: err.line,
-                    column: None,
-                    message: "a quoted cell starts on this line and is never closed (a \" is missing)".into(),
-                }]
-            })?
-            .into_iter()
-            .skip_while(is_blank);
-        let Some(header) = records.next() else {
-            return Err(vec![RowError::file("the file has no header row")]);
+    /// Decodes the bytes, reads and checks the header; any failure here stops the import,
+    /// since rows cannot be read without knowing the columns.
+    fn read<'a>(
+        bytes: &'a [u8],
+        known: &[&'static str],
+        required: &[&str],
+    ) -> Result<(Table, DataRows<'a>), Vec<RowError>> {
+        let text = cells::decode(bytes)
+            .map_err(|(line, message)| vec![RowError { line, column: None, message: message.into() }])?;
+        let delimiter = cells::delimiter(text);
+        let mut records = DataRows(Records::new(text, delimiter), count_filled_records(text, delimiter));
+        let header = match records.next() {
+            Some(header) => header?,
+            None => return Err(vec![RowError::file("the file has no header row")]),
         };
         let mut errors = Vec::new();
         let mut columns = BTreeMap::new();
@@ -284,42 +378,39 @@ impl Table {
             }
             match known.iter().find(|k| **k == name) {
                 Some(&column) if columns.contains_key(column) => errors.push(RowError {
-                    line: header.line,
-                    column: Some(column.to_string()),
-                    message: format!("column \"{column}\" appears twice in the header"),
+                    line: header.row,
+                    column: Some(column),
+                    message: format!("column \"{column}\" appears twice in the header").into(),
                 }),
                 Some(&column) => {
                     columns.insert(column, position);
                 }
                 None => errors.push(RowError {
-                    line: header.line,
+                    line: header.row,
                     column: None,
                     message: format!(
                         "unknown column \"{}\" in the header (the columns are: {})",
                         cell.trim(),
                         known.join(", ")
-                    ),
+                    )
+                    .into(),
                 }),
             }
         }
         for column in required {
             if !columns.contains_key(column) {
                 errors.push(RowError {
-                    line: header.line,
+                    line: header.row,
                     column: None,
-                    message: format!("the header has no \"{column}\" column (the columns are: {})", known.join(", ")),
+                    message: format!("the header has no \"{column}\" column (the columns are: {})", known.join(", "))
+                        .into(),
                 });
             }
         }
         if !errors.is_empty() {
             return Err(errors);
         }
-        Ok(Table { columns, header_width: header.cells.len(), records: records.collect() })
-    }
-
-    /// The data rows, skipping rows whose cells are all empty (spreadsheets leave them).
-    fn rows(&self) -> impl Iterator<Item = Row<'_>> {
-        self.records.iter().filter(|r| !is_blank(r)).map(|record| Row { table: self, record, line: record.line })
+        Ok((Table { columns, header_width: header.cells.len() }, records))
     }
 }
 
@@ -335,8 +426,8 @@ struct Row<'a> {
 }
 
 impl Row<'_> {
-    fn error(&self, column: Option<&str>, message: impl Into<String>) -> RowError {
-        RowError { line: self.line, column: column.map(str::to_string), message: message.into() }
+    fn error(&self, column: Option<&'static str>, message: impl Into<Cow<'static, str>>) -> RowError {
+        RowError { line: self.line, column, message: message.into() }
     }
 
     /// Checks that the row has no cells beyond the header's columns.
@@ -356,14 +447,14 @@ impl Row<'_> {
     }
 
     /// The cleaned text of a column; empty when the column or cell is absent.
-    fn text(&self, column: &str, errors: &mut Vec<RowError>) -> Option<String> {
+    fn text(&self, column: &'static str, errors: &mut Vec<RowError>) -> Option<String> {
         let raw =
             self.table.columns.get(column).and_then(|&i| self.record.cells.get(i)).map(String::as_str).unwrap_or("");
         cells::clean(raw).map_err(|message| errors.push(self.error(Some(column), message))).ok()
     }
 
     /// A required text cell.
-    fn required(&self, column: &str, errors: &mut Vec<RowError>) -> Option<String> {
+    fn required(&self, column: &'static str, errors: &mut Vec<RowError>) -> Option<String> {
         let text = self.text(column, errors)?;
         if text.is_empty() {
             errors.push(self.error(Some(column), "is empty; this column is required"));
@@ -373,13 +464,13 @@ impl Row<'_> {
     }
 
     /// A required whole number.
-    fn number(&self, column: &str, errors: &mut Vec<RowError>) -> Option<i64> {
+    fn number(&self, column: &'static str, errors: &mut Vec<RowError>) -> Option<i64> {
         let text = self.required(column, errors)?;
         cells::whole_number(&text).map_err(|message| errors.push(self.error(Some(column), message))).ok()
     }
 
     /// An optional whole number: `Ok(None)` when the cell is empty.
-    fn optional_number(&self, column: &str, errors: &mut Vec<RowError>) -> Result<Option<i64>, ()> {
+    fn optional_number(&self, column: &'static str, errors: &mut Vec<RowError>) -> Result<Option<i64>, ()> {
         let text = self.text(column, errors).ok_or(())?;
         if text.is_empty() {
             return Ok(None);
@@ -388,7 +479,7 @@ impl Row<'_> {
     }
 
     /// An optional date: `Ok(None)` when the cell is empty.
-    fn optional_date(&self, column: &str, errors: &mut Vec<RowError>) -> Result<Option<chrono::NaiveDate>, ()> {
+    fn optional_date(&self, column: &'static str, errors: &mut Vec<RowError>) -> Result<Option<chrono::NaiveDate>, ()> {
         let text = self.text(column, errors).ok_or(())?;
         if text.is_empty() {
             return Ok(None);
@@ -396,7 +487,7 @@ impl Row<'_> {
         cells::iso_date(&text).map(Some).map_err(|message| errors.push(self.error(Some(column), message)))
     }
 
-    fn date(&self, column: &str, errors: &mut Vec<RowError>) -> Option<chrono::NaiveDate> {
+    fn date(&self, column: &'static str, errors: &mut Vec<RowError>) -> Option<chrono::NaiveDate> {
         match self.optional_date(column, errors) {
             Ok(Some(date)) => Some(date),
             Ok(None) => {
@@ -408,7 +499,7 @@ impl Row<'_> {
     }
 
     /// An optional `;` list: `Ok(None)` when the cell is empty.
-    fn optional_list(&self, column: &str, errors: &mut Vec<RowError>) -> Result<Option<Vec<String>>, ()> {
+    fn optional_list(&self, column: &'static str, errors: &mut Vec<RowError>) -> Result<Option<Vec<String>>, ()> {
         let text = self.text(column, errors).ok_or(())?;
         let items = cells::list(&text);
         Ok(if items.is_empty() { None } else { Some(items) })
@@ -418,10 +509,14 @@ impl Row<'_> {
 /// Reads one needs row, recording an error for each cell that cannot be read. Such cells
 /// get a stand-in value so the rest of the row is still checked with the whole scenario;
 /// any error means nothing is imported, so stand-ins never reach a saved scenario.
-fn need_of(row: &Row, scenario: &Scenario, errors: &mut Vec<RowError>) -> Need {
+fn need_of(row: &Row, scenario: &Scenario, known: &Known, errors: &mut Vec<RowError>) -> Need {
     row.check_width(errors);
-    let state = row.required("state", errors).map(|s| s.to_uppercase());
-    let skill = row.required("skill", errors);
+    let state = row.required("state", errors).and_then(|typed| {
+        known.states.resolve(&typed).map_err(|message| errors.push(row.error(Some("state"), message))).ok()
+    });
+    let skill = row
+        .required("skill", errors)
+        .and_then(|typed| known.skill(&typed).map_err(|message| errors.push(row.error(Some("skill"), message))).ok());
     let level = row.number("level", errors);
     let trainees = row.number("trainees", errors);
     let priority = row.number("priority", errors);
@@ -435,7 +530,31 @@ fn need_of(row: &Row, scenario: &Scenario, errors: &mut Vec<RowError>) -> Need {
         (Ok(Some(start)), Ok(Some(end))) => Some(DateRange { start, end }),
         (Ok(None), Ok(None)) | (Err(()), _) | (_, Err(())) => None,
         (Ok(start), Ok(end)) => match scenario.horizon {
-            Some(horizon) => Some(DateRange { start: start.unwrap_or(horizon.start), end: end.unwrap_or(horizon.end) }),
+            // One end typed, the other taken from the horizon: a window that is empty is
+            // reported with the date that was typed, never with the one filled in.
+            Some(horizon) => match (start, end) {
+                (None, Some(end)) if end < horizon.start => {
+                    errors.push(row.error(
+                        Some("window_end"),
+                        format!(
+                            "{end} is before the scenario's horizon begins; with window_start empty the window \
+                             starts with the horizon, so give a window_start or a later window_end"
+                        ),
+                    ));
+                    None
+                }
+                (Some(start), None) if start > horizon.end => {
+                    errors.push(row.error(
+                        Some("window_start"),
+                        format!(
+                            "{start} is after the scenario's horizon ends; with window_end empty the window \
+                             ends with the horizon, so give a window_end or an earlier window_start"
+                        ),
+                    ));
+                    None
+                }
+                _ => Some(DateRange { start: start.unwrap_or(horizon.start), end: end.unwrap_or(horizon.end) }),
+            },
             None => {
                 let missing = if start.is_none() { "window_start" } else { "window_end" };
                 errors.push(row.error(
@@ -449,8 +568,8 @@ fn need_of(row: &Row, scenario: &Scenario, errors: &mut Vec<RowError>) -> Need {
     };
     Need {
         id: NeedId::default(),
-        state: StateCode(state.unwrap_or_default()),
-        skill: SkillId(skill.unwrap_or_default()),
+        state: state.unwrap_or_default(),
+        skill: skill.unwrap_or_default(),
         level: level.unwrap_or(1),
         trainees: trainees.unwrap_or(1),
         priority: priority.unwrap_or(1),
@@ -458,6 +577,49 @@ fn need_of(row: &Row, scenario: &Scenario, errors: &mut Vec<RowError>) -> Need {
         languages: languages.ok().and_then(|list| language_codes(row, list, errors)).flatten(),
         modes: modes.ok().and_then(|list| modes_of(row, list, errors)).flatten(),
         note: note.unwrap_or_default(),
+    }
+}
+
+/// What the needs importer knows of the scenario, looked up once per file.
+struct Known {
+    states: names::States,
+    /// Skill ids, and (folded word, id) for every id and name, for suggestions.
+    skill_ids: BTreeSet<String>,
+    skill_words: Vec<(String, String)>,
+}
+
+impl Known {
+    fn new(scenario: &Scenario) -> Known {
+        let skill_words = scenario
+            .skills
+            .iter()
+            .flat_map(|skill| {
+                let id = skill.id.as_str().to_string();
+                std::iter::once((names::fold(&id), id.clone()))
+                    .chain(skill.name.values().map(move |n| (names::fold(n), id.clone())))
+            })
+            .collect();
+        Known {
+            states: names::States::new(scenario),
+            skill_ids: scenario.skills.iter().map(|s| s.id.as_str().to_string()).collect(),
+            skill_words,
+        }
+    }
+
+    /// The skill id as typed, or a message naming the nearest ids.
+    fn skill(&self, typed: &str) -> Result<SkillId, String> {
+        if self.skill_ids.contains(typed) {
+            return Ok(SkillId(typed.to_string()));
+        }
+        let mut near: Vec<&str> = Vec::new();
+        let folded = names::fold(typed);
+        for id in names::nearest_folded(&folded, self.skill_words.iter().map(|(word, id)| (word, id.as_str()))) {
+            if !near.contains(&id) {
+                near.push(id);
+            }
+        }
+        let all: Vec<String> = self.skill_ids.iter().cloned().collect();
+        Err(format!("unknown skill \"{typed}\"{}", names::did_you_mean(&near, Some(&all))))
     }
 }
 
@@ -474,13 +636,17 @@ fn language_codes(row: &Row, list: Option<Vec<String>>, errors: &mut Vec<RowErro
                 codes.push(code);
             }
         } else {
-            errors.push(row.error(
-                Some("languages"),
-                format!("\"{item}\" is not a language code such as ar, en or fr (separate several with ;)"),
-            ));
+            let hint = match names::language_named(&item) {
+                Some(code) => format!("; did you mean \"{code}\"?"),
+                None => " (separate several with ;)".to_string(),
+            };
+            errors.push(
+                row.error(Some("languages"), format!("\"{item}\" is not a language code such as ar, en or fr{hint}")),
+            );
             return None;
         }
     }
+    codes.shrink_to_fit(); // one list per imported need: no spare capacity
     Some(Some(codes))
 }
 
@@ -493,16 +659,20 @@ fn modes_of(row: &Row, list: Option<Vec<String>>, errors: &mut Vec<RowError>) ->
     for item in list {
         match Mode::parse(&cells::column_name(&item)) {
             Mode::Unknown(_) => {
-                errors.push(row.error(
-                    Some("modes"),
-                    format!("unknown mode \"{item}\" (use in_person, online or blended, separated by ;)"),
-                ));
+                let all = Mode::ALL;
+                let near = names::nearest(&cells::column_name(&item), all.iter().map(Mode::as_str));
+                let hint = match near.as_slice() {
+                    [] => " (use in_person, online or blended, separated by ;)".to_string(),
+                    near => names::did_you_mean(near, None),
+                };
+                errors.push(row.error(Some("modes"), format!("unknown mode \"{item}\"{hint}")));
                 return None;
             }
             mode if !modes.contains(&mode) => modes.push(mode),
             _ => {}
         }
     }
+    modes.shrink_to_fit();
     Some(Some(modes))
 }
 

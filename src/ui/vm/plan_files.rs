@@ -98,7 +98,7 @@ pub fn export(
         Export::PlanCsv => plan_csv(scenario, plan, &CsvOptions { lang, state: state_opt })?,
         Export::UnmetCsv => unmet_csv(scenario, plan, &CsvOptions { lang, state: state_opt })?,
         Export::Ics => calendar(scenario, plan, &IcsOptions { lang, state: state_opt, dtstamp: now })?,
-        Export::Json => json::plan(plan),
+        Export::Json => json::export(scenario, plan)?,
     };
     Ok(Download { name: file_name(export, plan_year(scenario), state, lang), mime: export.mime(), text })
 }
