@@ -1291,3 +1291,55 @@ fn the_node_limit_bounds_the_tree_memory() {
         assert!(limit == 100 || bytes <= TREE_BYTES / workers() as f64, "{size}: {limit} nodes");
     }
 }
+
+/// The objective has one definition (`objective.rs`): a block's seats, the same seats as a
+/// plan's allocations, and the flow's value at no price are worth the same, and serving
+/// every need in full at no cost is worth the bound of last resort.
+#[test]
+fn every_way_of_valuing_seats_is_the_one_objective() {
+    use crate::synth::{scenario, Scale, Variant};
+    for variant in Variant::ALL {
+        let s = scenario(Scale::Region, variant, 3);
+        let index = Index::new(&s);
+        for pairs in compat::blocks(&index) {
+            let block = index.restrict(&pairs);
+            let seats = heuristic::repair(&block, None).unwrap_or_else(|| vec![0; block.pairs.len()]);
+            let by_seats = objective::of_seats(&block, &seats);
+            let by_allocations = objective::of_allocations(&block, &allocations_of(&block, |p| seats[p]));
+            let by_priced = objective::of_priced_seats(&block, &seats, &vec![0.0; block.pairs.len()]);
+            let tolerance = 1e-9 * by_seats.abs().max(1.0);
+            assert!((by_seats - by_allocations).abs() <= tolerance, "{by_seats} vs {by_allocations}");
+            assert_eq!(by_seats, by_priced);
+            if flow::applies(&block, &Family::ALL) {
+                let flow = flow::solve(&block, &vec![0.0; block.pairs.len()], Deadline::none());
+                assert!((flow.value - objective::of_seats(&block, &flow.seats)).abs() <= tolerance);
+            }
+            let needs: Vec<usize> = (0..block.by_need.len()).filter(|&n| !block.by_need[n].is_empty()).collect();
+            let full: f64 = needs.iter().map(|&n| objective::need_value(&block, n, block.need(n).trainees)).sum();
+            assert_eq!(objective::full_service(&block), full);
+        }
+    }
+}
+
+/// A parallel loop inside a parallel loop (pricing inside a block) runs on the same threads,
+/// one per core, instead of starting a pool of its own per outer item (cores² threads).
+#[test]
+fn nested_parallel_loops_share_one_thread_per_core() {
+    let threads = std::sync::Mutex::new(std::collections::BTreeSet::new());
+    let record = || {
+        let id = format!("{:?}", std::thread::current().id());
+        threads.lock().expect("no test thread panicked").insert(id);
+    };
+    let sums = parallel::map((0..8u64).collect(), |outer| {
+        record();
+        parallel::map((0..8u64).collect(), |inner| {
+            record();
+            outer * inner
+        })
+        .into_iter()
+        .sum::<u64>()
+    });
+    assert_eq!(sums, (0..8u64).map(|outer| outer * 28).collect::<Vec<_>>(), "results in item order");
+    let used = threads.lock().expect("no test thread panicked").len();
+    assert!(used <= workers(), "{used} threads for {} workers", workers());
+}
