@@ -76,3 +76,33 @@ fn the_core_and_the_view_model_import_no_browser_crate() {
     }
     assert!(found.is_empty(), "a browser crate is named outside the Leptos components:\n{}", found.join("\n"));
 }
+
+/// Names that read a clock.
+const CLOCKS: [&str; 5] = ["Instant", "SystemTime", "web_time", "Utc::now", "Local::now"];
+
+/// The core reads the clock in one place only: `src/solve/deadline.rs`, for the time limit
+/// and `stats.solve_ms` (ARCHITECTURE.md, Invariants). Anywhere else in `src/model`,
+/// `src/io`, `src/solve` or `src/synth.rs`, a clock could slip into a plan or a file.
+#[test]
+fn only_the_solver_deadline_reads_a_clock_in_the_core() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut files = vec![root.join("src/synth.rs")];
+    for dir in ["src/model", "src/solve", "src/io"] {
+        rust_files(&root.join(dir), &mut files);
+    }
+    let deadline = root.join("src/solve/deadline.rs");
+    assert!(files.contains(&deadline), "the solver's clock lives in src/solve/deadline.rs");
+    let mut found = Vec::new();
+    for file in files.iter().filter(|file| **file != deadline) {
+        let text = std::fs::read_to_string(file).unwrap();
+        for (number, line) in text.lines().enumerate() {
+            let code = line.split("//").next().unwrap_or("");
+            for word in CLOCKS {
+                if code.contains(word) {
+                    found.push(format!("{}:{}: {word}", file.display(), number + 1));
+                }
+            }
+        }
+    }
+    assert!(found.is_empty(), "a clock is read outside src/solve/deadline.rs:\n{}", found.join("\n"));
+}

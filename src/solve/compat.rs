@@ -25,7 +25,8 @@ pub enum Rule {
     Excluded,
 }
 
-/// Checks rules 2–6 (rule 1 is checked by grouping, rule 7 by the caller).
+/// The first of rules 1–6 the pair breaks (rule 1 again, though `Index::new` already groups
+/// by skill and level; rule 7, the planner's exclusions, is the caller's).
 pub fn check_rules(
     scenario: &Scenario,
     need: &Need,

@@ -20,17 +20,19 @@ use std::collections::btree_map::Entry::Vacant;
 use std::collections::{BTreeMap, BinaryHeap, VecDeque};
 
 use super::compat::Index;
-use super::{model, Deadline};
+use super::deadline::Deadline;
+use super::model::{self, Family};
+use super::objective;
 
 /// Gains below this share of the network's cost scale are rounding noise, not a better plan.
 const RELATIVE_EPSILON: f64 = 1e-9;
 
 /// True when the block is a pure network for these constraint families: the families keep
 /// demand, capacity, state caps and equity, and no budget, minimum or pin shapes the block.
-pub fn applies(index: &Index, families: &[model::Family]) -> bool {
-    let has = |name: &str| families.iter().any(|(family, _)| *family == name);
-    let budget_binds = has("budget") && index.spends_budget();
-    ["demand", "capacity", "state_cap", "equity"].iter().all(|name| has(name))
+pub fn applies(index: &Index, families: &[Family]) -> bool {
+    let has = |family: Family| families.contains(&family);
+    let budget_binds = has(Family::Budget) && index.spends_budget();
+    [Family::Demand, Family::Capacity, Family::StateCap, Family::Equity].into_iter().all(has)
         && !budget_binds
         && index.pairs.iter().all(|pair| pair.pin.is_none() && index.session(pair.session).min_participants == 0)
 }
@@ -57,7 +59,7 @@ pub fn solve_with_prices(index: &Index, price: &[f64], deadline: Deadline) -> (F
     let mut network = Network::build(index, price);
     let (potential, complete) = network.run(deadline);
     let seats: Vec<i64> = network.pair_arc.iter().map(|&arc| network.arcs[arc].flow).collect();
-    let value = value(index, &seats, price);
+    let value = objective::of_priced_seats(index, &seats, price);
     let prices = network
         .session_arc
         .iter()
@@ -67,23 +69,6 @@ pub fn solve_with_prices(index: &Index, price: &[f64], deadline: Deadline) -> (F
         })
         .collect();
     (Flow { seats, value, complete }, prices)
-}
-
-/// The priced objective of seats per pair of a block.
-fn value(index: &Index, seats: &[i64], price: &[f64]) -> f64 {
-    let settings = &index.scenario.settings;
-    let mut served: BTreeMap<usize, i64> = BTreeMap::new();
-    let mut total = 0.0;
-    for (p, pair) in index.pairs.iter().enumerate() {
-        *served.entry(pair.need).or_default() += seats[p];
-        let cost = index.session(pair.session).cost_per_seat as f64;
-        total -= (settings.cost_weight * cost + price[p]) * seats[p] as f64;
-    }
-    for (n, u) in served {
-        let core = model::core(index.need(n).trainees).min(u) as f64;
-        total += model::weight(index, n) * (u as f64 + settings.equity_bonus * core);
-    }
-    total
 }
 
 struct Arc {

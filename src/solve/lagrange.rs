@@ -16,10 +16,12 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use web_time::Instant;
-
 use super::compat::{self, Index};
-use super::{build_priced_parts, flow, heuristic, model, parallel_map, value_of, with_microlp, Deadline, Solved};
+use super::deadline::{Deadline, Stopwatch};
+use super::engine::{self, Parts, Solved};
+use super::model::{self, Family};
+use super::objective::{self, meets};
+use super::{flow, heuristic, parallel};
 
 /// What pricing found: the best plan (seats per pair of the block), its objective, and the
 /// smallest bound.
@@ -36,11 +38,6 @@ impl Priced {
     }
 }
 
-/// A bound meets a plan's objective: equal within rounding (never when the bound is infinite).
-fn meets(bound: f64, objective: f64) -> bool {
-    bound.is_finite() && bound - objective <= 1e-9 * bound.abs().max(1.0)
-}
-
 /// Pricing rounds at most; fewer when the time given runs out, plan and bound meet, or
 /// the plan has not improved for `PATIENCE` rounds.
 const ROUNDS: usize = 60;
@@ -50,17 +47,17 @@ const PATIENCE: usize = 12;
 const STATE_SECONDS: f64 = 0.2;
 
 /// True when the block's budgets link blocks that would otherwise be apart.
-pub fn applies(index: &Index, families: &[model::Family]) -> bool {
-    families.iter().any(|(name, _)| *name == "budget") && compat::unbudgeted_blocks(index).len() > 1
+pub fn applies(index: &Index, families: &[Family]) -> bool {
+    families.contains(&Family::Budget) && compat::unbudgeted_blocks(index).len() > 1
 }
 
 /// Prices the budgets of a budget-linked block before the deadline. `None` when no round
 /// finished in time (then the caller solves the block whole).
-pub fn solve(index: &Index, families: &[model::Family], deadline: Deadline) -> Option<Priced> {
-    let started = Instant::now();
+pub fn solve(index: &Index, families: &[Family], deadline: Deadline) -> Option<Priced> {
+    let stopwatch = Stopwatch::start();
     let time_limit = deadline.left();
     let pieces = compat::unbudgeted_blocks(index);
-    let unbudgeted: Vec<model::Family> = families.iter().copied().filter(|(name, _)| *name != "budget").collect();
+    let unbudgeted: Vec<Family> = families.iter().copied().filter(|&family| family != Family::Budget).collect();
     let states = &index.scenario.states;
     // The budgeted state each pair spends from, and the price of its seat.
     let payer: Vec<Option<usize>> = index.pairs.iter().map(|pair| index.payer(pair)).collect();
@@ -77,13 +74,13 @@ pub fn solve(index: &Index, families: &[model::Family], deadline: Deadline) -> O
     let mut round_seconds = 0.0f64;
     for _ in 0..ROUNDS {
         // Stop when another round (as long as the longest so far) would not fit.
-        let elapsed = started.elapsed().as_secs_f64();
+        let elapsed = stopwatch.seconds();
         if deadline.passed() || time_limit.is_some_and(|limit| elapsed + round_seconds >= limit) {
             break;
         }
         let left = deadline.left();
         let price: Vec<f64> = (0..index.pairs.len()).map(|p| payer[p].map_or(0.0, |k| lambda[k] * cost(p))).collect();
-        let solved = parallel_map(pieces.iter().collect(), |piece: &Vec<usize>| {
+        let solved = parallel::map(pieces.iter().collect(), |piece: &Vec<usize>| {
             let block = index.restrict(piece);
             let piece_price: Vec<f64> = piece.iter().map(|&p| price[p]).collect();
             if flow::applies(&block, &unbudgeted) {
@@ -92,12 +89,12 @@ pub fn solve(index: &Index, families: &[model::Family], deadline: Deadline) -> O
                 let solved = Solved { seats: flow.seats, proven: flow.complete, value: flow.value, best_bound: None };
                 Some((solved, seat_prices))
             } else {
-                let solved =
-                    with_microlp(build_priced_parts(&block, &unbudgeted, &piece_price), left, None, 0.0).ok()?;
+                let parts = Parts::priced(&block, &unbudgeted, &piece_price);
+                let solved = engine::microlp::solve(parts, left, None, 0.0).ok()?;
                 Some((solved, Vec::new()))
             }
         });
-        round_seconds = round_seconds.max(started.elapsed().as_secs_f64() - elapsed);
+        round_seconds = round_seconds.max(stopwatch.seconds() - elapsed);
         // A small block out of time without a plan: the round is lost, the best so far stands.
         if solved.iter().any(Option::is_none) {
             break;
@@ -139,7 +136,7 @@ pub fn solve(index: &Index, families: &[model::Family], deadline: Deadline) -> O
             }
         }
         if let Some(plan) = within_budgets(index, &payer, x) {
-            let objective = value_of(index, &plan);
+            let objective = objective::of_seats(index, &plan);
             if best.as_ref().is_none_or(|(_, value)| objective > *value) {
                 best = Some((plan, objective));
                 since_better_plan = 0;
@@ -185,7 +182,7 @@ pub fn solve(index: &Index, families: &[model::Family], deadline: Deadline) -> O
 /// seat its budget's last coins buy in the relaxation). On the large budgeted benchmark this
 /// closes most of the relaxation's gap. `None` when a session has a minimum (its `y` ties
 /// states together), or out of time.
-fn by_state_bound(index: &Index, families: &[model::Family], seat_prices: &[f64], deadline: Deadline) -> Option<f64> {
+fn by_state_bound(index: &Index, families: &[Family], seat_prices: &[f64], deadline: Deadline) -> Option<f64> {
     if index.pairs.iter().any(|pair| index.session(pair.session).min_participants > 0) || deadline.passed() {
         return None;
     }
@@ -195,7 +192,7 @@ fn by_state_bound(index: &Index, families: &[model::Family], seat_prices: &[f64]
     }
     let sessions: BTreeSet<usize> = index.pairs.iter().map(|pair| pair.session).collect();
     let shared: f64 = sessions.iter().map(|&s| seat_prices[s] * index.session(s).seats as f64).sum();
-    let values = parallel_map(by_state.into_values().collect(), |pairs: Vec<usize>| {
+    let values = parallel::map(by_state.into_values().collect(), |pairs: Vec<usize>| {
         let state = index.restrict(&pairs);
         let price: Vec<f64> = state.pairs.iter().map(|pair| seat_prices[pair.session]).collect();
         if flow::applies(&state, families) {
@@ -204,7 +201,7 @@ fn by_state_bound(index: &Index, families: &[model::Family], seat_prices: &[f64]
         }
         // A state whose branch-and-bound drags on gives its bound so far.
         let left = deadline.left().map_or(STATE_SECONDS, |left| left.min(STATE_SECONDS));
-        let solved = with_microlp(build_priced_parts(&state, families, &price), Some(left), None, 0.0).ok()?;
+        let solved = engine::microlp::solve(Parts::priced(&state, families, &price), Some(left), None, 0.0).ok()?;
         Some(if solved.proven { solved.value } else { solved.best_bound?.max(solved.value) })
     });
     values.into_iter().sum::<Option<f64>>().map(|total| total + shared)

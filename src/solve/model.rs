@@ -45,15 +45,15 @@ pub fn size(index: &Index, families: &[Family]) -> (usize, usize) {
         .count();
     let z = index.by_need.iter().filter(|pairs| !pairs.is_empty()).count();
     let mut rows = 0;
-    for (name, _) in families {
-        rows += match *name {
-            "demand" => {
+    for family in families {
+        rows += match family {
+            Family::Demand => {
                 (0..index.by_need.len()).filter(|&n| pairs_of(&index.by_need[n]) > index.need(n).trainees).count()
             }
-            "capacity" => {
+            Family::Capacity => {
                 (0..index.by_session.len()).filter(|&s| pairs_of(&index.by_session[s]) > index.session(s).seats).count()
             }
-            "state_cap" => {
+            Family::StateCap => {
                 let mut upper: BTreeMap<(usize, usize), i64> = BTreeMap::new();
                 for pair in &index.pairs {
                     if index.session(pair.session).max_per_state.is_some() {
@@ -65,7 +65,7 @@ pub fn size(index: &Index, families: &[Family]) -> (usize, usize) {
                     .filter(|(&(s, _), &most)| index.session(s).max_per_state.is_some_and(|cap| most > cap))
                     .count()
             }
-            "budget" => {
+            Family::Budget => {
                 let mut most: BTreeMap<usize, i64> = BTreeMap::new();
                 for pair in &index.pairs {
                     if let Some(state) = index.payer(pair) {
@@ -76,10 +76,9 @@ pub fn size(index: &Index, families: &[Family]) -> (usize, usize) {
                     .filter(|(&state, &most)| most > index.scenario.states[state].budget.unwrap_or(i64::MAX))
                     .count()
             }
-            "minimum_viable" => 2 * y,
-            "equity" => z,
-            "pins" => index.pairs.iter().filter(|pair| pair.pin.is_some()).count(),
-            _ => 0,
+            Family::MinimumViable => 2 * y,
+            Family::Equity => z,
+            Family::Pins => index.pairs.iter().filter(|pair| pair.pin.is_some()).count(),
         };
     }
     (index.pairs.len() + y + z, rows)
@@ -146,7 +145,7 @@ fn sum_upper(index: &Index, pairs: &[usize]) -> i64 {
 }
 
 /// Demand: no need receives more trainees than it asked for.
-pub fn demand(index: &Index, vars: &Vars) -> Vec<Constraint> {
+fn demand(index: &Index, vars: &Vars) -> Vec<Constraint> {
     let mut out = Vec::new();
     for (n, pairs) in index.by_need.iter().enumerate() {
         let trainees = index.need(n).trainees;
@@ -158,7 +157,7 @@ pub fn demand(index: &Index, vars: &Vars) -> Vec<Constraint> {
 }
 
 /// Capacity: no session takes more trainees than it has seats.
-pub fn capacity(index: &Index, vars: &Vars) -> Vec<Constraint> {
+fn capacity(index: &Index, vars: &Vars) -> Vec<Constraint> {
     let mut out = Vec::new();
     for (s, pairs) in index.by_session.iter().enumerate() {
         let seats = index.session(s).seats;
@@ -170,7 +169,7 @@ pub fn capacity(index: &Index, vars: &Vars) -> Vec<Constraint> {
 }
 
 /// State cap: in a capped session, one state's needs together hold at most the cap.
-pub fn state_cap(index: &Index, vars: &Vars) -> Vec<Constraint> {
+fn state_cap(index: &Index, vars: &Vars) -> Vec<Constraint> {
     let mut out = Vec::new();
     for (s, pairs) in index.by_session.iter().enumerate() {
         let Some(cap) = index.session(s).max_per_state else { continue };
@@ -188,7 +187,7 @@ pub fn state_cap(index: &Index, vars: &Vars) -> Vec<Constraint> {
 }
 
 /// Budget: what a state's seats cost over the horizon stays within its budget.
-pub fn budget(index: &Index, vars: &Vars) -> Vec<Constraint> {
+fn budget(index: &Index, vars: &Vars) -> Vec<Constraint> {
     let mut spending: BTreeMap<usize, (Expression, i64)> = BTreeMap::new();
     for (p, pair) in index.pairs.iter().enumerate() {
         if let Some(state) = index.payer(pair) {
@@ -209,7 +208,7 @@ pub fn budget(index: &Index, vars: &Vars) -> Vec<Constraint> {
 }
 
 /// Minimum viable session: a session with a minimum runs with at least that many or not at all.
-pub fn minimum_viable(index: &Index, vars: &Vars) -> Vec<Constraint> {
+fn minimum_viable(index: &Index, vars: &Vars) -> Vec<Constraint> {
     let mut out = Vec::new();
     for (&s, &y) in &vars.y {
         let session = index.session(s);
@@ -222,12 +221,12 @@ pub fn minimum_viable(index: &Index, vars: &Vars) -> Vec<Constraint> {
 
 /// Equity: z_n, the seats that earn the bonus, count only seats actually given (z_n <= u_n;
 /// z_n <= core_n is its variable bound).
-pub fn equity(index: &Index, vars: &Vars) -> Vec<Constraint> {
+fn equity(index: &Index, vars: &Vars) -> Vec<Constraint> {
     vars.z.iter().map(|(&n, &z)| constraint!(z <= sum_x(vars, &index.by_need[n]))).collect()
 }
 
 /// Pins: a pinned pair takes exactly the pinned seats.
-pub fn pins(index: &Index, vars: &Vars) -> Vec<Constraint> {
+fn pins(index: &Index, vars: &Vars) -> Vec<Constraint> {
     index
         .pairs
         .iter()
@@ -236,16 +235,54 @@ pub fn pins(index: &Index, vars: &Vars) -> Vec<Constraint> {
         .collect()
 }
 
-/// A constraint family: its name and the function that writes its constraints.
-pub type Family = (&'static str, fn(&Index, &Vars) -> Vec<Constraint>);
+/// A constraint family of SPEC §3.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Family {
+    Demand,
+    Capacity,
+    StateCap,
+    Budget,
+    MinimumViable,
+    Equity,
+    Pins,
+}
 
-/// Every constraint family of SPEC §3, in a fixed order.
-pub const FAMILIES: [Family; 7] = [
-    ("demand", demand),
-    ("capacity", capacity),
-    ("state_cap", state_cap),
-    ("budget", budget),
-    ("minimum_viable", minimum_viable),
-    ("equity", equity),
-    ("pins", pins),
-];
+impl Family {
+    /// Every constraint family of SPEC §3, in a fixed order.
+    pub const ALL: [Family; 7] = [
+        Family::Demand,
+        Family::Capacity,
+        Family::StateCap,
+        Family::Budget,
+        Family::MinimumViable,
+        Family::Equity,
+        Family::Pins,
+    ];
+
+    /// Its name in SPEC §3.
+    #[cfg(test)]
+    pub fn name(self) -> &'static str {
+        match self {
+            Family::Demand => "demand",
+            Family::Capacity => "capacity",
+            Family::StateCap => "state_cap",
+            Family::Budget => "budget",
+            Family::MinimumViable => "minimum_viable",
+            Family::Equity => "equity",
+            Family::Pins => "pins",
+        }
+    }
+
+    /// The family's constraints on the model of `index`.
+    pub fn constraints(self, index: &Index, vars: &Vars) -> Vec<Constraint> {
+        match self {
+            Family::Demand => demand(index, vars),
+            Family::Capacity => capacity(index, vars),
+            Family::StateCap => state_cap(index, vars),
+            Family::Budget => budget(index, vars),
+            Family::MinimumViable => minimum_viable(index, vars),
+            Family::Equity => equity(index, vars),
+            Family::Pins => pins(index, vars),
+        }
+    }
+}

@@ -5,9 +5,19 @@
 
 use chrono::NaiveDate;
 
-use super::model::{Family, FAMILIES};
+use super::assemble::allocations_of;
+use super::blocks::Model;
+use super::compat::{self, Index};
+use super::deadline::Deadline;
+use super::engine::microlp::{node_limit, TREE_BYTES};
+use super::engine::{self, Parts};
+use super::model::{self, Family};
+use super::objective;
 use super::*;
-use crate::model::{Blackout, Course, CourseId, DateRange, Exclusion, Mode, Names, Need, Pin, Session, Skill, State};
+use crate::model::{
+    validate, Blackout, Course, CourseId, DateRange, Exclusion, Mode, Names, Need, NeedId, Pin, Session, SessionId,
+    Skill, State,
+};
 
 // ---------------------------------------------------------------------------------------
 // Fixture builders: one skill `sk`, course `C1` (level 1, English, online), sessions in
@@ -96,17 +106,16 @@ fn run(s: &Scenario) -> Plan {
     }
 }
 
-/// Every family of SPEC §3 except `name`.
-fn families_without(name: &str) -> Vec<Family> {
-    let kept: Vec<Family> = FAMILIES.iter().copied().filter(|(n, _)| *n != name).collect();
-    assert_eq!(kept.len(), FAMILIES.len() - 1, "no constraint family is named {name}");
-    kept
+/// Every family of SPEC §3 except `left_out`.
+fn families_without(left_out: Family) -> Vec<Family> {
+    Family::ALL.into_iter().filter(|&family| family != left_out).collect()
 }
 
 /// The plan of the model with one constraint family left out.
-fn run_without(s: &Scenario, family: &str) -> Plan {
+fn run_without(s: &Scenario, family: Family) -> Plan {
     assert_eq!(validate(s), Vec::new(), "fixture must be valid");
-    solve_index(&Index::new(s), &Options::default(), &families_without(family))
+    Model::with_families(Index::new(s), &families_without(family))
+        .solve(&Options::default())
         .unwrap_or_else(|err| panic!("relaxed fixture should solve: {err}"))
 }
 
@@ -155,7 +164,7 @@ fn assert_optimal(plan: &Plan) {
 
 #[test]
 fn the_family_list_is_exactly_the_seven_of_the_spec() {
-    let names: Vec<&str> = FAMILIES.iter().map(|(n, _)| *n).collect();
+    let names: Vec<&str> = Family::ALL.iter().map(|family| family.name()).collect();
     assert_eq!(names, ["demand", "capacity", "state_cap", "budget", "minimum_viable", "equity", "pins"]);
 }
 
@@ -169,7 +178,7 @@ fn demand_no_need_gets_more_seats_than_trainees() {
     assert_eq!(served(&plan, "N1"), 2);
     assert!(plan.unmet.is_empty());
 
-    let loose = run_without(&s, "demand");
+    let loose = run_without(&s, Family::Demand);
     assert!(served(&loose, "N1") > 2, "without demand the need is over-served: {loose:?}");
 }
 
@@ -183,7 +192,7 @@ fn capacity_no_session_takes_more_than_its_seats() {
     let fill = plan.sessions.iter().find(|f| f.session.as_str() == "S1").unwrap();
     assert_eq!((fill.filled, fill.seats, fill.running), (3, 3, true));
 
-    let loose = run_without(&s, "capacity");
+    let loose = run_without(&s, Family::Capacity);
     assert!(filled(&loose, "S1") > 3, "without capacity the session overflows: {loose:?}");
 }
 
@@ -198,7 +207,7 @@ fn state_cap_one_state_holds_at_most_the_cap_across_its_needs() {
     assert_eq!(state_filled(&s, &plan, "S1", "AA"), 2);
     assert_eq!(state_filled(&s, &plan, "S1", "BB"), 2);
 
-    let loose = run_without(&s, "state_cap");
+    let loose = run_without(&s, Family::StateCap);
     assert!(state_filled(&s, &loose, "S1", "AA") > 2, "without state_cap AA exceeds the cap: {loose:?}");
 }
 
@@ -217,7 +226,7 @@ fn budget_a_state_spends_no_more_than_its_budget() {
     assert_eq!(spent(&s, &plan, "AA"), 300);
     assert_eq!(reason(&plan, "N1"), Some(Reason::Budget));
 
-    let loose = run_without(&s, "budget");
+    let loose = run_without(&s, Family::Budget);
     assert!(spent(&s, &loose, "AA") > 300, "without budget AA overspends: {loose:?}");
 }
 
@@ -233,7 +242,7 @@ fn minimum_viable_a_session_runs_with_its_minimum_or_not_at_all() {
     assert!(!plan.sessions[0].running);
     assert_eq!(reason(&plan, "N1"), Some(Reason::MinParticipants));
 
-    let loose = run_without(&s, "minimum_viable");
+    let loose = run_without(&s, Family::MinimumViable);
     let running = filled(&loose, "S1");
     assert!(running > 0 && running < 3, "without minimum_viable S1 runs below 3: {loose:?}");
 }
@@ -264,7 +273,7 @@ fn equity_the_first_half_of_every_need_is_served_before_any_second_half() {
 
     // Without z_n <= u_n the bonus is free, so the higher priority takes every seat, and
     // the plan is worth less under the SPEC objective.
-    let loose = run_without(&s, "equity");
+    let loose = run_without(&s, Family::Equity);
     assert_eq!((served(&loose, "N1"), served(&loose, "N2")), (4, 0));
     assert!(loose.objective < plan.objective);
 }
@@ -282,7 +291,7 @@ fn pins_a_pinned_pair_takes_exactly_the_pinned_seats() {
     let plan = run(&s);
     assert_eq!((seats(&plan, "N1", "S1"), seats(&plan, "N1", "S2")), (1, 1));
 
-    let loose = run_without(&s, "pins");
+    let loose = run_without(&s, Family::Pins);
     assert_eq!(seats(&loose, "N1", "S1"), 0, "without pins the pin is ignored: {loose:?}");
 }
 
@@ -297,7 +306,7 @@ fn pins_a_pin_is_not_exceeded_even_when_more_seats_would_pay() {
     assert_eq!(plan.unmet.len(), 1);
     assert_eq!(plan.unmet[0].seats, 3);
 
-    let loose = run_without(&s, "pins");
+    let loose = run_without(&s, Family::Pins);
     assert_eq!(seats(&loose, "N1", "S1"), 4);
 }
 
@@ -912,7 +921,7 @@ proptest::proptest! {
         // Generous limits: these solve in milliseconds; a hang would fail here, not stall.
         let limited = Options { time_limit: Some(30.0), ..Options::default() };
         let split = solve(&scenario, &limited).unwrap();
-        let whole = solve_whole(&scenario, &limited).unwrap();
+        let whole = Model::whole(Index::new(&scenario)).solve(&limited).unwrap();
         proptest::prop_assert_eq!((split.status, whole.status), (Status::Optimal, Status::Optimal));
         let tolerance = 1e-6 * whole.objective.abs().max(1.0);
         proptest::prop_assert!(
@@ -1020,14 +1029,14 @@ fn priced_budgets_give_a_feasible_plan_and_an_honest_bound() {
         let index = Index::new(&s);
         for pairs in compat::blocks(&index) {
             let block = index.restrict(&pairs);
-            if !lagrange::applies(&block, &model::FAMILIES) {
+            if !lagrange::applies(&block, &Family::ALL) {
                 continue;
             }
             priced_blocks += 1;
-            let exact = with_microlp(build_parts(&block, &model::FAMILIES, true), None, None, 0.0).unwrap();
+            let exact = engine::microlp::solve(Parts::build(&block, &Family::ALL, true), None, None, 0.0).unwrap();
             assert!(exact.proven);
-            let optimum = objective_of(&block, &allocations_of(&block, |p| exact.seats[p]));
-            let priced = lagrange::solve(&block, &model::FAMILIES, Deadline::none()).expect("a priced plan");
+            let optimum = objective::of_allocations(&block, &allocations_of(&block, |p| exact.seats[p]));
+            let priced = lagrange::solve(&block, &Family::ALL, Deadline::none()).expect("a priced plan");
             let what = format!("seed {seed}: optimum {optimum}, priced {} bound {}", priced.objective, priced.bound);
             assert!(priced.objective <= optimum + 1e-6 && priced.bound >= optimum - 1e-6, "{what}");
             assert!(priced.objective >= optimum * 0.999, "{what}");
@@ -1058,7 +1067,7 @@ proptest::proptest! {
         let mut flows = 0;
         for pairs in compat::unbudgeted_blocks(&index) {
             let block = index.restrict(&pairs);
-            let families: Vec<model::Family> = FAMILIES.iter().copied().filter(|(name, _)| *name != "budget").collect();
+            let families = families_without(Family::Budget);
             if !flow::applies(&block, &families) {
                 continue;
             }
@@ -1070,7 +1079,7 @@ proptest::proptest! {
                 .map(|pair| if priced { 0.0003 * block.session(pair.session).cost_per_seat as f64 } else { 0.0 })
                 .collect();
             let by_flow = flow::solve(&block, &price, Deadline::none()).value;
-            let exact = with_microlp(build_priced_parts(&block, &families, &price), None, None, 0.0).unwrap();
+            let exact = engine::microlp::solve(Parts::priced(&block, &families, &price), None, None, 0.0).unwrap();
             proptest::prop_assert!(exact.proven);
             proptest::prop_assert!((by_flow - exact.value).abs() <= 1e-6 * exact.value.abs().max(1.0), "flow {by_flow} vs microlp {}", exact.value);
         }
@@ -1108,7 +1117,11 @@ fn assert_valid_and_honest(s: &Scenario, plan: &Plan) {
     let what = format!("{}: {:?} objective {} bound {}", s.title, plan.status, plan.objective, plan.bound);
     assert!(plan.bound >= plan.objective - 1e-6 * plan.bound.abs().max(1.0), "{what}");
     assert!(plan.bound.is_finite(), "{what}");
-    assert!((plan.objective - objective(s, &plan.allocations)).abs() <= 1e-6 * plan.objective.abs().max(1.0), "{what}");
+    assert!(
+        (plan.objective - objective::of_allocations(&Index::new(s), &plan.allocations)).abs()
+            <= 1e-6 * plan.objective.abs().max(1.0),
+        "{what}"
+    );
     for session in &s.sessions {
         assert!(filled(plan, session.id.as_str()) <= session.seats, "{what}: {} over its seats", session.id);
         let running = filled(plan, session.id.as_str()) > 0;
@@ -1189,12 +1202,13 @@ fn one_huge_weight_gives_the_same_optimum_as_microlp() {
     s.needs.push(need("N1", "QA", 9, 4));
     s.needs.push(need("N2", "KW", 5, 5));
     let index = Index::new(&s);
-    assert!(flow::applies(&index, &FAMILIES));
+    assert!(flow::applies(&index, &Family::ALL));
     let plan = run(&s);
     assert_optimal(&plan);
     assert_valid_and_honest(&s, &plan);
     let block = index.restrict(&(0..index.pairs.len()).collect::<Vec<_>>());
-    let reference = with_microlp(build_parts(&block, &FAMILIES, true), None, None, 0.0).expect("microlp solves it");
+    let reference =
+        engine::microlp::solve(Parts::build(&block, &Family::ALL, true), None, None, 0.0).expect("microlp solves it");
     assert!(reference.proven);
     assert!(
         (plan.objective - reference.value).abs() <= 1e-9 * reference.value.abs(),
@@ -1261,8 +1275,8 @@ fn the_model_size_is_what_the_families_write() {
     for variant in Variant::ALL {
         let s = scenario(Scale::Region, variant, 9);
         let index = Index::new(&s);
-        let parts = build_parts(&index, &FAMILIES, true);
-        assert_eq!(model::size(&index, &FAMILIES), (parts.vars.declared().len(), parts.constraints.len()));
+        let parts = Parts::build(&index, &Family::ALL, true);
+        assert_eq!(model::size(&index, &Family::ALL), (parts.vars.declared().len(), parts.constraints.len()));
     }
 }
 
@@ -1276,4 +1290,56 @@ fn the_node_limit_bounds_the_tree_memory() {
         let bytes = limit as f64 * (4.0 * (2 * size) as f64 + 4096.0);
         assert!(limit == 100 || bytes <= TREE_BYTES / workers() as f64, "{size}: {limit} nodes");
     }
+}
+
+/// The objective has one definition (`objective.rs`): a block's seats, the same seats as a
+/// plan's allocations, and the flow's value at no price are worth the same, and serving
+/// every need in full at no cost is worth the bound of last resort.
+#[test]
+fn every_way_of_valuing_seats_is_the_one_objective() {
+    use crate::synth::{scenario, Scale, Variant};
+    for variant in Variant::ALL {
+        let s = scenario(Scale::Region, variant, 3);
+        let index = Index::new(&s);
+        for pairs in compat::blocks(&index) {
+            let block = index.restrict(&pairs);
+            let seats = heuristic::repair(&block, None).unwrap_or_else(|| vec![0; block.pairs.len()]);
+            let by_seats = objective::of_seats(&block, &seats);
+            let by_allocations = objective::of_allocations(&block, &allocations_of(&block, |p| seats[p]));
+            let by_priced = objective::of_priced_seats(&block, &seats, &vec![0.0; block.pairs.len()]);
+            let tolerance = 1e-9 * by_seats.abs().max(1.0);
+            assert!((by_seats - by_allocations).abs() <= tolerance, "{by_seats} vs {by_allocations}");
+            assert_eq!(by_seats, by_priced);
+            if flow::applies(&block, &Family::ALL) {
+                let flow = flow::solve(&block, &vec![0.0; block.pairs.len()], Deadline::none());
+                assert!((flow.value - objective::of_seats(&block, &flow.seats)).abs() <= tolerance);
+            }
+            let needs: Vec<usize> = (0..block.by_need.len()).filter(|&n| !block.by_need[n].is_empty()).collect();
+            let full: f64 = needs.iter().map(|&n| objective::need_value(&block, n, block.need(n).trainees)).sum();
+            assert_eq!(objective::full_service(&block), full);
+        }
+    }
+}
+
+/// A parallel loop inside a parallel loop (pricing inside a block) runs on the same threads,
+/// one per core, instead of starting a pool of its own per outer item (cores² threads).
+#[test]
+fn nested_parallel_loops_share_one_thread_per_core() {
+    let threads = std::sync::Mutex::new(std::collections::BTreeSet::new());
+    let record = || {
+        let id = format!("{:?}", std::thread::current().id());
+        threads.lock().expect("no test thread panicked").insert(id);
+    };
+    let sums = parallel::map((0..8u64).collect(), |outer| {
+        record();
+        parallel::map((0..8u64).collect(), |inner| {
+            record();
+            outer * inner
+        })
+        .into_iter()
+        .sum::<u64>()
+    });
+    assert_eq!(sums, (0..8u64).map(|outer| outer * 28).collect::<Vec<_>>(), "results in item order");
+    let used = threads.lock().expect("no test thread panicked").len();
+    assert!(used <= workers(), "{used} threads for {} workers", workers());
 }
