@@ -8,6 +8,7 @@ use super::sessions_table::SessionsTable;
 use super::year_view::YearView;
 use crate::ui::i18n::Msg;
 use crate::ui::shell::store::use_store;
+use crate::ui::shell::tabs::{Tabs, Words};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Tab {
@@ -17,10 +18,10 @@ enum Tab {
 }
 
 impl Tab {
-    const ALL: [(Tab, Msg, &'static str); 3] = [
-        (Tab::Sessions, Msg::Sessions, "centre-tab-sessions"),
-        (Tab::Courses, Msg::Courses, "centre-tab-courses"),
-        (Tab::Year, Msg::YearView, "centre-tab-year"),
+    const ALL: [(Tab, Words, &'static str); 3] = [
+        (Tab::Sessions, Words::Msg(Msg::Sessions), "centre-tab-sessions"),
+        (Tab::Courses, Words::Msg(Msg::Courses), "centre-tab-courses"),
+        (Tab::Year, Words::Msg(Msg::YearView), "centre-tab-year"),
     ];
 }
 
@@ -32,19 +33,7 @@ pub fn CentreWorkspace() -> impl IntoView {
     view! {
         <div class="workspace" id="centre">
             <p class="intro">{move || lang.get().t(Msg::CentreIntro)}</p>
-            <div class="tabs" role="tablist">
-                {Tab::ALL
-                    .into_iter()
-                    .map(|(which, msg, id)| {
-                        view! {
-                            <button type="button" role="tab" id=id aria-selected=move || (tab.get() == which).to_string()
-                                on:click=move |_| tab.set(which)>
-                                {move || lang.get().t(msg)}
-                            </button>
-                        }
-                    })
-                    .collect_view()}
-            </div>
+            <Tabs current=tab tabs=Tab::ALL.to_vec() />
             {move || match tab.get() {
                 Tab::Sessions => view! { <SessionsTable /> }.into_any(),
                 Tab::Courses => view! { <CoursesTable /> }.into_any(),

@@ -2,15 +2,9 @@
 
 use serde_json::Value;
 
-use crate::model::{name_in, Mode, Names, Scenario};
+use crate::model::{name_in, Mode, Scenario};
 use crate::ui::i18n::{level_msg, mode_msg, priority_msg, Lang};
 use crate::ui::vm::views;
-
-/// A state as the choice lists show it: its name in the chosen language and its code,
-/// "Tunisia (TN)".
-pub fn state_label(names: &Names, code: impl std::fmt::Display, lang_code: &str) -> String {
-    format!("{} ({})", name_in(names, lang_code), code)
-}
 
 pub fn skills(s: &Scenario, lang: Lang) -> Vec<(Value, String)> {
     s.skills.iter().map(|k| (Value::String(k.id.to_string()), name_in(&k.name, lang.code()).to_string())).collect()

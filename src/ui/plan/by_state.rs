@@ -5,10 +5,11 @@
 use leptos::prelude::*;
 
 use super::store::use_plan;
-use crate::model::StateCode;
 use crate::ui::i18n::{mode_msg, priority_msg, Msg, P};
 use crate::ui::shell::browser;
+use crate::ui::shell::state_select::{states_of, StateSelect};
 use crate::ui::shell::store::use_store;
+use crate::ui::shell::tabs::Words;
 use crate::ui::vm::plan_files::{self, Export};
 use crate::ui::vm::plan_view::{self, percent};
 
@@ -17,13 +18,8 @@ pub fn ByState() -> impl IntoView {
     let store = use_store();
     let plan = use_plan();
     let lang = store.lang;
-    let states = Memo::new(move |_| {
-        plan.solved.with(|s| {
-            s.as_ref()
-                .map(|s| s.scenario.states.iter().map(|st| (st.code.clone(), st.name.clone())).collect::<Vec<_>>())
-                .unwrap_or_default()
-        })
-    });
+    let states =
+        Memo::new(move |_| plan.solved.with(|s| s.as_ref().map(|s| states_of(&s.scenario)).unwrap_or_default()));
     // The state on view: the one chosen here, else the focal point's, else the first.
     let code = Memo::new(move |_| {
         let list = states.get();
@@ -41,7 +37,6 @@ pub fn ByState() -> impl IntoView {
             plan.solved.with(|s| plan_view::state_view(s.as_ref()?, report, &code, l))
         })
     });
-    let choose = move |ev: leptos::ev::Event| plan.state.set(Some(StateCode::new(event_target_value(&ev))));
     let download = move |export: Export| {
         let (Some(code), l) = (code.get_untracked(), lang.get_untracked()) else { return };
         let file = plan.solved.with_untracked(|s| {
@@ -56,24 +51,8 @@ pub fn ByState() -> impl IntoView {
     view! {
         <section class="panel print-area" id="by-state" aria-labelledby="by-state-heading">
             <div class="toolbar no-print">
-                <label class="inline">
-                    <span>{move || lang.get().t(Msg::State)}</span>
-                    <select id="by-state-select" on:change=choose>
-                        {move || {
-                            let l = lang.get().code();
-                            let chosen = code.get();
-                            states
-                                .get()
-                                .into_iter()
-                                .map(|(c, names)| {
-                                    let selected = chosen.as_ref() == Some(&c);
-                                    let label = crate::ui::edit::choices::state_label(&names, &c, l);
-                                    view! { <option value=c.to_string() selected=selected>{label}</option> }
-                                })
-                                .collect_view()
-                        }}
-                    </select>
-                </label>
+                <StateSelect id="by-state-select" label=Words::Msg(Msg::State) states=states chosen=code
+                    on_choose=move |code| plan.state.set(code) />
                 <button type="button" id="state-ics" on:click=move |_| download(Export::Ics)>
                     {move || lang.get().p(P::ExportIcs)}
                 </button>

@@ -9,7 +9,9 @@ use crate::io::Lang as FileLang;
 use crate::model::StateCode;
 use crate::ui::i18n::{Msg, P};
 use crate::ui::shell::browser;
+use crate::ui::shell::state_select::{states_of, StateSelect};
 use crate::ui::shell::store::use_store;
+use crate::ui::shell::tabs::Words;
 use crate::ui::vm::plan_files::{self, Export};
 use crate::ui::vm::plan_view::plan_year;
 
@@ -30,13 +32,8 @@ pub fn PlanExports() -> impl IntoView {
     let state = RwSignal::new(None::<StateCode>);
     let file_lang = RwSignal::new(plan_files::export_lang(lang.get_untracked().code()));
     let last = RwSignal::new(None::<String>);
-    let states = Memo::new(move |_| {
-        plan.solved.with(|s| {
-            s.as_ref()
-                .map(|s| s.scenario.states.iter().map(|st| (st.code.clone(), st.name.clone())).collect::<Vec<_>>())
-                .unwrap_or_default()
-        })
-    });
+    let states =
+        Memo::new(move |_| plan.solved.with(|s| s.as_ref().map(|s| states_of(&s.scenario)).unwrap_or_default()));
     let year = Memo::new(move |_| plan.solved.with(|s| s.as_ref().map_or(2027, |s| plan_year(&s.scenario))));
     let download = move |export: Export| {
         let file = plan.solved.with_untracked(|s| {
@@ -61,27 +58,8 @@ pub fn PlanExports() -> impl IntoView {
             <h2 id="exports-heading">{move || lang.get().p(P::ViewExport)}</h2>
             <p class="hint">{move || lang.get().p(P::ExportHint)}</p>
             <div class="toolbar">
-                <label class="inline">
-                    <span>{move || lang.get().p(P::For)}</span>
-                    <select id="export-state" on:change=move |ev| {
-                        let code = event_target_value(&ev);
-                        state.set((!code.is_empty()).then(|| StateCode::new(code)));
-                    }>
-                        <option value="" selected=move || state.with(Option::is_none)>{move || lang.get().p(P::AllStatesOption)}</option>
-                        {move || {
-                            let code = lang.get().code();
-                            states
-                                .get()
-                                .into_iter()
-                                .map(|(c, names)| {
-                                    let label = crate::ui::edit::choices::state_label(&names, &c, code);
-                                    let selected = state.with_untracked(|s| s.as_ref() == Some(&c));
-                                    view! { <option value=c.to_string() selected=selected>{label}</option> }
-                                })
-                                .collect_view()
-                        }}
-                    </select>
-                </label>
+                <StateSelect id="export-state" label=Words::Plan(P::For) states=states chosen=state
+                    on_choose=move |code| state.set(code) all=Words::Plan(P::AllStatesOption) />
                 <label class="inline">
                     <span>{move || lang.get().p(P::FilesLanguage)}</span>
                     <select id="export-lang" on:change=move |ev| {

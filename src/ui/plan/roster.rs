@@ -6,13 +6,10 @@
 use leptos::prelude::*;
 
 use super::store::use_plan;
-use crate::model::{NeedId, Scenario, SessionId};
+use crate::model::{NeedId, SessionId};
 use crate::ui::i18n::{level_msg, mode_msg, priority_msg, Msg, P};
 use crate::ui::shell::store::use_store;
 use crate::ui::vm::{adjust, plan_view};
-
-/// An adjustment of the scenario, applied as one undo step unless refused.
-type Edit = Box<dyn FnOnce(&mut Scenario) -> Result<(), adjust::Refused>>;
 
 #[component]
 pub fn Roster() -> impl IntoView {
@@ -28,17 +25,6 @@ pub fn Roster() -> impl IntoView {
             store.scenario.with(|current| plan_view::roster(s, current, &session, code))
         })
     });
-    // Applies an adjustment as one undo step, or says why it was refused.
-    let adjust_with = move |f: Edit| {
-        let mut next = store.scenario.get_untracked();
-        match f(&mut next) {
-            Ok(()) => {
-                error.set(None);
-                store.replace(next);
-            }
-            Err(refused) => error.set(Some(lang.get_untracked().plan().refused(&refused))),
-        }
-    };
     let chosen_need = RwSignal::new(String::new());
     let chosen_seats = RwSignal::new(String::from("1"));
     view! {
@@ -83,11 +69,11 @@ pub fn Roster() -> impl IntoView {
                     let seats = n.seats;
                     let pin = move |_| {
                         let (need, s1) = (need.clone(), s1.clone());
-                        adjust_with(Box::new(move |sc| adjust::pin(sc, &need, &s1, seats)));
+                        store.try_change(error, move |sc| adjust::pin(sc, &need, &s1, seats));
                     };
                     let exclude = move |_| {
                         let (need, s2) = (need2.clone(), s2.clone());
-                        adjust_with(Box::new(move |sc| adjust::exclude(sc, &need, &s2)));
+                        store.try_change(error, move |sc| adjust::exclude(sc, &need, &s2));
                     };
                     let priority = priority_msg(n.priority).map(|m| l.t(m)).unwrap_or_default();
                     view! {
@@ -113,10 +99,10 @@ pub fn Roster() -> impl IntoView {
                     let (n, s) = (need.clone(), session.clone());
                     let unpin = move |_| {
                         let (n, s) = (n.clone(), s.clone());
-                        adjust_with(Box::new(move |sc| {
+                        store.try_change(error, move |sc| {
                             adjust::unpin(sc, &n, &s);
                             Ok(())
-                        }));
+                        });
                     };
                     view! {
                         <li data-need=need.to_string() class="pin-item">
@@ -129,10 +115,10 @@ pub fn Roster() -> impl IntoView {
                     let (n, s) = (need.clone(), session.clone());
                     let allow = move |_| {
                         let (n, s) = (n.clone(), s.clone());
-                        adjust_with(Box::new(move |sc| {
+                        store.try_change(error, move |sc| {
                             adjust::unexclude(sc, &n, &s);
                             Ok(())
-                        }));
+                        });
                     };
                     view! {
                         <li data-need=need.to_string() class="exclusion-item">
@@ -175,7 +161,7 @@ pub fn Roster() -> impl IntoView {
                     let need = NeedId::new(chosen_need.get_untracked());
                     let seats = crate::ui::vm::edit::normalise_digits(&chosen_seats.get_untracked()).trim().parse::<i64>().unwrap_or(0);
                     let session: SessionId = session.clone();
-                    adjust_with(Box::new(move |sc| adjust::pin(sc, &need, &session, seats)));
+                    store.try_change(error, move |sc| adjust::pin(sc, &need, &session, seats));
                 }
             };
             let empty = r.states.is_empty();

@@ -12,7 +12,9 @@ use super::store::use_plan;
 use crate::model::{NeedId, SessionId, StateCode};
 use crate::solve::Reason;
 use crate::ui::i18n::{level_msg, priority_msg, Msg, P};
+use crate::ui::shell::state_select::{states_of, StateSelect};
 use crate::ui::shell::store::use_store;
+use crate::ui::shell::tabs::Words;
 use crate::ui::vm::{adjust, plan_view};
 
 #[component]
@@ -34,30 +36,14 @@ pub fn UnmetList() -> impl IntoView {
     let pinned = Memo::new(move |_| {
         store.scenario.with(|s| s.pins.iter().map(|p| (p.need.clone(), p.session.clone())).collect::<BTreeSet<_>>())
     });
-    let states = Memo::new(move |_| {
-        plan.solved.with(|s| {
-            s.as_ref()
-                .map(|s| s.scenario.states.iter().map(|st| (st.code.clone(), st.name.clone())).collect::<Vec<_>>())
-                .unwrap_or_default()
-        })
-    });
-    let choose_state = move |ev: leptos::ev::Event| {
-        let code = event_target_value(&ev);
-        state.set((!code.is_empty()).then(|| StateCode::new(code)));
-    };
+    let states =
+        Memo::new(move |_| plan.solved.with(|s| s.as_ref().map(|s| states_of(&s.scenario)).unwrap_or_default()));
     let choose_reason = move |ev: leptos::ev::Event| {
         let code = event_target_value(&ev);
         reason.set(Reason::ALL.into_iter().find(|r| r.as_str() == code));
     };
     let pin = move |need: NeedId, session: SessionId, seats: i64| {
-        let mut next = store.scenario.get_untracked();
-        match adjust::pin(&mut next, &need, &session, seats) {
-            Ok(()) => {
-                error.set(None);
-                store.replace(next);
-            }
-            Err(refused) => error.set(Some(lang.get_untracked().plan().refused(&refused))),
-        }
+        store.try_change(error, |next| adjust::pin(next, &need, &session, seats));
     };
     view! {
         <section class="panel" id="unmet" aria-labelledby="unmet-heading">
@@ -72,24 +58,8 @@ pub fn UnmetList() -> impl IntoView {
             </div>
             <p class="hint">{move || lang.get().p(P::UnmetHint)}</p>
             <div class="toolbar">
-                <label class="inline">
-                    <span>{move || lang.get().t(Msg::State)}</span>
-                    <select id="unmet-state" on:change=choose_state>
-                        <option value="" selected=move || state.with(Option::is_none)>{move || lang.get().p(P::AllStatesOption)}</option>
-                        {move || {
-                            let code = lang.get().code();
-                            states
-                                .get()
-                                .into_iter()
-                                .map(|(c, names)| {
-                                    let label = crate::ui::edit::choices::state_label(&names, &c, code);
-                                    let selected = state.with_untracked(|s| s.as_ref() == Some(&c));
-                                    view! { <option value=c.to_string() selected=selected>{label}</option> }
-                                })
-                                .collect_view()
-                        }}
-                    </select>
-                </label>
+                <StateSelect id="unmet-state" label=Words::Msg(Msg::State) states=states chosen=state
+                    on_choose=move |code| state.set(code) all=Words::Plan(P::AllStatesOption) />
                 <label class="inline">
                     <span>{move || lang.get().p(P::Reason)}</span>
                     <select id="unmet-reason" on:change=choose_reason>

@@ -13,14 +13,15 @@ use super::store::{use_plan, View};
 use super::unmet_list::UnmetList;
 use crate::ui::i18n::P;
 use crate::ui::shell::store::use_store;
+use crate::ui::shell::tabs::{Tabs, Words};
 
-const VIEWS: [(View, P, &str); 6] = [
-    (View::Calendar, P::ViewCalendar, "plan-view-calendar"),
-    (View::ByState, P::ViewByState, "plan-view-by-state"),
-    (View::Coverage, P::ViewCoverage, "plan-view-coverage"),
-    (View::Unmet, P::ViewUnmet, "plan-view-unmet"),
-    (View::Changes, P::ViewChanges, "plan-view-changes"),
-    (View::Export, P::ViewExport, "plan-view-export"),
+const VIEWS: [(View, Words, &str); 6] = [
+    (View::Calendar, Words::Plan(P::ViewCalendar), "plan-view-calendar"),
+    (View::ByState, Words::Plan(P::ViewByState), "plan-view-by-state"),
+    (View::Coverage, Words::Plan(P::ViewCoverage), "plan-view-coverage"),
+    (View::Unmet, Words::Plan(P::ViewUnmet), "plan-view-unmet"),
+    (View::Changes, Words::Plan(P::ViewChanges), "plan-view-changes"),
+    (View::Export, Words::Plan(P::ViewExport), "plan-view-export"),
 ];
 
 #[component]
@@ -34,19 +35,7 @@ pub fn PlanWorkspace() -> impl IntoView {
             <p class="intro no-print">{move || lang.get().p(P::PlanIntro)}</p>
             <div class="no-print"><SolveBar /></div>
             <Show when=move || has_plan.get()>
-                <div class="tabs sub-tabs no-print" role="tablist" id="plan-views">
-                    {VIEWS
-                        .into_iter()
-                        .map(|(which, label, id)| {
-                            view! {
-                                <button type="button" role="tab" id=id aria-selected=move || (plan.view.get() == which).to_string()
-                                    on:click=move |_| plan.view.set(which)>
-                                    {move || lang.get().p(label)}
-                                </button>
-                            }
-                        })
-                        .collect_view()}
-                </div>
+                <Tabs current=plan.view tabs=VIEWS.to_vec() class="sub-tabs no-print" id="plan-views" />
                 {move || match plan.view.get() {
                     View::Calendar => view! { <PlanCalendar /> }.into_any(),
                     View::ByState => view! { <ByState /> }.into_any(),

@@ -4,7 +4,9 @@
 
 use leptos::prelude::*;
 
+use super::state_select::{states_of, StateSelect};
 use super::store::use_store;
+use super::tabs::{Tabs, Words};
 use crate::model::StateCode;
 use crate::ui::edit::centre::CentreWorkspace;
 use crate::ui::edit::needs_summary::NeedsSummary;
@@ -28,13 +30,14 @@ enum Tab {
 }
 
 impl Tab {
-    const ALL: [(Tab, Msg, &'static str); 6] = [
-        (Tab::Needs, Msg::TabNeeds, "tab-needs"),
-        (Tab::Catalogue, Msg::TabCatalogue, "tab-catalogue"),
-        (Tab::States, Msg::TabStates, "tab-states"),
-        (Tab::Skills, Msg::TabSkills, "tab-skills"),
-        (Tab::Settings, Msg::TabSettings, "tab-settings"),
-        (Tab::Adjustments, Msg::TabAdjustments, "tab-adjustments"),
+    const ALL: [(Tab, Words, &'static str); 7] = [
+        (Tab::Plan, Words::Plan(P::TabPlan), "tab-plan"),
+        (Tab::Needs, Words::Msg(Msg::TabNeeds), "tab-needs"),
+        (Tab::Catalogue, Words::Msg(Msg::TabCatalogue), "tab-catalogue"),
+        (Tab::States, Words::Msg(Msg::TabStates), "tab-states"),
+        (Tab::Skills, Words::Msg(Msg::TabSkills), "tab-skills"),
+        (Tab::Settings, Words::Msg(Msg::TabSettings), "tab-settings"),
+        (Tab::Adjustments, Words::Msg(Msg::TabAdjustments), "tab-adjustments"),
     ];
 }
 
@@ -44,57 +47,18 @@ pub fn PlannerWorkspace() -> impl IntoView {
     let lang = store.lang;
     let tab = RwSignal::new(Tab::Plan);
     let filter = RwSignal::new(None::<StateCode>);
-    let states = Memo::new(move |_| {
-        store.scenario.with(|s| s.states.iter().map(|st| (st.code.clone(), st.name.clone())).collect::<Vec<_>>())
-    });
-    let choose = move |ev: leptos::ev::Event| {
-        let code = event_target_value(&ev);
-        filter.set((!code.is_empty()).then(|| StateCode::new(code)));
-    };
+    let states = Memo::new(move |_| store.scenario.with(states_of));
     let t = move |m: Msg| move || lang.get().t(m);
     view! {
         <div class="workspace" id="planner">
             <p class="intro">{t(Msg::PlannerIntro)}</p>
-            <div class="tabs" role="tablist">
-                <button type="button" role="tab" id="tab-plan" aria-selected=move || (tab.get() == Tab::Plan).to_string()
-                    on:click=move |_| tab.set(Tab::Plan)>
-                    {move || lang.get().p(P::TabPlan)}
-                </button>
-                {Tab::ALL
-                    .into_iter()
-                    .map(|(which, msg, id)| {
-                        view! {
-                            <button type="button" role="tab" id=id aria-selected=move || (tab.get() == which).to_string()
-                                on:click=move |_| tab.set(which)>
-                                {t(msg)}
-                            </button>
-                        }
-                    })
-                    .collect_view()}
-            </div>
+            <Tabs current=tab tabs=Tab::ALL.to_vec() />
             {move || match tab.get() {
                 Tab::Plan => view! { <PlanWorkspace /> }.into_any(),
                 Tab::Needs => view! {
                     <div class="toolbar">
-                        <label class="inline">
-                            <span>{t(Msg::ShowState)}</span>
-                            <select id="planner-state" on:change=choose>
-                                <option value="" selected=move || filter.get().is_none()>{t(Msg::AllStates)}</option>
-                                {move || {
-                                    let code = lang.get().code();
-                                    let chosen = filter.get();
-                                    states
-                                        .get()
-                                        .into_iter()
-                                        .map(|(state, names)| {
-                                            let selected = chosen.as_ref() == Some(&state);
-                                            let label = crate::ui::edit::choices::state_label(&names, &state, code);
-                                            view! { <option value=state.to_string() selected=selected>{label}</option> }
-                                        })
-                                        .collect_view()
-                                }}
-                            </select>
-                        </label>
+                        <StateSelect id="planner-state" label=Words::Msg(Msg::ShowState) states=states chosen=filter
+                            on_choose=move |code| filter.set(code) all=Words::Msg(Msg::AllStates) />
                     </div>
                     <NeedsTable state=filter />
                     <NeedsSummary state=filter />

@@ -11,6 +11,7 @@ use serde_json::Value;
 use super::browser;
 use crate::model::{Problem, Scenario, StateCode};
 use crate::ui::i18n::{Lang, Note};
+use crate::ui::vm::adjust;
 use crate::ui::vm::edit::{self, Kind};
 use crate::ui::vm::files;
 use crate::ui::vm::history::History;
@@ -200,6 +201,23 @@ impl Store {
         let out = f(&mut next);
         self.replace(next);
         out
+    }
+
+    /// An adjustment that may be refused (pin, exclude): one undo step if `f` makes it; if not,
+    /// the scenario stays as it was and `error` says why in the chosen language.
+    pub fn try_change(
+        &self,
+        error: RwSignal<Option<String>>,
+        f: impl FnOnce(&mut Scenario) -> Result<(), adjust::Refused>,
+    ) {
+        let mut next = self.scenario.get_untracked();
+        match f(&mut next) {
+            Ok(()) => {
+                error.set(None);
+                self.replace(next);
+            }
+            Err(refused) => error.set(Some(self.lang.get_untracked().plan().refused(&refused))),
+        }
     }
 
     /// Replaces the whole scenario (import, reset, row changes) as one undo step.
