@@ -53,7 +53,7 @@ const UI_CRATES: [&str; 5] = ["leptos", "web_sys", "wasm_bindgen", "js_sys", "gl
 
 /// The whole core (`src/model`, `src/solve`, `src/synth.rs`, `src/io`) and the browser app's pure
 /// parts (`src/ui/vm`, `src/ui/i18n`, tested natively) never name a browser crate; only the
-/// Leptos components in `src/ui/*.rs` and `src/main.rs` do (ARCHITECTURE.md, Invariants).
+/// Leptos components (`src/ui/shell`, `edit`, `plan`) and `src/main.rs` do (ARCHITECTURE.md, Invariants).
 #[test]
 fn the_core_and_the_view_model_import_no_browser_crate() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));

@@ -1,81 +1,26 @@
 //! The browser app. The pure parts — the language catalogues (`i18n`) and the view-model
 //! (`vm`) — build everywhere so plain `cargo test` covers them; the Leptos components, the only
 //! code that touches the browser (storage, files, the DOM), build only with the `web` feature.
-//! One component per file; `store` holds the state and `browser` the calls into the page.
+//! The components are grouped by what the user sees, one component per file:
+//!
+//! - `shell`: the frame every screen shares — the app, its header and notices, the planner's
+//!   tabs, the tab bar and state list the screens reuse; `store` holds the state and `browser`
+//!   the calls into the page;
+//! - `edit`: the tables, rows, fields and forms that edit the scenario (the focal point's and
+//!   the regional centre's workspaces, and the planner's data tabs);
+//! - `plan`: the planner's plan screens — the Solve bar and the plan's views (calendar and
+//!   rosters, by state, coverage, unmet needs, changes, downloads) and the adjustments.
 
 pub mod i18n;
 pub mod vm;
 
+// The components: one gate per folder instead of one per file.
 #[cfg(feature = "web")]
-mod adjustments;
+mod edit;
 #[cfg(feature = "web")]
-mod app;
+mod plan;
 #[cfg(feature = "web")]
-mod bar_chart;
-#[cfg(feature = "web")]
-mod browser;
-#[cfg(feature = "web")]
-mod by_state;
-#[cfg(feature = "web")]
-mod calendar;
-#[cfg(feature = "web")]
-mod centre;
-#[cfg(feature = "web")]
-mod choices;
-#[cfg(feature = "web")]
-mod course_row;
-#[cfg(feature = "web")]
-mod courses_table;
-#[cfg(feature = "web")]
-mod dashboard;
-#[cfg(feature = "web")]
-mod field;
-#[cfg(feature = "web")]
-mod focal;
-#[cfg(feature = "web")]
-mod header;
-#[cfg(feature = "web")]
-mod need_row;
-#[cfg(feature = "web")]
-mod needs_summary;
-#[cfg(feature = "web")]
-mod needs_table;
-#[cfg(feature = "web")]
-mod notices;
-#[cfg(feature = "web")]
-mod plan_changes;
-#[cfg(feature = "web")]
-mod plan_exports;
-#[cfg(feature = "web")]
-mod plan_store;
-#[cfg(feature = "web")]
-mod plan_workspace;
-#[cfg(feature = "web")]
-mod planner;
-#[cfg(feature = "web")]
-mod roster;
-#[cfg(feature = "web")]
-mod session_row;
-#[cfg(feature = "web")]
-mod sessions_table;
-#[cfg(feature = "web")]
-mod settings_form;
-#[cfg(feature = "web")]
-mod skill_row;
-#[cfg(feature = "web")]
-mod skills_table;
-#[cfg(feature = "web")]
-mod solve_bar;
-#[cfg(feature = "web")]
-mod state_row;
-#[cfg(feature = "web")]
-mod states_table;
-#[cfg(feature = "web")]
-mod store;
-#[cfg(feature = "web")]
-mod unmet_list;
-#[cfg(feature = "web")]
-mod year_view;
+mod shell;
 
 #[cfg(feature = "web")]
-pub use app::App;
+pub use shell::app::App;

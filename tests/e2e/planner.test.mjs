@@ -197,6 +197,42 @@ test('a roster says which states send how many officers, against which needs', a
   await done();
 });
 
+test('the unmet list shows one state or all of them, and a pin the scenario refuses is said and not made', async () => {
+  const { page, goto, done } = await open();
+  await goto();
+  await planner(page);
+  await solve(page);
+  await view(page, 'unmet');
+  const rows = page.locator('.unmet-row');
+  assert.equal(await rows.count(), cli.plan.unmet.length);
+  // The state with the most unmet needs: only its rows stay; "All states" brings back the rest.
+  const perState = {};
+  for (const u of cli.plan.unmet) perState[stateOf(u.need)] = (perState[stateOf(u.need)] ?? 0) + 1;
+  const [state, count] = Object.entries(perState).sort((a, b) => b[1] - a[1])[0];
+  assert.ok(count < cli.plan.unmet.length, 'the unmet needs are of more than one state');
+  await page.selectOption('#unmet-state', state);
+  await page.waitForFunction((n) => document.querySelectorAll('.unmet-row').length === n, count);
+  const shown = await rows.evaluateAll((els) => els.map((e) => e.dataset.need));
+  assert.deepEqual([...new Set(shown.map(stateOf))], [state]);
+  await page.selectOption('#unmet-state', '');
+  await page.waitForFunction((n) => document.querySelectorAll('.unmet-row').length === n, cli.plan.unmet.length);
+
+  // A pin of no seat, from a roster: refused with a message; the scenario keeps no such pin.
+  await view(page, 'calendar');
+  const a = cli.plan.allocations[0];
+  await page.click(`.slot[data-session="${a.session}"]`);
+  await page.locator(`#roster[data-session="${a.session}"]`).waitFor();
+  await page.selectOption('#pin-need', a.need);
+  await page.fill('#pin-seats', '0');
+  await page.click('#pin-submit');
+  const error = page.locator('#roster-error');
+  await error.waitFor();
+  assert.notEqual((await error.textContent()).trim(), '');
+  assert.equal(await page.locator('#plan-stale').count(), 0, 'the plan is still the scenario\'s: nothing changed');
+  assert.equal(await page.locator('#undo').isDisabled(), true, 'nothing to undo');
+  await done();
+});
+
 test('pin a need into a session, solve again and the pin is honoured; exclude a pairing and it is gone', async () => {
   const { page, goto, done } = await open();
   await goto();

@@ -1,0 +1,44 @@
+//! The regional centre's workspace: the catalogue's dated sessions, its courses, and the year
+//! at a glance, one at a time.
+
+use leptos::prelude::*;
+
+use super::courses_table::CoursesTable;
+use super::sessions_table::SessionsTable;
+use super::year_view::YearView;
+use crate::ui::i18n::Msg;
+use crate::ui::shell::store::use_store;
+use crate::ui::shell::tabs::{Tabs, Words};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Tab {
+    Sessions,
+    Courses,
+    Year,
+}
+
+impl Tab {
+    const ALL: [(Tab, Words, &'static str); 3] = [
+        (Tab::Sessions, Words::Msg(Msg::Sessions), "centre-tab-sessions"),
+        (Tab::Courses, Words::Msg(Msg::Courses), "centre-tab-courses"),
+        (Tab::Year, Words::Msg(Msg::YearView), "centre-tab-year"),
+    ];
+}
+
+#[component]
+pub fn CentreWorkspace() -> impl IntoView {
+    let store = use_store();
+    let lang = store.lang;
+    let tab = RwSignal::new(Tab::Sessions);
+    view! {
+        <div class="workspace" id="centre">
+            <p class="intro">{move || lang.get().t(Msg::CentreIntro)}</p>
+            <Tabs current=tab tabs=Tab::ALL.to_vec() />
+            {move || match tab.get() {
+                Tab::Sessions => view! { <SessionsTable /> }.into_any(),
+                Tab::Courses => view! { <CoursesTable /> }.into_any(),
+                Tab::Year => view! { <YearView /> }.into_any(),
+            }}
+        </div>
+    }
+}

@@ -1,0 +1,111 @@
+//! One need as a table row: every field editable in place, with its problems beside it.
+
+use leptos::prelude::*;
+use serde_json::Value;
+
+use super::choices;
+use super::field::{CheckList, Choice, Field};
+use crate::model::{name_in, Need, Scenario};
+use crate::ui::i18n::Msg;
+use crate::ui::shell::store::use_store;
+use crate::ui::vm::edit::Kind;
+use crate::ui::vm::rows;
+
+fn need(s: &Scenario, i: usize) -> Option<&Need> {
+    s.needs.get(i)
+}
+
+#[component]
+pub fn NeedRow(i: usize, show_state: bool) -> impl IntoView {
+    let store = use_store();
+    let lang = store.lang;
+    let p = move |field: &str| format!("needs[{i}].{field}");
+    let state_cell = show_state.then(|| {
+        view! {
+            <td>
+                <bdi class="code">{move || store.scenario.with(|s| need(s, i).map(|n| n.state.to_string()).unwrap_or_default())}</bdi>
+                " "
+                <span class="muted">
+                    {move || {
+                        store.scenario.with(|s| {
+                            need(s, i)
+                                .and_then(|n| s.state(&n.state))
+                                .map(|st| name_in(&st.name, lang.get().code()).to_string())
+                                .unwrap_or_default()
+                        })
+                    }}
+                </span>
+            </td>
+        }
+    });
+    let duplicate = move |_| {
+        store.change(|s| rows::duplicate_need(s, i));
+    };
+    let delete = move |_| {
+        store.change(|s| rows::delete_need(s, i));
+    };
+    view! {
+        <tr data-need=move || store.scenario.with(|s| need(s, i).map(|n| n.id.to_string()).unwrap_or_default())>
+            <td>
+                <bdi>
+                    <Field path=p("id") kind=Kind::Text label=Msg::Id size="m"
+                        read=move |s| need(s, i).map(|n| n.id.to_string()).unwrap_or_default() />
+                </bdi>
+            </td>
+            {state_cell}
+            <td>
+                <Choice path=p("skill") label=Msg::Skill
+                    options=move || store.scenario.with(|s| choices::skills(s, lang.get()))
+                    read=move |s| need(s, i).map(|n| Value::String(n.skill.to_string())).unwrap_or(Value::Null) />
+            </td>
+            <td>
+                <Choice path=p("level") label=Msg::Level options=move || choices::levels(lang.get())
+                    read=move |s| need(s, i).map(|n| Value::from(n.level)).unwrap_or(Value::Null) />
+            </td>
+            <td>
+                <Field path=p("trainees") kind=Kind::Int label=Msg::Trainees size="s"
+                    read=move |s| need(s, i).map(|n| n.trainees.to_string()).unwrap_or_default() />
+            </td>
+            <td>
+                <Choice path=p("priority") label=Msg::Priority options=move || choices::priorities(lang.get())
+                    read=move |s| need(s, i).map(|n| Value::from(n.priority)).unwrap_or(Value::Null) />
+            </td>
+            <td class="window">
+                <label class="bound">
+                    <span class="bound-label">{move || lang.get().t(Msg::From)}</span>
+                    <Field path=p("window.start") kind=Kind::WindowDate label=Msg::From hint=Msg::WholeHorizon
+                        read=move |s| need(s, i).and_then(|n| n.window).map(|w| w.start.to_string()).unwrap_or_default() />
+                </label>
+                <label class="bound">
+                    <span class="bound-label">{move || lang.get().t(Msg::To)}</span>
+                    <Field path=p("window.end") kind=Kind::WindowDate label=Msg::To hint=Msg::WholeHorizon
+                        read=move |s| need(s, i).and_then(|n| n.window).map(|w| w.end.to_string()).unwrap_or_default() />
+                </label>
+                <Show when=move || store.scenario.with(|s| need(s, i).is_some_and(|n| n.window.is_none()))>
+                    <span class="muted small">{move || lang.get().t(Msg::WholeHorizon)}</span>
+                </Show>
+            </td>
+            <td>
+                <CheckList path=p("languages") label=Msg::Languages
+                    options=move || store.scenario.with(|s| choices::language_checks(s, lang.get()))
+                    read=move |s| need(s, i).map(|n| s.effective_languages(n).to_vec()).unwrap_or_default() />
+            </td>
+            <td>
+                <CheckList path=p("modes") label=Msg::Modes options=move || choices::mode_checks(lang.get())
+                    read=move |s| {
+                        need(s, i)
+                            .map(|n| s.effective_modes(n).iter().map(|m| m.as_str().to_string()).collect())
+                            .unwrap_or_default()
+                    } />
+            </td>
+            <td>
+                <Field path=p("note") kind=Kind::Text label=Msg::Note size="m"
+                    read=move |s| need(s, i).map(|n| n.note.clone()).unwrap_or_default() />
+            </td>
+            <td class="actions">
+                <button type="button" class="small" on:click=duplicate>{move || lang.get().t(Msg::Duplicate)}</button>
+                <button type="button" class="small danger" on:click=delete>{move || lang.get().t(Msg::Delete)}</button>
+            </td>
+        </tr>
+    }
+}

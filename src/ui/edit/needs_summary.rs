@@ -1,0 +1,75 @@
+//! A state's needs added up by skill and priority.
+
+use leptos::prelude::*;
+
+use crate::model::{name_in, StateCode};
+use crate::ui::i18n::{priority_msg, Msg};
+use crate::ui::shell::store::use_store;
+use crate::ui::vm::views;
+
+#[component]
+pub fn NeedsSummary(#[prop(into)] state: Signal<Option<StateCode>>) -> impl IntoView {
+    let store = use_store();
+    let lang = store.lang;
+    let summary = Memo::new(move |_| store.scenario.with(|s| views::summary(s, state.get().as_ref())));
+    let t = move |m: Msg| move || lang.get().t(m);
+    view! {
+        <section class="panel" aria-labelledby="summary-heading">
+            <h2 id="summary-heading">{t(Msg::SummaryHeading)}</h2>
+            <div class="table-wrap">
+                <table class="grid summary">
+                    <thead>
+                        <tr>
+                            <th>{t(Msg::Skill)}</th>
+                            {(1..=5)
+                                .map(|p| view! { <th class="num">{move || priority_msg(p).map(|m| lang.get().t(m)).unwrap_or_default()}</th> })
+                                .collect_view()}
+                            <th class="num">{t(Msg::Total)}</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        {move || {
+                            let code = lang.get().code();
+                            summary
+                                .get()
+                                .rows
+                                .into_iter()
+                                .map(|row| {
+                                    let name = store
+                                        .scenario
+                                        .with_untracked(|s| s.skill(&row.skill).map(|k| name_in(&k.name, code).to_string()))
+                                        .unwrap_or_else(|| row.skill.to_string());
+                                    view! {
+                                        <tr>
+                                            <th scope="row"><bdi>{name}</bdi></th>
+                                            {row.by_priority.iter().map(|n| view! { <td class="num">{cell(*n)}</td> }).collect_view()}
+                                            <td class="num strong">{row.total}</td>
+                                        </tr>
+                                    }
+                                })
+                                .collect_view()
+                        }}
+                    </tbody>
+                    <tfoot>
+                        <tr>
+                            <th scope="row">{t(Msg::Total)}</th>
+                            {move || {
+                                summary.get().by_priority.iter().map(|n| view! { <td class="num">{cell(*n)}</td> }).collect_view()
+                            }}
+                            <td class="num strong" id="summary-total">{move || summary.get().total}</td>
+                        </tr>
+                    </tfoot>
+                </table>
+            </div>
+        </section>
+    }
+}
+
+/// Zero shows as a dash so the figures stand out.
+fn cell(n: i64) -> String {
+    if n == 0 {
+        "–".to_string()
+    } else {
+        n.to_string()
+    }
+}

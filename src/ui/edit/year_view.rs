@@ -1,0 +1,99 @@
+//! The sessions of the year, month by month, as a calendar strip.
+
+use chrono::NaiveDate;
+use leptos::prelude::*;
+
+use crate::model::{name_in, Scenario};
+use crate::ui::i18n::{Lang, Msg};
+use crate::ui::shell::store::use_store;
+use crate::ui::vm::views;
+
+/// What one session's chip shows.
+#[derive(Debug, Clone, PartialEq)]
+struct Chip {
+    id: String,
+    title: String,
+    start: NaiveDate,
+    end: NaiveDate,
+    seats: i64,
+}
+
+fn chips(s: &Scenario, lang: Lang, sessions: &[usize]) -> Vec<Chip> {
+    sessions
+        .iter()
+        .map(|&i| {
+            let x = &s.sessions[i];
+            Chip {
+                id: x.id.to_string(),
+                title: s.course(&x.course).map(|c| name_in(&c.title, lang.code()).to_string()).unwrap_or_default(),
+                start: x.start,
+                end: x.end,
+                seats: x.seats,
+            }
+        })
+        .collect()
+}
+
+fn chip_view(chip: Chip, lang: Lang) -> impl IntoView {
+    let dates = lang.catalogue().date_range(chip.start, chip.end);
+    let seats = format!("{}: {}", lang.t(Msg::Seats), chip.seats);
+    let tooltip = chip.title.clone();
+    view! {
+        <li class="chip" title=tooltip>
+            <bdi class="code">{chip.id}</bdi>
+            <span class="chip-title">{chip.title}</span>
+            <span class="muted">{dates}</span>
+            <span class="muted">{seats}</span>
+        </li>
+    }
+}
+
+#[component]
+pub fn YearView() -> impl IntoView {
+    let store = use_store();
+    let lang = store.lang;
+    let year = Memo::new(move |_| {
+        let lang = lang.get();
+        store.scenario.with(|s| {
+            let y = views::year_view(s);
+            let months: Vec<Vec<Chip>> = y.months.iter().map(|m| chips(s, lang, m)).collect();
+            (y.year, months, chips(s, lang, &y.outside))
+        })
+    });
+    view! {
+        <section class="panel" aria-labelledby="year-heading">
+            <h2 id="year-heading">{move || lang.get().t(Msg::YearView)} " " {move || year.get().0}</h2>
+            <div class="year">
+                {move || {
+                    let (_, months, _) = year.get();
+                    let l = lang.get_untracked();
+                    months
+                        .into_iter()
+                        .enumerate()
+                        .map(|(m, month)| {
+                            let empty = month.is_empty();
+                            view! {
+                                <div class="month">
+                                    <h3>{l.catalogue().month(m as u32 + 1)}</h3>
+                                    <ul>{month.into_iter().map(|c| chip_view(c, l)).collect_view()}</ul>
+                                    {empty.then(|| view! { <p class="muted">{l.t(Msg::NoSessions)}</p> })}
+                                </div>
+                            }
+                        })
+                        .collect_view()
+                }}
+            </div>
+            {move || {
+                let (_, _, outside) = year.get();
+                let l = lang.get_untracked();
+                (!outside.is_empty())
+                    .then(|| {
+                        view! {
+                            <h3>{l.t(Msg::OtherYears)}</h3>
+                            <ul class="chips">{outside.into_iter().map(|c| chip_view(c, l)).collect_view()}</ul>
+                        }
+                    })
+            }}
+        </section>
+    }
+}

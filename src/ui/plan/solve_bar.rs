@@ -1,0 +1,135 @@
+//! The Solve button and what it gave: working, the status of the plan (optimal, or the best
+//! found within the time limit with its gap), the problems that stopped it, or the pins that
+//! cannot all hold — each with a button to remove it. Also says when the plan on screen is out
+//! of date.
+
+use leptos::prelude::*;
+
+use super::store::use_plan;
+use crate::solve::Status;
+use crate::ui::i18n::{Msg, P};
+use crate::ui::shell::store::use_store;
+use crate::ui::vm::adjust;
+use crate::ui::vm::issue::FieldIssue;
+use crate::ui::vm::solved::Outcome;
+
+/// A word for the status, for tests and styling.
+fn state_word(outcome: &Option<Outcome>) -> &'static str {
+    match outcome {
+        None => "idle",
+        Some(Outcome::Planned { status: Status::Optimal, .. }) => "optimal",
+        Some(Outcome::Planned { status: Status::TimeLimit, .. }) => "time_limit",
+        Some(Outcome::Invalid(_)) => "invalid",
+        Some(Outcome::Infeasible(_)) => "infeasible",
+        Some(Outcome::NoPlanInTime(_)) => "no_plan_in_time",
+        Some(Outcome::Failed(_)) => "error",
+    }
+}
+
+#[component]
+pub fn SolveBar() -> impl IntoView {
+    let store = use_store();
+    let plan = use_plan();
+    let lang = store.lang;
+    let p = move |m: P| move || lang.get().p(m);
+    let solve = move |_| plan.solve(store);
+    let set_limit = move |ev: leptos::ev::Event| {
+        if let Ok(seconds) = event_target_value(&ev).trim().parse::<f64>() {
+            if seconds.is_finite() && seconds >= 1.0 {
+                plan.time_limit.set(seconds.min(3600.0));
+            }
+        }
+    };
+    let counts = move || {
+        let (pins, exclusions) = store.scenario.with(|s| (s.pins.len(), s.exclusions.len()));
+        lang.get().plan().adjustments(pins, exclusions)
+    };
+    let ms = move || match plan.outcome.get() {
+        Some(Outcome::Planned { ms, .. }) => format!("{ms:.0}"),
+        _ => String::new(),
+    };
+    let status_text = move || {
+        let l = lang.get();
+        if plan.solving.get() {
+            return l.p(P::Solving).to_string();
+        }
+        match plan.outcome.get() {
+            Some(outcome) => l.plan().outcome(&outcome),
+            None if plan.solved.with(Option::is_none) => l.p(P::NoPlanYet).to_string(),
+            None => String::new(),
+        }
+    };
+    let detail = move || {
+        let l = lang.get();
+        match plan.outcome.get() {
+            Some(Outcome::Invalid(problems)) => view! {
+                <ul class="problems" id="solve-problems">
+                    {problems
+                        .iter()
+                        .map(|problem| {
+                            let issue = FieldIssue::from_problem(problem);
+                            view! { <li><bdi class="code">{problem.path.clone()}</bdi>" — "{l.catalogue().issue(&issue.issue)}</li> }
+                        })
+                        .collect_view()}
+                </ul>
+            }
+            .into_any(),
+            Some(Outcome::Infeasible(clashes)) => view! {
+                <ul class="clashes" id="solve-clashes">
+                    {clashes
+                        .into_iter()
+                        .map(|clash| {
+                            let text = l.plan().clash(&clash);
+                            let buttons = clash
+                                .pins
+                                .into_iter()
+                                .map(|(need, session, _)| {
+                                    let label = format!("{} · {}", l.p(P::Unpin), need);
+                                    let (n, s) = (need.clone(), session.clone());
+                                    let unpin = move |_| {
+                                        store.change(|sc| adjust::unpin(sc, &n, &s));
+                                    };
+                                    view! {
+                                        <button type="button" class="small danger unpin" data-need=need.to_string()
+                                            data-session=session.to_string() on:click=unpin>
+                                            <bdi>{label}</bdi>
+                                        </button>
+                                    }
+                                })
+                                .collect_view();
+                            view! { <li><span>{text}</span>" "{buttons}</li> }
+                        })
+                        .collect_view()}
+                </ul>
+            }
+            .into_any(),
+            _ => ().into_any(),
+        }
+    };
+    view! {
+        <div class="panel solve-bar" aria-labelledby="solve">
+            <div class="toolbar">
+                <button type="button" id="solve" class="primary big" disabled=move || plan.solving.get()
+                    aria-busy=move || plan.solving.get().to_string() on:click=solve>
+                    {move || if plan.solving.get() { lang.get().p(P::Solving) } else { lang.get().p(P::Solve) }}
+                </button>
+                <label class="inline">
+                    <span>{p(P::TimeLimit)}</span>
+                    <input type="text" inputmode="decimal" id="time-limit" class="in-s" dir="ltr"
+                        prop:value=move || plan.time_limit.get().to_string() on:change=set_limit />
+                    <span>{p(P::Seconds)}</span>
+                </label>
+                <span class="muted" id="adjust-count" title=move || lang.get().t(Msg::TabAdjustments)>{counts}</span>
+            </div>
+            <p id="solve-status" role="status" aria-live="polite" class=move || format!("status {}", state_word(&plan.outcome.get()))
+                data-state=move || if plan.solving.get() { "solving" } else { state_word(&plan.outcome.get()) } data-ms=ms
+                data-solves=move || plan.solves.get()>
+                {status_text}
+            </p>
+            {detail}
+            <Show when=move || plan.out_of_date.get()>
+                <p class="stale" id="plan-stale" role="note">{p(P::OutOfDate)}</p>
+            </Show>
+        </div>
+    }
+}

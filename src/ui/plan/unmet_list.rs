@@ -1,0 +1,149 @@
+//! Every unmet need of the plan with its reason (SPEC §4) in plain words and the facts behind
+//! it: each compatible session and why it took no more (full, at the state's cap, not running,
+//! over budget), or the rule that kept each same-skill session away (language, mode, dates,
+//! blackout, restriction, exclusion), or the levels that exist instead. From here a need can be
+//! pinned into one of those sessions, and the session's roster opened.
+
+use std::collections::BTreeSet;
+
+use leptos::prelude::*;
+
+use super::store::use_plan;
+use crate::model::{NeedId, SessionId, StateCode};
+use crate::solve::Reason;
+use crate::ui::i18n::{level_msg, priority_msg, Msg, P};
+use crate::ui::shell::state_select::{states_of, StateSelect};
+use crate::ui::shell::store::use_store;
+use crate::ui::shell::tabs::Words;
+use crate::ui::vm::{adjust, plan_view};
+
+#[component]
+pub fn UnmetList() -> impl IntoView {
+    let store = use_store();
+    let plan = use_plan();
+    let lang = store.lang;
+    let state = RwSignal::new(None::<StateCode>);
+    let reason = RwSignal::new(None::<Reason>);
+    let error = RwSignal::new(None::<String>);
+    let rows = Memo::new(move |_| {
+        let code = lang.get().code();
+        let filter = state.get();
+        plan.explanations.with(|why| {
+            plan.solved
+                .with(|s| s.as_ref().map(|s| plan_view::unmet_rows(s, why, code, filter.as_ref())).unwrap_or_default())
+        })
+    });
+    let pinned = Memo::new(move |_| {
+        store.scenario.with(|s| s.pins.iter().map(|p| (p.need.clone(), p.session.clone())).collect::<BTreeSet<_>>())
+    });
+    let states =
+        Memo::new(move |_| plan.solved.with(|s| s.as_ref().map(|s| states_of(&s.scenario)).unwrap_or_default()));
+    let choose_reason = move |ev: leptos::ev::Event| {
+        let code = event_target_value(&ev);
+        reason.set(Reason::ALL.into_iter().find(|r| r.as_str() == code));
+    };
+    let pin = move |need: NeedId, session: SessionId, seats: i64| {
+        store.try_change(error, |next| adjust::pin(next, &need, &session, seats));
+    };
+    view! {
+        <section class="panel" id="unmet" aria-labelledby="unmet-heading">
+            <div class="panel-head">
+                <h2 id="unmet-heading">{move || lang.get().p(P::ViewUnmet)}</h2>
+                <span class="totals" id="unmet-total">
+                    {move || {
+                        let rows = rows.get();
+                        lang.get().plan().unmet_total(rows.len(), rows.iter().map(|r| r.seats).sum())
+                    }}
+                </span>
+            </div>
+            <p class="hint">{move || lang.get().p(P::UnmetHint)}</p>
+            <div class="toolbar">
+                <StateSelect id="unmet-state" label=Words::Msg(Msg::State) states=states chosen=state
+                    on_choose=move |code| state.set(code) all=Words::Plan(P::AllStatesOption) />
+                <label class="inline">
+                    <span>{move || lang.get().p(P::Reason)}</span>
+                    <select id="unmet-reason" on:change=choose_reason>
+                        <option value="" selected=move || reason.with(Option::is_none)>{move || lang.get().p(P::AllReasons)}</option>
+                        {move || {
+                            let l = lang.get();
+                            let rows = rows.get();
+                            Reason::ALL
+                                .into_iter()
+                                .filter_map(|r| {
+                                    let count = rows.iter().filter(|row| row.reason == r).count();
+                                    (count > 0).then(|| {
+                                        let selected = reason.get_untracked() == Some(r);
+                                        view! { <option value=r.as_str() selected=selected>{format!("{} ({count})", l.plan().reason_name(r))}</option> }
+                                    })
+                                })
+                                .collect_view()
+                        }}
+                    </select>
+                </label>
+            </div>
+            {move || error.get().map(|e| view! { <p class="issue" role="alert" id="unmet-error">{e}</p> })}
+            {move || {
+                let l = lang.get();
+                let chosen = reason.get();
+                let rows = rows.get();
+                if rows.is_empty() {
+                    return view! { <p class="empty">{l.p(P::NoUnmet)}</p> }.into_any();
+                }
+                let pinned = pinned.get();
+                let items = rows
+                    .into_iter()
+                    .filter(|row| chosen.is_none_or(|r| r == row.reason))
+                    .map(|row| {
+                        let level = level_msg(row.level).map(|m| l.t(m)).unwrap_or_default();
+                        let priority = priority_msg(row.priority).map(|m| l.t(m)).unwrap_or_default();
+                        let missing = format!("{}: {} / {}", l.p(P::Missing), row.seats, row.trainees);
+                        let details = row
+                            .details
+                            .iter()
+                            .map(|detail| {
+                                let text = l.plan().detail(detail);
+                                let actions = detail.pinnable().map(|session| {
+                                    let seats = plan.solved.with_untracked(|s| {
+                                        s.as_ref().map_or(1, |s| plan_view::suggested_seats(&s.scenario, row.seats, session))
+                                    });
+                                    let is_pinned = pinned.contains(&(row.need.clone(), session.clone()));
+                                    let (need, s1, s2) = (row.need.clone(), session.clone(), session.clone());
+                                    view! {
+                                        " "
+                                        {if is_pinned {
+                                            view! { <span class="badge pinned">{l.p(P::Pinned)}</span> }.into_any()
+                                        } else {
+                                            view! {
+                                                <button type="button" class="small pin-here" data-session=session.to_string()
+                                                    on:click=move |_| pin(need.clone(), s1.clone(), seats)>
+                                                    {format!("{} ({seats})", l.p(P::PinHere))}
+                                                </button>
+                                            }.into_any()
+                                        }}
+                                        " "
+                                        <button type="button" class="small link open-roster" on:click=move |_| plan.open_roster(s2.clone())>
+                                            {l.p(P::Roster)}
+                                        </button>
+                                    }
+                                });
+                                view! { <li><span>{text}</span>{actions}</li> }
+                            })
+                            .collect_view();
+                        view! {
+                            <li class="unmet-row" data-need=row.need.to_string() data-reason=row.reason.as_str()>
+                                <div class="unmet-head">
+                                    <bdi class="code">{row.need.to_string()}</bdi>
+                                    <span><bdi>{row.state_name.clone()}</bdi>" · "<bdi>{row.skill_name.clone()}</bdi>" · "{level}" · "{priority}</span>
+                                    <strong class="missing">{missing}</strong>
+                                </div>
+                                <p class="reason">{l.plan().reason(row.reason)}</p>
+                                <ul class="details">{details}</ul>
+                            </li>
+                        }
+                    })
+                    .collect_view();
+                view! { <ol class="unmet-list">{items}</ol> }.into_any()
+            }}
+        </section>
+    }
+}

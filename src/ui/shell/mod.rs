@@ -1,0 +1,12 @@
+//! The frame every screen shares: the app, its header and notices, the planner's workspace
+//! (its tabs), and the pieces the screens reuse (the tab bar, the state list); `store` holds
+//! the scenario's state and `browser` every call into the page.
+
+pub mod app;
+pub mod browser;
+pub mod header;
+pub mod notices;
+pub mod planner;
+pub mod state_select;
+pub mod store;
+pub mod tabs;

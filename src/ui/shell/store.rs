@@ -1,0 +1,375 @@
+//! The app's state, shared by context: the scenario in one signal (plain data, never signals
+//! inside), its validation, the drafts of fields whose text was refused, undo/redo, and saving
+//! to local storage. Every change goes through here; components only render and dispatch.
+
+use std::collections::BTreeMap;
+use std::time::Duration;
+
+use leptos::prelude::*;
+use serde_json::Value;
+
+use super::browser;
+use crate::model::{Problem, Scenario, StateCode};
+use crate::ui::i18n::{Lang, Note};
+use crate::ui::vm::adjust;
+use crate::ui::vm::edit::{self, Kind};
+use crate::ui::vm::files;
+use crate::ui::vm::history::History;
+use crate::ui::vm::issue::FieldIssue;
+use crate::ui::vm::storage::{self, Loaded, KEY_FOCAL_STATE, KEY_LANG, KEY_ROLE, KEY_SCENARIO};
+use crate::ui::vm::views;
+use crate::ui::vm::Role;
+
+/// The demo scenario a first visit shows, built into the app so it works offline.
+pub const DEMO_JSON: &str = include_str!("../../../data/demo-2027.json");
+
+/// The longest an edit waits before the scenario is written to storage. Edits within that
+/// time share one write (typing does not write on every key), and steady typing still writes
+/// this often, so nothing typed is ever more than this far from being saved.
+const SAVE_DELAY: Duration = Duration::from_millis(300);
+
+/// Text the user typed that was not taken into the scenario, and why.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Draft {
+    pub text: String,
+    pub issues: Vec<FieldIssue>,
+}
+
+/// Whether what is on screen is also in storage.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SaveState {
+    Saved,
+    Pending,
+    Failed,
+    /// Storage holds data this build must not overwrite (newer or unreadable).
+    Off,
+}
+
+#[derive(Clone, Copy)]
+pub struct Store {
+    pub scenario: RwSignal<Scenario>,
+    pub problems: Memo<Vec<Problem>>,
+    pub issues: Memo<BTreeMap<String, Vec<FieldIssue>>>,
+    pub drafts: RwSignal<BTreeMap<String, Draft>>,
+    history: StoredValue<History<Scenario>>,
+    pub can_undo: RwSignal<bool>,
+    pub can_redo: RwSignal<bool>,
+    pub lang: RwSignal<Lang>,
+    pub role: RwSignal<Role>,
+    pub focal_state: RwSignal<StateCode>,
+    pub notes: RwSignal<Vec<(u64, Note)>>,
+    next_note: StoredValue<u64>,
+    pub save: RwSignal<SaveState>,
+    /// Bumped to cancel a write that is due (after "Clear local data").
+    save_generation: StoredValue<u64>,
+    /// A write is already due within [`SAVE_DELAY`].
+    save_due: StoredValue<bool>,
+}
+
+pub fn use_store() -> Store {
+    expect_context::<Store>()
+}
+
+fn demo() -> Scenario {
+    Scenario::from_json(DEMO_JSON).unwrap_or_else(|_| Scenario::empty("Qudra"))
+}
+
+impl Store {
+    /// Loads what the browser holds (or the demo on a first visit) and remembers the language,
+    /// workspace and focal point's state.
+    pub fn load() -> Store {
+        let mut notes = Vec::new();
+        let mut save = SaveState::Saved;
+        let scenario = match storage::decode(browser::read(KEY_SCENARIO).as_deref()) {
+            Loaded::Nothing => demo(),
+            Loaded::Scenario { scenario, from } => {
+                if from < storage::SCHEMA_VERSION {
+                    notes.push(Note::StorageMigrated(from));
+                    save = SaveState::Pending;
+                }
+                *scenario
+            }
+            Loaded::Newer(version) => {
+                notes.push(Note::StorageNewer(version));
+                save = SaveState::Off;
+                demo()
+            }
+            Loaded::Unreadable(_) => {
+                notes.push(Note::StorageUnreadable);
+                save = SaveState::Off;
+                demo()
+            }
+        };
+        let lang = browser::read(KEY_LANG).and_then(|c| Lang::from_code(&c)).unwrap_or_default();
+        let role = browser::read(KEY_ROLE).and_then(|c| Role::from_code(&c)).unwrap_or_default();
+        let focal_state = browser::read(KEY_FOCAL_STATE)
+            .map(StateCode::new)
+            .filter(|code| scenario.state(code).is_some())
+            .or_else(|| scenario.states.first().map(|s| s.code.clone()))
+            .unwrap_or_default();
+        let scenario = RwSignal::new(scenario);
+        let problems = Memo::new(move |_| scenario.with(crate::model::validate));
+        let issues = Memo::new(move |_| problems.with(|p| views::issues_by_path(p)));
+        let store = Store {
+            scenario,
+            problems,
+            issues,
+            drafts: RwSignal::new(BTreeMap::new()),
+            history: StoredValue::new(History::new(200)),
+            can_undo: RwSignal::new(false),
+            can_redo: RwSignal::new(false),
+            lang: RwSignal::new(lang),
+            role: RwSignal::new(role),
+            focal_state: RwSignal::new(focal_state),
+            notes: RwSignal::new(Vec::new()),
+            next_note: StoredValue::new(0),
+            save: RwSignal::new(save),
+            save_generation: StoredValue::new(0),
+            save_due: StoredValue::new(false),
+        };
+        for note in notes {
+            store.notify(note);
+        }
+        if save == SaveState::Pending {
+            store.schedule_save();
+        }
+        store
+    }
+
+    // ---- reading -------------------------------------------------------------------------
+
+    /// The text a field shows: the refused draft if there is one, else the scenario's value.
+    pub fn field_text(&self, path: &str, read: &impl Fn(&Scenario) -> String) -> String {
+        self.drafts
+            .with(|d| d.get(path).map(|draft| draft.text.clone()))
+            .unwrap_or_else(|| self.scenario.with(|s| read(s)))
+    }
+
+    /// What is wrong at `path`: problems of a refused draft there, then the scenario's own.
+    pub fn field_issues(&self, path: &str) -> Vec<FieldIssue> {
+        let mut out: Vec<FieldIssue> =
+            self.drafts.with(|d| d.get(path).map(|draft| draft.issues.clone()).unwrap_or_default());
+        self.issues.with(|map| {
+            for issue in map.get(path).into_iter().flatten() {
+                if !out.contains(issue) {
+                    out.push(issue.clone());
+                }
+            }
+        });
+        out
+    }
+
+    pub fn has_draft(&self, path: &str) -> bool {
+        self.drafts.with(|d| d.contains_key(path))
+    }
+
+    // ---- editing -------------------------------------------------------------------------
+
+    /// The user typed `text` into the field at `path`: keep it if it adds no problem.
+    pub fn edit_text(&self, path: &str, kind: Kind, text: String) {
+        let before = self.problems.get_untracked();
+        let result = self.scenario.with_untracked(|s| edit::apply_text(s, &before, path, kind, &text));
+        self.settle(path, text, result);
+    }
+
+    /// The user chose `value` for the field at `path` (a select or a checkbox list).
+    pub fn edit_value(&self, path: &str, value: Value) {
+        let before = self.problems.get_untracked();
+        let text = value.to_string();
+        let result = self.scenario.with_untracked(|s| edit::set(s, &before, path, value));
+        self.settle(path, text, result);
+    }
+
+    fn settle(&self, path: &str, text: String, result: Result<Scenario, Vec<FieldIssue>>) {
+        match result {
+            Ok(scenario) => {
+                self.drafts.update(|d| {
+                    d.remove(path);
+                });
+                self.commit(scenario, Some(path));
+            }
+            Err(issues) => self.drafts.update(|d| {
+                d.insert(path.to_string(), Draft { text, issues });
+            }),
+        }
+    }
+
+    /// A change of rows (add, duplicate, delete): one undo step; drafts are dropped since row
+    /// numbers may have moved.
+    pub fn change<R>(&self, f: impl FnOnce(&mut Scenario) -> R) -> R {
+        let mut next = self.scenario.get_untracked();
+        let out = f(&mut next);
+        self.replace(next);
+        out
+    }
+
+    /// An adjustment that may be refused (pin, exclude): one undo step if `f` makes it; if not,
+    /// the scenario stays as it was and `error` says why in the chosen language.
+    pub fn try_change(
+        &self,
+        error: RwSignal<Option<String>>,
+        f: impl FnOnce(&mut Scenario) -> Result<(), adjust::Refused>,
+    ) {
+        let mut next = self.scenario.get_untracked();
+        match f(&mut next) {
+            Ok(()) => {
+                error.set(None);
+                self.replace(next);
+            }
+            Err(refused) => error.set(Some(self.lang.get_untracked().plan().refused(&refused))),
+        }
+    }
+
+    /// Replaces the whole scenario (import, reset, row changes) as one undo step.
+    pub fn replace(&self, scenario: Scenario) {
+        self.drafts.set(BTreeMap::new());
+        self.commit(scenario, None);
+        self.history.update_value(History::seal);
+    }
+
+    fn commit(&self, scenario: Scenario, key: Option<&str>) {
+        let before = self.scenario.get_untracked();
+        if before == scenario {
+            return;
+        }
+        self.history.update_value(|h| h.record(before, key));
+        self.scenario.set(scenario);
+        self.after_change();
+    }
+
+    pub fn undo(&self) {
+        let current = self.scenario.get_untracked();
+        if let Some(previous) = self.history.try_update_value(|h| h.undo(current)).flatten() {
+            self.drafts.set(BTreeMap::new());
+            self.scenario.set(previous);
+            self.after_change();
+        }
+    }
+
+    pub fn redo(&self) {
+        let current = self.scenario.get_untracked();
+        if let Some(next) = self.history.try_update_value(|h| h.redo(current)).flatten() {
+            self.drafts.set(BTreeMap::new());
+            self.scenario.set(next);
+            self.after_change();
+        }
+    }
+
+    fn after_change(&self) {
+        self.history.with_value(|h| {
+            self.can_undo.set(h.can_undo());
+            self.can_redo.set(h.can_redo());
+        });
+        self.schedule_save();
+    }
+
+    // ---- files ---------------------------------------------------------------------------
+
+    /// Imports a scenario or submission file; a bad file changes nothing.
+    pub fn import(&self, text: &str) {
+        let result = self.scenario.with_untracked(|s| files::import(s, text));
+        match result {
+            Ok((scenario, imported)) => {
+                if let files::Imported::Submission { state, .. } = &imported {
+                    self.focal_state.set(state.clone());
+                }
+                self.replace(scenario);
+                self.notify(Note::Imported(imported));
+            }
+            Err(error) => self.notify(Note::ImportFailed(error)),
+        }
+    }
+
+    pub fn reset_to_demo(&self) {
+        self.replace(demo());
+        self.notify(Note::ResetDone);
+    }
+
+    /// Forgets everything this app stored in the browser and shows the demo, without saving it
+    /// until the next edit.
+    pub fn clear_local_data(&self) {
+        for key in storage::ALL_KEYS {
+            browser::remove(key);
+        }
+        self.save_generation.update_value(|g| *g += 1);
+        self.save_due.set_value(false);
+        self.drafts.set(BTreeMap::new());
+        self.history.update_value(History::clear);
+        self.scenario.set(demo());
+        self.can_undo.set(false);
+        self.can_redo.set(false);
+        self.save.set(SaveState::Saved);
+        self.notes.set(Vec::new());
+        self.notify(Note::Cleared);
+    }
+
+    // ---- saving --------------------------------------------------------------------------
+
+    /// Saves at most [`SAVE_DELAY`] after this change, together with any other change made
+    /// meanwhile (the wait is not restarted, so steady typing is saved as it goes).
+    fn schedule_save(&self) {
+        if self.save.get_untracked() == SaveState::Off {
+            return;
+        }
+        self.save.set(SaveState::Pending);
+        if self.save_due.try_get_value().unwrap_or(false) {
+            return;
+        }
+        self.save_due.set_value(true);
+        let generation = self.save_generation.try_get_value();
+        let store = *self;
+        set_timeout(
+            move || {
+                if store.save_generation.try_get_value() == generation {
+                    store.save_due.set_value(false);
+                    store.flush();
+                }
+            },
+            SAVE_DELAY,
+        );
+    }
+
+    /// Writes a pending change now (also called when the page is hidden).
+    pub fn flush(&self) {
+        if self.save.get_untracked() != SaveState::Pending {
+            return;
+        }
+        let text = self.scenario.with_untracked(storage::encode);
+        if browser::write(KEY_SCENARIO, &text) {
+            self.save.set(SaveState::Saved);
+            self.notes.update(|n| n.retain(|(_, note)| *note != Note::SaveFailed));
+        } else {
+            self.save.set(SaveState::Failed);
+            if !self.notes.with_untracked(|n| n.iter().any(|(_, note)| *note == Note::SaveFailed)) {
+                self.notify(Note::SaveFailed);
+            }
+        }
+    }
+
+    /// Remembers a small preference (language, workspace, state) unless storage is off.
+    pub fn remember(&self, key: &str, value: &str) {
+        if self.save.get_untracked() != SaveState::Off {
+            browser::write(key, value);
+        }
+    }
+
+    // ---- notes ---------------------------------------------------------------------------
+
+    pub fn notify(&self, note: Note) {
+        let id = self.next_note.try_update_value(|n| {
+            *n += 1;
+            *n
+        });
+        let id = id.unwrap_or_default();
+        self.notes.update(|notes| {
+            if !note.is_warning() {
+                notes.retain(|(_, n)| n.is_warning());
+            }
+            notes.push((id, note));
+        });
+    }
+
+    pub fn dismiss(&self, id: u64) {
+        self.notes.update(|notes| notes.retain(|(i, _)| *i != id));
+    }
+}
