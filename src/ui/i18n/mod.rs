@@ -13,6 +13,8 @@ pub use plan::{PlanCatalogue, P};
 
 use chrono::{Datelike, NaiveDate};
 
+use crate::model::read::ReadError;
+
 use super::vm::files::{ImportError, Imported};
 use super::vm::issue::{Issue, Thing};
 use super::vm::rows::InUse;
@@ -240,8 +242,15 @@ impl Note {
     }
 }
 
+/// The words for text a field could not read ([`ReadError`], from the core's reader shared
+/// with the spreadsheet importer). Each language file implements it in its own block,
+/// matching every kind, so a kind without words does not compile.
+pub trait ReadWords {
+    fn read_error(&self, error: &ReadError) -> String;
+}
+
 /// One language's texts.
-pub trait Catalogue: Sync {
+pub trait Catalogue: Sync + ReadWords {
     /// A fixed label.
     fn text(&self, m: Msg) -> &'static str;
     /// Month `1..=12`, full name.
@@ -373,5 +382,41 @@ mod tests {
         }
         assert!(arabic(&Lang::Ar.catalogue().issue(&Issue::TraineesMin)));
         assert!(arabic(&Lang::Ar.catalogue().note(&Note::SaveFailed)));
+    }
+}
+
+#[cfg(test)]
+mod read_words_tests {
+    use super::*;
+
+    /// One of each kind; the catalogues' exhaustive matches make sure none is missing there.
+    fn every_read_error() -> Vec<ReadError> {
+        vec![
+            ReadError::NotWholeNumber,
+            ReadError::Fraction,
+            ReadError::AmbiguousPoint { plain: "1000".into() },
+            ReadError::TooLarge,
+            ReadError::NotNumber,
+            ReadError::Hijri { year: Some(1448) },
+            ReadError::AmbiguousDate,
+            ReadError::HasTime,
+            ReadError::NotDate,
+            ReadError::NotADay,
+        ]
+    }
+
+    #[test]
+    fn every_reading_error_has_words_in_every_language_and_arabic_ones_are_arabic() {
+        let arabic = |s: &str| s.chars().filter(|c| ('\u{0600}'..='\u{06FF}').contains(c)).count() > 5;
+        for error in every_read_error() {
+            for lang in Lang::ALL {
+                let words = lang.catalogue().issue(&Issue::Read(error.clone()));
+                assert!(!words.is_empty(), "{lang:?} {error:?}");
+                assert_ne!(words, error.to_string(), "{lang:?} {error:?} is the core's English");
+            }
+            assert!(arabic(&Lang::Ar.catalogue().issue(&Issue::Read(error.clone()))), "{error:?}");
+        }
+        let hijri = Lang::Ar.catalogue().issue(&Issue::Read(ReadError::Hijri { year: None }));
+        assert!(hijri.contains("هجري"), "{hijri}");
     }
 }
