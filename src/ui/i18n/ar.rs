@@ -336,18 +336,7 @@ mod plan_words {
         }
 
         fn reason(&self, reason: Reason) -> &'static str {
-            match reason {
-                Reason::NoCompatibleSession => {
-                    "لا يوجد موعد يناسب هذا الاحتياج (المهارة أو المستوى أو اللغة أو نمط التدريب أو التواريخ أو الأهلية)."
-                }
-                Reason::Budget => "ما تبقى من ميزانية الدولة لا يغطي تكلفة مقعد.",
-                Reason::Capacity => "جميع المواعيد المناسبة ممتلئة.",
-                Reason::StateCap => "جميع المواعيد المناسبة ممتلئة أو بلغت الحد الأقصى لمقاعد هذه الدولة.",
-                Reason::MinParticipants => {
-                    "المواعيد المناسبة ممتلئة أو بلغت حد الدولة أو لا تنعقد لعدم اكتمال الحد الأدنى من المشاركين."
-                }
-                Reason::Cost => "تكلفة المقعد أعلى من قيمته وفق وزن التكلفة.",
-            }
+            crate::io::reason_words(reason).ar
         }
 
         fn reason_name(&self, reason: Reason) -> &'static str {

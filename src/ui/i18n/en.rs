@@ -368,18 +368,7 @@ mod plan_words {
         }
 
         fn reason(&self, reason: Reason) -> &'static str {
-            match reason {
-                Reason::NoCompatibleSession => {
-                    "No session fits this need (skill, level, language, mode, dates or eligibility)."
-                }
-                Reason::Budget => "What is left of the state's budget does not pay for a seat.",
-                Reason::Capacity => "Every suitable session is full.",
-                Reason::StateCap => "Every suitable session is full or already holds the most this state may send.",
-                Reason::MinParticipants => {
-                    "Suitable sessions are full, at the state's limit, or not running for lack of participants."
-                }
-                Reason::Cost => "A seat would cost more than it is worth under the cost weight.",
-            }
+            crate::io::reason_words(reason).en
         }
 
         fn reason_name(&self, reason: Reason) -> &'static str {

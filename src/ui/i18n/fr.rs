@@ -350,14 +350,7 @@ mod plan_words {
         }
 
         fn reason(&self, reason: Reason) -> &'static str {
-            match reason {
-                Reason::NoCompatibleSession => "Aucune session ne convient à ce besoin (compétence, niveau, langue, modalité, dates ou éligibilité).",
-                Reason::Budget => "Le reste du budget de l'État ne paie pas une place.",
-                Reason::Capacity => "Toutes les sessions adaptées sont complètes.",
-                Reason::StateCap => "Toutes les sessions adaptées sont complètes ou ont déjà le maximum de places pour cet État.",
-                Reason::MinParticipants => "Les sessions adaptées sont complètes, au maximum pour l'État, ou n'ont pas lieu faute de participants.",
-                Reason::Cost => "Une place coûterait plus qu'elle ne vaut selon le poids du coût.",
-            }
+            crate::io::reason_words(reason).fr
         }
 
         fn reason_name(&self, reason: Reason) -> &'static str {

@@ -420,3 +420,37 @@ mod read_words_tests {
         assert!(hijri.contains("هجري"), "{hijri}");
     }
 }
+
+#[cfg(test)]
+mod shared_reason_tests {
+    use super::Lang;
+    use crate::io::csv::{unmet_csv, CsvOptions};
+    use crate::model::Scenario;
+    use crate::solve::{solve, Options, Reason};
+
+    #[test]
+    fn the_unmet_reason_on_screen_is_the_one_in_the_downloaded_sheet() {
+        // QA's need has no session of its skill; TN's session is too small for both needs.
+        let scenario = Scenario::from_json(
+            r#"{"format":"qudra-scenario","version":1,
+            "states":[{"code":"QA","name":{"en":"Qatar"},"languages":["ar","en"]},
+                      {"code":"TN","name":{"en":"Tunisia"},"languages":["ar","fr"]}],
+            "skills":[{"id":"forensics","name":{"en":"DF"}},{"id":"osint","name":{"en":"OSINT"}}],
+            "courses":[{"id":"DF-101","title":{"en":"DF"},"skill":"forensics","level":1,"language":"ar","mode":"in_person"}],
+            "sessions":[{"id":"DF-101-A","course":"DF-101","start":"2027-02-07","end":"2027-02-11","seats":2}],
+            "needs":[{"id":"QA-osint-1","state":"QA","skill":"osint","level":1,"trainees":2,"priority":4},
+                     {"id":"TN-forensics-1","state":"TN","skill":"forensics","level":1,"trainees":5,"priority":4}]}"#,
+        )
+        .unwrap();
+        let plan = solve(&scenario, &Options::default()).unwrap();
+        let reasons: Vec<Reason> = plan.unmet.iter().map(|u| u.reason).collect();
+        assert!(reasons.contains(&Reason::NoCompatibleSession) && reasons.contains(&Reason::Capacity), "{reasons:?}");
+        for (lang, io_lang) in [(Lang::En, crate::io::Lang::En), (Lang::Ar, crate::io::Lang::Ar)] {
+            let sheet = unmet_csv(&scenario, &plan, &CsvOptions { lang: io_lang, state: None }).unwrap();
+            for reason in &reasons {
+                let said = lang.plan().reason(*reason);
+                assert!(sheet.contains(said), "{lang:?} {reason:?}: {said} not in\n{sheet}");
+            }
+        }
+    }
+}
