@@ -42,7 +42,8 @@ pub fn reason_words(reason: Reason) -> ReasonWords {
         Reason::MinParticipants => ReasonWords {
             en: "Suitable sessions are full, at the state's limit, or not running for lack of participants.",
             ar: "المواعيد المناسبة ممتلئة أو بلغت حد الدولة أو لا تنعقد لعدم اكتمال الحد الأدنى من المشاركين.",
-            fr: "Les sessions adaptées sont complètes, au maximum pour l'État, ou n'ont pas lieu faute de participants.",
+            fr:
+                "Les sessions adaptées sont complètes, au maximum pour l'État, ou n'ont pas lieu faute de participants.",
         },
         Reason::Cost => ReasonWords {
             en: "A seat would cost more than it is worth under the cost weight.",

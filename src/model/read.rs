@@ -219,12 +219,12 @@ mod tests {
     fn digits_of_every_script_are_read() {
         for (text, value) in [
             ("12", 12),
-            ("١٢", 12),        // Arabic-Indic
-            ("۱۵", 15),        // Extended Arabic-Indic (Persian, Urdu)
-            ("२०", 20),        // Devanagari
-            ("１２", 12),      // fullwidth
-            ("−3", -3),        // minus sign
-            ("\u{1D7D9}", 1),  // mathematical double-struck one
+            ("١٢", 12),       // Arabic-Indic
+            ("۱۵", 15),       // Extended Arabic-Indic (Persian, Urdu)
+            ("२०", 20),       // Devanagari
+            ("１２", 12),     // fullwidth
+            ("−3", -3),       // minus sign
+            ("\u{1D7D9}", 1), // mathematical double-struck one
         ] {
             assert_eq!(whole_number(text), Ok(value), "{text}");
         }

@@ -37,7 +37,9 @@ pub fn PlanExports() -> impl IntoView {
                 .unwrap_or_default()
         })
     });
-    let year = Memo::new(move |_| plan.solved.with(|s| s.as_ref().map_or(crate::model::read::FALLBACK_YEAR, |s| plan_year(&s.scenario))));
+    let year = Memo::new(move |_| {
+        plan.solved.with(|s| s.as_ref().map_or(crate::model::read::FALLBACK_YEAR, |s| plan_year(&s.scenario)))
+    });
     let download = move |export: Export| {
         let file = plan.solved.with_untracked(|s| {
             s.as_ref().map(|s| {

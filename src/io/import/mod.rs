@@ -25,8 +25,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
 use crate::model::{
-    read, validate, CourseId, DateRange, Mode, Need, NeedId, NeedIds, Scenario, Session, SessionId, SkillId,
-    StateCode,
+    read, validate, CourseId, DateRange, Mode, Need, NeedId, NeedIds, Scenario, Session, SessionId, SkillId, StateCode,
 };
 
 use super::csv::{count_filled_records, Record, Records, UnclosedQuote};

@@ -532,23 +532,22 @@ mod read_words {
     impl ReadWords for Ar {
         fn read_error(&self, error: &ReadError) -> String {
             match error {
-            ReadError::NotWholeNumber => "أدخل عدداً صحيحاً.".into(),
-            ReadError::Fraction => "أدخل عدداً صحيحاً بلا كسور.".into(),
-            ReadError::AmbiguousPoint { plain } => format!(
-                "هل النقطة فاصل للآلاف ({}) أم فاصلة عشرية؟ اكتب العدد بلا فواصل.",
-                iso(plain)
-            ),
-            ReadError::TooLarge => "هذا العدد كبير جداً.".into(),
-            ReadError::NotNumber => "أدخل رقماً.".into(),
-            ReadError::Hijri { .. } => {
-                "يبدو هذا تاريخاً هجرياً؛ أدخل التاريخ الميلادي بالصيغة YYYY-MM-DD، مثل 2027-03-12.".into()
-            }
-            ReadError::AmbiguousDate => {
-                "اليوم قبل الشهر أم الشهر قبل اليوم؟ أدخل التاريخ بالصيغة YYYY-MM-DD، مثل 2027-03-12.".into()
-            }
-            ReadError::HasTime => "أدخل التاريخ وحده بالصيغة YYYY-MM-DD، دون وقت.".into(),
-            ReadError::NotDate => "أدخل تاريخاً بالصيغة YYYY-MM-DD، مثل 2027-03-12.".into(),
-            ReadError::NotADay => "هذا اليوم غير موجود في التقويم.".into(),
+                ReadError::NotWholeNumber => "أدخل عدداً صحيحاً.".into(),
+                ReadError::Fraction => "أدخل عدداً صحيحاً بلا كسور.".into(),
+                ReadError::AmbiguousPoint { plain } => {
+                    format!("هل النقطة فاصل للآلاف ({}) أم فاصلة عشرية؟ اكتب العدد بلا فواصل.", iso(plain))
+                }
+                ReadError::TooLarge => "هذا العدد كبير جداً.".into(),
+                ReadError::NotNumber => "أدخل رقماً.".into(),
+                ReadError::Hijri { .. } => {
+                    "يبدو هذا تاريخاً هجرياً؛ أدخل التاريخ الميلادي بالصيغة YYYY-MM-DD، مثل 2027-03-12.".into()
+                }
+                ReadError::AmbiguousDate => {
+                    "اليوم قبل الشهر أم الشهر قبل اليوم؟ أدخل التاريخ بالصيغة YYYY-MM-DD، مثل 2027-03-12.".into()
+                }
+                ReadError::HasTime => "أدخل التاريخ وحده بالصيغة YYYY-MM-DD، دون وقت.".into(),
+                ReadError::NotDate => "أدخل تاريخاً بالصيغة YYYY-MM-DD، مثل 2027-03-12.".into(),
+                ReadError::NotADay => "هذا اليوم غير موجود في التقويم.".into(),
             }
         }
     }

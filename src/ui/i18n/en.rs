@@ -565,23 +565,23 @@ mod read_words {
     impl ReadWords for En {
         fn read_error(&self, error: &ReadError) -> String {
             match error {
-            ReadError::NotWholeNumber => "Enter a whole number.".into(),
-            ReadError::Fraction => "Enter a whole number, without a fraction.".into(),
-            ReadError::AmbiguousPoint { plain } => format!(
-                "Is the point a thousands separator ({}) or a decimal point? Write the number without separators.",
-                iso(plain)
-            ),
-            ReadError::TooLarge => "This number is too large.".into(),
-            ReadError::NotNumber => "Enter a number.".into(),
-            ReadError::Hijri { .. } => {
-                "This looks like a Hijri date; enter the Gregorian date as YYYY-MM-DD, e.g. 2027-03-12.".into()
-            }
-            ReadError::AmbiguousDate => {
-                "Day/month or month/day? Enter the date as YYYY-MM-DD, e.g. 2027-03-12.".into()
-            }
-            ReadError::HasTime => "Enter the date only, as YYYY-MM-DD, without a time.".into(),
-            ReadError::NotDate => "Enter a date as YYYY-MM-DD, e.g. 2027-03-12.".into(),
-            ReadError::NotADay => "This day is not in the calendar.".into(),
+                ReadError::NotWholeNumber => "Enter a whole number.".into(),
+                ReadError::Fraction => "Enter a whole number, without a fraction.".into(),
+                ReadError::AmbiguousPoint { plain } => format!(
+                    "Is the point a thousands separator ({}) or a decimal point? Write the number without separators.",
+                    iso(plain)
+                ),
+                ReadError::TooLarge => "This number is too large.".into(),
+                ReadError::NotNumber => "Enter a number.".into(),
+                ReadError::Hijri { .. } => {
+                    "This looks like a Hijri date; enter the Gregorian date as YYYY-MM-DD, e.g. 2027-03-12.".into()
+                }
+                ReadError::AmbiguousDate => {
+                    "Day/month or month/day? Enter the date as YYYY-MM-DD, e.g. 2027-03-12.".into()
+                }
+                ReadError::HasTime => "Enter the date only, as YYYY-MM-DD, without a time.".into(),
+                ReadError::NotDate => "Enter a date as YYYY-MM-DD, e.g. 2027-03-12.".into(),
+                ReadError::NotADay => "This day is not in the calendar.".into(),
             }
         }
     }
