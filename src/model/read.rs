@@ -188,12 +188,7 @@ pub fn iso_date(text: &str) -> Result<NaiveDate, ReadError> {
     if text.contains('\u{647}') || text.contains("AH") || text.ends_with('H') {
         return Err(ReadError::Hijri { year: None });
     }
-    let bytes = text.as_bytes();
-    let iso_shape = bytes.len() == 10
-        && bytes[4] == b'-'
-        && bytes[7] == b'-'
-        && bytes.iter().enumerate().all(|(i, b)| i == 4 || i == 7 || b.is_ascii_digit());
-    if !iso_shape {
+    if !iso_shaped(text) {
         let parts: Vec<&str> = text.split(['/', '.', '-']).collect();
         let numeric = parts.len() == 3 && parts.iter().all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit()));
         if numeric && parts[2].len() == 4 {
@@ -208,7 +203,16 @@ pub fn iso_date(text: &str) -> Result<NaiveDate, ReadError> {
     if (1300..=1600).contains(&year) {
         return Err(ReadError::Hijri { year: Some(year) });
     }
-    NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| ReadError::NotADay)
+    super::parse_iso_date(text).ok_or(ReadError::NotADay)
+}
+
+/// Ten ASCII characters `DDDD-DD-DD`, the shape of every date a scenario holds.
+pub(crate) fn iso_shaped(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    bytes.len() == 10
+        && bytes[4] == b'-'
+        && bytes[7] == b'-'
+        && bytes.iter().enumerate().all(|(i, b)| i == 4 || i == 7 || b.is_ascii_digit())
 }
 
 #[cfg(test)]
