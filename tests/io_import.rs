@@ -82,6 +82,32 @@ fn bom_crlf_and_arabic_digits_are_read() {
 }
 
 #[test]
+fn a_cell_is_read_as_a_field_of_the_app_reads_the_same_text() {
+    // Digits of any script and grouped thousands: the importer and the browser's fields use
+    // one reader (model::read), so a value typed either way lands as the same number.
+    use qudra::model::read::ReadError;
+    use qudra::ui::vm::edit::{apply_text, Kind};
+    use qudra::ui::vm::issue::Issue;
+    let scenario = fixture();
+    for (typed, value) in [("١٬٠٠٠", 1000), ("1 000", 1000), ("१२", 12), ("１２", 12)] {
+        let imported = needs_csv(&scenario, &needs(&format!("QA,forensics,1,\"{typed}\",3,,,,,\n"))).unwrap();
+        assert_eq!(imported.scenario.needs.last().unwrap().trainees, value, "import of {typed}");
+        let edited =
+            apply_text(&scenario, &validate(&scenario), "needs[0].trainees", Kind::Int, typed).expect("a field edit");
+        assert_eq!(edited.needs[0].trainees, value, "field edit of {typed}");
+    }
+    // Refused the same way: a point before three digits could be 1 or 1000.
+    let errors = needs_csv(&scenario, &needs("QA,forensics,1,1.000,3,,,,,\n")).unwrap_err();
+    assert_eq!(
+        errors[0].message,
+        "\"1.000\" is ambiguous: is the point a thousands separator (1000) or a decimal point? \
+         write the number without separators, e.g. 1000"
+    );
+    let field = apply_text(&scenario, &validate(&scenario), "needs[0].trainees", Kind::Int, "1.000").unwrap_err();
+    assert_eq!(field[0].issue, Issue::Read(ReadError::AmbiguousPoint { plain: "1000".into() }));
+}
+
+#[test]
 fn an_xlsx_with_a_csv_name_is_refused_with_a_clear_message() {
     let mut zip = b"PK\x03\x04\x14\x00\x06\x00".to_vec();
     zip.extend_from_slice(&[0u8; 64]);

@@ -17,7 +17,7 @@ use cli::{Parsed, Spec};
 
 use chrono::{Datelike, Days, NaiveDate, Weekday};
 use qudra::model::{
-    validate, Blackout, Course, CourseId, DateRange, Mode, Names, Need, NeedId, Scenario, Session, SessionId, Skill,
+    validate, Blackout, Course, CourseId, DateRange, Mode, Names, Need, NeedIds, Scenario, Session, SessionId, Skill,
     SkillId, State, StateCode,
 };
 
@@ -1074,20 +1074,17 @@ fn sessions(courses: &[(Course, Shape)]) -> Vec<Result<Session, String>> {
         .collect()
 }
 
-/// Needs with ids `STATE-skill-level-NN`, numbered within (state, skill, level).
+/// Needs with the ids every new need gets ([`NeedIds`]): `STATE-skill-level`, then `-2` …
 fn needs() -> Vec<Result<Need, String>> {
-    let mut count: BTreeMap<String, u32> = BTreeMap::new();
+    let mut ids = NeedIds::default();
     rows(NEEDS)
         .map(|row| {
-            let (state, skill) = (row.cell(0), row.cell(1));
+            let (state, skill) = (StateCode::new(row.cell(0)), SkillId::new(row.cell(1)));
             let level = row.int(2, "level")?;
-            let key = format!("{state}-{skill}-{level}");
-            let number = count.entry(key.clone()).or_insert(0);
-            *number += 1;
             let mut need = Need {
-                id: NeedId::new(format!("{key}-{number:02}")),
-                state: StateCode::new(state),
-                skill: SkillId::new(skill),
+                id: ids.fresh(&state, &skill, level),
+                state,
+                skill,
                 level,
                 trainees: row.int(3, "trainees")?,
                 priority: row.int(4, "priority")?,

@@ -20,6 +20,7 @@ use crate::model::{Need, NeedId, Scenario, Session, SessionId, StateCode};
 use crate::solve::Plan;
 
 pub use import::{Imported, RowError};
+pub use words::{reason_words, ReasonWords};
 
 /// The language of the words an export writes (state names, course titles, reasons).
 /// Column names, ids and codes stay as the SPEC writes them.

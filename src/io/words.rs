@@ -5,29 +5,60 @@ use super::Lang;
 use crate::model::Mode;
 use crate::solve::Reason;
 
+/// Why a need is not fully served, in every language the exports and the app speak. The one
+/// place these sentences live: the unmet-needs sheet ([`reason`]) and the browser's
+/// catalogues (`ui/i18n`) both take them from here, so the file a planner downloads says what
+/// the screen said.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ReasonWords {
+    pub en: &'static str,
+    pub ar: &'static str,
+    pub fr: &'static str,
+}
+
+/// The sentences for `reason` (see [`ReasonWords`]).
+pub fn reason_words(reason: Reason) -> ReasonWords {
+    match reason {
+        Reason::NoCompatibleSession => ReasonWords {
+            en: "No session fits this need (skill, level, language, mode, dates or eligibility).",
+            ar: "لا يوجد موعد يناسب هذا الاحتياج (المهارة أو المستوى أو اللغة أو نمط التدريب أو التواريخ أو الأهلية).",
+            fr: "Aucune session ne convient à ce besoin (compétence, niveau, langue, modalité, dates ou éligibilité).",
+        },
+        Reason::Budget => ReasonWords {
+            en: "What is left of the state's budget does not pay for a seat.",
+            ar: "ما تبقى من ميزانية الدولة لا يغطي تكلفة مقعد.",
+            fr: "Le reste du budget de l'État ne paie pas une place.",
+        },
+        Reason::Capacity => ReasonWords {
+            en: "Every suitable session is full.",
+            ar: "جميع المواعيد المناسبة ممتلئة.",
+            fr: "Toutes les sessions adaptées sont complètes.",
+        },
+        Reason::StateCap => ReasonWords {
+            en: "Every suitable session is full or already holds the most this state may send.",
+            ar: "جميع المواعيد المناسبة ممتلئة أو بلغت الحد الأقصى لمقاعد هذه الدولة.",
+            fr: "Toutes les sessions adaptées sont complètes ou ont déjà le maximum de places pour cet État.",
+        },
+        Reason::MinParticipants => ReasonWords {
+            en: "Suitable sessions are full, at the state's limit, or not running for lack of participants.",
+            ar: "المواعيد المناسبة ممتلئة أو بلغت حد الدولة أو لا تنعقد لعدم اكتمال الحد الأدنى من المشاركين.",
+            fr:
+                "Les sessions adaptées sont complètes, au maximum pour l'État, ou n'ont pas lieu faute de participants.",
+        },
+        Reason::Cost => ReasonWords {
+            en: "A seat would cost more than it is worth under the cost weight.",
+            ar: "تكلفة المقعد أعلى من قيمته وفق وزن التكلفة.",
+            fr: "Une place coûterait plus qu'elle ne vaut selon le poids du coût.",
+        },
+    }
+}
+
 /// Why a need is not fully served, as a sentence for the unmet-needs sheet.
 pub fn reason(reason: Reason, lang: Lang) -> &'static str {
-    match (lang, reason) {
-        (Lang::En, Reason::NoCompatibleSession) => {
-            "No session fits this need (skill, level, language, mode, dates or eligibility)"
-        }
-        (Lang::En, Reason::Budget) => "What is left of the state's budget does not pay for a seat",
-        (Lang::En, Reason::Capacity) => "Every suitable session is full",
-        (Lang::En, Reason::StateCap) => "Every suitable session is full or at its limit of seats per state",
-        (Lang::En, Reason::MinParticipants) => {
-            "Suitable sessions are full, at their limit per state, or not running for lack of participants"
-        }
-        (Lang::En, Reason::Cost) => "A seat would cost more than it is worth under the cost weight",
-        (Lang::Ar, Reason::NoCompatibleSession) => {
-            "لا توجد دورة تناسب هذه الحاجة (المهارة أو المستوى أو اللغة أو نمط التدريب أو التواريخ أو الأهلية)"
-        }
-        (Lang::Ar, Reason::Budget) => "ما تبقى من ميزانية الدولة لا يغطي تكلفة مقعد",
-        (Lang::Ar, Reason::Capacity) => "جميع الدورات المناسبة ممتلئة",
-        (Lang::Ar, Reason::StateCap) => "جميع الدورات المناسبة ممتلئة أو بلغت الحد الأقصى لمقاعد الدولة",
-        (Lang::Ar, Reason::MinParticipants) => {
-            "الدورات المناسبة ممتلئة أو بلغت الحد الأقصى لمقاعد الدولة أو لا تنعقد لعدم اكتمال الحد الأدنى من المشاركين"
-        }
-        (Lang::Ar, Reason::Cost) => "تكلفة المقعد أعلى من قيمته وفق وزن التكلفة",
+    let words = reason_words(reason);
+    match lang {
+        Lang::En => words.en,
+        Lang::Ar => words.ar,
     }
 }
 

@@ -55,3 +55,50 @@ id_type!(
     /// Identifier of a need (`QA-forensics-1`).
     NeedId
 );
+
+/// Hands out need ids, the one scheme for every new need (a row added or duplicated in the
+/// browser, an imported row, the demo): `<STATE>-<skill>-<level>` (`QA-forensics-1`), or
+/// with `-<n>` for the smallest free `n >= 2`, never one already taken.
+#[derive(Debug, Clone, Default)]
+pub struct NeedIds {
+    taken: std::collections::BTreeSet<String>,
+    /// Where the search for each base id goes on, so many needs of one kind do not retry
+    /// every number each time.
+    next: std::collections::BTreeMap<String, usize>,
+}
+
+impl NeedIds {
+    /// Ids free in `scenario`.
+    pub fn new(scenario: &super::Scenario) -> NeedIds {
+        NeedIds { taken: scenario.needs.iter().map(|n| n.id.0.clone()).collect(), next: Default::default() }
+    }
+
+    /// A free id for a need of `state`, `skill` and `level`, taken from now on.
+    pub fn fresh(&mut self, state: &StateCode, skill: &SkillId, level: i64) -> NeedId {
+        let base = format!("{state}-{skill}-{level}");
+        let mut id = base.clone();
+        let n = self.next.entry(base.clone()).or_insert(2);
+        while self.taken.contains(&id) {
+            id = format!("{base}-{n}");
+            *n += 1;
+        }
+        self.taken.insert(id.clone());
+        NeedId(id)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn need_ids_are_deterministic_and_unique() {
+        let mut ids = NeedIds::default();
+        ids.taken.extend(["QA-crypto-2".to_string(), "QA-crypto-2-3".to_string()]);
+        let (qa, crypto) = (StateCode::new("QA"), SkillId::new("crypto"));
+        assert_eq!(ids.fresh(&qa, &crypto, 2).as_str(), "QA-crypto-2-2");
+        assert_eq!(ids.fresh(&qa, &crypto, 2).as_str(), "QA-crypto-2-4");
+        assert_eq!(ids.fresh(&qa, &crypto, 2).as_str(), "QA-crypto-2-5");
+        assert_eq!(ids.fresh(&qa, &crypto, 1).as_str(), "QA-crypto-1");
+    }
+}

@@ -4,6 +4,7 @@
 
 mod ids;
 mod parse;
+pub mod read;
 mod validate;
 
 use std::collections::BTreeMap;
@@ -12,7 +13,7 @@ use std::fmt;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-pub use ids::{CourseId, NeedId, SessionId, SkillId, StateCode};
+pub use ids::{CourseId, NeedId, NeedIds, SessionId, SkillId, StateCode};
 pub use parse::parse_iso_date;
 pub use validate::{validate, Problem, MAX_COUNT, MAX_MONEY, MAX_WEIGHT, MAX_YEAR, MIN_YEAR};
 

@@ -532,12 +532,7 @@ fn position_in_text(text: &str, path: &str) -> Option<(usize, usize)> {
 
 /// A date written exactly `YYYY-MM-DD` (SPEC §2): no spaces, no missing zeros, a real day.
 pub fn parse_iso_date(text: &str) -> Option<NaiveDate> {
-    let bytes = text.as_bytes();
-    let shaped = bytes.len() == 10
-        && bytes[4] == b'-'
-        && bytes[7] == b'-'
-        && bytes.iter().enumerate().all(|(i, b)| i == 4 || i == 7 || b.is_ascii_digit());
-    if !shaped {
+    if !super::read::iso_shaped(text) {
         return None;
     }
     let year = text[0..4].parse().ok()?;

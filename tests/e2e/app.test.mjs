@@ -225,6 +225,13 @@ test('an invalid value shows a message next to the field and is not saved', asyn
   // The same check in Arabic, in Arabic.
   await language(page, 'ar');
   assert.match(await cell.locator('.issue').textContent(), /[\u0600-\u06FF]/);
+  // A Hijri date typed in Arabic digits is explained, not just refused, and in Arabic: the
+  // field reads dates with the reader the CSV import uses (model::read).
+  const end = row.locator('input[data-path$=".window.end"]');
+  await end.fill('١٤٤٨-٠٩-٠١');
+  const endIssue = end.locator('xpath=ancestor::td[1]').locator('.issue');
+  await endIssue.waitFor();
+  assert.match(await endIssue.textContent(), /هجري/);
   await page.waitForTimeout(800);
   await page.reload();
   await page.locator('main .workspace').waitFor();

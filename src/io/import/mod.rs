@@ -25,7 +25,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
 use crate::model::{
-    validate, CourseId, DateRange, Mode, Need, NeedId, Scenario, Session, SessionId, SkillId, StateCode,
+    read, validate, CourseId, DateRange, Mode, Need, NeedId, NeedIds, Scenario, Session, SessionId, SkillId, StateCode,
 };
 
 use super::csv::{count_filled_records, Record, Records, UnclosedQuote};
@@ -102,7 +102,7 @@ pub fn needs_csv(scenario: &Scenario, bytes: &[u8]) -> Result<Imported, Vec<RowE
             continue;
         }
         unreadable.extend(errors[before..].iter().filter_map(|e| Some((e.line, e.column?))));
-        need.id = ids.fresh(&need);
+        need.id = ids.fresh(&need.state, &need.skill, need.level);
         if merged.needs.len() == merged.needs.capacity() {
             // Sized once for the rows left instead of doubled (see `count_filled_records`).
             merged.needs.reserve_exact(rows.saturating_sub(lines.len()).max(1));
@@ -466,7 +466,7 @@ impl Row<'_> {
     /// A required whole number.
     fn number(&self, column: &'static str, errors: &mut Vec<RowError>) -> Option<i64> {
         let text = self.required(column, errors)?;
-        cells::whole_number(&text).map_err(|message| errors.push(self.error(Some(column), message))).ok()
+        read::whole_number(&text).map_err(|e| errors.push(self.error(Some(column), e.about(&text)))).ok()
     }
 
     /// An optional whole number: `Ok(None)` when the cell is empty.
@@ -475,7 +475,7 @@ impl Row<'_> {
         if text.is_empty() {
             return Ok(None);
         }
-        cells::whole_number(&text).map(Some).map_err(|message| errors.push(self.error(Some(column), message)))
+        read::whole_number(&text).map(Some).map_err(|e| errors.push(self.error(Some(column), e.about(&text))))
     }
 
     /// An optional date: `Ok(None)` when the cell is empty.
@@ -484,7 +484,7 @@ impl Row<'_> {
         if text.is_empty() {
             return Ok(None);
         }
-        cells::iso_date(&text).map(Some).map_err(|message| errors.push(self.error(Some(column), message)))
+        read::iso_date(&text).map(Some).map_err(|e| errors.push(self.error(Some(column), e.about(&text))))
     }
 
     fn date(&self, column: &'static str, errors: &mut Vec<RowError>) -> Option<chrono::NaiveDate> {
@@ -702,33 +702,6 @@ fn session_of(row: &Row, scenario: &Scenario, errors: &mut Vec<RowError>) -> Ses
     }
 }
 
-/// Hands out need ids: `<STATE>-<skill>-<level>`, or with `-<n>` for the smallest free
-/// `n >= 2`, never one already taken.
-struct NeedIds {
-    taken: BTreeSet<String>,
-    /// Where the search for each base id goes on, so a file of many needs of one kind
-    /// does not retry every number each time.
-    next: BTreeMap<String, usize>,
-}
-
-impl NeedIds {
-    fn new(scenario: &Scenario) -> NeedIds {
-        NeedIds { taken: scenario.needs.iter().map(|n| n.id.0.clone()).collect(), next: BTreeMap::new() }
-    }
-
-    fn fresh(&mut self, need: &Need) -> NeedId {
-        let base = format!("{}-{}-{}", need.state, need.skill, need.level);
-        let mut id = base.clone();
-        let n = self.next.entry(base.clone()).or_insert(2);
-        while self.taken.contains(&id) {
-            id = format!("{base}-{n}");
-            *n += 1;
-        }
-        self.taken.insert(id.clone());
-        NeedId(id)
-    }
-}
-
 impl fmt::Display for Imported {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{} added, {} replaced", self.added, self.replaced)
@@ -748,26 +721,5 @@ mod tests {
         assert_eq!(need_column("modes[1]"), Some("modes"));
         assert_eq!(session_column("id"), Some("session"));
         assert_eq!(session_column("open_to[0]"), Some("open_to"));
-    }
-
-    #[test]
-    fn need_ids_are_deterministic_and_unique() {
-        let need = Need {
-            id: NeedId::default(),
-            state: "QA".into(),
-            skill: "crypto".into(),
-            level: 2,
-            trainees: 1,
-            priority: 1,
-            window: None,
-            languages: None,
-            modes: None,
-            note: String::new(),
-        };
-        let mut ids =
-            NeedIds { taken: ["QA-crypto-2".to_string(), "QA-crypto-2-3".to_string()].into(), next: BTreeMap::new() };
-        assert_eq!(ids.fresh(&need).as_str(), "QA-crypto-2-2");
-        assert_eq!(ids.fresh(&need).as_str(), "QA-crypto-2-4");
-        assert_eq!(ids.fresh(&need).as_str(), "QA-crypto-2-5");
     }
 }

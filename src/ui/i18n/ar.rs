@@ -151,9 +151,7 @@ impl Catalogue for Ar {
 
     fn issue(&self, issue: &Issue) -> String {
         match issue {
-            Issue::NotWholeNumber => "أدخل عدداً صحيحاً.".into(),
-            Issue::NotNumber => "أدخل رقماً.".into(),
-            Issue::NotDate => "أدخل تاريخاً.".into(),
+            Issue::Read(error) => super::ReadWords::read_error(self, error),
             Issue::Required => "هذا الحقل مطلوب.".into(),
             Issue::Empty => "لا يمكن أن يكون فارغاً.".into(),
             Issue::Duplicate(id) => format!("المعرِّف {} مستخدم من قبل.", iso(id)),
@@ -338,18 +336,7 @@ mod plan_words {
         }
 
         fn reason(&self, reason: Reason) -> &'static str {
-            match reason {
-                Reason::NoCompatibleSession => {
-                    "لا يوجد موعد يناسب هذا الاحتياج (المهارة أو المستوى أو اللغة أو نمط التدريب أو التواريخ أو الأهلية)."
-                }
-                Reason::Budget => "ما تبقى من ميزانية الدولة لا يغطي تكلفة مقعد.",
-                Reason::Capacity => "جميع المواعيد المناسبة ممتلئة.",
-                Reason::StateCap => "جميع المواعيد المناسبة ممتلئة أو بلغت الحد الأقصى لمقاعد هذه الدولة.",
-                Reason::MinParticipants => {
-                    "المواعيد المناسبة ممتلئة أو بلغت حد الدولة أو لا تنعقد لعدم اكتمال الحد الأدنى من المشاركين."
-                }
-                Reason::Cost => "تكلفة المقعد أعلى من قيمته وفق وزن التكلفة.",
-            }
+            crate::io::reason_words(reason).ar
         }
 
         fn reason_name(&self, reason: Reason) -> &'static str {
@@ -531,6 +518,37 @@ mod plan_words {
     impl Ar {
         fn mode_word(&self, mode: &crate::model::Mode) -> String {
             mode_msg(mode).map(|m| self.text(m).to_string()).unwrap_or_else(|| iso(mode.as_str()))
+        }
+    }
+}
+
+// Words for text a field could not read (typed errors of `model::read`), kept apart from the
+// rest of the catalogue.
+mod read_words {
+    use super::Ar;
+    use crate::model::read::ReadError;
+    use crate::ui::i18n::{iso, ReadWords};
+
+    impl ReadWords for Ar {
+        fn read_error(&self, error: &ReadError) -> String {
+            match error {
+                ReadError::NotWholeNumber => "أدخل عدداً صحيحاً.".into(),
+                ReadError::Fraction => "أدخل عدداً صحيحاً بلا كسور.".into(),
+                ReadError::AmbiguousPoint { plain } => {
+                    format!("هل النقطة فاصل للآلاف ({}) أم فاصلة عشرية؟ اكتب العدد بلا فواصل.", iso(plain))
+                }
+                ReadError::TooLarge => "هذا العدد كبير جداً.".into(),
+                ReadError::NotNumber => "أدخل رقماً.".into(),
+                ReadError::Hijri { .. } => {
+                    "يبدو هذا تاريخاً هجرياً؛ أدخل التاريخ الميلادي بالصيغة YYYY-MM-DD، مثل 2027-03-12.".into()
+                }
+                ReadError::AmbiguousDate => {
+                    "اليوم قبل الشهر أم الشهر قبل اليوم؟ أدخل التاريخ بالصيغة YYYY-MM-DD، مثل 2027-03-12.".into()
+                }
+                ReadError::HasTime => "أدخل التاريخ وحده بالصيغة YYYY-MM-DD، دون وقت.".into(),
+                ReadError::NotDate => "أدخل تاريخاً بالصيغة YYYY-MM-DD، مثل 2027-03-12.".into(),
+                ReadError::NotADay => "هذا اليوم غير موجود في التقويم.".into(),
+            }
         }
     }
 }

@@ -180,9 +180,7 @@ impl Catalogue for En {
 
     fn issue(&self, issue: &Issue) -> String {
         match issue {
-            Issue::NotWholeNumber => "Enter a whole number.".into(),
-            Issue::NotNumber => "Enter a number.".into(),
-            Issue::NotDate => "Enter a date.".into(),
+            Issue::Read(error) => super::ReadWords::read_error(self, error),
             Issue::Required => "This is required.".into(),
             Issue::Empty => "Must not be empty.".into(),
             Issue::Duplicate(id) => format!("The id {} is already used.", iso(id)),
@@ -370,18 +368,7 @@ mod plan_words {
         }
 
         fn reason(&self, reason: Reason) -> &'static str {
-            match reason {
-                Reason::NoCompatibleSession => {
-                    "No session fits this need (skill, level, language, mode, dates or eligibility)."
-                }
-                Reason::Budget => "What is left of the state's budget does not pay for a seat.",
-                Reason::Capacity => "Every suitable session is full.",
-                Reason::StateCap => "Every suitable session is full or already holds the most this state may send.",
-                Reason::MinParticipants => {
-                    "Suitable sessions are full, at the state's limit, or not running for lack of participants."
-                }
-                Reason::Cost => "A seat would cost more than it is worth under the cost weight.",
-            }
+            crate::io::reason_words(reason).en
         }
 
         fn reason_name(&self, reason: Reason) -> &'static str {
@@ -564,6 +551,38 @@ mod plan_words {
     impl En {
         fn mode_word(&self, mode: &crate::model::Mode) -> String {
             mode_msg(mode).map(|m| self.text(m).to_lowercase()).unwrap_or_else(|| iso(mode.as_str()))
+        }
+    }
+}
+
+// Words for text a field could not read (typed errors of `model::read`), kept apart from the
+// rest of the catalogue.
+mod read_words {
+    use super::En;
+    use crate::model::read::ReadError;
+    use crate::ui::i18n::{iso, ReadWords};
+
+    impl ReadWords for En {
+        fn read_error(&self, error: &ReadError) -> String {
+            match error {
+                ReadError::NotWholeNumber => "Enter a whole number.".into(),
+                ReadError::Fraction => "Enter a whole number, without a fraction.".into(),
+                ReadError::AmbiguousPoint { plain } => format!(
+                    "Is the point a thousands separator ({}) or a decimal point? Write the number without separators.",
+                    iso(plain)
+                ),
+                ReadError::TooLarge => "This number is too large.".into(),
+                ReadError::NotNumber => "Enter a number.".into(),
+                ReadError::Hijri { .. } => {
+                    "This looks like a Hijri date; enter the Gregorian date as YYYY-MM-DD, e.g. 2027-03-12.".into()
+                }
+                ReadError::AmbiguousDate => {
+                    "Day/month or month/day? Enter the date as YYYY-MM-DD, e.g. 2027-03-12.".into()
+                }
+                ReadError::HasTime => "Enter the date only, as YYYY-MM-DD, without a time.".into(),
+                ReadError::NotDate => "Enter a date as YYYY-MM-DD, e.g. 2027-03-12.".into(),
+                ReadError::NotADay => "This day is not in the calendar.".into(),
+            }
         }
     }
 }

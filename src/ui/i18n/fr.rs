@@ -162,9 +162,7 @@ impl Catalogue for Fr {
 
     fn issue(&self, issue: &Issue) -> String {
         match issue {
-            Issue::NotWholeNumber => "Saisissez un nombre entier.".into(),
-            Issue::NotNumber => "Saisissez un nombre.".into(),
-            Issue::NotDate => "Saisissez une date.".into(),
+            Issue::Read(error) => super::ReadWords::read_error(self, error),
             Issue::Required => "Ce champ est obligatoire.".into(),
             Issue::Empty => "Ne doit pas être vide.".into(),
             Issue::Duplicate(id) => format!("L'identifiant {} est déjà utilisé.", iso(id)),
@@ -352,14 +350,7 @@ mod plan_words {
         }
 
         fn reason(&self, reason: Reason) -> &'static str {
-            match reason {
-                Reason::NoCompatibleSession => "Aucune session ne convient à ce besoin (compétence, niveau, langue, modalité, dates ou éligibilité).",
-                Reason::Budget => "Le reste du budget de l'État ne paie pas une place.",
-                Reason::Capacity => "Toutes les sessions adaptées sont complètes.",
-                Reason::StateCap => "Toutes les sessions adaptées sont complètes ou ont déjà le maximum de places pour cet État.",
-                Reason::MinParticipants => "Les sessions adaptées sont complètes, au maximum pour l'État, ou n'ont pas lieu faute de participants.",
-                Reason::Cost => "Une place coûterait plus qu'elle ne vaut selon le poids du coût.",
-            }
+            crate::io::reason_words(reason).fr
         }
 
         fn reason_name(&self, reason: Reason) -> &'static str {
@@ -553,6 +544,39 @@ mod plan_words {
     impl Fr {
         fn mode_word(&self, mode: &crate::model::Mode) -> String {
             mode_msg(mode).map(|m| self.text(m).to_lowercase()).unwrap_or_else(|| iso(mode.as_str()))
+        }
+    }
+}
+
+// Words for text a field could not read (typed errors of `model::read`), kept apart from the
+// rest of the catalogue.
+mod read_words {
+    use super::Fr;
+    use crate::model::read::ReadError;
+    use crate::ui::i18n::{iso, ReadWords};
+
+    impl ReadWords for Fr {
+        fn read_error(&self, error: &ReadError) -> String {
+            match error {
+            ReadError::NotWholeNumber => "Saisissez un nombre entier.".into(),
+            ReadError::Fraction => "Saisissez un nombre entier, sans décimales.".into(),
+            ReadError::AmbiguousPoint { plain } => format!(
+                "Le point sépare-t-il les milliers ({}) ou les décimales ? Écrivez le nombre sans séparateur.",
+                iso(plain)
+            ),
+            ReadError::TooLarge => "Ce nombre est trop grand.".into(),
+            ReadError::NotNumber => "Saisissez un nombre.".into(),
+            ReadError::Hijri { .. } => {
+                "Cette date semble hégirienne ; saisissez la date grégorienne au format AAAA-MM-JJ, p. ex. 2027-03-12."
+                    .into()
+            }
+            ReadError::AmbiguousDate => {
+                "Jour/mois ou mois/jour ? Saisissez la date au format AAAA-MM-JJ, p. ex. 2027-03-12.".into()
+            }
+            ReadError::HasTime => "Saisissez la date seule, au format AAAA-MM-JJ, sans heure.".into(),
+            ReadError::NotDate => "Saisissez une date au format AAAA-MM-JJ, p. ex. 2027-03-12.".into(),
+            ReadError::NotADay => "Ce jour n'existe pas dans le calendrier.".into(),
+            }
         }
     }
 }

@@ -13,6 +13,8 @@ pub use plan::{PlanCatalogue, P};
 
 use chrono::{Datelike, NaiveDate};
 
+use crate::model::read::ReadError;
+
 use super::vm::files::{ImportError, Imported};
 use super::vm::issue::{Issue, Thing};
 use super::vm::rows::InUse;
@@ -240,8 +242,15 @@ impl Note {
     }
 }
 
+/// The words for text a field could not read ([`ReadError`], from the core's reader shared
+/// with the spreadsheet importer). Each language file implements it in its own block,
+/// matching every kind, so a kind without words does not compile.
+pub trait ReadWords {
+    fn read_error(&self, error: &ReadError) -> String;
+}
+
 /// One language's texts.
-pub trait Catalogue: Sync {
+pub trait Catalogue: Sync + ReadWords {
     /// A fixed label.
     fn text(&self, m: Msg) -> &'static str;
     /// Month `1..=12`, full name.
@@ -373,5 +382,75 @@ mod tests {
         }
         assert!(arabic(&Lang::Ar.catalogue().issue(&Issue::TraineesMin)));
         assert!(arabic(&Lang::Ar.catalogue().note(&Note::SaveFailed)));
+    }
+}
+
+#[cfg(test)]
+mod read_words_tests {
+    use super::*;
+
+    /// One of each kind; the catalogues' exhaustive matches make sure none is missing there.
+    fn every_read_error() -> Vec<ReadError> {
+        vec![
+            ReadError::NotWholeNumber,
+            ReadError::Fraction,
+            ReadError::AmbiguousPoint { plain: "1000".into() },
+            ReadError::TooLarge,
+            ReadError::NotNumber,
+            ReadError::Hijri { year: Some(1448) },
+            ReadError::AmbiguousDate,
+            ReadError::HasTime,
+            ReadError::NotDate,
+            ReadError::NotADay,
+        ]
+    }
+
+    #[test]
+    fn every_reading_error_has_words_in_every_language_and_arabic_ones_are_arabic() {
+        let arabic = |s: &str| s.chars().filter(|c| ('\u{0600}'..='\u{06FF}').contains(c)).count() > 5;
+        for error in every_read_error() {
+            for lang in Lang::ALL {
+                let words = lang.catalogue().issue(&Issue::Read(error.clone()));
+                assert!(!words.is_empty(), "{lang:?} {error:?}");
+                assert_ne!(words, error.to_string(), "{lang:?} {error:?} is the core's English");
+            }
+            assert!(arabic(&Lang::Ar.catalogue().issue(&Issue::Read(error.clone()))), "{error:?}");
+        }
+        let hijri = Lang::Ar.catalogue().issue(&Issue::Read(ReadError::Hijri { year: None }));
+        assert!(hijri.contains("هجري"), "{hijri}");
+    }
+}
+
+#[cfg(test)]
+mod shared_reason_tests {
+    use super::Lang;
+    use crate::io::csv::{unmet_csv, CsvOptions};
+    use crate::model::Scenario;
+    use crate::solve::{solve, Options, Reason};
+
+    #[test]
+    fn the_unmet_reason_on_screen_is_the_one_in_the_downloaded_sheet() {
+        // QA's need has no session of its skill; TN's session is too small for both needs.
+        let scenario = Scenario::from_json(
+            r#"{"format":"qudra-scenario","version":1,
+            "states":[{"code":"QA","name":{"en":"Qatar"},"languages":["ar","en"]},
+                      {"code":"TN","name":{"en":"Tunisia"},"languages":["ar","fr"]}],
+            "skills":[{"id":"forensics","name":{"en":"DF"}},{"id":"osint","name":{"en":"OSINT"}}],
+            "courses":[{"id":"DF-101","title":{"en":"DF"},"skill":"forensics","level":1,"language":"ar","mode":"in_person"}],
+            "sessions":[{"id":"DF-101-A","course":"DF-101","start":"2027-02-07","end":"2027-02-11","seats":2}],
+            "needs":[{"id":"QA-osint-1","state":"QA","skill":"osint","level":1,"trainees":2,"priority":4},
+                     {"id":"TN-forensics-1","state":"TN","skill":"forensics","level":1,"trainees":5,"priority":4}]}"#,
+        )
+        .unwrap();
+        let plan = solve(&scenario, &Options::default()).unwrap();
+        let reasons: Vec<Reason> = plan.unmet.iter().map(|u| u.reason).collect();
+        assert!(reasons.contains(&Reason::NoCompatibleSession) && reasons.contains(&Reason::Capacity), "{reasons:?}");
+        for (lang, io_lang) in [(Lang::En, crate::io::Lang::En), (Lang::Ar, crate::io::Lang::Ar)] {
+            let sheet = unmet_csv(&scenario, &plan, &CsvOptions { lang: io_lang, state: None }).unwrap();
+            for reason in &reasons {
+                let said = lang.plan().reason(*reason);
+                assert!(sheet.contains(said), "{lang:?} {reason:?}: {said} not in\n{sheet}");
+            }
+        }
     }
 }

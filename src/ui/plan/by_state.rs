@@ -66,7 +66,7 @@ pub fn ByState() -> impl IntoView {
             {move || {
                 let l = lang.get();
                 let Some(v) = view_of.get() else { return ().into_any() };
-                let year = plan.solved.with(|s| s.as_ref().map(|s| plan_view::plan_year(&s.scenario))).unwrap_or(2027);
+                let year = plan.solved.with(|s| s.as_ref().map(|s| plan_view::plan_year(&s.scenario))).unwrap_or(crate::model::read::FALLBACK_YEAR);
                 let c = &v.coverage;
                 let priorities = (1..=5i64)
                     .rev()

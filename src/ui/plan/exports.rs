@@ -34,7 +34,9 @@ pub fn PlanExports() -> impl IntoView {
     let last = RwSignal::new(None::<String>);
     let states =
         Memo::new(move |_| plan.solved.with(|s| s.as_ref().map(|s| states_of(&s.scenario)).unwrap_or_default()));
-    let year = Memo::new(move |_| plan.solved.with(|s| s.as_ref().map_or(2027, |s| plan_year(&s.scenario))));
+    let year = Memo::new(move |_| {
+        plan.solved.with(|s| s.as_ref().map_or(crate::model::read::FALLBACK_YEAR, |s| plan_year(&s.scenario)))
+    });
     let download = move |export: Export| {
         let file = plan.solved.with_untracked(|s| {
             s.as_ref().map(|s| {

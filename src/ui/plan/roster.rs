@@ -159,7 +159,7 @@ pub fn Roster() -> impl IntoView {
                 move |ev: leptos::ev::SubmitEvent| {
                     ev.prevent_default();
                     let need = NeedId::new(chosen_need.get_untracked());
-                    let seats = crate::ui::vm::edit::normalise_digits(&chosen_seats.get_untracked()).trim().parse::<i64>().unwrap_or(0);
+                    let seats = crate::model::read::whole_number(&chosen_seats.get_untracked()).unwrap_or(0);
                     let session: SessionId = session.clone();
                     store.try_change(error, move |sc| adjust::pin(sc, &need, &session, seats));
                 }

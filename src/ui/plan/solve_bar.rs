@@ -34,7 +34,7 @@ pub fn SolveBar() -> impl IntoView {
     let p = move |m: P| move || lang.get().p(m);
     let solve = move |_| plan.solve(store);
     let set_limit = move |ev: leptos::ev::Event| {
-        if let Ok(seconds) = event_target_value(&ev).trim().parse::<f64>() {
+        if let Ok(seconds) = crate::model::read::decimal(&event_target_value(&ev)) {
             if seconds.is_finite() && seconds >= 1.0 {
                 plan.time_limit.set(seconds.min(3600.0));
             }

@@ -6,7 +6,7 @@
 use serde_json::{Map, Value};
 
 use super::issue::{FieldIssue, Issue};
-use crate::model::{validate, Problem, Scenario};
+use crate::model::{read, validate, Problem, Scenario};
 
 /// How the text of a field is read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -27,50 +27,22 @@ pub enum Kind {
     Codes,
 }
 
-/// Reads Arabic-Indic and Persian digits and the Arabic decimal sign as ASCII, since an Arabic
-/// keyboard types them.
-pub fn normalise_digits(text: &str) -> String {
-    text.trim()
-        .chars()
-        .map(|c| match c {
-            '\u{0660}'..='\u{0669}' => char::from(b'0' + (c as u32 - 0x0660) as u8),
-            '\u{06F0}'..='\u{06F9}' => char::from(b'0' + (c as u32 - 0x06F0) as u8),
-            '\u{066B}' => '.',
-            '\u{2212}' => '-',
-            other => other,
-        })
-        .collect()
-}
-
-/// The JSON value a field's text stands for.
+/// The JSON value a field's text stands for. Numbers and dates are read by
+/// [`crate::model::read`], the reader the spreadsheet importer uses: digits of any script,
+/// grouped thousands, and a typed reason when the text is refused.
 pub fn parse(kind: Kind, text: &str) -> Result<Value, Issue> {
-    let plain = normalise_digits(text);
+    let blank = text.trim().is_empty();
     match kind {
         Kind::Text => Ok(Value::String(text.to_string())),
-        Kind::Int => match plain.as_str() {
-            "" => Err(Issue::Required),
-            digits => digits.parse::<i64>().map(Value::from).map_err(|_| Issue::NotWholeNumber),
-        },
-        Kind::OptInt => match plain.as_str() {
-            "" => Ok(Value::Null),
-            digits => digits.parse::<i64>().map(Value::from).map_err(|_| Issue::NotWholeNumber),
-        },
-        Kind::Num => match plain.as_str() {
-            "" => Err(Issue::Required),
-            number => match number.parse::<f64>() {
-                Ok(n) if n.is_finite() => Ok(Value::from(n)),
-                _ => Err(Issue::NotNumber),
-            },
-        },
-        Kind::Date | Kind::WindowDate => match plain.as_str() {
-            "" if kind == Kind::WindowDate => Ok(Value::Null),
-            "" => Err(Issue::Required),
-            date => chrono::NaiveDate::parse_from_str(date, "%Y-%m-%d")
-                .map(|d| Value::String(d.to_string()))
-                .map_err(|_| Issue::NotDate),
-        },
+        Kind::Int | Kind::Num | Kind::Date if blank => Err(Issue::Required),
+        Kind::OptInt | Kind::WindowDate if blank => Ok(Value::Null),
+        Kind::Int | Kind::OptInt => read::whole_number(text).map(Value::from).map_err(Issue::Read),
+        Kind::Num => read::decimal(text).map(Value::from).map_err(Issue::Read),
+        Kind::Date | Kind::WindowDate => {
+            read::iso_date(text).map(|d| Value::String(d.to_string())).map_err(Issue::Read)
+        }
         Kind::Codes => {
-            let codes: Vec<Value> = plain
+            let codes: Vec<Value> = text
                 .split(|c: char| c == ',' || c == ';' || c == '\u{060C}' || c.is_whitespace())
                 .filter(|code| !code.is_empty())
                 .map(|code| Value::String(code.to_uppercase()))
@@ -221,6 +193,7 @@ fn set_window_bound(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::read::ReadError;
 
     fn scenario() -> Scenario {
         Scenario::from_json(
@@ -256,6 +229,24 @@ mod tests {
     }
 
     #[test]
+    fn a_field_reads_numbers_and_dates_as_the_importer_does() {
+        // Arabic thousands separator, grouped thousands, and a point that could be either.
+        let after = edit(&scenario(), "sessions[0].seats", Kind::Int, "١٬٠٠٠").unwrap();
+        assert_eq!(after.sessions[0].seats, 1000);
+        let after = edit(&scenario(), "sessions[0].seats", Kind::Int, "1 000").unwrap();
+        assert_eq!(after.sessions[0].seats, 1000);
+        let err = edit(&scenario(), "sessions[0].seats", Kind::Int, "1.000").unwrap_err();
+        assert_eq!(err[0].issue, Issue::Read(ReadError::AmbiguousPoint { plain: "1000".into() }));
+        // A date typed in the Hijri calendar or day/month order is explained, not just refused.
+        let err = edit(&scenario(), "sessions[0].start", Kind::Date, "١٤٤٨-٠٩-٠١").unwrap_err();
+        assert_eq!(err[0].issue, Issue::Read(ReadError::Hijri { year: Some(1448) }));
+        let err = edit(&scenario(), "sessions[0].start", Kind::Date, "07/02/2027").unwrap_err();
+        assert_eq!(err[0].issue, Issue::Read(ReadError::AmbiguousDate));
+        let after = edit(&scenario(), "settings.equity_bonus", Kind::Num, "٠٫٥").unwrap();
+        assert_eq!(after.settings.equity_bonus, 0.5);
+    }
+
+    #[test]
     fn an_invalid_value_is_refused_with_the_core_problem_at_the_field() {
         let err = edit(&scenario(), "needs[0].trainees", Kind::Int, "0").unwrap_err();
         assert_eq!(err, vec![FieldIssue::new("needs[0].trainees", Issue::TraineesMin)]);
@@ -266,9 +257,9 @@ mod tests {
     #[test]
     fn text_that_is_not_a_number_or_date_is_refused() {
         let err = edit(&scenario(), "needs[0].trainees", Kind::Int, "six").unwrap_err();
-        assert_eq!(err[0].issue, Issue::NotWholeNumber);
+        assert_eq!(err[0].issue, Issue::Read(ReadError::NotWholeNumber));
         let err = edit(&scenario(), "sessions[0].start", Kind::Date, "2027-02-30").unwrap_err();
-        assert_eq!(err[0].issue, Issue::NotDate);
+        assert_eq!(err[0].issue, Issue::Read(ReadError::NotADay));
         let err = edit(&scenario(), "needs[0].trainees", Kind::Int, "").unwrap_err();
         assert_eq!(err[0].issue, Issue::Required);
     }

@@ -5,17 +5,14 @@
 
 use chrono::NaiveDate;
 
+use crate::model::read::ReadError;
 use crate::model::Problem;
 
 /// One thing wrong with a field, ready for a catalogue to phrase.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Issue {
-    /// The text is not a whole number.
-    NotWholeNumber,
-    /// The text is not a number.
-    NotNumber,
-    /// The text is not a date.
-    NotDate,
+    /// The typed text is not the number or date the field takes (see [`crate::model::read`]).
+    Read(ReadError),
     /// A value is required here.
     Required,
     Empty,

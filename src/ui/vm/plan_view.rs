@@ -75,14 +75,9 @@ impl<'a> Seats<'a> {
     }
 }
 
-/// The year the plan is for: the horizon's, else the earliest session's.
-pub fn plan_year(scenario: &Scenario) -> i32 {
-    scenario
-        .horizon
-        .map(|h| h.start.year())
-        .or_else(|| scenario.sessions.iter().map(|s| s.start.year()).min())
-        .unwrap_or(2027)
-}
+/// The year the plan is for: the horizon's, else the earliest session's (see
+/// [`crate::model::read::scenario_year`]).
+pub use crate::model::read::scenario_year as plan_year;
 
 fn slot(solved: &Solved, session: &Session, lang: &str, state_seats: Option<i64>) -> Slot {
     let course = solved.scenario.course(&session.course);

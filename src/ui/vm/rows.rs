@@ -6,7 +6,7 @@ use chrono::{Days, NaiveDate};
 
 use super::issue::Thing;
 use crate::model::{
-    Blackout, Course, CourseId, Mode, Need, NeedId, Scenario, Session, SessionId, Skill, SkillId, StateCode,
+    read, Blackout, Course, CourseId, Mode, Need, NeedIds, Scenario, Session, SessionId, Skill, SkillId, StateCode,
 };
 
 /// Why a row cannot be deleted: other rows still refer to it.
@@ -26,16 +26,16 @@ fn first_day(scenario: &Scenario) -> NaiveDate {
         .horizon
         .map(|h| h.start)
         .or_else(|| scenario.sessions.iter().map(|s| s.start).min())
-        .unwrap_or_else(|| NaiveDate::from_ymd_opt(2027, 1, 3).unwrap_or_default())
+        .unwrap_or_else(|| NaiveDate::from_ymd_opt(read::FALLBACK_YEAR, 1, 3).unwrap_or_default())
 }
 
 /// Appends a need of `state` (first skill, level 1, one trainee, priority 3, defaults for the
 /// rest) and returns its index.
 pub fn add_need(scenario: &mut Scenario, state: &StateCode) -> usize {
     let skill = scenario.skills.first().map(|s| s.id.clone()).unwrap_or_default();
-    let id = fresh_id(&format!("{state}-{skill}"), |id| scenario.need(&NeedId::new(id)).is_some());
+    let id = NeedIds::new(scenario).fresh(state, &skill, 1);
     scenario.needs.push(Need {
-        id: NeedId::new(id),
+        id,
         state: state.clone(),
         skill,
         level: 1,
@@ -52,8 +52,7 @@ pub fn add_need(scenario: &mut Scenario, state: &StateCode) -> usize {
 /// Inserts a copy of need `i` with a fresh id right after it; returns the copy's index.
 pub fn duplicate_need(scenario: &mut Scenario, i: usize) -> Option<usize> {
     let mut copy = scenario.needs.get(i)?.clone();
-    let base = format!("{}-{}", copy.state, copy.skill);
-    copy.id = NeedId::new(fresh_id(&base, |id| scenario.need(&NeedId::new(id)).is_some()));
+    copy.id = NeedIds::new(scenario).fresh(&copy.state, &copy.skill, copy.level);
     scenario.needs.insert(i + 1, copy);
     Some(i + 1)
 }
@@ -205,7 +204,10 @@ mod tests {
     fn a_new_need_is_valid_and_gets_a_fresh_id() {
         let mut s = scenario();
         let i = add_need(&mut s, &"QA".into());
-        assert_eq!(s.needs[i].id.as_str(), "QA-forensics-2");
+        // The importer's scheme: state, skill, level, then a number when taken.
+        assert_eq!(s.needs[i].id.as_str(), "QA-forensics-1-2");
+        let j = add_need(&mut s, &"QA".into());
+        assert_eq!(s.needs[j].id.as_str(), "QA-forensics-1-3");
         assert!(validate(&s).is_empty(), "{:?}", validate(&s));
     }
 
@@ -215,7 +217,7 @@ mod tests {
         let i = duplicate_need(&mut s, 0).unwrap();
         assert_eq!(i, 1);
         assert_eq!(s.needs[1].trainees, 6);
-        assert_ne!(s.needs[1].id, s.needs[0].id);
+        assert_eq!(s.needs[1].id.as_str(), "QA-forensics-1-2");
         let j = duplicate_session(&mut s, 0).unwrap();
         assert_eq!(s.sessions[j].id.as_str(), "DF-101-1");
         assert!(validate(&s).is_empty());

@@ -75,11 +75,7 @@ pub struct Year {
 
 /// The year of the horizon (or of the earliest session), its sessions month by month.
 pub fn year_view(scenario: &Scenario) -> Year {
-    let year = scenario
-        .horizon
-        .map(|h| h.start.year())
-        .or_else(|| scenario.sessions.iter().map(|s| s.start.year()).min())
-        .unwrap_or(2027);
+    let year = crate::model::read::scenario_year(scenario);
     let mut order: Vec<usize> = (0..scenario.sessions.len()).collect();
     order.sort_by_key(|&i| (scenario.sessions[i].start, scenario.sessions[i].id.clone()));
     let mut months = vec![Vec::new(); 12];
