@@ -57,7 +57,7 @@ export async function open(browser, url, { init, arg, viewport, locale, acceptDo
   const context = await browser.newContext({
     viewport: viewport ?? { width: 1366, height: 900 },
     locale: locale ?? 'en-GB',
-    acceptDownloads: acceptDownloads ?? false,
+    acceptDownloads: acceptDownloads ?? true,
   });
   await context.addInitScript(() => {
     // Recorded from inside the page: the browser fires this event for every blocked resource.
