@@ -76,9 +76,14 @@ serve: build-web
 	node $(E2E)/serve.mjs dist $(PORT)
 
 ## Browser tests in headless Chromium against the built dist/; screenshots of every workspace
-## in English and Arabic go to tests/e2e/screenshots/.
-e2e: build-web
-	cd $(E2E) && node --test *.test.mjs
+## in English and Arabic go to tests/e2e/screenshots/. The plans are compared with
+## target/release/qudra, built exactly as `test-core` builds it (`cargo test --release --features
+## highs`, which also builds the binaries; `--no-run --test cli` stops at one small test), so that
+## after `test-core` this is a no-op and `make test` compiles the release once. A `cargo build`
+## would not share it: the tests' dev-dependencies turn on more features of chrono and serde.
+e2e: build-web setup-highs
+	$(CARGO) test --release --features highs --no-run --test cli
+	cd $(E2E) && QUDRA_BIN=$(CURDIR)/target/release/qudra node --test *.test.mjs
 	@echo "e2e screenshots: $(CURDIR)/$(E2E)/screenshots"
 
 # ---- The solver in WebAssembly ----------------------------------------------------------

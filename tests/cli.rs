@@ -2,51 +2,14 @@
 //! every problem listed with its path, the plan on stdout or in `-o`, infeasible pins
 //! named, and the same plan from two separate processes.
 
+mod common;
+
 use std::fs;
 use std::path::PathBuf;
-use std::process::{Command, Output};
+use std::process::Command;
 
+use common::cli::{code, conformance, repo, run, scratch, stderr, stdout, write, QUDRA};
 use qudra::solve::{Plan, Status};
-
-const QUDRA: &str = env!("CARGO_BIN_EXE_qudra");
-
-fn conformance(name: &str) -> String {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures/conformance")
-        .join(name)
-        .to_string_lossy()
-        .into_owned()
-}
-
-/// A fresh folder for one test, under Cargo's scratch space for integration tests.
-fn scratch(test: &str) -> PathBuf {
-    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(format!("cli-{test}"));
-    let _ = fs::remove_dir_all(&dir);
-    fs::create_dir_all(&dir).unwrap();
-    dir
-}
-
-fn write(dir: &std::path::Path, name: &str, text: &str) -> String {
-    let path = dir.join(name);
-    fs::write(&path, text).unwrap();
-    path.to_string_lossy().into_owned()
-}
-
-fn run(args: &[&str]) -> Output {
-    Command::new(QUDRA).args(args).output().expect("run qudra")
-}
-
-fn stdout(out: &Output) -> String {
-    String::from_utf8(out.stdout.clone()).expect("UTF-8 stdout")
-}
-
-fn stderr(out: &Output) -> String {
-    String::from_utf8(out.stderr.clone()).expect("UTF-8 stderr")
-}
-
-fn code(out: &Output) -> i32 {
-    out.status.code().expect("exit code")
-}
 
 /// A small valid scenario: QA and TN, one course, two sessions, two needs.
 fn small(pins: &str) -> String {
@@ -276,11 +239,11 @@ fn two_processes_write_the_same_plan_apart_from_solve_ms() {
 // files written whole or not at all (-o)
 
 fn demo() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data/demo-2027.json")
+    repo("data/demo-2027.json")
 }
 
 fn needs_template() -> String {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data/needs-template.csv").to_string_lossy().into_owned()
+    repo("data/needs-template.csv").to_string_lossy().into_owned()
 }
 
 fn names_in(dir: &std::path::Path) -> Vec<String> {

@@ -1,36 +1,21 @@
 //! `qudra export` and `qudra import` as a planner runs them: exit status, what is written
 //! where, and that a bad file leaves every file untouched.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+mod common;
 
-const QUDRA: &str = env!("CARGO_BIN_EXE_qudra");
+use std::path::{Path, PathBuf};
+
+use common::cli::{repo, run, scratch, stderr, stdout};
 
 fn fixture(name: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/io").join(name)
-}
-
-/// A fresh scratch folder for one test.
-fn scratch(test: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("qudra-io-cli-{}-{test}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
-
-fn run(args: &[&str]) -> Output {
-    Command::new(QUDRA).args(args).env("SOURCE_DATE_EPOCH", "1800000000").output().unwrap()
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
+    repo("tests/fixtures/io").join(name)
 }
 
 /// Solves the fixture into `dir/plan.json`.
 fn solved(dir: &Path) -> String {
     let plan = dir.join("plan.json").to_string_lossy().into_owned();
     let out = run(&["solve", fixture("scenario.json").to_str().unwrap(), "-o", &plan]);
-    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(out.status.success(), "{}", stderr(&out));
     plan
 }
 
@@ -41,9 +26,9 @@ fn export_writes_each_format() {
     let scenario = fixture("scenario.json");
     let scenario = scenario.to_str().unwrap();
     let csv = run(&["export", &plan, "--scenario", scenario, "--format", "csv", "--lang", "ar"]);
-    assert!(csv.status.success(), "{}", text(&csv.stderr));
+    assert!(csv.status.success(), "{}", stderr(&csv));
     assert!(csv.stdout.starts_with("\u{feff}state,state_name,".as_bytes()));
-    assert!(text(&csv.stdout).contains("قطر"));
+    assert!(stdout(&csv).contains("قطر"));
 
     let ics_path = dir.join("qa.ics");
     let ics = run(&[
@@ -58,15 +43,15 @@ fn export_writes_each_format() {
         "-o",
         ics_path.to_str().unwrap(),
     ]);
-    assert!(ics.status.success(), "{}", text(&ics.stderr));
+    assert!(ics.status.success(), "{}", stderr(&ics));
     let calendar = std::fs::read_to_string(&ics_path).unwrap();
     assert!(calendar.contains("DTSTAMP:20270115T080000Z\r\n"), "SOURCE_DATE_EPOCH is the stamp");
     assert_eq!(calendar.matches("BEGIN:VEVENT").count(), 2);
 
     let unmet = run(&["export", &plan, "--scenario", scenario, "--format", "unmet-csv"]);
-    assert!(text(&unmet.stdout).contains("Every suitable session is full"));
+    assert!(stdout(&unmet).contains("Every suitable session is full"));
     let json = run(&["export", &plan, "--scenario", scenario, "--format", "json"]);
-    assert_eq!(text(&json.stdout), std::fs::read_to_string(&plan).unwrap());
+    assert_eq!(stdout(&json), std::fs::read_to_string(&plan).unwrap());
 }
 
 #[test]
@@ -83,11 +68,11 @@ fn export_usage_and_input_errors_have_their_exit_codes() {
         vec!["export", &plan, "--scenario", scenario, "--format", "json", "--state", "QA"],
     ] {
         let out = run(&args);
-        assert_eq!(out.status.code(), Some(2), "{args:?}: {}", text(&out.stderr));
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {}", stderr(&out));
     }
     let out = run(&["export", &plan, "--scenario", scenario, "--format", "csv", "--state", "XX"]);
     assert_eq!(out.status.code(), Some(1));
-    assert!(text(&out.stderr).contains("no state \"XX\""), "{}", text(&out.stderr));
+    assert!(stderr(&out).contains("no state \"XX\""), "{}", stderr(&out));
 }
 
 #[test]
@@ -112,7 +97,7 @@ fn a_bad_needs_file_changes_nothing_and_lists_every_line() {
         out_path.to_str().unwrap(),
     ]);
     assert_eq!(out.status.code(), Some(1));
-    let stderr = text(&out.stderr);
+    let stderr = stderr(&out);
     assert!(stderr.contains("3 problem(s) found; nothing was imported"), "{stderr}");
     assert!(stderr.contains("row 3, skill: unknown skill \"forensic\""), "{stderr}");
     assert!(stderr.contains("row 4, trainees:"), "{stderr}");
@@ -127,13 +112,13 @@ fn a_good_sessions_file_goes_to_stdout_or_the_output_file() {
     let scenario = fixture("scenario.json");
     let sessions = fixture("sessions.csv");
     let out = run(&["import", "--sessions", sessions.to_str().unwrap(), scenario.to_str().unwrap()]);
-    assert!(out.status.success(), "{}", text(&out.stderr));
-    assert!(text(&out.stderr).contains("2 session(s) added, 1 replaced"), "{}", text(&out.stderr));
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stderr(&out).contains("2 session(s) added, 1 replaced"), "{}", stderr(&out));
     let merged = dir.join("merged.json");
     std::fs::write(&merged, &out.stdout).unwrap();
     let check = run(&["validate", merged.to_str().unwrap()]);
-    assert!(check.status.success(), "{}", text(&check.stderr));
-    assert!(text(&check.stdout).contains("5 sessions"));
+    assert!(check.status.success(), "{}", stderr(&check));
+    assert!(stdout(&check).contains("5 sessions"));
 }
 
 #[test]
@@ -152,14 +137,14 @@ fn import_needs_exactly_one_file() {
 fn a_mismatched_plan_lists_the_first_100_problems_and_the_total() {
     let dir = scratch("mismatch-many");
     let plan = dir.join("demo-plan.json").to_string_lossy().into_owned();
-    let demo = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data/demo-2027.json");
+    let demo = repo("data/demo-2027.json");
     let out = run(&["solve", demo.to_str().unwrap(), "-o", &plan]);
-    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(out.status.success(), "{}", stderr(&out));
     let scenario = fixture("scenario.json");
     let out = run(&["export", &plan, "--scenario", scenario.to_str().unwrap(), "--format", "csv"]);
     assert_eq!(out.status.code(), Some(1));
     assert!(out.stdout.is_empty());
-    let stderr = text(&out.stderr);
+    let stderr = stderr(&out);
     let listed = stderr.lines().filter(|line| line.starts_with("  ") && !line.contains("more problem(s)")).count();
     assert_eq!(listed, 100, "{stderr}");
     assert!(stderr.contains(" more problem(s)"), "{stderr}");
@@ -191,8 +176,8 @@ fn export_refuses_a_plan_the_scenario_no_longer_fits_and_a_scenario_given_as_the
             "-o",
             out_path.to_str().unwrap(),
         ]);
-        assert_eq!(out.status.code(), Some(1), "{format}: {}", text(&out.stderr));
-        assert!(text(&out.stderr).contains("session \"DF-101-A\": 4 seats taken of 2"), "{}", text(&out.stderr));
+        assert_eq!(out.status.code(), Some(1), "{format}: {}", stderr(&out));
+        assert!(stderr(&out).contains("session \"DF-101-A\": 4 seats taken of 2"), "{}", stderr(&out));
         assert!(!out_path.exists(), "{format}: nothing is written");
     }
 
@@ -201,9 +186,5 @@ fn export_refuses_a_plan_the_scenario_no_longer_fits_and_a_scenario_given_as_the
     let scenario_path = scenario_path.to_str().unwrap();
     let out = run(&["export", scenario_path, "--scenario", scenario_path, "--format", "csv"]);
     assert_eq!(out.status.code(), Some(1));
-    assert!(
-        text(&out.stderr).contains("is a scenario file (format qudra-scenario), not a plan"),
-        "{}",
-        text(&out.stderr)
-    );
+    assert!(stderr(&out).contains("is a scenario file (format qudra-scenario), not a plan"), "{}", stderr(&out));
 }

@@ -6,10 +6,37 @@ use std::collections::BTreeMap;
 use chrono::{DateTime, Datelike, Days, NaiveDate, Utc};
 use icalendar::{CalendarComponent, Component, DatePerhapsTime, EventLike};
 use proptest::prelude::*;
-use qudra::io::ics::{calendar, escape_text, fold, unescape_text, unfold, IcsOptions, MAX_LINE_OCTETS};
+use qudra::io::ics::{calendar, escape_text, fold, IcsOptions, MAX_LINE_OCTETS};
 use qudra::io::Lang;
 use qudra::model::Scenario;
 use qudra::solve::{solve, Options};
+
+// ---------------------------------------------------------------------------------------
+// What a calendar program does with a folded, escaped line (test-only: the app never reads a
+// calendar back, so these live here rather than in `qudra::io::ics`).
+
+/// Reverses [`fold`]: removes every CRLF followed by a space or tab (RFC 5545 §3.1).
+fn unfold(text: &str) -> String {
+    text.replace("\r\n ", "").replace("\r\n\t", "")
+}
+
+/// Reverses [`escape_text`]: what a calendar program shows for an escaped value.
+fn unescape_text(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars();
+    while let Some(ch) = chars.next() {
+        if ch != '\\' {
+            out.push(ch);
+            continue;
+        }
+        match chars.next() {
+            Some('n') | Some('N') => out.push('\n'),
+            Some(other) => out.push(other),
+            None => out.push('\\'),
+        }
+    }
+    out
+}
 
 fn fixture() -> Scenario {
     let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/io/scenario.json");
@@ -259,4 +286,34 @@ fn dtend_after_the_last_day_of_a_year_is_a_valid_date() {
     session.end = NaiveDate::from_ymd_opt(9999, 12, 31).unwrap();
     let err = calendar(&scenario, &plan, &IcsOptions { lang: Lang::En, state: None, dtstamp: dtstamp() }).unwrap_err();
     assert!(err.to_string().contains("DF-101-A"), "{err}");
+}
+
+// The unit tests that lived in src/io/ics.rs, moved with `unfold` and `unescape_text`.
+
+#[test]
+fn folding_keeps_arabic_letters_whole() {
+    let line = format!("SUMMARY:{}", "قطر".repeat(30));
+    let folded = fold(&line);
+    for physical in folded.split("\r\n") {
+        assert!(physical.len() <= MAX_LINE_OCTETS, "{} octets", physical.len());
+    }
+    assert!(folded.contains("\r\n "));
+    assert_eq!(unfold(&folded), line);
+}
+
+#[test]
+fn a_short_line_is_not_folded() {
+    assert_eq!(fold("VERSION:2.0"), "VERSION:2.0");
+    let exactly = "X".repeat(MAX_LINE_OCTETS);
+    assert_eq!(fold(&exactly), exactly);
+    assert_eq!(fold(&format!("{exactly}Y")), format!("{exactly}\r\n Y"));
+    let escape_at_the_edge = format!("{}\\,", "X".repeat(MAX_LINE_OCTETS - 1));
+    assert_eq!(fold(&escape_at_the_edge), format!("{}\r\n \\,", "X".repeat(MAX_LINE_OCTETS - 1)));
+}
+
+#[test]
+fn text_escaping_covers_the_rfc_characters() {
+    assert_eq!(escape_text("a\\b;c,d\ne\r\nf"), "a\\\\b\\;c\\,d\\ne\\nf");
+    assert_eq!(unescape_text(&escape_text("a\\b;c,d\ne")), "a\\b;c,d\ne");
+    assert_eq!(escape_text("bell\u{7}"), "bell");
 }

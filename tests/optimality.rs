@@ -3,13 +3,17 @@
 //! objective and constraints is found, and the solver must reach the same objective
 //! (relative 1e-6) — or report the pins infeasible exactly when no allocation exists.
 //!
-//! Compatibility, constraints and objective are re-implemented here from the SPEC text.
+//! Compatibility and the objective come from the SPEC re-implemented in
+//! `tests/common/oracle.rs`; the constraints are checked here.
+
+mod common;
 
 use chrono::{Days, NaiveDate};
+use common::oracle::{close, compatible, objective};
+use common::{names, pick};
 use proptest::prelude::*;
 use qudra::model::{
-    validate, Blackout, Course, DateRange, Exclusion, Mode, Names, Need, Pin, Scenario, Session, Skill, State,
-    StateCode,
+    validate, Blackout, Course, DateRange, Exclusion, Mode, Need, Pin, Scenario, Session, Skill, State, StateCode,
 };
 use qudra::solve::{solve, Options, SolveError, Status};
 
@@ -18,10 +22,6 @@ const MODES: [Mode; 2] = [Mode::InPerson, Mode::Online];
 
 fn day(offset: u64) -> NaiveDate {
     NaiveDate::from_ymd_opt(2027, 3, 1).unwrap() + Days::new(offset)
-}
-
-fn names(text: &str) -> Names {
-    [("en".to_string(), text.to_string())].into_iter().collect()
 }
 
 // ---------------------------------------------------------------------------------------
@@ -105,10 +105,6 @@ fn tiny() -> impl Strategy<Value = Tiny> {
         )
 }
 
-fn pick<T: Clone>(all: &[T], mask: u8) -> Vec<T> {
-    all.iter().enumerate().filter(|(i, _)| mask & (1 << i) != 0).map(|(_, x)| x.clone()).collect()
-}
-
 fn build(t: &Tiny) -> Scenario {
     let mut s = Scenario::empty("tiny");
     s.settings.equity_bonus = t.equity_bonus;
@@ -187,20 +183,6 @@ fn build(t: &Tiny) -> Scenario {
 // ---------------------------------------------------------------------------------------
 // The SPEC model, re-implemented, and brute force over it.
 
-/// SPEC §3 rules 1–7.
-fn compatible(s: &Scenario, need: &Need, session: &Session) -> bool {
-    let course = s.courses.iter().find(|c| c.id == session.course).unwrap();
-    let state = s.states.iter().find(|st| st.code == need.state).unwrap();
-    course.skill == need.skill
-        && course.level == need.level
-        && need.languages.as_ref().unwrap_or(&state.languages).contains(&course.language)
-        && need.modes.as_ref().is_none_or(|modes| modes.contains(&course.mode))
-        && need.window.or(s.horizon).is_none_or(|w| w.start <= session.start && session.end <= w.end)
-        && !state.blackouts.iter().any(|b| b.start <= session.end && session.start <= b.end)
-        && session.open_to.as_ref().is_none_or(|states| states.contains(&state.code))
-        && !s.exclusions.iter().any(|e| e.need == need.id && e.session == session.id)
-}
-
 /// A (need, session) pair with a variable, and the values it may take.
 struct Var {
     need: usize,
@@ -230,7 +212,7 @@ fn evaluate(s: &Scenario, vars: &[Var], x: &[i64]) -> Option<f64> {
     let mut filled = vec![0i64; s.sessions.len()];
     let mut spent = vec![0i64; s.states.len()];
     let mut per_state = vec![vec![0i64; s.states.len()]; s.sessions.len()];
-    let mut cost = 0.0;
+    let mut cost = 0;
     for (var, &v) in vars.iter().zip(x) {
         let state = s.states.iter().position(|st| st.code == s.needs[var.need].state).unwrap();
         let price = s.sessions[var.session].cost_per_seat;
@@ -238,7 +220,7 @@ fn evaluate(s: &Scenario, vars: &[Var], x: &[i64]) -> Option<f64> {
         filled[var.session] += v;
         spent[state] += v * price;
         per_state[var.session][state] += v;
-        cost += (v * price) as f64;
+        cost += v * price;
     }
     let demand = s.needs.iter().zip(&served).all(|(need, &u)| u <= need.trainees);
     let sessions = s.sessions.iter().enumerate().all(|(i, session)| {
@@ -250,18 +232,7 @@ fn evaluate(s: &Scenario, vars: &[Var], x: &[i64]) -> Option<f64> {
     if !(demand && sessions && budgets) {
         return None;
     }
-    let settings = &s.settings;
-    let value: f64 = s
-        .needs
-        .iter()
-        .zip(&served)
-        .map(|(need, &u)| {
-            let core = (need.trainees + 1) / 2;
-            settings.priority_weights[need.priority as usize - 1]
-                * (u as f64 + settings.equity_bonus * u.min(core) as f64)
-        })
-        .sum();
-    Some(value - settings.cost_weight * cost)
+    Some(objective(s, &served, cost))
 }
 
 /// The best objective over every integer allocation, or `None` if none is feasible.
@@ -284,10 +255,6 @@ fn brute_force(s: &Scenario, vars: &[Var]) -> Option<f64> {
     let mut best = None;
     go(s, vars, &mut Vec::new(), &mut best);
     best
-}
-
-fn close(a: f64, b: f64) -> bool {
-    (a - b).abs() <= 1e-6 * b.abs().max(1.0)
 }
 
 fn config() -> ProptestConfig {

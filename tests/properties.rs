@@ -3,12 +3,17 @@
 //! pairs; reports the objective it achieves; lists exactly the unmet needs with the first
 //! reason of SPEC §4; and is the same on a second solve.
 //!
-//! The compatibility rules, the objective and the reasons are re-implemented here from the
-//! SPEC text, independently of the crate's own code.
+//! The compatibility rules and the objective come from the SPEC re-implemented in
+//! `tests/common/oracle.rs`; the reasons are re-implemented here, independently of the crate's
+//! own code.
+
+mod common;
 
 use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::{Days, NaiveDate};
+use common::oracle::{close, compatible, objective};
+use common::{names, pick};
 use proptest::prelude::*;
 use qudra::model::{
     validate, Blackout, Course, DateRange, Exclusion, Mode, Need, Pin, Scenario, Session, Skill, State, StateCode,
@@ -24,15 +29,6 @@ fn day(offset: u64) -> NaiveDate {
 
 fn range(start: u64, len: u64) -> DateRange {
     DateRange { start: day(start), end: day(start + len) }
-}
-
-/// The items of `all` picked by the bits of `mask`.
-fn pick<T: Clone>(all: &[T], mask: u8) -> Vec<T> {
-    all.iter().enumerate().filter(|(i, _)| mask & (1 << i) != 0).map(|(_, x)| x.clone()).collect()
-}
-
-fn names(text: &str) -> qudra::model::Names {
-    [("en".to_string(), text.to_string())].into_iter().collect()
 }
 
 // ---------------------------------------------------------------------------------------
@@ -279,21 +275,6 @@ fn build(g: &ScenarioGen) -> Scenario {
 // ---------------------------------------------------------------------------------------
 // The SPEC, re-implemented.
 
-/// SPEC §3 rules 1–7.
-fn compatible(s: &Scenario, need: &Need, session: &Session) -> bool {
-    let course = s.courses.iter().find(|c| c.id == session.course).unwrap();
-    let state = s.states.iter().find(|st| st.code == need.state).unwrap();
-    let same_block = course.skill == need.skill && course.level == need.level;
-    let languages = need.languages.as_ref().unwrap_or(&state.languages);
-    let language = languages.contains(&course.language);
-    let mode = need.modes.as_ref().is_none_or(|modes| modes.contains(&course.mode));
-    let window = need.window.or(s.horizon).is_none_or(|w| w.start <= session.start && session.end <= w.end);
-    let blackout = state.blackouts.iter().any(|b| b.start <= session.end && session.start <= b.end);
-    let open = session.open_to.as_ref().is_none_or(|states| states.contains(&state.code));
-    let excluded = s.exclusions.iter().any(|e| e.need == need.id && e.session == session.id);
-    same_block && language && mode && window && !blackout && open && !excluded
-}
-
 fn pinned(s: &Scenario, need: &Need, session: &Session) -> Option<i64> {
     s.pins.iter().find(|p| p.need == need.id && p.session == session.id).map(|p| p.seats)
 }
@@ -311,24 +292,15 @@ fn seats_of(s: &Scenario, plan: &Plan) -> Seats {
     out
 }
 
-/// `sum_n w_n (u_n + beta min(u_n, ceil(T_n / 2))) - gamma sum cost x`.
+/// The SPEC objective of the seats.
 fn spec_objective(s: &Scenario, seats: &Seats) -> f64 {
-    let settings = &s.settings;
-    let mut total = 0.0;
-    for (n, need) in s.needs.iter().enumerate() {
-        let u: i64 = seats.iter().filter(|((m, _), _)| *m == n).map(|(_, v)| v).sum();
-        let core = (need.trainees + 1) / 2;
-        let w = settings.priority_weights[need.priority as usize - 1];
-        total += w * (u as f64 + settings.equity_bonus * u.min(core) as f64);
+    let mut served = vec![0i64; s.needs.len()];
+    let mut cost = 0;
+    for (&(n, x), &v) in seats {
+        served[n] += v;
+        cost += s.sessions[x].cost_per_seat * v;
     }
-    for (&(_, x), &v) in seats {
-        total -= settings.cost_weight * (s.sessions[x].cost_per_seat * v) as f64;
-    }
-    total
-}
-
-fn close(a: f64, b: f64) -> bool {
-    (a - b).abs() <= 1e-6 * b.abs().max(1.0)
+    objective(s, &served, cost)
 }
 
 /// The first reason of SPEC §4 for an unmet need, from the allocation alone.

@@ -5,16 +5,15 @@
 //! milliseconds a solve took may differ). Edit the README or the code, and this says when the
 //! two drift apart.
 
+mod common;
+
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
 
-const QUDRA: &str = env!("CARGO_BIN_EXE_qudra");
-const MARKER: &str = "<!-- readme-test";
+use common::cli::{repo, scratch, QUDRA};
 
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
+const MARKER: &str = "<!-- readme-test";
 
 /// One shown command: its arguments after `qudra`, and the lines shown below it.
 struct Example {
@@ -59,22 +58,21 @@ fn mask_ms(line: &str) -> String {
 
 fn copy_into(dir: &Path, name: &str) {
     fs::create_dir_all(dir.join(Path::new(name).parent().unwrap())).unwrap();
-    fs::copy(root().join(name), dir.join(name)).unwrap();
+    fs::copy(repo(name), dir.join(name)).unwrap();
 }
 
 #[test]
 fn the_readme_shows_what_the_commands_print() {
-    let readme = fs::read_to_string(root().join("README.md")).unwrap();
+    let readme = fs::read_to_string(repo("README.md")).unwrap();
     let examples = examples(&readme);
     assert!(examples.len() >= 4, "the README's demo, validate and pins blocks are marked for this test");
     assert!(examples.iter().any(|example| example.args.first().map(String::as_str) == Some("solve")));
-    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("readme");
-    let _ = fs::remove_dir_all(&dir);
+    let dir = scratch("examples");
     for name in ["data/demo-2027.json", "data/needs-template.csv", "data/sessions-template.csv"] {
         copy_into(&dir, name);
     }
     // The README's small examples (broken.json, pinned.json) sit beside data/.
-    for entry in fs::read_dir(root().join("tests/fixtures/readme")).unwrap() {
+    for entry in fs::read_dir(repo("tests/fixtures/readme")).unwrap() {
         let path = entry.unwrap().path();
         fs::copy(&path, dir.join(path.file_name().unwrap())).unwrap();
     }

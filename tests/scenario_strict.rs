@@ -4,8 +4,9 @@
 //! state codes of a fixed alphabet; unknown fields reported with every other problem; and
 //! validation that stays linear on large files.
 
-use std::process::Command;
+mod common;
 
+use common::cli::{run, scratch, stderr, write};
 use qudra::io::import::needs_csv;
 use qudra::model::{validate, Problem, Scenario, MAX_COUNT, MAX_MONEY, MAX_WEIGHT};
 use qudra::ui::vm::issue::{classify, Issue};
@@ -376,13 +377,10 @@ fn a_misspelt_field_is_reported_with_every_other_problem() {
 
 #[test]
 fn the_command_line_prints_the_misspelling_with_every_other_problem() {
-    let dir = std::env::temp_dir().join(format!("qudra-strict-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let file = dir.join("typo.json");
-    std::fs::write(&file, misspelt_and_four_more()).unwrap();
-    let out = Command::new(env!("CARGO_BIN_EXE_qudra")).arg("validate").arg(&file).output().unwrap();
-    let _ = std::fs::remove_dir_all(&dir);
-    let stderr = String::from_utf8_lossy(&out.stderr);
+    let dir = scratch("typo");
+    let file = write(&dir, "typo.json", &misspelt_and_four_more());
+    let out = run(&["validate", &file]);
+    let stderr = stderr(&out);
     assert_eq!(out.status.code(), Some(1), "{stderr}");
     for path in ["states[0].budgett", "needs[0].level", "needs[1].skill", "sessions[0].seats", "settings.equity_bonus"]
     {

@@ -190,24 +190,6 @@ pub fn escape_text(text: &str) -> String {
     out
 }
 
-/// Reverses [`escape_text`]: what a calendar program shows for an escaped value.
-pub fn unescape_text(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut chars = text.chars();
-    while let Some(ch) = chars.next() {
-        if ch != '\\' {
-            out.push(ch);
-            continue;
-        }
-        match chars.next() {
-            Some('n') | Some('N') => out.push('\n'),
-            Some(other) => out.push(other),
-            None => out.push('\\'),
-        }
-    }
-    out
-}
-
 /// Folds one content line (without its CRLF) into physical lines of at most 75 octets,
 /// joined by CRLF + space. Breaks fall only between characters, so no UTF-8 sequence is
 /// split, and never inside a backslash escape (`\,`), which some readers mishandle.
@@ -227,42 +209,4 @@ pub fn fold(line: &str) -> String {
         used += width;
     }
     out
-}
-
-/// Reverses [`fold`]: removes every CRLF followed by a space or tab (RFC 5545 §3.1).
-pub fn unfold(text: &str) -> String {
-    text.replace("\r\n ", "").replace("\r\n\t", "")
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn folding_keeps_arabic_letters_whole() {
-        let line = format!("SUMMARY:{}", "قطر".repeat(30));
-        let folded = fold(&line);
-        for physical in folded.split("\r\n") {
-            assert!(physical.len() <= MAX_LINE_OCTETS, "{} octets", physical.len());
-        }
-        assert!(folded.contains("\r\n "));
-        assert_eq!(unfold(&folded), line);
-    }
-
-    #[test]
-    fn a_short_line_is_not_folded() {
-        assert_eq!(fold("VERSION:2.0"), "VERSION:2.0");
-        let exactly = "X".repeat(MAX_LINE_OCTETS);
-        assert_eq!(fold(&exactly), exactly);
-        assert_eq!(fold(&format!("{exactly}Y")), format!("{exactly}\r\n Y"));
-        let escape_at_the_edge = format!("{}\\,", "X".repeat(MAX_LINE_OCTETS - 1));
-        assert_eq!(fold(&escape_at_the_edge), format!("{}\r\n \\,", "X".repeat(MAX_LINE_OCTETS - 1)));
-    }
-
-    #[test]
-    fn text_escaping_covers_the_rfc_characters() {
-        assert_eq!(escape_text("a\\b;c,d\ne\r\nf"), "a\\\\b\\;c\\,d\\ne\\nf");
-        assert_eq!(unescape_text(&escape_text("a\\b;c,d\ne")), "a\\b;c,d\ne");
-        assert_eq!(escape_text("bell\u{7}"), "bell");
-    }
 }

@@ -25,15 +25,6 @@ impl Coverage {
         slot.0 += needed;
         slot.1 += planned;
     }
-
-    /// Planned over needed, 0..1 (1 when nothing is needed).
-    pub fn ratio(&self) -> f64 {
-        if self.needed == 0 {
-            1.0
-        } else {
-            self.planned as f64 / self.needed as f64
-        }
-    }
 }
 
 /// Totals of a plan, as a dashboard shows them.

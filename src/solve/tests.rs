@@ -951,7 +951,8 @@ fn every_reported_gap_is_honest() {
         })
         .collect();
     cases.push((scenario(Scale::Large, Variant::Budget, 2027), 53012.85, vec![0.05, 0.3, 1.0]));
-    let mut out_of_time = 0;
+    // Whichever status each solve ends with (a faster solver or a slower machine changes
+    // which), what it reports must be honest.
     for (scenario, optimum, limits) in cases {
         let slack = 1e-6 * optimum.abs().max(1.0);
         for limit in limits {
@@ -970,14 +971,10 @@ fn every_reported_gap_is_honest() {
                     assert_eq!(plan.bound, plan.objective, "{what}");
                     assert!((plan.objective - optimum).abs() <= slack, "{what}");
                 }
-                Status::TimeLimit => {
-                    out_of_time += 1;
-                    assert!(plan.bound > plan.objective, "{what}: time_limit with no gap");
-                }
+                Status::TimeLimit => assert!(plan.bound > plan.objective, "{what}: time_limit with no gap"),
             }
         }
     }
-    assert!(out_of_time >= 3, "only {out_of_time} solves ran out of time");
 }
 
 /// HiGHS and microlp reach the same optimum on generated scenarios of every variant.

@@ -1,6 +1,10 @@
-// What every end-to-end test file shares: where the built app, Chromium and the screenshots
-// are, and how Chromium is started on this closed network (no background connections).
+// What every end-to-end test file shares: where the built app, the command line, Chromium and
+// the screenshots are, how Chromium is started on this closed network (no background
+// connections), a fresh page that fails its test on any console error or CSP violation, and the
+// waits and time budgets the tests use.
 
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
 import { resolve, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -16,6 +20,17 @@ export const SHOTS = resolve(process.env.QUDRA_SCREENSHOTS ?? join(here, 'screen
 /** Debian's Chromium (npx playwright install cannot work here). */
 export const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 
+/**
+ * The `qudra` command line the browser's plans are compared with: the release binary that
+ * `make test-core` (`cargo test --release --features highs`) leaves in target/release, which
+ * `make e2e` builds the same way first, so that `make test` compiles the release once.
+ */
+export function qudraBinary() {
+  const bin = resolve(process.env.QUDRA_BIN ?? join(ROOT, 'target', 'release', 'qudra'));
+  assert.ok(existsSync(bin), `${bin} is missing: \`make e2e\` builds it (or set QUDRA_BIN)`);
+  return bin;
+}
+
 /** Headless Chromium with the flags this machine needs. */
 export function launchChromium() {
   return chromium.launch({
@@ -29,4 +44,88 @@ export function launchChromium() {
       '--disable-sync',
     ],
   });
+}
+
+/**
+ * A fresh page of `url` in a new browser context (empty storage, like a first visit) that
+ * records console errors, page errors, Content-Security-Policy violations and long tasks.
+ * `init(arg)` runs in the page before the app (e.g. to break localStorage or to store a
+ * scenario). `goto()` loads the app and resolves to the milliseconds until it rendered;
+ * `done()` asserts there was no error and no violation, and closes the context.
+ */
+export async function open(browser, url, { init, arg, viewport, locale, acceptDownloads } = {}) {
+  const context = await browser.newContext({
+    viewport: viewport ?? { width: 1366, height: 900 },
+    locale: locale ?? 'en-GB',
+    acceptDownloads: acceptDownloads ?? true,
+  });
+  await context.addInitScript(() => {
+    // Recorded from inside the page: the browser fires this event for every blocked resource.
+    window.__csp = [];
+    document.addEventListener('securitypolicyviolation', (e) =>
+      window.__csp.push(`${e.violatedDirective} ${e.blockedURI}`),
+    );
+    // Long tasks hold the page: the tests measure the longest one after an action.
+    window.__longtasks = [];
+    window.__longtaskObserver = new PerformanceObserver((list) =>
+      window.__longtasks.push(...list.getEntries().map((e) => e.duration)),
+    );
+    window.__longtaskObserver.observe({ type: 'longtask', buffered: true });
+  });
+  if (init) await context.addInitScript(init, arg);
+  const page = await context.newPage();
+  const problems = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error' || /Content Security Policy|Refused to/i.test(m.text())) problems.push(m.text());
+  });
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  const goto = async () => {
+    const started = Date.now();
+    await page.goto(url);
+    await page.locator('main .workspace').waitFor({ timeout: 30_000 });
+    return Date.now() - started;
+  };
+  const done = async () => {
+    assert.deepEqual(await page.evaluate(() => window.__csp ?? []), [], 'no Content-Security-Policy violation');
+    assert.deepEqual(problems, [], 'no console or page error');
+    await context.close();
+  };
+  return { page, context, goto, done };
+}
+
+/** Forgets the long tasks seen so far (delivered or still queued). */
+export const clearLongTasks = (page) =>
+  page.evaluate(() => {
+    window.__longtaskObserver.takeRecords();
+    window.__longtasks = [];
+  });
+
+/**
+ * The longest task (ms) since the last `clearLongTasks`, counting the entries the browser has
+ * queued but not yet delivered to the observer (so no sleep is needed before reading).
+ */
+export const longestTask = (page) =>
+  page.evaluate(() => {
+    window.__longtasks.push(...window.__longtaskObserver.takeRecords().map((e) => e.duration));
+    return Math.max(0, ...window.__longtasks);
+  });
+
+/**
+ * Logs a measured time with its target and fails only past five times the target, so that a
+ * busy machine never fails it but a change that makes the page an order slower does.
+ */
+export function withinTarget(what, ms, target) {
+  console.log(`${what}: ${Math.round(ms)} ms (target ${target} ms; fails past ${5 * target} ms)`);
+  assert.ok(ms <= 5 * target, `${what} took ${Math.round(ms)} ms, more than five times its target of ${target} ms`);
+}
+
+/** Chooses the interface language and waits until the page has switched. */
+export async function language(page, code) {
+  await page.selectOption('#lang', code);
+  await page.waitForFunction((c) => document.documentElement.lang === c, code);
+}
+
+/** Waits until the header says everything is saved in this browser. */
+export async function saved(page) {
+  await page.locator('#save-state.ok').waitFor({ timeout: 5_000 });
 }
