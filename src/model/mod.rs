@@ -15,7 +15,7 @@ use serde::{Deserialize, Serialize};
 
 pub use ids::{CourseId, NeedId, SessionId, SkillId, StateCode};
 pub use parse::parse_iso_date;
-pub use problem::{describe_char, Problem, ProblemKind, Quantity, Thing};
+pub use problem::{describe_char, PinMismatch, Problem, ProblemKind, Quantity, Thing};
 pub use validate::{validate, MAX_COUNT, MAX_MONEY, MAX_WEIGHT, MAX_YEAR, MIN_YEAR};
 
 /// The `format` tag every scenario file carries.
@@ -285,7 +285,8 @@ pub struct Scenario {
 pub struct ParseError {
     /// JSON path of the offending value (`.` for the whole document).
     pub path: String,
-    pub kind: ProblemKind,
+    /// (Boxed: a `Result` with a `ParseError` stays small.)
+    pub kind: Box<ProblemKind>,
     /// Where in the text, when known (0 when not).
     pub line: usize,
     pub column: usize,
@@ -297,7 +298,7 @@ pub struct ParseError {
 impl ParseError {
     /// One problem at `path`, position unknown.
     pub fn at(path: impl Into<String>, kind: ProblemKind) -> ParseError {
-        ParseError { path: path.into(), kind, line: 0, column: 0, problems: Vec::new() }
+        ParseError { path: path.into(), kind: Box::new(kind), line: 0, column: 0, problems: Vec::new() }
     }
 
     /// The English sentence of the command line (without path or position).
@@ -309,12 +310,12 @@ impl ParseError {
     pub fn from_problems(problems: Vec<Problem>) -> ParseError {
         let first = problems.first().cloned().unwrap_or_else(|| Problem::new(".", ProblemKind::ListForObject));
         let problems = if problems.len() > 1 { problems } else { Vec::new() };
-        ParseError { path: first.path, kind: first.kind, line: 0, column: 0, problems }
+        ParseError { path: first.path, kind: Box::new(first.kind), line: 0, column: 0, problems }
     }
 
     /// The same error as a validation problem, so callers can list both kinds alike.
     pub fn to_problem(&self) -> Problem {
-        let mut problem = Problem::new(self.path.clone(), self.kind.clone());
+        let mut problem = Problem::new(self.path.clone(), (*self.kind).clone());
         if self.line > 0 {
             problem.position = Some((self.line, self.column));
         }

@@ -267,7 +267,7 @@ fn walk(value: &mut Value, kind: Kind, place: Place<'_>, out: &mut Walk) {
 }
 
 fn unknown_field(kind: Kind, key: &str, place: Place<'_>) -> Problem {
-    let expected: Vec<&'static str> = fields(kind).iter().map(|(name, _)| *name).collect();
+    let expected: Box<[&'static str]> = fields(kind).iter().map(|(name, _)| *name).collect();
     let hint = nearest(key, &expected);
     Problem::new(Place::Key(&place, key).path(), ProblemKind::UnknownField { key: key.to_string(), hint, expected })
 }
@@ -434,11 +434,11 @@ pub(super) fn read(text: &str) -> Result<(Scenario, Vec<Problem>), ParseError> {
             Some((path, key)) => (path, ProblemKind::RepeatedKey { key }),
             None => (".".to_string(), shape(clean_serde_message(&err.to_string()))),
         };
-        ParseError { path, kind, line: err.line(), column: err.column(), problems: Vec::new() }
+        ParseError { path, kind: Box::new(kind), line: err.line(), column: err.column(), problems: Vec::new() }
     })?;
     de.end().map_err(|err| ParseError {
         path: ".".to_string(),
-        kind: ProblemKind::TrailingText,
+        kind: Box::new(ProblemKind::TrailingText),
         line: err.line(),
         column: err.column(),
         problems: Vec::new(),
@@ -460,7 +460,7 @@ pub(super) fn read(text: &str) -> Result<(Scenario, Vec<Problem>), ParseError> {
                 let inner = err.into_inner();
                 Err(ParseError {
                     path,
-                    kind: shape(plain_message(&inner.to_string())),
+                    kind: Box::new(shape(plain_message(&inner.to_string()))),
                     line: inner.line(),
                     column: inner.column(),
                     problems: Vec::new(),

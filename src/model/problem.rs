@@ -129,7 +129,7 @@ pub enum ProblemKind {
     UnknownField {
         key: String,
         hint: Option<&'static str>,
-        expected: Vec<&'static str>,
+        expected: Box<[&'static str]>,
     },
     /// A list stands where an object with named fields belongs.
     ListForObject,
@@ -240,14 +240,7 @@ pub enum ProblemKind {
         seats: i64,
     },
     /// A pin between a need and a session of another skill or level.
-    PinSkillLevel {
-        need: String,
-        need_skill: String,
-        need_level: i64,
-        session: String,
-        course_skill: String,
-        course_level: i64,
-    },
+    PinSkillLevel(Box<PinMismatch>),
     /// A second pin of the same pair (`first` is the first pin's index).
     SecondPin {
         need: String,
@@ -263,6 +256,17 @@ pub enum ProblemKind {
         need: String,
         session: String,
     },
+}
+
+/// A pin's need and session of different skills or levels.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct PinMismatch {
+    pub need: String,
+    pub need_skill: String,
+    pub need_level: i64,
+    pub session: String,
+    pub course_skill: String,
+    pub course_level: i64,
 }
 
 /// A character named so that a reader can find it although it may be invisible.
@@ -356,10 +360,10 @@ impl fmt::Display for ProblemKind {
             K::TraineesMin { trainees } => write!(f, "trainees {trainees} must be at least 1"),
             K::MinAboveSeats { minimum, seats } => write!(f, "minimum {minimum} is more than the {seats} seats"),
             K::PinSeats { seats } => write!(f, "a pin needs at least 1 seat, found {seats}"),
-            K::PinSkillLevel { need, need_skill, need_level, session, course_skill, course_level } => write!(
+            K::PinSkillLevel(m) => write!(
                 f,
-                "need \"{need}\" is {need_skill} level {need_level} but session \"{session}\" teaches \
-                 {course_skill} level {course_level}"
+                "need \"{}\" is {} level {} but session \"{}\" teaches {} level {}",
+                m.need, m.need_skill, m.need_level, m.session, m.course_skill, m.course_level
             ),
             K::SecondPin { need, session, first } => {
                 write!(f, "second pin of need \"{need}\" to session \"{session}\" (first at pins[{first}])")
@@ -385,8 +389,8 @@ impl ProblemKind {
         let date = NaiveDate::from_ymd_opt(2027, 3, 2).unwrap_or_default();
         let mut out = vec![
             K::RepeatedKey { key: "seats".into() },
-            K::UnknownField { key: "budgett".into(), hint: Some("budget"), expected: vec!["code", "budget"] },
-            K::UnknownField { key: "zzz".into(), hint: None, expected: vec!["code", "budget"] },
+            K::UnknownField { key: "budgett".into(), hint: Some("budget"), expected: Box::new(["code", "budget"]) },
+            K::UnknownField { key: "zzz".into(), hint: None, expected: Box::new(["code", "budget"]) },
             K::ListForObject,
             K::NotADate { text: "2027-02-30".into() },
             K::PlanFile,
@@ -416,14 +420,14 @@ impl ProblemKind {
             K::TraineesMin { trainees: 0 },
             K::MinAboveSeats { minimum: 8, seats: 5 },
             K::PinSeats { seats: 0 },
-            K::PinSkillLevel {
+            K::PinSkillLevel(Box::new(PinMismatch {
                 need: "QA-1".into(),
                 need_skill: "forensics".into(),
                 need_level: 1,
                 session: "S".into(),
                 course_skill: "malware".into(),
                 course_level: 2,
-            },
+            })),
             K::SecondPin { need: "QA-1".into(), session: "S".into(), first: 0 },
             K::SecondExclusion { need: "QA-1".into(), session: "S".into(), first: 0 },
             K::PinExcluded { need: "QA-1".into(), session: "S".into() },
@@ -471,12 +475,61 @@ impl ProblemKind {
                 | K::TraineesMin { .. }
                 | K::MinAboveSeats { .. }
                 | K::PinSeats { .. }
-                | K::PinSkillLevel { .. }
+                | K::PinSkillLevel(_)
                 | K::SecondPin { .. }
                 | K::SecondExclusion { .. }
                 | K::PinExcluded { .. } => {}
             }
         }
         out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Scenario;
+
+    const HEAD: &str = r#"{"format":"qudra-scenario","version":1,"skills":[],"courses":[],"sessions":[],"needs":[],"#;
+
+    /// The reading problems of a file come typed, with the data the app phrases; the command
+    /// line's sentence is unchanged.
+    #[test]
+    fn reading_problems_are_typed() {
+        let err = Scenario::from_json(&format!(
+            "{HEAD}\"horizon\":{{\"start\":\"2027-02-30\",\"end\":\"2027-12-31\"}},\"states\":[]}}"
+        ))
+        .unwrap_err();
+        assert_eq!(*err.kind, ProblemKind::NotADate { text: "2027-02-30".into() });
+        assert!(err.to_problem().to_string().contains("(line 1, column"), "{}", err.to_problem());
+
+        let err = Scenario::from_json(&format!("{HEAD}\"states\":[],\"states\":[]}}")).unwrap_err();
+        assert_eq!(*err.kind, ProblemKind::RepeatedKey { key: "states".into() });
+
+        let text = format!(
+            "{HEAD}\"states\":[{{\"code\":\"QA\",\"name\":{{\"en\":\"Q\"}},\"languages\":[\"ar\"],\"budgett\":5}}]}}"
+        );
+        let err = Scenario::from_json(&text).unwrap_err();
+        assert_eq!(err.path, "states[0].budgett");
+        assert!(matches!(&*err.kind, ProblemKind::UnknownField { key, hint: Some("budget"), .. } if key == "budgett"));
+        assert!(err.message().starts_with("unknown field \"budgett\" (did you mean \"budget\"?"), "{}", err.message());
+
+        let err = Scenario::from_json(&format!("{HEAD}\"states\":[[\"QA\"]]}}")).unwrap_err();
+        assert_eq!(*err.kind, ProblemKind::ListForObject);
+    }
+
+    /// Small enough to travel in a `Result` (clippy's `result_large_err`).
+    #[test]
+    fn a_parse_error_stays_small() {
+        let size = std::mem::size_of::<crate::model::ParseError>();
+        assert!(size <= 128, "{size}");
+    }
+
+    /// Every kind writes a sentence of its own for the command line.
+    #[test]
+    fn every_kind_has_an_english_sentence() {
+        for kind in ProblemKind::samples() {
+            assert!(kind.to_string().len() > 8, "{kind:?}");
+        }
     }
 }

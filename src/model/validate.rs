@@ -4,7 +4,7 @@
 use chrono::{Datelike, NaiveDate};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
-use super::problem::{Problem, ProblemKind as K, Quantity, Thing};
+use super::problem::{PinMismatch, Problem, ProblemKind as K, Quantity, Thing};
 use super::{Course, DateRange, Mode, Names, Need, Scenario, Session, SCENARIO_FORMAT, SCENARIO_VERSION};
 
 /// The largest count the model represents exactly: trainees, seats, caps, minimums, pinned
@@ -391,14 +391,14 @@ fn check_pins(scenario: &Scenario, lookup: &Lookup<'_>, out: &mut Problems) {
             if need.skill != course.skill || need.level != course.level {
                 out.push(
                     path.clone(),
-                    K::PinSkillLevel {
+                    K::PinSkillLevel(Box::new(PinMismatch {
                         need: need.id.to_string(),
                         need_skill: need.skill.to_string(),
                         need_level: need.level,
                         session: pin.session.to_string(),
                         course_skill: course.skill.to_string(),
                         course_level: course.level,
-                    },
+                    })),
                 );
             }
         }

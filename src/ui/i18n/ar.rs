@@ -574,12 +574,14 @@ fn problem(c: &Ar, kind: &ProblemKind) -> String {
         K::TraineesMin { .. } => "متدرب واحد على الأقل.".into(),
         K::MinAboveSeats { seats, .. } => format!("الحد الأدنى أكبر من عدد المقاعد ({seats})."),
         K::PinSeats { .. } => "التثبيت يحتاج مقعداً واحداً على الأقل.".into(),
-        K::PinSkillLevel { need, need_skill, need_level, session, course_skill, course_level } => format!(
-            "الاحتياج {} في {} بالمستوى {need_level}، لكن الموعد {} يدرّس {} بالمستوى {course_level}.",
-            iso(need),
-            iso(need_skill),
-            iso(session),
-            iso(course_skill)
+        K::PinSkillLevel(m) => format!(
+            "الاحتياج {} في {} بالمستوى {}، لكن الموعد {} يدرّس {} بالمستوى {}.",
+            iso(&m.need),
+            iso(&m.need_skill),
+            m.need_level,
+            iso(&m.session),
+            iso(&m.course_skill),
+            m.course_level
         ),
         K::SecondPin { need, session, .. } => {
             format!("الاحتياج {} مثبَّت من قبل في الموعد {}.", iso(need), iso(session))

@@ -606,12 +606,14 @@ fn problem(c: &En, kind: &ProblemKind) -> String {
         K::TraineesMin { .. } => "At least 1 trainee.".into(),
         K::MinAboveSeats { seats, .. } => format!("The minimum is more than the {seats} seats."),
         K::PinSeats { .. } => "A pin needs at least 1 seat.".into(),
-        K::PinSkillLevel { need, need_skill, need_level, session, course_skill, course_level } => format!(
-            "The need {} is {} level {need_level}, but session {} teaches {} level {course_level}.",
-            iso(need),
-            iso(need_skill),
-            iso(session),
-            iso(course_skill)
+        K::PinSkillLevel(m) => format!(
+            "The need {} is {} level {}, but session {} teaches {} level {}.",
+            iso(&m.need),
+            iso(&m.need_skill),
+            m.need_level,
+            iso(&m.session),
+            iso(&m.course_skill),
+            m.course_level
         ),
         K::SecondPin { need, session, .. } => {
             format!("The need {} is already pinned to session {}.", iso(need), iso(session))

@@ -609,12 +609,14 @@ fn problem(c: &Fr, kind: &ProblemKind) -> String {
         K::TraineesMin { .. } => "Au moins 1 stagiaire.".into(),
         K::MinAboveSeats { seats, .. } => format!("Le minimum dépasse les {seats} places."),
         K::PinSeats { .. } => "Une affectation forcée demande au moins 1 place.".into(),
-        K::PinSkillLevel { need, need_skill, need_level, session, course_skill, course_level } => format!(
-            "Le besoin {} porte sur {} niveau {need_level}, mais la session {} enseigne {} niveau {course_level}.",
-            iso(need),
-            iso(need_skill),
-            iso(session),
-            iso(course_skill)
+        K::PinSkillLevel(m) => format!(
+            "Le besoin {} porte sur {} niveau {}, mais la session {} enseigne {} niveau {}.",
+            iso(&m.need),
+            iso(&m.need_skill),
+            m.need_level,
+            iso(&m.session),
+            iso(&m.course_skill),
+            m.course_level
         ),
         K::SecondPin { need, session, .. } => {
             format!("Le besoin {} a déjà une affectation forcée à la session {}.", iso(need), iso(session))

@@ -103,7 +103,7 @@ pub fn set(scenario: &Scenario, before: &[Problem], path: &str, value: Value) ->
         None => put(&mut doc, &segments, value),
     }
     .ok_or_else(|| fail(Issue::Internal(format!("no field at {path}"))))?;
-    let candidate = Scenario::from_json(&doc.to_string()).map_err(|e| fail(Issue::Problem(e.kind)))?;
+    let candidate = Scenario::from_json(&doc.to_string()).map_err(|e| fail(Issue::Problem(*e.kind)))?;
     let introduced: Vec<FieldIssue> =
         validate(&candidate).iter().filter(|p| !before.contains(p)).map(FieldIssue::from_problem).collect();
     if introduced.is_empty() {

@@ -119,7 +119,7 @@ fn parse_submission(text: &str) -> Result<Submission, ImportError> {
         let inner = err.into_inner();
         ImportError::Shape(ParseError {
             path,
-            kind: ProblemKind::Shape { detail: inner.to_string() },
+            kind: Box::new(ProblemKind::Shape { detail: inner.to_string() }),
             line: inner.line(),
             column: inner.column(),
             problems: Vec::new(),
