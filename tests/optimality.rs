@@ -300,7 +300,7 @@ proptest! {
                 prop_assert!(!problems.is_empty());
                 let pin = &s.pins[0];
                 let named = format!("{} -> {}", pin.need, pin.session);
-                prop_assert!(problems.iter().all(|p| p.message.contains(&named)), "{:?}", problems);
+                prop_assert!(problems.iter().all(|p| p.to_string().contains(&named)), "{:?}", problems);
             }
             (best, outcome) => prop_assert!(false, "brute force {:?}, solver {:?}", best, outcome),
         }

@@ -2,7 +2,7 @@
 //! plain message, unknown fields are rejected at parse time with their path, and a file
 //! with several errors reports all of them.
 
-use qudra::model::{validate, Problem, Scenario};
+use qudra::model::{validate, Problem, ProblemKind, Scenario, Thing};
 use serde_json::{json, Value};
 
 /// A valid scenario: two states, two skills, two courses, two sessions, thirteen needs
@@ -89,7 +89,7 @@ fn assert_problems(doc: &Value, expected: &[(&str, &[&str])]) {
     assert_eq!(paths, wanted, "problems: {found:#?}");
     for (problem, (_, words)) in found.iter().zip(expected) {
         for word in *words {
-            assert!(problem.message.contains(word), "{problem} should mention {word:?}");
+            assert!(problem.message().contains(word), "{problem} should mention {word:?}");
         }
     }
 }
@@ -99,7 +99,7 @@ fn assert_problems(doc: &Value, expected: &[(&str, &[&str])]) {
 fn assert_reports(doc: &Value, path: &str, words: &[&str]) {
     let found = problems(doc);
     assert!(
-        found.iter().any(|p| p.path == path && words.iter().all(|w| p.message.contains(w))),
+        found.iter().any(|p| p.path == path && words.iter().all(|w| p.message().contains(w))),
         "no problem at {path} mentioning {words:?}: {found:#?}"
     );
 }
@@ -368,7 +368,10 @@ fn pin_on_an_excluded_pair() {
 fn parse_error(doc: &Value) -> (String, String) {
     match Scenario::from_json(&doc.to_string()) {
         Ok(_) => panic!("should not parse"),
-        Err(err) => (err.path, err.message),
+        Err(err) => {
+            let message = err.message();
+            (err.path, message)
+        }
     }
 }
 
@@ -493,7 +496,14 @@ fn an_invalid_scenario_is_never_solved() {
     let scenario = Scenario::from_json(&with(&[("/needs/12/skill", json!("forensic"))]).to_string()).unwrap();
     match qudra::solve::solve(&scenario, &Default::default()) {
         Err(qudra::solve::SolveError::Invalid(found)) => {
-            assert_eq!(found, vec![Problem::new("needs[12].skill", "unknown skill \"forensic\"")]);
+            assert_eq!(
+                found,
+                vec![Problem::new(
+                    "needs[12].skill",
+                    ProblemKind::Unknown { thing: Thing::Skill, id: "forensic".into() }
+                )]
+            );
+            assert_eq!(found[0].to_string(), "needs[12].skill: unknown skill \"forensic\"");
         }
         other => panic!("expected Invalid, got {other:?}"),
     }

@@ -4,6 +4,7 @@
 
 mod ids;
 mod parse;
+mod problem;
 pub mod read;
 mod validate;
 
@@ -15,7 +16,8 @@ use serde::{Deserialize, Serialize};
 
 pub use ids::{CourseId, NeedId, NeedIds, SessionId, SkillId, StateCode};
 pub use parse::parse_iso_date;
-pub use validate::{validate, Problem, MAX_COUNT, MAX_MONEY, MAX_WEIGHT, MAX_YEAR, MIN_YEAR};
+pub use problem::{describe_char, PinMismatch, Problem, ProblemKind, Quantity, Thing};
+pub use validate::{validate, MAX_COUNT, MAX_MONEY, MAX_WEIGHT, MAX_YEAR, MIN_YEAR};
 
 /// The `format` tag every scenario file carries.
 pub const SCENARIO_FORMAT: &str = "qudra-scenario";
@@ -280,11 +282,12 @@ pub struct Scenario {
 /// A scenario file that could not be read as JSON of the right shape, or that has unknown
 /// fields (then `problems` lists them with every other problem of the file, SPEC §2).
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
-#[error("{path}: {message}")]
+#[error("{path}: {kind}")]
 pub struct ParseError {
     /// JSON path of the offending value (`.` for the whole document).
     pub path: String,
-    pub message: String,
+    /// (Boxed: a `Result` with a `ParseError` stays small.)
+    pub kind: Box<ProblemKind>,
     /// Where in the text, when known (0 when not).
     pub line: usize,
     pub column: usize,
@@ -295,23 +298,29 @@ pub struct ParseError {
 
 impl ParseError {
     /// One problem at `path`, position unknown.
-    pub fn at(path: impl Into<String>, message: impl Into<String>) -> ParseError {
-        ParseError { path: path.into(), message: message.into(), line: 0, column: 0, problems: Vec::new() }
+    pub fn at(path: impl Into<String>, kind: ProblemKind) -> ParseError {
+        ParseError { path: path.into(), kind: Box::new(kind), line: 0, column: 0, problems: Vec::new() }
+    }
+
+    /// The English sentence of the command line (without path or position).
+    pub fn message(&self) -> String {
+        self.kind.to_string()
     }
 
     /// The first of `problems`, carrying them all when there are several.
     pub fn from_problems(problems: Vec<Problem>) -> ParseError {
-        let first = problems.first().cloned().unwrap_or_else(|| Problem::new(".", "not a scenario"));
+        let first = problems.first().cloned().unwrap_or_else(|| Problem::new(".", ProblemKind::ListForObject));
         let problems = if problems.len() > 1 { problems } else { Vec::new() };
-        ParseError { path: first.path, message: first.message, line: 0, column: 0, problems }
+        ParseError { path: first.path, kind: Box::new(first.kind), line: 0, column: 0, problems }
     }
 
     /// The same error as a validation problem, so callers can list both kinds alike.
     pub fn to_problem(&self) -> Problem {
-        if self.line == 0 {
-            return Problem::new(self.path.clone(), self.message.clone());
+        let mut problem = Problem::new(self.path.clone(), (*self.kind).clone());
+        if self.line > 0 {
+            problem.position = Some((self.line, self.column));
         }
-        Problem::new(self.path.clone(), format!("{} (line {}, column {})", self.message, self.line, self.column))
+        problem
     }
 
     /// Every problem of the file this error knows of (at least this one).
@@ -451,7 +460,7 @@ mod tests {
             .replace("\"states\":[]", "\"states\":[{\"code\":\"QA\",\"name\":{},\"languages\":[],\"budgett\":5}]");
         let err = Scenario::from_json(&text).unwrap_err();
         assert_eq!(err.path, "states[0].budgett");
-        assert!(err.message.contains("unknown field \"budgett\""), "{}", err.message);
+        assert!(err.message().contains("unknown field \"budgett\""), "{}", err.message());
     }
 
     #[test]

@@ -19,7 +19,7 @@ use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visit
 use serde::Deserialize;
 use serde_json::{Map, Value};
 
-use super::{clean_serde_message, ParseError, Problem, Scenario};
+use super::{clean_serde_message, ParseError, Problem, ProblemKind, Scenario};
 
 /// The `format` tag of a plan file (SPEC §4), named here so that a plan given where a
 /// scenario belongs is called what it is (`solve::PLAN_FORMAT` is the same text).
@@ -116,9 +116,7 @@ impl<'de> Visitor<'de> for Tree<'_> {
         while let Some(key) = access.next_key::<String>()? {
             if map.contains_key(&key) {
                 *self.repeated.borrow_mut() = Some(Place::Key(&self.place, &key).path());
-                return Err(de::Error::custom(format!(
-                    "the key \"{key}\" appears twice in this object (only one copy can be kept; remove the other)"
-                )));
+                return Err(de::Error::custom(ProblemKind::RepeatedKey { key }));
             }
             let value =
                 access.next_value_seed(Tree { place: Place::Key(&self.place, &key), repeated: self.repeated })?;
@@ -269,22 +267,13 @@ fn walk(value: &mut Value, kind: Kind, place: Place<'_>, out: &mut Walk) {
 }
 
 fn unknown_field(kind: Kind, key: &str, place: Place<'_>) -> Problem {
-    let names: Vec<&str> = fields(kind).iter().map(|(name, _)| *name).collect();
-    let hint = match nearest(key, &names) {
-        Some(name) => format!("did you mean \"{name}\"? "),
-        None => String::new(),
-    };
-    Problem::new(
-        Place::Key(&place, key).path(),
-        format!("unknown field \"{key}\" ({hint}expected one of {})", names.join(", ")),
-    )
+    let expected: Box<[&'static str]> = fields(kind).iter().map(|(name, _)| *name).collect();
+    let hint = nearest(key, &expected);
+    Problem::new(Place::Key(&place, key).path(), ProblemKind::UnknownField { key: key.to_string(), hint, expected })
 }
 
 fn a_list_for_an_object(place: Place<'_>) -> Problem {
-    Problem::new(
-        place.path(),
-        "expected an object with named fields, found a list (fields are named, never given by position)",
-    )
+    Problem::new(place.path(), ProblemKind::ListForObject)
 }
 
 /// Steps 1 and 2 on the text itself, building nothing: repeated keys stop reading (with
@@ -304,7 +293,8 @@ struct Scan<'a> {
 #[derive(Default)]
 struct ScanState {
     walk: Walk,
-    repeated: Option<String>,
+    /// The path and key of a repeated key.
+    repeated: Option<(String, String)>,
     format: Option<String>,
 }
 
@@ -388,10 +378,9 @@ impl<'de> Visitor<'de> for Scan<'_> {
         while let Some(key) = access.next_key::<String>()? {
             let place = Place::Key(&self.place, &key);
             if seen.contains(&key) {
-                self.state.borrow_mut().repeated = Some(place.path());
-                return Err(de::Error::custom(format!(
-                    "the key \"{key}\" appears twice in this object (only one copy can be kept; remove the other)"
-                )));
+                let kind = ProblemKind::RepeatedKey { key: key.clone() };
+                self.state.borrow_mut().repeated = Some((place.path(), key));
+                return Err(de::Error::custom(kind));
             }
             let mut seed = Scan::plain(place, self.state);
             if let Some(kind) = kind {
@@ -439,26 +428,24 @@ pub(super) fn read(text: &str) -> Result<(Scenario, Vec<Problem>), ParseError> {
     let state = RefCell::new(ScanState::default());
     let mut de = serde_json::Deserializer::from_str(text);
     let root = Scan { kind: Some(Kind::Scenario), list: false, capture: false, place: Place::Root, state: &state };
-    root.deserialize(&mut de).map_err(|err| ParseError {
-        path: state.borrow_mut().repeated.take().unwrap_or_else(|| ".".to_string()),
-        message: clean_serde_message(&err.to_string()),
-        line: err.line(),
-        column: err.column(),
-        problems: Vec::new(),
+    BAD_DATE.with(|bad| bad.borrow_mut().take());
+    root.deserialize(&mut de).map_err(|err| {
+        let (path, kind) = match state.borrow_mut().repeated.take() {
+            Some((path, key)) => (path, ProblemKind::RepeatedKey { key }),
+            None => (".".to_string(), shape(clean_serde_message(&err.to_string()))),
+        };
+        ParseError { path, kind: Box::new(kind), line: err.line(), column: err.column(), problems: Vec::new() }
     })?;
     de.end().map_err(|err| ParseError {
         path: ".".to_string(),
-        message: "unexpected text after the scenario".to_string(),
+        kind: Box::new(ProblemKind::TrailingText),
         line: err.line(),
         column: err.column(),
         problems: Vec::new(),
     })?;
     let scanned = state.into_inner();
     if scanned.format.as_deref() == Some(PLAN_FORMAT) {
-        return Err(ParseError::at(
-            "format",
-            "this is a plan file (format \"qudra-plan\"), not a scenario: give the scenario the plan was made from",
-        ));
+        return Err(ParseError::at("format", ProblemKind::PlanFile));
     }
     if scanned.walk.blocked {
         return Err(ParseError::from_problems(scanned.walk.problems));
@@ -473,7 +460,7 @@ pub(super) fn read(text: &str) -> Result<(Scenario, Vec<Problem>), ParseError> {
                 let inner = err.into_inner();
                 Err(ParseError {
                     path,
-                    message: plain_message(&inner.to_string()),
+                    kind: Box::new(shape(plain_message(&inner.to_string()))),
                     line: inner.line(),
                     column: inner.column(),
                     problems: Vec::new(),
@@ -486,7 +473,7 @@ pub(super) fn read(text: &str) -> Result<(Scenario, Vec<Problem>), ParseError> {
     let mut de = serde_json::Deserializer::from_str(text);
     let mut tree = Tree { place: Place::Root, repeated: &repeated }
         .deserialize(&mut de)
-        .map_err(|err| ParseError::at(".", clean_serde_message(&err.to_string())))?;
+        .map_err(|err| ParseError::at(".", shape(clean_serde_message(&err.to_string()))))?;
     let mut walked = Walk::default();
     walk(&mut tree, Kind::Scenario, Place::Root, &mut walked);
     if walked.blocked {
@@ -500,7 +487,7 @@ pub(super) fn read(text: &str) -> Result<(Scenario, Vec<Problem>), ParseError> {
             // The tree has no positions: read the text again for the line and column of
             // the same error (it stops at the same place when nothing was dropped).
             let (line, column) = position_in_text(text, &path).unwrap_or((0, 0));
-            let error = Problem::new(path, message);
+            let error = Problem::new(path, shape(message));
             let mut problems = walked.problems;
             problems.push(error);
             let mut err = ParseError::from_problems(problems);
@@ -511,6 +498,21 @@ pub(super) fn read(text: &str) -> Result<(Scenario, Vec<Problem>), ParseError> {
             }
             Err(err)
         }
+    }
+}
+
+thread_local! {
+    /// The last date `strict_date` refused: serde's error carries only its words, and this
+    /// gives the error its kind back (see [`shape`]).
+    static BAD_DATE: RefCell<Option<ProblemKind>> = const { RefCell::new(None) };
+}
+
+/// The kind of a serde error: the date `strict_date` refused when the words are that date's
+/// own, else serde's words as they are.
+fn shape(detail: String) -> ProblemKind {
+    match BAD_DATE.with(|bad| bad.borrow_mut().take()) {
+        Some(kind) if kind.to_string() == detail => kind,
+        _ => ProblemKind::Shape { detail },
     }
 }
 
@@ -545,10 +547,10 @@ pub fn parse_iso_date(text: &str) -> Option<NaiveDate> {
 pub(super) fn strict_date<'de, D: Deserializer<'de>>(deserializer: D) -> Result<NaiveDate, D::Error> {
     let text = std::borrow::Cow::<str>::deserialize(deserializer)?;
     parse_iso_date(&text).ok_or_else(|| {
-        de::Error::custom(format!(
-            "\"{}\" is not a date written YYYY-MM-DD (for example 2027-02-07)",
-            text.escape_debug()
-        ))
+        let kind = ProblemKind::NotADate { text: text.to_string() };
+        let error = de::Error::custom(&kind);
+        BAD_DATE.with(|bad| *bad.borrow_mut() = Some(kind));
+        error
     })
 }
 

@@ -1,11 +1,10 @@
 //! Validation of a parsed scenario (SPEC §2): every problem, each with its JSON path and a
 //! plain message. A scenario with any problem is never solved.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
-use std::fmt;
-
 use chrono::{Datelike, NaiveDate};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
+use super::problem::{PinMismatch, Problem, ProblemKind as K, Quantity, Thing};
 use super::{Course, DateRange, Mode, Names, Need, Scenario, Session, SCENARIO_FORMAT, SCENARIO_VERSION};
 
 /// The largest count the model represents exactly: trainees, seats, caps, minimums, pinned
@@ -20,25 +19,6 @@ pub const MAX_WEIGHT: f64 = 1_000_000.0;
 pub const MIN_YEAR: i32 = 1900;
 /// The latest year a date may have.
 pub const MAX_YEAR: i32 = 2200;
-
-/// One thing wrong with a scenario, at a JSON path such as `needs[12].skill`.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
-pub struct Problem {
-    pub path: String,
-    pub message: String,
-}
-
-impl Problem {
-    pub fn new(path: impl Into<String>, message: impl Into<String>) -> Problem {
-        Problem { path: path.into(), message: message.into() }
-    }
-}
-
-impl fmt::Display for Problem {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.path, self.message)
-    }
-}
 
 /// Every problem of the scenario, in document order; empty when it can be solved.
 pub fn validate(scenario: &Scenario) -> Vec<Problem> {
@@ -60,21 +40,21 @@ pub fn validate(scenario: &Scenario) -> Vec<Problem> {
 struct Problems(Vec<Problem>);
 
 impl Problems {
-    fn push(&mut self, path: impl Into<String>, message: impl Into<String>) {
-        self.0.push(Problem::new(path, message));
+    fn push(&mut self, path: impl Into<String>, kind: K) {
+        self.0.push(Problem::new(path, kind));
     }
 
     fn range(&mut self, path: &str, range: &DateRange) {
         self.date(format!("{path}.start"), range.start);
         self.date(format!("{path}.end"), range.end);
         if range.start > range.end {
-            self.push(format!("{path}.start"), format!("starts on {} after it ends on {}", range.start, range.end));
+            self.push(format!("{path}.start"), K::StartAfterEnd { start: range.start, end: range.end });
         }
     }
 
     fn date(&mut self, path: String, date: NaiveDate) {
         if !(MIN_YEAR..=MAX_YEAR).contains(&date.year()) {
-            self.push(path, format!("the year of {date} is outside {MIN_YEAR}..{MAX_YEAR}"));
+            self.push(path, K::YearOutside { date });
         }
     }
 
@@ -82,19 +62,12 @@ impl Problems {
     /// reporting) when it breaks the rule, so that the caller does not also call it unknown.
     fn id(&mut self, path: impl Into<String>, id: &str) -> bool {
         if id.is_empty() {
-            self.push(path, "must not be empty");
+            self.push(path, K::Empty);
             return false;
         }
         match id.chars().find(|c| !(c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))) {
-            Some(c) => {
-                self.push(
-                    path,
-                    format!(
-                        "id \"{}\" holds {}; ids may hold only letters, digits, -, _ and .",
-                        id.escape_debug(),
-                        describe(c)
-                    ),
-                );
+            Some(found) => {
+                self.push(path, K::IdCharacter { id: id.to_string(), found });
                 false
             }
             None => true,
@@ -107,21 +80,14 @@ impl Problems {
             return true;
         }
         let upper = code.trim().to_ascii_uppercase();
-        let hint = if upper.len() == 2 && upper.bytes().all(|b| b.is_ascii_uppercase()) {
-            format!(" (did you mean \"{upper}\"?)")
-        } else {
-            String::new()
-        };
-        self.push(
-            path,
-            format!("state code \"{}\" must be two capital letters (ISO 3166-1, like QA){hint}", code.escape_debug()),
-        );
+        let hint = (upper.len() == 2 && upper.bytes().all(|b| b.is_ascii_uppercase())).then_some(upper);
+        self.push(path, K::StateCode { code: code.to_string(), hint });
         false
     }
 
     fn names(&mut self, path: &str, names: &Names) {
         if names.values().all(|n| n.trim().is_empty()) {
-            self.push(path, "needs a name in at least one language");
+            self.push(path, K::NameMissing);
         }
         for (lang, name) in names {
             self.text(format!("{path}.{lang}"), name, false);
@@ -135,49 +101,47 @@ impl Problems {
         while let Some(c) = chars.next() {
             let allowed = line_breaks && (c == '\n' || (c == '\r' && chars.peek() == Some(&'\n')));
             if !allowed && (is_bidi_control(c) || c.is_control()) {
-                self.push(path, format!("holds {}, which can make text show other words than it holds", describe(c)));
+                self.push(path, K::HiddenCharacter { found: c });
                 return;
             }
         }
     }
 
-    /// (The messages of the bounds start with the number, so that the UI's `classify` does
-    /// not take them for the "at least" messages that start with the field's word.)
     fn count(&mut self, path: impl Into<String>, value: i64) {
         if value > MAX_COUNT {
-            self.push(path, format!("{value} is more than {MAX_COUNT}, the most Qudra plans exactly"));
+            self.push(path, K::CountTooLarge { value });
         }
     }
 
-    fn money(&mut self, path: impl Into<String>, what: &str, value: i64) {
+    fn money(&mut self, path: impl Into<String>, what: Quantity, value: i64) {
         if value < 0 {
-            self.push(path, format!("{what} {value} must not be negative"));
+            self.push(path, K::Negative { what, value });
         } else if value > MAX_MONEY {
-            self.push(path, format!("{value} is more than {MAX_MONEY}, the most Qudra plans exactly"));
+            self.push(path, K::MoneyTooLarge { value });
         }
     }
 
-    fn weight(&mut self, path: impl Into<String>, what: &str, value: f64) {
+    fn weight(&mut self, path: impl Into<String>, what: Quantity, value: f64) {
         // 1e300 reads better than its 301 digits.
         let shown = if value.abs() >= 1e15 { format!("{value:e}") } else { value.to_string() };
         if !value.is_finite() {
-            self.push(path, format!("{what} {shown} must be a finite number"));
+            self.push(path, K::NotFinite { what, shown });
         } else if value < 0.0 {
-            self.push(path, format!("{what} {shown} must not be negative"));
+            self.push(path, K::NegativeWeight { what, shown });
         } else if value > MAX_WEIGHT {
-            self.push(path, format!("{shown} is more than {MAX_WEIGHT}, the most Qudra weighs exactly"));
+            self.push(path, K::WeightTooLarge { shown });
         }
     }
 
     fn level(&mut self, path: String, level: i64) {
         if !(1..=3).contains(&level) {
-            self.push(path, format!("level {level} is outside 1..3 (1 basic, 2 intermediate, 3 advanced)"));
+            self.push(path, K::LevelRange { level });
         }
     }
 
     fn mode(&mut self, path: String, mode: &Mode) {
         if let Mode::Unknown(word) = mode {
-            self.push(path, format!("unknown mode \"{word}\" (use in_person, online or blended)"));
+            self.push(path, K::UnknownMode { word: word.clone() });
         }
     }
 }
@@ -187,32 +151,12 @@ fn is_bidi_control(c: char) -> bool {
     matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
-/// A character named so that a reader can find it although it may be invisible.
-fn describe(c: char) -> String {
-    let name = match c {
-        ' ' => "a space",
-        '\u{202A}' => "LEFT-TO-RIGHT EMBEDDING",
-        '\u{202B}' => "RIGHT-TO-LEFT EMBEDDING",
-        '\u{202C}' => "POP DIRECTIONAL FORMATTING",
-        '\u{202D}' => "LEFT-TO-RIGHT OVERRIDE",
-        '\u{202E}' => "RIGHT-TO-LEFT OVERRIDE",
-        '\u{2066}' => "LEFT-TO-RIGHT ISOLATE",
-        '\u{2067}' => "RIGHT-TO-LEFT ISOLATE",
-        '\u{2068}' => "FIRST STRONG ISOLATE",
-        '\u{2069}' => "POP DIRECTIONAL ISOLATE",
-        c if c.is_control() => "a control character",
-        c if c.is_whitespace() => "a space",
-        _ => return format!("\"{c}\" (U+{:04X})", c as u32),
-    };
-    format!("U+{:04X} ({name})", c as u32)
-}
-
 /// Records the first path of each id and reports later copies.
-fn check_duplicates<'a>(out: &mut Problems, kind: &str, ids: impl Iterator<Item = (String, &'a str)>) {
+fn check_duplicates<'a>(out: &mut Problems, thing: Thing, ids: impl Iterator<Item = (String, &'a str)>) {
     let mut seen: BTreeMap<&str, String> = BTreeMap::new();
     for (path, id) in ids {
         match seen.get(id) {
-            Some(first) => out.push(path, format!("duplicate {kind} id \"{id}\" (first at {first})")),
+            Some(first) => out.push(path, K::Duplicate { thing, id: id.to_string(), first: first.clone() }),
             None => {
                 seen.insert(id, path);
             }
@@ -222,13 +166,10 @@ fn check_duplicates<'a>(out: &mut Problems, kind: &str, ids: impl Iterator<Item 
 
 fn check_header(scenario: &Scenario, out: &mut Problems) {
     if scenario.format != SCENARIO_FORMAT {
-        out.push("format", format!("expected \"{SCENARIO_FORMAT}\", found \"{}\"", scenario.format.escape_debug()));
+        out.push("format", K::FormatTag { found: scenario.format.clone() });
     }
     if scenario.version != SCENARIO_VERSION {
-        out.push(
-            "version",
-            format!("this Qudra reads version {SCENARIO_VERSION}, the file is version {}", scenario.version),
-        );
+        out.push("version", K::Version { found: scenario.version });
     }
     out.text("title".to_string(), &scenario.title, false);
     if let Some(horizon) = &scenario.horizon {
@@ -239,23 +180,20 @@ fn check_header(scenario: &Scenario, out: &mut Problems) {
 fn check_settings(scenario: &Scenario, out: &mut Problems) {
     let settings = &scenario.settings;
     if settings.priority_weights.len() != 5 {
-        out.push(
-            "settings.priority_weights",
-            format!("needs exactly 5 weights (priority 1 to 5), found {}", settings.priority_weights.len()),
-        );
+        out.push("settings.priority_weights", K::WeightsCount { found: settings.priority_weights.len() });
     }
     for (i, weight) in settings.priority_weights.iter().enumerate() {
-        out.weight(format!("settings.priority_weights[{i}]"), "weight", *weight);
+        out.weight(format!("settings.priority_weights[{i}]"), Quantity::Weight, *weight);
     }
-    out.weight("settings.equity_bonus", "equity bonus", settings.equity_bonus);
-    out.weight("settings.cost_weight", "cost weight", settings.cost_weight);
+    out.weight("settings.equity_bonus", Quantity::EquityBonus, settings.equity_bonus);
+    out.weight("settings.cost_weight", Quantity::CostWeight, settings.cost_weight);
     out.text("settings.currency".to_string(), &settings.currency, false);
 }
 
 fn check_states(scenario: &Scenario, out: &mut Problems) {
     check_duplicates(
         out,
-        "state",
+        Thing::State,
         scenario.states.iter().enumerate().map(|(i, s)| (format!("states[{i}].code"), s.code.as_str())),
     );
     for (i, state) in scenario.states.iter().enumerate() {
@@ -263,10 +201,10 @@ fn check_states(scenario: &Scenario, out: &mut Problems) {
         out.state_code(format!("{path}.code"), state.code.as_str());
         out.names(&format!("{path}.name"), &state.name);
         if state.languages.is_empty() {
-            out.push(format!("{path}.languages"), "needs at least one training language");
+            out.push(format!("{path}.languages"), K::LanguagesMissing);
         }
         if let Some(budget) = state.budget {
-            out.money(format!("{path}.budget"), "budget", budget);
+            out.money(format!("{path}.budget"), Quantity::Budget, budget);
         }
         for (j, blackout) in state.blackouts.iter().enumerate() {
             out.range(&format!("{path}.blackouts[{j}]"), &blackout.range());
@@ -278,7 +216,7 @@ fn check_states(scenario: &Scenario, out: &mut Problems) {
 fn check_skills(scenario: &Scenario, out: &mut Problems) {
     check_duplicates(
         out,
-        "skill",
+        Thing::Skill,
         scenario.skills.iter().enumerate().map(|(i, s)| (format!("skills[{i}].id"), s.id.as_str())),
     );
     for (i, skill) in scenario.skills.iter().enumerate() {
@@ -291,7 +229,7 @@ fn check_courses(scenario: &Scenario, out: &mut Problems) {
     let skills: BTreeSet<&str> = scenario.skills.iter().map(|s| s.id.as_str()).collect();
     check_duplicates(
         out,
-        "course",
+        Thing::Course,
         scenario.courses.iter().enumerate().map(|(i, c)| (format!("courses[{i}].id"), c.id.as_str())),
     );
     for (i, course) in scenario.courses.iter().enumerate() {
@@ -299,11 +237,11 @@ fn check_courses(scenario: &Scenario, out: &mut Problems) {
         out.id(format!("{path}.id"), course.id.as_str());
         out.names(&format!("{path}.title"), &course.title);
         if out.id(format!("{path}.skill"), course.skill.as_str()) && !skills.contains(course.skill.as_str()) {
-            out.push(format!("{path}.skill"), format!("unknown skill \"{}\"", course.skill));
+            out.push(format!("{path}.skill"), K::Unknown { thing: Thing::Skill, id: course.skill.to_string() });
         }
         out.level(format!("{path}.level"), course.level);
         if course.language.trim().is_empty() {
-            out.push(format!("{path}.language"), "must not be empty");
+            out.push(format!("{path}.language"), K::Empty);
         }
         out.mode(format!("{path}.mode"), &course.mode);
         out.text(format!("{path}.location"), &course.location, false);
@@ -315,42 +253,45 @@ fn check_sessions(scenario: &Scenario, out: &mut Problems) {
     let states: BTreeSet<&str> = scenario.states.iter().map(|s| s.code.as_str()).collect();
     check_duplicates(
         out,
-        "session",
+        Thing::Session,
         scenario.sessions.iter().enumerate().map(|(i, s)| (format!("sessions[{i}].id"), s.id.as_str())),
     );
     for (i, session) in scenario.sessions.iter().enumerate() {
         let path = format!("sessions[{i}]");
         out.id(format!("{path}.id"), session.id.as_str());
         if out.id(format!("{path}.course"), session.course.as_str()) && !courses.contains(session.course.as_str()) {
-            out.push(format!("{path}.course"), format!("unknown course \"{}\"", session.course));
+            out.push(format!("{path}.course"), K::Unknown { thing: Thing::Course, id: session.course.to_string() });
         }
         out.range(&path, &session.dates());
         if session.seats < 0 {
-            out.push(format!("{path}.seats"), format!("seats {} must not be negative", session.seats));
+            out.push(format!("{path}.seats"), K::Negative { what: Quantity::Seats, value: session.seats });
         }
         out.count(format!("{path}.seats"), session.seats);
         if let Some(cap) = session.max_per_state {
             if cap < 1 {
-                out.push(format!("{path}.max_per_state"), format!("cap {cap} must be at least 1 (or null for no cap)"));
+                out.push(format!("{path}.max_per_state"), K::CapMin { cap });
             }
             out.count(format!("{path}.max_per_state"), cap);
         }
         if session.min_participants < 0 {
-            out.push(format!("{path}.min_participants"), "must not be negative");
+            out.push(
+                format!("{path}.min_participants"),
+                K::Negative { what: Quantity::Minimum, value: session.min_participants },
+            );
         } else if session.min_participants > MAX_COUNT {
             out.count(format!("{path}.min_participants"), session.min_participants);
         } else if session.seats >= 0 && session.min_participants > session.seats {
             out.push(
                 format!("{path}.min_participants"),
-                format!("minimum {} is more than the {} seats", session.min_participants, session.seats),
+                K::MinAboveSeats { minimum: session.min_participants, seats: session.seats },
             );
         }
-        out.money(format!("{path}.cost_per_seat"), "cost", session.cost_per_seat);
+        out.money(format!("{path}.cost_per_seat"), Quantity::Cost, session.cost_per_seat);
         if let Some(open_to) = &session.open_to {
             for (j, code) in open_to.iter().enumerate() {
                 let at = format!("{path}.open_to[{j}]");
                 if out.state_code(at.clone(), code.as_str()) && !states.contains(code.as_str()) {
-                    out.push(at, format!("unknown state \"{code}\""));
+                    out.push(at, K::Unknown { thing: Thing::State, id: code.to_string() });
                 }
             }
         }
@@ -362,28 +303,25 @@ fn check_needs(scenario: &Scenario, out: &mut Problems) {
     let skills: BTreeSet<&str> = scenario.skills.iter().map(|s| s.id.as_str()).collect();
     check_duplicates(
         out,
-        "need",
+        Thing::Need,
         scenario.needs.iter().enumerate().map(|(i, n)| (format!("needs[{i}].id"), n.id.as_str())),
     );
     for (i, need) in scenario.needs.iter().enumerate() {
         let path = format!("needs[{i}]");
         out.id(format!("{path}.id"), need.id.as_str());
         if out.state_code(format!("{path}.state"), need.state.as_str()) && !states.contains(need.state.as_str()) {
-            out.push(format!("{path}.state"), format!("unknown state \"{}\"", need.state));
+            out.push(format!("{path}.state"), K::Unknown { thing: Thing::State, id: need.state.to_string() });
         }
         if out.id(format!("{path}.skill"), need.skill.as_str()) && !skills.contains(need.skill.as_str()) {
-            out.push(format!("{path}.skill"), format!("unknown skill \"{}\"", need.skill));
+            out.push(format!("{path}.skill"), K::Unknown { thing: Thing::Skill, id: need.skill.to_string() });
         }
         out.level(format!("{path}.level"), need.level);
         if need.trainees < 1 {
-            out.push(format!("{path}.trainees"), format!("trainees {} must be at least 1", need.trainees));
+            out.push(format!("{path}.trainees"), K::TraineesMin { trainees: need.trainees });
         }
         out.count(format!("{path}.trainees"), need.trainees);
         if !(1..=5).contains(&need.priority) {
-            out.push(
-                format!("{path}.priority"),
-                format!("priority {} is outside 1..5 (1 low, 5 critical)", need.priority),
-            );
+            out.push(format!("{path}.priority"), K::PriorityRange { priority: need.priority });
         }
         if let Some(window) = &need.window {
             out.range(&format!("{path}.window"), window);
@@ -432,10 +370,10 @@ impl<'a> Lookup<'a> {
         let found_need = self.needs.get(need).copied();
         let found_session = self.sessions.get(session).copied();
         if out.id(format!("{path}.need"), need) && found_need.is_none() {
-            out.push(format!("{path}.need"), format!("unknown need \"{need}\""));
+            out.push(format!("{path}.need"), K::Unknown { thing: Thing::Need, id: need.to_string() });
         }
         if out.id(format!("{path}.session"), session) && found_session.is_none() {
-            out.push(format!("{path}.session"), format!("unknown session \"{session}\""));
+            out.push(format!("{path}.session"), K::Unknown { thing: Thing::Session, id: session.to_string() });
         }
         (found_need, found_session)
     }
@@ -453,32 +391,33 @@ fn check_pins(scenario: &Scenario, lookup: &Lookup<'_>, out: &mut Problems) {
             if need.skill != course.skill || need.level != course.level {
                 out.push(
                     path.clone(),
-                    format!(
-                        "need \"{}\" is {} level {} but session \"{}\" teaches {} level {}",
-                        need.id, need.skill, need.level, pin.session, course.skill, course.level
-                    ),
+                    K::PinSkillLevel(Box::new(PinMismatch {
+                        need: need.id.to_string(),
+                        need_skill: need.skill.to_string(),
+                        need_level: need.level,
+                        session: pin.session.to_string(),
+                        course_skill: course.skill.to_string(),
+                        course_level: course.level,
+                    })),
                 );
             }
         }
         if pin.seats < 1 {
-            out.push(format!("{path}.seats"), format!("a pin needs at least 1 seat, found {}", pin.seats));
+            out.push(format!("{path}.seats"), K::PinSeats { seats: pin.seats });
         }
         out.count(format!("{path}.seats"), pin.seats);
         let key = (pin.need.as_str(), pin.session.as_str());
         match seen.get(&key) {
-            Some(first) => out.push(
+            Some(&first) => out.push(
                 path.clone(),
-                format!("second pin of need \"{}\" to session \"{}\" (first at pins[{first}])", pin.need, pin.session),
+                K::SecondPin { need: pin.need.to_string(), session: pin.session.to_string(), first },
             ),
             None => {
                 seen.insert(key, i);
             }
         }
         if excluded.contains(&key) {
-            out.push(
-                path,
-                format!("need \"{}\" is pinned to session \"{}\" but that pairing is excluded", pin.need, pin.session),
-            );
+            out.push(path, K::PinExcluded { need: pin.need.to_string(), session: pin.session.to_string() });
         }
     }
 }
@@ -490,12 +429,9 @@ fn check_exclusions(scenario: &Scenario, lookup: &Lookup<'_>, out: &mut Problems
         lookup.pair(out, &path, exclusion.need.as_str(), exclusion.session.as_str());
         let key = (exclusion.need.as_str(), exclusion.session.as_str());
         match seen.get(&key) {
-            Some(first) => out.push(
+            Some(&first) => out.push(
                 path,
-                format!(
-                    "second exclusion of need \"{}\" from session \"{}\" (first at exclusions[{first}])",
-                    exclusion.need, exclusion.session
-                ),
+                K::SecondExclusion { need: exclusion.need.to_string(), session: exclusion.session.to_string(), first },
             ),
             None => {
                 seen.insert(key, i);

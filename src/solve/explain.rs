@@ -7,7 +7,9 @@ use serde::Serialize;
 
 use super::compat::{check_rules, Index, Rule};
 use super::plan::{Allocation, Reason, Unmet};
-use crate::model::{NeedId, Scenario, SessionId};
+use chrono::NaiveDate;
+
+use crate::model::{Course, DateRange, Mode, Need, NeedId, Scenario, Session, SessionId, State, StateCode};
 
 /// Seats in use per session, per (session, state) and money spent per state.
 struct Usage {
@@ -91,6 +93,47 @@ pub struct Candidate {
 pub struct Ruled {
     pub session: SessionId,
     pub rule: Rule,
+    /// What the rule found, concretely.
+    pub fact: Fact,
+}
+
+/// What a rule found between a need and a session, with the data a sentence names.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Fact {
+    /// The course's language is not one of those the need accepts.
+    Language { course: String, accepted: Vec<String> },
+    /// The course's mode is not one of those the need accepts.
+    Mode { course: Mode, accepted: Vec<Mode> },
+    /// The session is outside the need's window.
+    Window { window: Option<DateRange> },
+    /// The session touches this unavailable period of the need's state.
+    Blackout { label: String, start: NaiveDate, end: NaiveDate },
+    /// The session is only for these states.
+    OpenTo(Vec<StateCode>),
+    /// The planner excluded the pairing.
+    Excluded,
+    /// Another skill or level.
+    SkillLevel,
+}
+
+/// The fact behind `rule` for this need, state and session.
+fn fact(scenario: &Scenario, need: &Need, state: &State, course: &Course, session: &Session, rule: Rule) -> Fact {
+    match rule {
+        Rule::Language => {
+            Fact::Language { course: course.language.clone(), accepted: scenario.effective_languages(need).to_vec() }
+        }
+        Rule::Mode => Fact::Mode { course: course.mode.clone(), accepted: scenario.effective_modes(need).to_vec() },
+        Rule::Window => Fact::Window { window: scenario.effective_window(need) },
+        Rule::Blackout => state
+            .blackouts
+            .iter()
+            .find(|b| b.range().intersects(&session.dates()))
+            .map_or(Fact::SkillLevel, |b| Fact::Blackout { label: b.label.clone(), start: b.start, end: b.end }),
+        Rule::OpenTo => Fact::OpenTo(session.open_to.clone().unwrap_or_default()),
+        Rule::Excluded => Fact::Excluded,
+        Rule::SkillLevel => Fact::SkillLevel,
+    }
 }
 
 /// Everything the planner needs to understand one unmet need.
@@ -224,9 +267,13 @@ fn explain_need(index: &Index, usage: &Usage, n: usize) -> Option<Explanation> {
         .filter(|s| !candidates.iter().any(|c| c.session == scenario.sessions[**s].id))
         .map(|&s| {
             let session = index.session(s);
-            let rule =
-                check_rules(scenario, need_ref, state_ref, index.course_of[s], session).unwrap_or(Rule::Excluded);
-            Ruled { session: session.id.clone(), rule }
+            let course = index.course_of[s];
+            let rule = check_rules(scenario, need_ref, state_ref, course, session).unwrap_or(Rule::Excluded);
+            Ruled {
+                session: session.id.clone(),
+                rule,
+                fact: fact(scenario, need_ref, state_ref, course, session, rule),
+            }
         })
         .collect();
     Some(Explanation {

@@ -30,10 +30,10 @@ mod verify;
 
 pub use blocks::Model;
 pub use compat::Rule;
-pub use explain::{explain, explain_all, Candidate, Explanation, Ruled, SessionState};
+pub use explain::{explain, explain_all, Candidate, Explanation, Fact, Ruled, SessionState};
 pub use parallel::workers;
 pub use plan::{Allocation, Plan, Reason, SessionFill, Stats, Status, Unmet, PLAN_FORMAT};
-pub use precheck::PinProblem;
+pub use precheck::{ClashKind, PinProblem};
 pub use report::{changes, report, served, Change, Coverage, Report, Totals};
 pub use verify::{verify, PLAN_VERSION, SHOWN_PROBLEMS};
 

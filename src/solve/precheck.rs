@@ -7,7 +7,7 @@ use std::fmt;
 use serde::Serialize;
 
 use super::compat::Index;
-use crate::model::{NeedId, SessionId};
+use crate::model::{NeedId, SessionId, StateCode};
 
 /// A set of pins (and sessions) that cannot all be honoured, and why.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -16,12 +16,64 @@ pub struct PinProblem {
     pub pins: Vec<(NeedId, SessionId)>,
     /// Sessions whose limit or minimum is involved.
     pub sessions: Vec<SessionId>,
-    pub message: String,
+    pub kind: ClashKind,
 }
 
+/// Which limit a set of pins breaks, with its figures.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case", tag = "kind")]
+pub enum ClashKind {
+    /// More seats pinned for a need than it has trainees.
+    Trainees { need: NeedId, pinned: i64, trainees: i64 },
+    /// More seats pinned into a session than it has.
+    Seats { session: SessionId, pinned: i64, seats: i64 },
+    /// More seats of one state pinned into a session than its cap per state.
+    StateCap { state: StateCode, session: SessionId, pinned: i64, cap: i64 },
+    /// Pinned seats cost more than the state's budget.
+    Budget { state: StateCode, cost: i64, budget: i64, currency: String },
+    /// A pinned session cannot reach its minimum number of participants: at most
+    /// `reachable` trainees can attend it.
+    Minimum { session: SessionId, reachable: i64, minimum: i64 },
+    /// The pins do not hold together with seats, caps, budgets and minimums (the solver
+    /// proved it); `sessions` are the minimum-size sessions involved.
+    Together { sessions: Vec<SessionId> },
+}
+
+/// The command line's sentence.
 impl fmt::Display for PinProblem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message)
+        let pins = describe(&self.pins);
+        match &self.kind {
+            ClashKind::Trainees { need, pinned, trainees } => {
+                write!(f, "pins {pins} put {pinned} trainees of need {need} in sessions, but it has only {trainees}")
+            }
+            ClashKind::Seats { session, pinned, seats } => {
+                write!(f, "pins {pins} put {pinned} trainees in session {session}, which has {seats} seats")
+            }
+            ClashKind::StateCap { state, session, pinned, cap } => write!(
+                f,
+                "pins {pins} put {pinned} trainees of {state} in session {session}, which takes at most {cap} per state"
+            ),
+            ClashKind::Budget { state, cost, budget, currency } => {
+                write!(f, "pins {pins} cost {currency} {cost}, more than the budget of {state} ({budget})")
+            }
+            ClashKind::Minimum { session, reachable, minimum } => write!(
+                f,
+                "pins {pins} make session {session} run, but at most {reachable} trainees can attend it and it needs \
+                 {minimum}"
+            ),
+            ClashKind::Together { sessions } => {
+                write!(
+                    f,
+                    "the pins {pins} cannot all hold together with the sessions' seats, caps, budgets and minimums"
+                )?;
+                if !sessions.is_empty() {
+                    let ids: Vec<&str> = sessions.iter().map(|s| s.as_str()).collect();
+                    write!(f, " (minimum-size sessions involved: {})", ids.join(", "))?;
+                }
+                Ok(())
+            }
+        }
     }
 }
 
@@ -64,12 +116,7 @@ pub fn pins(index: &Index) -> Vec<PinProblem> {
         if pinned > need.trainees {
             let pins = pin_ids(index, &pairs);
             out.push(PinProblem {
-                message: format!(
-                    "pins {} put {pinned} trainees of need {} in sessions, but it has only {}",
-                    describe(&pins),
-                    need.id,
-                    need.trainees
-                ),
+                kind: ClashKind::Trainees { need: need.id.clone(), pinned, trainees: need.trainees },
                 sessions: pins.iter().map(|(_, s)| s.clone()).collect(),
                 pins,
             });
@@ -81,12 +128,7 @@ pub fn pins(index: &Index) -> Vec<PinProblem> {
         if pinned > session.seats {
             let pins = pin_ids(index, &pairs);
             out.push(PinProblem {
-                message: format!(
-                    "pins {} put {pinned} trainees in session {}, which has {} seats",
-                    describe(&pins),
-                    session.id,
-                    session.seats
-                ),
+                kind: ClashKind::Seats { session: session.id.clone(), pinned, seats: session.seats },
                 sessions: vec![session.id.clone()],
                 pins,
             });
@@ -99,12 +141,12 @@ pub fn pins(index: &Index) -> Vec<PinProblem> {
         if pinned > cap {
             let pins = pin_ids(index, &pairs);
             out.push(PinProblem {
-                message: format!(
-                    "pins {} put {pinned} trainees of {} in session {}, which takes at most {cap} per state",
-                    describe(&pins),
-                    index.scenario.states[state].code,
-                    session.id
-                ),
+                kind: ClashKind::StateCap {
+                    state: index.scenario.states[state].code.clone(),
+                    session: session.id.clone(),
+                    pinned,
+                    cap,
+                },
                 sessions: vec![session.id.clone()],
                 pins,
             });
@@ -120,12 +162,12 @@ pub fn pins(index: &Index) -> Vec<PinProblem> {
         if cost > budget {
             let pins = pin_ids(index, &pairs);
             out.push(PinProblem {
-                message: format!(
-                    "pins {} cost {} {cost}, more than the budget of {} ({budget})",
-                    describe(&pins),
-                    index.scenario.settings.currency,
-                    state.code
-                ),
+                kind: ClashKind::Budget {
+                    state: state.code.clone(),
+                    cost,
+                    budget,
+                    currency: index.scenario.settings.currency.clone(),
+                },
                 sessions: pins.iter().map(|(_, s)| s.clone()).collect(),
                 pins,
             });
@@ -137,13 +179,11 @@ pub fn pins(index: &Index) -> Vec<PinProblem> {
         if session.min_participants > 0 && reachable.min(session.seats) < session.min_participants {
             let pins = pin_ids(index, &pairs);
             out.push(PinProblem {
-                message: format!(
-                    "pins {} make session {} run, but at most {} trainees can attend it and it needs {}",
-                    describe(&pins),
-                    session.id,
-                    reachable.min(session.seats),
-                    session.min_participants
-                ),
+                kind: ClashKind::Minimum {
+                    session: session.id.clone(),
+                    reachable: reachable.min(session.seats),
+                    minimum: session.min_participants,
+                },
                 sessions: vec![session.id.clone()],
                 pins,
             });
@@ -165,20 +205,5 @@ pub fn infeasible_fallback(index: &Index) -> Vec<PinProblem> {
         .collect();
     sessions.sort();
     sessions.dedup();
-    vec![PinProblem {
-        message: format!(
-            "the pins {} cannot all hold together with the sessions' seats, caps, budgets and minimums{}",
-            describe(&pins),
-            if sessions.is_empty() {
-                String::new()
-            } else {
-                format!(
-                    " (minimum-size sessions involved: {})",
-                    sessions.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(", ")
-                )
-            }
-        ),
-        pins,
-        sessions,
-    }]
+    vec![PinProblem { pins, kind: ClashKind::Together { sessions: sessions.clone() }, sessions }]
 }

@@ -493,7 +493,7 @@ fn a_pin_does_not_override_rule_7() {
     s.pins = vec![pin("N1", "S1", 1)];
     match solve(&s, &Options::default()) {
         Err(SolveError::Invalid(problems)) => {
-            assert!(problems.iter().any(|p| p.path == "pins[0]" && p.message.contains("excluded")), "{problems:?}");
+            assert!(problems.iter().any(|p| p.path == "pins[0]" && p.message().contains("excluded")), "{problems:?}");
         }
         other => panic!("a pin on an excluded pair must be rejected, got {other:?}"),
     }
@@ -534,7 +534,7 @@ fn precheck_pins_above_a_needs_trainees() {
     let problems = infeasible(&s);
     assert_eq!(problems.len(), 1, "{problems:?}");
     assert_eq!(problems[0].pins, vec![pair("N1", "S1"), pair("N1", "S2")]);
-    let text = problems[0].message.as_str();
+    let text = &problems[0].to_string();
     assert!(text.contains("N1 -> S1") && text.contains("N1 -> S2") && text.contains("only 2"), "{text}");
 }
 
@@ -548,7 +548,7 @@ fn precheck_pins_above_a_sessions_seats() {
     assert_eq!(problems.len(), 1, "{problems:?}");
     assert_eq!(problems[0].pins, vec![pair("N1", "S1"), pair("N2", "S1")]);
     assert_eq!(problems[0].sessions, vec![SessionId::from("S1")]);
-    let text = problems[0].message.as_str();
+    let text = &problems[0].to_string();
     assert!(text.contains("N1 -> S1") && text.contains("N2 -> S1") && text.contains("2 seats"), "{text}");
 }
 
@@ -563,7 +563,7 @@ fn precheck_pins_above_a_state_cap() {
     let problems = infeasible(&s);
     assert_eq!(problems.len(), 1, "{problems:?}");
     assert_eq!(problems[0].pins, vec![pair("N1", "S1"), pair("N2", "S1")]);
-    let text = problems[0].message.as_str();
+    let text = &problems[0].to_string();
     assert!(text.contains("N1 -> S1") && text.contains("N2 -> S1") && text.contains("AA"), "{text}");
 }
 
@@ -579,7 +579,7 @@ fn precheck_pins_above_a_budget() {
     let problems = infeasible(&s);
     assert_eq!(problems.len(), 1, "{problems:?}");
     assert_eq!(problems[0].pins, vec![pair("N1", "S1")]);
-    let text = problems[0].message.as_str();
+    let text = &problems[0].to_string();
     assert!(text.contains("N1 -> S1") && text.contains("120") && text.contains("AA"), "{text}");
 }
 
@@ -595,7 +595,7 @@ fn precheck_pin_into_a_session_that_cannot_reach_its_minimum() {
     assert_eq!(problems.len(), 1, "{problems:?}");
     assert_eq!(problems[0].pins, vec![pair("N1", "S1")]);
     assert_eq!(problems[0].sessions, vec![SessionId::from("S1")]);
-    let text = problems[0].message.as_str();
+    let text = &problems[0].to_string();
     assert!(text.contains("N1 -> S1") && text.contains("S1") && text.contains("needs 5"), "{text}");
 }
 
@@ -616,7 +616,7 @@ fn infeasibility_the_prechecks_miss_still_names_the_pins_and_sessions() {
     assert_eq!(problems.len(), 1, "{problems:?}");
     assert_eq!(problems[0].pins, vec![pair("N1", "S1"), pair("N2", "S2"), pair("N3", "S1")]);
     assert_eq!(problems[0].sessions, vec![SessionId::from("S1"), SessionId::from("S2")]);
-    let text = problems[0].message.as_str();
+    let text = &problems[0].to_string();
     assert!(text.contains("N1 -> S1") && text.contains("N2 -> S2") && text.contains("N3 -> S1"), "{text}");
 }
 

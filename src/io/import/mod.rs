@@ -178,7 +178,7 @@ fn finish(
     errors.extend(
         validate(&merged)
             .iter()
-            .map(|p| origin.locate(&merged, &p.path, &p.message))
+            .map(|p| origin.locate(&merged, &p.path, &p.message()))
             .filter(|e| !e.column.as_ref().is_some_and(|c| origin.unreadable.contains(&(e.line, *c)))),
     );
     if errors.is_empty() {

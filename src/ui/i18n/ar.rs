@@ -1,7 +1,8 @@
 //! العربية (Arabic). Gregorian month names as used in the Gulf and Egypt; Latin digits, as in
 //! the date and number inputs.
 
-use super::{first_problem, iso, thing_index, Catalogue, Msg, Note};
+use super::{code_point, first_problem, iso, thing_index, Catalogue, Msg, Note};
+use crate::model::{ProblemKind, MAX_COUNT, MAX_MONEY, MAX_WEIGHT, MAX_YEAR, MIN_YEAR, SCENARIO_VERSION};
 use crate::ui::vm::files::{ImportError, Imported};
 use crate::ui::vm::issue::Issue;
 
@@ -153,24 +154,8 @@ impl Catalogue for Ar {
         match issue {
             Issue::Read(error) => super::ReadWords::read_error(self, error),
             Issue::Required => "هذا الحقل مطلوب.".into(),
-            Issue::Empty => "لا يمكن أن يكون فارغاً.".into(),
-            Issue::Duplicate(id) => format!("المعرِّف {} مستخدم من قبل.", iso(id)),
-            Issue::NameMissing => "أدخل اسماً بلغة واحدة على الأقل.".into(),
-            Issue::LanguagesMissing => "اختر لغة تدريب واحدة على الأقل.".into(),
-            Issue::Negative => "لا يمكن أن يكون سالباً.".into(),
-            Issue::StartAfterEnd(start, end) => {
-                format!("البداية ({}) بعد النهاية ({}).", self.date(*start), self.date(*end))
-            }
-            Issue::LevelRange => "المستوى 1 أو 2 أو 3.".into(),
-            Issue::PriorityRange => "الأولوية من 1 (منخفضة) إلى 5 (حرجة).".into(),
-            Issue::TraineesMin => "متدرب واحد على الأقل.".into(),
-            Issue::CapMin => "الحد 1 على الأقل (أو فارغ بلا حد).".into(),
-            Issue::MinAboveSeats(seats) => format!("الحد الأدنى أكبر من عدد المقاعد ({seats})."),
-            Issue::Unknown(thing, id) => format!("الرمز {} لا يطابق أي {}.", iso(id), THINGS[thing_index(*thing)]),
-            Issue::UnknownMode(word) => format!("نمط غير معروف: {}.", iso(word)),
-            Issue::WeightsCount => "أدخل خمسة أوزان بالضبط، للأولويات من 1 إلى 5.".into(),
-            Issue::PinSeats => "التثبيت يحتاج مقعداً واحداً على الأقل.".into(),
-            Issue::Other(message) => iso(message),
+            Issue::Problem(kind) => problem(self, kind),
+            Issue::Internal(detail) => format!("تعذّر على التطبيق تطبيق هذا التغيير ({}).", iso(detail)),
         }
     }
 
@@ -220,7 +205,7 @@ impl Ar {
             ImportError::NewerVersion { found, supported } => {
                 format!("أنشأه إصدار أحدث من «قدرة» (الإصدار {found}؛ هذا الإصدار يقرأ حتى {supported}).")
             }
-            ImportError::Shape(e) => format!("محتوى غير صحيح عند {}: {}", iso(&e.path), iso(&e.message)),
+            ImportError::Shape(e) => format!("محتوى غير صحيح عند {}: {}", iso(&e.path), problem(self, &e.kind)),
             ImportError::Invalid(problems) => match first_problem(error) {
                 Some((path, issue)) => {
                     format!("فيه {} من المشكلات؛ أولاها عند {}: {}", problems.len(), iso(&path), self.issue(&issue))
@@ -458,7 +443,7 @@ mod plan_words {
                     "تكلفة التثبيتات {pins} ({cost} {currency}) تتجاوز ميزانية {} ({budget} {currency}).",
                     iso(state.as_str())
                 ),
-                ClashKind::Minimum { session, minimum } => format!(
+                ClashKind::Minimum { session, minimum, .. } => format!(
                     "التثبيتات {pins} تفرض انعقاد الموعد {}، لكنه لا يمكن أن يبلغ الحد الأدنى من المشاركين ({minimum}).",
                     iso(session.as_str())
                 ),
@@ -549,6 +534,81 @@ mod read_words {
                 ReadError::NotDate => "أدخل تاريخاً بالصيغة YYYY-MM-DD، مثل 2027-03-12.".into(),
                 ReadError::NotADay => "هذا اليوم غير موجود في التقويم.".into(),
             }
+        }
+    }
+}
+
+/// A problem of the core, in Arabic.
+fn problem(c: &Ar, kind: &ProblemKind) -> String {
+    use ProblemKind as K;
+    match kind {
+        K::RepeatedKey { key } => format!("المفتاح {} مكرر في هذا الكائن؛ احذف إحدى النسختين.", iso(key)),
+        K::UnknownField { key, hint, expected } => format!(
+            "حقل غير معروف: {}{}. الحقول المعروفة: {}.",
+            iso(key),
+            hint.map(|h| format!(" (هل تقصد {}؟)", iso(h))).unwrap_or_default(),
+            iso(&expected.join(", "))
+        ),
+        K::ListForObject => "توجد قائمة حيث يلزم كائن بحقول مسمّاة.".into(),
+        K::NotADate { text } => {
+            format!("{} ليس تاريخاً مكتوباً بالصيغة {} (مثلاً {}).", iso(text), iso("YYYY-MM-DD"), iso("2027-02-07"))
+        }
+        K::PlanFile => "هذا ملف خطة وليس سيناريو: افتح السيناريو الذي وُضعت منه الخطة.".into(),
+        K::TrailingText => "يوجد نص بعد نهاية السيناريو.".into(),
+        K::Shape { detail } => format!("محتوى الملف غير صحيح هنا ({}).", iso(detail)),
+        K::FormatTag { found } => format!("هذا ليس سيناريو قدرة (الصيغة {}).", iso(found)),
+        K::Version { found } => {
+            format!("يقرأ هذا الإصدار من قدرة سيناريوهات الإصدار {SCENARIO_VERSION}؛ والملف من الإصدار {found}.")
+        }
+        K::YearOutside { date } => format!("سنة التاريخ {} خارج المدى {MIN_YEAR}–{MAX_YEAR}.", c.date(*date)),
+        K::StartAfterEnd { start, end } => format!("البداية ({}) بعد النهاية ({}).", c.date(*start), c.date(*end)),
+        K::Empty => "لا يمكن أن يكون فارغاً.".into(),
+        K::IdCharacter { id, found } => format!(
+            "المعرِّف {} يحتوي على {}؛ لا يقبل المعرِّف إلا الحروف اللاتينية والأرقام و- و_ و.",
+            iso(id),
+            if found.is_whitespace() { "مسافة".to_string() } else { iso(&code_point(*found)) }
+        ),
+        K::StateCode { code: _, hint } => format!(
+            "رمز الدولة حرفان لاتينيان كبيران (ISO 3166-1، مثل QA){}.",
+            hint.as_ref().map(|h| format!("؛ هل تقصد {}؟", iso(h))).unwrap_or_default()
+        ),
+        K::NameMissing => "أدخل اسماً بلغة واحدة على الأقل.".into(),
+        K::HiddenCharacter { found } => {
+            format!("يحتوي على المحرف الخفي {}، وقد يجعل النص يُظهر كلمات غير التي يحتويها.", iso(&code_point(*found)))
+        }
+        K::CountTooLarge { value } => format!("{value} أكبر من {MAX_COUNT}، وهو أكبر عدد تخطط له قدرة بدقة."),
+        K::MoneyTooLarge { value } => format!("{value} أكبر من {MAX_MONEY}، وهو أكبر مبلغ تخطط له قدرة بدقة."),
+        K::WeightTooLarge { shown } => format!("{} أكبر من {MAX_WEIGHT}، وهو أكبر وزن تعتمده قدرة بدقة.", iso(shown)),
+        K::Negative { .. } | K::NegativeWeight { .. } => "لا يمكن أن يكون سالباً.".into(),
+        K::NotFinite { .. } => "أدخل عدداً منتهياً.".into(),
+        K::LevelRange { .. } => "المستوى 1 أو 2 أو 3.".into(),
+        K::PriorityRange { .. } => "الأولوية من 1 (منخفضة) إلى 5 (حرجة).".into(),
+        K::UnknownMode { word } => format!("نمط غير معروف: {}.", iso(word)),
+        K::Duplicate { id, .. } => format!("المعرِّف {} مستخدم من قبل.", iso(id)),
+        K::WeightsCount { found } => format!("أدخل خمسة أوزان بالضبط، للأولويات من 1 إلى 5 (الموجود {found})."),
+        K::LanguagesMissing => "اختر لغة تدريب واحدة على الأقل.".into(),
+        K::Unknown { thing, id } => format!("الرمز {} لا يطابق أي {}.", iso(id), THINGS[thing_index(*thing)]),
+        K::CapMin { .. } => "الحد 1 على الأقل (أو فارغ بلا حد).".into(),
+        K::TraineesMin { .. } => "متدرب واحد على الأقل.".into(),
+        K::MinAboveSeats { seats, .. } => format!("الحد الأدنى أكبر من عدد المقاعد ({seats})."),
+        K::PinSeats { .. } => "التثبيت يحتاج مقعداً واحداً على الأقل.".into(),
+        K::PinSkillLevel(m) => format!(
+            "الاحتياج {} في {} بالمستوى {}، لكن الموعد {} يدرّس {} بالمستوى {}.",
+            iso(&m.need),
+            iso(&m.need_skill),
+            m.need_level,
+            iso(&m.session),
+            iso(&m.course_skill),
+            m.course_level
+        ),
+        K::SecondPin { need, session, .. } => {
+            format!("الاحتياج {} مثبَّت من قبل في الموعد {}.", iso(need), iso(session))
+        }
+        K::SecondExclusion { need, session, .. } => {
+            format!("الاحتياج {} مستبعَد من قبل من الموعد {}.", iso(need), iso(session))
+        }
+        K::PinExcluded { need, session } => {
+            format!("الاحتياج {} مثبَّت في الموعد {}، لكن هذا الاقتران مستبعَد.", iso(need), iso(session))
         }
     }
 }

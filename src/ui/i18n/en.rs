@@ -1,6 +1,7 @@
 //! English.
 
-use super::{first_problem, iso, thing_index, Catalogue, Msg, Note};
+use super::{code_point, first_problem, iso, thing_index, Catalogue, Msg, Note};
+use crate::model::{ProblemKind, MAX_COUNT, MAX_MONEY, MAX_WEIGHT, MAX_YEAR, MIN_YEAR, SCENARIO_VERSION};
 use crate::ui::vm::files::{ImportError, Imported};
 use crate::ui::vm::issue::Issue;
 
@@ -182,24 +183,8 @@ impl Catalogue for En {
         match issue {
             Issue::Read(error) => super::ReadWords::read_error(self, error),
             Issue::Required => "This is required.".into(),
-            Issue::Empty => "Must not be empty.".into(),
-            Issue::Duplicate(id) => format!("The id {} is already used.", iso(id)),
-            Issue::NameMissing => "Give a name in at least one language.".into(),
-            Issue::LanguagesMissing => "Choose at least one training language.".into(),
-            Issue::Negative => "Must not be negative.".into(),
-            Issue::StartAfterEnd(start, end) => {
-                format!("Starts ({}) after it ends ({}).", self.date(*start), self.date(*end))
-            }
-            Issue::LevelRange => "The level is 1, 2 or 3.".into(),
-            Issue::PriorityRange => "The priority is from 1 (low) to 5 (critical).".into(),
-            Issue::TraineesMin => "At least 1 trainee.".into(),
-            Issue::CapMin => "The cap is at least 1 (empty for no cap).".into(),
-            Issue::MinAboveSeats(seats) => format!("The minimum is more than the {seats} seats."),
-            Issue::Unknown(thing, id) => format!("There is no {} {}.", THINGS[thing_index(*thing)], iso(id)),
-            Issue::UnknownMode(word) => format!("Unknown mode {}.", iso(word)),
-            Issue::WeightsCount => "Give exactly 5 weights, for priorities 1 to 5.".into(),
-            Issue::PinSeats => "A pin needs at least 1 seat.".into(),
-            Issue::Other(message) => iso(message),
+            Issue::Problem(kind) => problem(self, kind),
+            Issue::Internal(detail) => format!("The app could not apply this change ({}).", iso(detail)),
         }
     }
 
@@ -249,7 +234,7 @@ impl En {
             ImportError::NewerVersion { found, supported } => {
                 format!("It was made by a newer Qudra (version {found}; this one reads up to {supported}).")
             }
-            ImportError::Shape(e) => format!("Wrong content at {}: {}", iso(&e.path), iso(&e.message)),
+            ImportError::Shape(e) => format!("Wrong content at {}: {}", iso(&e.path), problem(self, &e.kind)),
             ImportError::Invalid(problems) => match first_problem(error) {
                 Some((path, issue)) => format!(
                     "It has {} problem(s); the first, at {}: {}",
@@ -487,7 +472,7 @@ mod plan_words {
                     "Pins {pins} cost {cost} {currency}, more than the budget of {} ({budget} {currency}).",
                     iso(state.as_str())
                 ),
-                ClashKind::Minimum { session, minimum } => format!(
+                ClashKind::Minimum { session, minimum, .. } => format!(
                     "Pins {pins} make session {} run, but it cannot reach its minimum of {minimum} participants.",
                     iso(session.as_str())
                 ),
@@ -583,6 +568,80 @@ mod read_words {
                 ReadError::NotDate => "Enter a date as YYYY-MM-DD, e.g. 2027-03-12.".into(),
                 ReadError::NotADay => "This day is not in the calendar.".into(),
             }
+        }
+    }
+}
+
+/// A problem of the core, in English (the command line has its own, longer sentences).
+fn problem(c: &En, kind: &ProblemKind) -> String {
+    use ProblemKind as K;
+    match kind {
+        K::RepeatedKey { key } => format!("The key {} appears twice in this object; remove one copy.", iso(key)),
+        K::UnknownField { key, hint, expected } => format!(
+            "Unknown field {}{}. Known fields: {}.",
+            iso(key),
+            hint.map(|h| format!(" (did you mean {}?)", iso(h))).unwrap_or_default(),
+            expected.join(", ")
+        ),
+        K::ListForObject => "A list stands where an object with named fields belongs.".into(),
+        K::NotADate { text } => format!("{} is not a date written YYYY-MM-DD (for example 2027-02-07).", iso(text)),
+        K::PlanFile => "This is a plan file, not a scenario: open the scenario the plan was made from.".into(),
+        K::TrailingText => "There is text after the end of the scenario.".into(),
+        K::Shape { detail } => format!("The file has the wrong content here ({}).", iso(detail)),
+        K::FormatTag { found } => format!("This is not a Qudra scenario (format {}).", iso(found)),
+        K::Version { found } => {
+            format!("This Qudra reads scenario version {SCENARIO_VERSION}; the file is version {found}.")
+        }
+        K::YearOutside { date } => format!("The year of {} is outside {MIN_YEAR}–{MAX_YEAR}.", c.date(*date)),
+        K::StartAfterEnd { start, end } => format!("Starts ({}) after it ends ({}).", c.date(*start), c.date(*end)),
+        K::Empty => "Must not be empty.".into(),
+        K::IdCharacter { id, found } => format!(
+            "The id {} holds {}; ids hold only letters, digits, -, _ and .",
+            iso(id),
+            if found.is_whitespace() { "a space".to_string() } else { code_point(*found) }
+        ),
+        K::StateCode { code: _, hint } => format!(
+            "A state code is two capital letters (ISO 3166-1, like QA){}.",
+            hint.as_ref().map(|h| format!("; did you mean {}?", iso(h))).unwrap_or_default()
+        ),
+        K::NameMissing => "Give a name in at least one language.".into(),
+        K::HiddenCharacter { found } => format!(
+            "Holds the invisible character {}, which can make text show other words than it holds.",
+            code_point(*found)
+        ),
+        K::CountTooLarge { value } => format!("{value} is more than {MAX_COUNT}, the most Qudra plans exactly."),
+        K::MoneyTooLarge { value } => format!("{value} is more than {MAX_MONEY}, the most Qudra plans exactly."),
+        K::WeightTooLarge { shown } => format!("{shown} is more than {MAX_WEIGHT}, the most Qudra weighs exactly."),
+        K::Negative { .. } | K::NegativeWeight { .. } => "Must not be negative.".into(),
+        K::NotFinite { .. } => "Enter a finite number.".into(),
+        K::LevelRange { .. } => "The level is 1, 2 or 3.".into(),
+        K::PriorityRange { .. } => "The priority is from 1 (low) to 5 (critical).".into(),
+        K::UnknownMode { word } => format!("Unknown mode {}.", iso(word)),
+        K::Duplicate { id, .. } => format!("The id {} is already used.", iso(id)),
+        K::WeightsCount { found } => format!("Give exactly 5 weights, for priorities 1 to 5 (there are {found})."),
+        K::LanguagesMissing => "Choose at least one training language.".into(),
+        K::Unknown { thing, id } => format!("There is no {} {}.", THINGS[thing_index(*thing)], iso(id)),
+        K::CapMin { .. } => "The cap is at least 1 (empty for no cap).".into(),
+        K::TraineesMin { .. } => "At least 1 trainee.".into(),
+        K::MinAboveSeats { seats, .. } => format!("The minimum is more than the {seats} seats."),
+        K::PinSeats { .. } => "A pin needs at least 1 seat.".into(),
+        K::PinSkillLevel(m) => format!(
+            "The need {} is {} level {}, but session {} teaches {} level {}.",
+            iso(&m.need),
+            iso(&m.need_skill),
+            m.need_level,
+            iso(&m.session),
+            iso(&m.course_skill),
+            m.course_level
+        ),
+        K::SecondPin { need, session, .. } => {
+            format!("The need {} is already pinned to session {}.", iso(need), iso(session))
+        }
+        K::SecondExclusion { need, session, .. } => {
+            format!("The need {} is already excluded from session {}.", iso(need), iso(session))
+        }
+        K::PinExcluded { need, session } => {
+            format!("The need {} is pinned to session {}, but that pairing is excluded.", iso(need), iso(session))
         }
     }
 }

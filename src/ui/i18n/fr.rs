@@ -1,6 +1,7 @@
 //! Français (French), for the Maghreb states, Djibouti, Comoros and Lebanon.
 
-use super::{first_problem, iso, thing_index, Catalogue, Msg, Note};
+use super::{code_point, first_problem, iso, thing_index, Catalogue, Msg, Note};
+use crate::model::{ProblemKind, MAX_COUNT, MAX_MONEY, MAX_WEIGHT, MAX_YEAR, MIN_YEAR, SCENARIO_VERSION};
 use crate::ui::vm::files::{ImportError, Imported};
 use crate::ui::vm::issue::Issue;
 
@@ -164,24 +165,8 @@ impl Catalogue for Fr {
         match issue {
             Issue::Read(error) => super::ReadWords::read_error(self, error),
             Issue::Required => "Ce champ est obligatoire.".into(),
-            Issue::Empty => "Ne doit pas être vide.".into(),
-            Issue::Duplicate(id) => format!("L'identifiant {} est déjà utilisé.", iso(id)),
-            Issue::NameMissing => "Donnez un nom dans au moins une langue.".into(),
-            Issue::LanguagesMissing => "Choisissez au moins une langue de formation.".into(),
-            Issue::Negative => "Ne doit pas être négatif.".into(),
-            Issue::StartAfterEnd(start, end) => {
-                format!("Le début ({}) est après la fin ({}).", self.date(*start), self.date(*end))
-            }
-            Issue::LevelRange => "Le niveau est 1, 2 ou 3.".into(),
-            Issue::PriorityRange => "La priorité va de 1 (faible) à 5 (critique).".into(),
-            Issue::TraineesMin => "Au moins 1 stagiaire.".into(),
-            Issue::CapMin => "Le plafond est d'au moins 1 (vide : sans plafond).".into(),
-            Issue::MinAboveSeats(seats) => format!("Le minimum dépasse les {seats} places."),
-            Issue::Unknown(thing, id) => format!("Il n'y a pas {} {}.", THINGS[thing_index(*thing)], iso(id)),
-            Issue::UnknownMode(word) => format!("Modalité inconnue {}.", iso(word)),
-            Issue::WeightsCount => "Donnez exactement 5 poids, pour les priorités 1 à 5.".into(),
-            Issue::PinSeats => "Une affectation forcée demande au moins 1 place.".into(),
-            Issue::Other(message) => iso(message),
+            Issue::Problem(kind) => problem(self, kind),
+            Issue::Internal(detail) => format!("L'application n'a pas pu appliquer ce changement ({}).", iso(detail)),
         }
     }
 
@@ -231,7 +216,7 @@ impl Fr {
             ImportError::NewerVersion { found, supported } => format!(
                 "Il vient d'une version plus récente de Qudra (version {found} ; celle-ci lit jusqu'à {supported})."
             ),
-            ImportError::Shape(e) => format!("Contenu incorrect à {} : {}", iso(&e.path), iso(&e.message)),
+            ImportError::Shape(e) => format!("Contenu incorrect à {} : {}", iso(&e.path), problem(self, &e.kind)),
             ImportError::Invalid(problems) => match first_problem(error) {
                 Some((path, issue)) => format!(
                     "Il contient {} problème(s) ; le premier, à {} : {}",
@@ -478,7 +463,7 @@ mod plan_words {
                     "Les affectations {pins} coûtent {cost} {currency}, plus que le budget de {} ({budget} {currency}).",
                     iso(state.as_str())
                 ),
-                ClashKind::Minimum { session, minimum } => format!(
+                ClashKind::Minimum { session, minimum, .. } => format!(
                     "Les affectations {pins} font tenir la session {}, qui ne peut pas atteindre son minimum de {minimum} participants.",
                     iso(session.as_str())
                 ),
@@ -578,5 +563,95 @@ mod read_words {
             ReadError::NotADay => "Ce jour n'existe pas dans le calendrier.".into(),
             }
         }
+    }
+}
+
+/// A problem of the core, in French.
+fn problem(c: &Fr, kind: &ProblemKind) -> String {
+    use ProblemKind as K;
+    match kind {
+        K::RepeatedKey { key } => {
+            format!("La clé {} apparaît deux fois dans cet objet ; supprimez l'une des copies.", iso(key))
+        }
+        K::UnknownField { key, hint, expected } => format!(
+            "Champ inconnu {}{}. Champs connus : {}.",
+            iso(key),
+            hint.map(|h| format!(" (vouliez-vous dire {} ?)", iso(h))).unwrap_or_default(),
+            expected.join(", ")
+        ),
+        K::ListForObject => "Une liste se trouve là où un objet aux champs nommés est attendu.".into(),
+        K::NotADate { text } => {
+            format!("{} n'est pas une date écrite AAAA-MM-JJ (par exemple 2027-02-07).", iso(text))
+        }
+        K::PlanFile => "Ceci est un fichier de plan, pas un scénario : ouvrez le scénario dont il est issu.".into(),
+        K::TrailingText => "Du texte suit la fin du scénario.".into(),
+        K::Shape { detail } => format!("Contenu incorrect ici ({}).", iso(detail)),
+        K::FormatTag { found } => format!("Ce n'est pas un scénario Qudra (format {}).", iso(found)),
+        K::Version { found } => {
+            format!("Ce Qudra lit la version {SCENARIO_VERSION} des scénarios ; le fichier est en version {found}.")
+        }
+        K::YearOutside { date } => format!("L'année de {} est hors de {MIN_YEAR}–{MAX_YEAR}.", c.date(*date)),
+        K::StartAfterEnd { start, end } => {
+            format!("Le début ({}) est après la fin ({}).", c.date(*start), c.date(*end))
+        }
+        K::Empty => "Ne doit pas être vide.".into(),
+        K::IdCharacter { id, found } => format!(
+            "L'identifiant {} contient {} ; un identifiant ne contient que des lettres, des chiffres, -, _ et .",
+            iso(id),
+            if found.is_whitespace() { "une espace".to_string() } else { code_point(*found) }
+        ),
+        K::StateCode { code: _, hint } => format!(
+            "Un code d'État est fait de deux lettres majuscules (ISO 3166-1, comme QA){}.",
+            hint.as_ref().map(|h| format!(" ; vouliez-vous dire {} ?", iso(h))).unwrap_or_default()
+        ),
+        K::NameMissing => "Donnez un nom dans au moins une langue.".into(),
+        K::HiddenCharacter { found } => format!(
+            "Contient le caractère invisible {}, qui peut faire afficher d'autres mots que ceux du texte.",
+            code_point(*found)
+        ),
+        K::CountTooLarge { value } => {
+            format!("{value} dépasse {MAX_COUNT}, le plus grand nombre que Qudra planifie exactement.")
+        }
+        K::MoneyTooLarge { value } => {
+            format!("{value} dépasse {MAX_MONEY}, le plus grand montant que Qudra planifie exactement.")
+        }
+        K::WeightTooLarge { shown } => {
+            format!("{shown} dépasse {MAX_WEIGHT}, le plus grand poids que Qudra prend exactement en compte.")
+        }
+        K::Negative { .. } | K::NegativeWeight { .. } => "Ne doit pas être négatif.".into(),
+        K::NotFinite { .. } => "Saisissez un nombre fini.".into(),
+        K::LevelRange { .. } => "Le niveau est 1, 2 ou 3.".into(),
+        K::PriorityRange { .. } => "La priorité va de 1 (faible) à 5 (critique).".into(),
+        K::UnknownMode { word } => format!("Modalité inconnue {}.", iso(word)),
+        K::Duplicate { id, .. } => format!("L'identifiant {} est déjà utilisé.", iso(id)),
+        K::WeightsCount { found } => {
+            format!("Donnez exactement 5 poids, pour les priorités 1 à 5 (il y en a {found}).")
+        }
+        K::LanguagesMissing => "Choisissez au moins une langue de formation.".into(),
+        K::Unknown { thing, id } => format!("Il n'y a pas {} {}.", THINGS[thing_index(*thing)], iso(id)),
+        K::CapMin { .. } => "Le plafond est d'au moins 1 (vide : sans plafond).".into(),
+        K::TraineesMin { .. } => "Au moins 1 stagiaire.".into(),
+        K::MinAboveSeats { seats, .. } => format!("Le minimum dépasse les {seats} places."),
+        K::PinSeats { .. } => "Une affectation forcée demande au moins 1 place.".into(),
+        K::PinSkillLevel(m) => format!(
+            "Le besoin {} porte sur {} niveau {}, mais la session {} enseigne {} niveau {}.",
+            iso(&m.need),
+            iso(&m.need_skill),
+            m.need_level,
+            iso(&m.session),
+            iso(&m.course_skill),
+            m.course_level
+        ),
+        K::SecondPin { need, session, .. } => {
+            format!("Le besoin {} a déjà une affectation forcée à la session {}.", iso(need), iso(session))
+        }
+        K::SecondExclusion { need, session, .. } => {
+            format!("Le besoin {} est déjà exclu de la session {}.", iso(need), iso(session))
+        }
+        K::PinExcluded { need, session } => format!(
+            "Le besoin {} a une affectation forcée à la session {}, mais cette paire est exclue.",
+            iso(need),
+            iso(session)
+        ),
     }
 }

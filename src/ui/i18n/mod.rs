@@ -314,12 +314,15 @@ pub fn mode_msg(mode: &crate::model::Mode) -> Option<Msg> {
     }
 }
 
+/// A character by its code point (`U+202E`), for characters that may be invisible.
+pub(crate) fn code_point(c: char) -> String {
+    format!("U+{:04X}", c as u32)
+}
+
 /// Helpers shared by the catalogues for the parts of messages that are data.
 pub(crate) fn first_problem(error: &ImportError) -> Option<(String, Issue)> {
     match error {
-        ImportError::Invalid(problems) => {
-            problems.first().map(|p| (p.path.clone(), super::vm::issue::classify(&p.message)))
-        }
+        ImportError::Invalid(problems) => problems.first().map(|p| (p.path.clone(), Issue::Problem(p.kind.clone()))),
         _ => None,
     }
 }
@@ -380,8 +383,57 @@ mod tests {
                 assert!(arabic(Lang::Ar.t(*m)), "{m:?}");
             }
         }
-        assert!(arabic(&Lang::Ar.catalogue().issue(&Issue::TraineesMin)));
+        assert!(arabic(&Lang::Ar.catalogue().issue(&Issue::Problem(crate::model::ProblemKind::Empty))));
         assert!(arabic(&Lang::Ar.catalogue().note(&Note::SaveFailed)));
+    }
+
+    /// Every kind of problem the core can report has words in every language (the compiler
+    /// sees to it: each catalogue matches `ProblemKind` without a wildcard), and in Arabic
+    /// they hold Arabic words, not only ids and numbers or an English sentence.
+    #[test]
+    fn every_problem_kind_has_words_in_every_language_and_arabic_words_in_arabic() {
+        use crate::model::ProblemKind;
+        let arabic_letters = |s: &str| s.chars().filter(|c| ('\u{0621}'..='\u{064A}').contains(c)).count();
+        let samples = ProblemKind::samples();
+        assert!(samples.len() > 40, "{}", samples.len());
+        for kind in &samples {
+            let issue = Issue::Problem(kind.clone());
+            let [ar, en, fr] = Lang::ALL.map(|lang| lang.catalogue().issue(&issue));
+            assert!(!en.is_empty() && !fr.is_empty(), "{kind:?}");
+            assert!(arabic_letters(&ar) >= 6, "{kind:?}: {ar}");
+            // The Latin letters of an Arabic message are those of its data (ids, codes, the
+            // field names of the file, the date pattern), never a sentence of its own.
+            let latin_words = ar
+                .split(|c: char| !c.is_ascii_alphabetic())
+                .filter(|w| w.len() > 1 && !w.chars().all(|c| c.is_ascii_uppercase()))
+                .filter(|w| !format!("{kind:?}").contains(w))
+                .count();
+            assert_eq!(latin_words, 0, "{kind:?}: {ar}");
+            assert_ne!(en, fr, "{kind:?}");
+        }
+        let internal = Lang::Ar.catalogue().issue(&Issue::Internal("no field at x".into()));
+        assert!(arabic_letters(&internal) >= 6, "{internal}");
+    }
+
+    /// Every clash of pins has Arabic words.
+    #[test]
+    fn every_clash_kind_has_arabic_words() {
+        use crate::solve::ClashKind;
+        use crate::ui::vm::solved::PinClash;
+        let kinds = [
+            ClashKind::Trainees { need: "QA-1".into(), pinned: 7, trainees: 5 },
+            ClashKind::Seats { session: "S".into(), pinned: 6, seats: 5 },
+            ClashKind::StateCap { state: "TN".into(), session: "S".into(), pinned: 5, cap: 4 },
+            ClashKind::Budget { state: "QA".into(), cost: 4000, budget: 3000, currency: "USD".into() },
+            ClashKind::Minimum { session: "S".into(), reachable: 1, minimum: 3 },
+            ClashKind::Together { sessions: vec![] },
+            ClashKind::Together { sessions: vec!["S".into()] },
+        ];
+        for kind in kinds {
+            let clash = PinClash { kind: kind.clone(), pins: vec![("QA-1".into(), "S".into(), 2)] };
+            let ar = Lang::Ar.plan().clash(&clash);
+            assert!(ar.chars().filter(|c| ('\u{0621}'..='\u{064A}').contains(c)).count() >= 6, "{kind:?}: {ar}");
+        }
     }
 }
 

@@ -68,14 +68,14 @@ pub fn apply_text(
 /// add (`before` are the problems the scenario already has, which do not count against it).
 pub fn set(scenario: &Scenario, before: &[Problem], path: &str, value: Value) -> Result<Scenario, Vec<FieldIssue>> {
     let fail = |issue: Issue| vec![FieldIssue::new(path, issue)];
-    let segments = segments(path).ok_or_else(|| fail(Issue::Other(format!("bad field path {path}"))))?;
-    let mut doc = serde_json::to_value(scenario).map_err(|e| fail(Issue::Other(e.to_string())))?;
+    let segments = segments(path).ok_or_else(|| fail(Issue::Internal(format!("bad field path {path}"))))?;
+    let mut doc = serde_json::to_value(scenario).map_err(|e| fail(Issue::Internal(e.to_string())))?;
     match window_bound(&segments) {
         Some(window_path) => set_window_bound(&mut doc, scenario, window_path, segments.last(), value),
         None => put(&mut doc, &segments, value),
     }
-    .ok_or_else(|| fail(Issue::Other(format!("no field at {path}"))))?;
-    let candidate = Scenario::from_json(&doc.to_string()).map_err(|e| fail(Issue::Other(e.message)))?;
+    .ok_or_else(|| fail(Issue::Internal(format!("no field at {path}"))))?;
+    let candidate = Scenario::from_json(&doc.to_string()).map_err(|e| fail(Issue::Problem(*e.kind)))?;
     let introduced: Vec<FieldIssue> =
         validate(&candidate).iter().filter(|p| !before.contains(p)).map(FieldIssue::from_problem).collect();
     if introduced.is_empty() {
@@ -194,6 +194,7 @@ fn set_window_bound(
 mod tests {
     use super::*;
     use crate::model::read::ReadError;
+    use crate::model::{ProblemKind, Quantity};
 
     fn scenario() -> Scenario {
         Scenario::from_json(
@@ -249,9 +250,12 @@ mod tests {
     #[test]
     fn an_invalid_value_is_refused_with_the_core_problem_at_the_field() {
         let err = edit(&scenario(), "needs[0].trainees", Kind::Int, "0").unwrap_err();
-        assert_eq!(err, vec![FieldIssue::new("needs[0].trainees", Issue::TraineesMin)]);
+        assert_eq!(
+            err,
+            vec![FieldIssue::new("needs[0].trainees", Issue::Problem(ProblemKind::TraineesMin { trainees: 0 }))]
+        );
         let err = edit(&scenario(), "needs[0].priority", Kind::Int, "7").unwrap_err();
-        assert_eq!(err[0].issue, Issue::PriorityRange);
+        assert!(matches!(err[0].issue, Issue::Problem(ProblemKind::PriorityRange { .. })), "{err:?}");
     }
 
     #[test]
@@ -267,7 +271,13 @@ mod tests {
     #[test]
     fn a_problem_caused_elsewhere_in_the_row_is_reported_where_it_lies() {
         let err = edit(&scenario(), "sessions[0].seats", Kind::Int, "5").unwrap_err();
-        assert_eq!(err, vec![FieldIssue::new("sessions[0].min_participants", Issue::MinAboveSeats(5))]);
+        assert_eq!(
+            err,
+            vec![FieldIssue::new(
+                "sessions[0].min_participants",
+                Issue::Problem(ProblemKind::MinAboveSeats { minimum: 8, seats: 5 })
+            )]
+        );
     }
 
     #[test]
@@ -316,7 +326,10 @@ mod tests {
         let after = edit(&s, "settings.equity_bonus", Kind::Num, "0.75").unwrap();
         assert_eq!(after.settings.equity_bonus, 0.75);
         let err = edit(&s, "settings.priority_weights[2]", Kind::Num, "-1").unwrap_err();
-        assert_eq!(err[0].issue, Issue::Negative);
+        assert_eq!(
+            err[0].issue,
+            Issue::Problem(ProblemKind::NegativeWeight { what: Quantity::Weight, shown: "-1".into() })
+        );
     }
 
     #[test]

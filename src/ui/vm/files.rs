@@ -4,7 +4,9 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::model::{validate, Need, ParseError, Problem, Scenario, StateCode, SCENARIO_FORMAT, SCENARIO_VERSION};
+use crate::model::{
+    validate, Need, ParseError, Problem, ProblemKind, Scenario, StateCode, SCENARIO_FORMAT, SCENARIO_VERSION,
+};
 
 /// The `format` tag of a submission file.
 pub const SUBMISSION_FORMAT: &str = "qudra-submission";
@@ -117,7 +119,7 @@ fn parse_submission(text: &str) -> Result<Submission, ImportError> {
         let inner = err.into_inner();
         ImportError::Shape(ParseError {
             path,
-            message: inner.to_string(),
+            kind: Box::new(ProblemKind::Shape { detail: inner.to_string() }),
             line: inner.line(),
             column: inner.column(),
             problems: Vec::new(),

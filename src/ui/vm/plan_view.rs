@@ -10,8 +10,8 @@ use std::collections::BTreeMap;
 use chrono::{Datelike, NaiveDate};
 
 use super::solved::Solved;
-use crate::model::{name_in, CourseId, DateRange, Mode, Need, NeedId, Scenario, Session, SessionId, StateCode};
-use crate::solve::{Change, Coverage, Explanation, Reason, Report, Rule, SessionState};
+use crate::model::{name_in, CourseId, Mode, Need, NeedId, Scenario, Session, SessionId, StateCode};
+use crate::solve::{Change, Coverage, Explanation, Reason, Report, SessionState};
 
 /// One session as the calendar shows it.
 #[derive(Debug, Clone, PartialEq)]
@@ -435,34 +435,9 @@ pub struct Numbers {
     pub currency: String,
 }
 
-/// What a rule found, concretely.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Fact {
-    /// The course's language is not one of those the need accepts.
-    Language {
-        course: String,
-        accepted: Vec<String>,
-    },
-    Mode {
-        course: Mode,
-        accepted: Vec<Mode>,
-    },
-    /// The session is outside the need's window.
-    Window {
-        window: Option<DateRange>,
-    },
-    /// The session touches this unavailable period of the state.
-    Blackout {
-        label: String,
-        start: NaiveDate,
-        end: NaiveDate,
-    },
-    /// The session is only for these states.
-    OpenTo(Vec<StateCode>),
-    /// The planner excluded the pairing.
-    Excluded,
-    SkillLevel,
-}
+/// What a rule found, concretely: `explain` finds it (the blackout that the session
+/// touches, the languages the need accepts).
+pub use crate::solve::Fact;
 
 impl Detail {
     /// The session a pin could put this need into (not for other levels).
@@ -471,28 +446,6 @@ impl Detail {
             Detail::Session { session, .. } | Detail::Ruled { session, .. } => Some(session),
             Detail::OtherLevel { .. } | Detail::NoSessionOfSkill => None,
         }
-    }
-}
-
-fn fact(scenario: &Scenario, need: &Need, session: &Session, rule: Rule) -> Fact {
-    let course = scenario.course(&session.course);
-    match rule {
-        Rule::Language => Fact::Language {
-            course: course.map(|c| c.language.clone()).unwrap_or_default(),
-            accepted: scenario.effective_languages(need).to_vec(),
-        },
-        Rule::Mode => Fact::Mode {
-            course: course.map_or(Mode::InPerson, |c| c.mode.clone()),
-            accepted: scenario.effective_modes(need).to_vec(),
-        },
-        Rule::Window => Fact::Window { window: scenario.effective_window(need) },
-        Rule::Blackout => scenario
-            .state(&need.state)
-            .and_then(|st| st.blackouts.iter().find(|b| b.range().intersects(&session.dates())))
-            .map_or(Fact::SkillLevel, |b| Fact::Blackout { label: b.label.clone(), start: b.start, end: b.end }),
-        Rule::OpenTo => Fact::OpenTo(session.open_to.clone().unwrap_or_default()),
-        Rule::Excluded => Fact::Excluded,
-        Rule::SkillLevel => Fact::SkillLevel,
     }
 }
 
@@ -559,12 +512,7 @@ fn details(scenario: &Scenario, need: &Need, why: &Explanation) -> Vec<Detail> {
         .collect();
     out.extend(why.ruled_out.iter().filter_map(|r| {
         let s = scenario.session(&r.session)?;
-        Some(Detail::Ruled {
-            session: r.session.clone(),
-            start: s.start,
-            end: s.end,
-            fact: fact(scenario, need, s, r.rule),
-        })
+        Some(Detail::Ruled { session: r.session.clone(), start: s.start, end: s.end, fact: r.fact.clone() })
     }));
     if out.is_empty() {
         // Nothing at the need's skill and level: the nearest candidates are other levels.
@@ -815,7 +763,7 @@ mod tests {
             end: date("2027-02-08"),
             label: "Elections".into(),
         });
-        let window = DateRange { start: date("2027-01-01"), end: date("2027-06-30") };
+        let window = crate::model::DateRange { start: date("2027-01-01"), end: date("2027-06-30") };
         s.needs[1].window = Some(window);
         let (reason, facts) = tn_facts(s);
         assert_eq!(reason, Reason::NoCompatibleSession);

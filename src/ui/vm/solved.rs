@@ -6,7 +6,7 @@
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 
-use crate::model::{NeedId, Problem, Scenario, SessionId, StateCode};
+use crate::model::{NeedId, Problem, Scenario, SessionId};
 use crate::solve::{changes, Change, PinProblem, Plan, SolveError, Status};
 
 /// Seconds a solve in the browser may take before it stops with the best plan found (the
@@ -58,22 +58,8 @@ pub struct PinClash {
     pub pins: Vec<(NeedId, SessionId, i64)>,
 }
 
-/// Which limit a set of pins breaks.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum ClashKind {
-    /// More seats pinned for a need than it has trainees.
-    Trainees { need: NeedId, pinned: i64, trainees: i64 },
-    /// More seats pinned into a session than it has.
-    Seats { session: SessionId, pinned: i64, seats: i64 },
-    /// More seats of one state pinned into a session than its cap per state.
-    StateCap { state: StateCode, session: SessionId, pinned: i64, cap: i64 },
-    /// Pinned seats cost more than the state's budget.
-    Budget { state: StateCode, cost: i64, budget: i64, currency: String },
-    /// A pinned session cannot reach its minimum number of participants.
-    Minimum { session: SessionId, minimum: i64 },
-    /// The pins do not hold together with seats, caps, budgets and minimums.
-    Together { sessions: Vec<SessionId> },
-}
+/// Which limit a set of pins breaks, with its figures, as the core found it.
+pub use crate::solve::ClashKind;
 
 /// Turns what the solver returned into the new last plan (if any) and the outcome to show.
 /// `ms` is the time the browser measured; `previous` is the plan on screen before.
@@ -105,10 +91,10 @@ pub fn settle(
     }
 }
 
-/// Gives a pin problem of the core a translatable shape; the figures are read from the
-/// scenario, the kind from the core's wording (a test below fails if that wording changes).
+/// A pin problem of the core with each pin's seats read from the scenario; the kind and its
+/// figures are the core's own.
 fn clash(scenario: &Scenario, problem: &PinProblem) -> PinClash {
-    let pins: Vec<(NeedId, SessionId, i64)> = problem
+    let pins = problem
         .pins
         .iter()
         .map(|(need, session)| {
@@ -116,55 +102,7 @@ fn clash(scenario: &Scenario, problem: &PinProblem) -> PinClash {
             (need.clone(), session.clone(), seats)
         })
         .collect();
-    let pinned: i64 = pins.iter().map(|(_, _, seats)| seats).sum();
-    let first_need = pins.first().and_then(|(need, _, _)| scenario.need(need));
-    let first_session = problem.sessions.first().and_then(|s| scenario.session(s));
-    let message = problem.message.as_str();
-    let together = || ClashKind::Together { sessions: problem.sessions.clone() };
-    let kind = if message.contains("but it has only") {
-        first_need.map_or_else(together, |need| ClashKind::Trainees {
-            need: need.id.clone(),
-            pinned,
-            trainees: need.trainees,
-        })
-    } else if message.contains("per state") {
-        match (first_need, first_session) {
-            (Some(need), Some(session)) => ClashKind::StateCap {
-                state: need.state.clone(),
-                session: session.id.clone(),
-                pinned,
-                cap: session.max_per_state.unwrap_or(0),
-            },
-            _ => together(),
-        }
-    } else if message.contains("more than the budget") {
-        match first_need.and_then(|need| scenario.state(&need.state)) {
-            Some(state) => ClashKind::Budget {
-                state: state.code.clone(),
-                cost: pins
-                    .iter()
-                    .map(|(_, session, seats)| seats * scenario.session(session).map_or(0, |s| s.cost_per_seat))
-                    .sum(),
-                budget: state.budget.unwrap_or(0),
-                currency: scenario.settings.currency.clone(),
-            },
-            None => together(),
-        }
-    } else if message.contains("make session") {
-        first_session.map_or_else(together, |session| ClashKind::Minimum {
-            session: session.id.clone(),
-            minimum: session.min_participants,
-        })
-    } else if message.contains("seats") && message.starts_with("pins ") {
-        first_session.map_or_else(together, |session| ClashKind::Seats {
-            session: session.id.clone(),
-            pinned,
-            seats: session.seats,
-        })
-    } else {
-        together()
-    };
-    PinClash { kind, pins }
+    PinClash { kind: problem.kind.clone(), pins }
 }
 
 /// The envelope to store under [`KEY_PLAN`].
@@ -275,7 +213,7 @@ pub(crate) mod tests {
                     pin(s, "TN-1", "DF-101-B", 1);
                     s.needs[1].trainees = 1;
                 },
-                ClashKind::Minimum { session: "DF-101-B".into(), minimum: 3 },
+                ClashKind::Minimum { session: "DF-101-B".into(), reachable: 1, minimum: 3 },
             ),
         ];
         for (make, kind) in cases {
