@@ -62,7 +62,7 @@ const SOLVE: Spec = Spec {
             short: None,
             value: "SECONDS",
             kind: Kind::Optional,
-            help: "stop then with the best plan found (default 10 s, as in the browser app)",
+            help: "stop then with the best plan found, counting from when the file is read (default 10 s, as in the browser app)",
         },
         Flag {
             long: "gap",
@@ -366,7 +366,11 @@ fn solve_command(args: &cli::Args) -> Result<(), Failure> {
     };
     let output = args.get("output");
     refuse_overwrite(&SOLVE, output, &[(path, "scenario")])?;
+    // The limit counts from the moment the file is read: reading and checking a large scenario
+    // takes part of it, so the command as a whole returns within it (writing the plan aside).
+    let started = std::time::Instant::now();
     let scenario = scenario_from(path, &read_text(path)?, SCENARIO_HINT)?;
+    let time_limit = (time_limit - started.elapsed().as_secs_f64()).max(0.001);
     let plan = solve(&scenario, &Options { time_limit: Some(time_limit), engine, gap }).map_err(|err| match err {
         SolveError::Infeasible(problems) => Failure::Input(format!(
             "{path}: infeasible: the pins cannot all be honoured\n{}\nRemove or reduce these pins and solve again.",
