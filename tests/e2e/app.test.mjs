@@ -11,8 +11,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { serve } from './serve.mjs';
-import { DIST, SHOTS, launchChromium, language, open as openPage, saved, withinTarget } from './harness.mjs';
+import { SHOTS, language, open as openPage, saved, startApp, stopApp, withinTarget } from './harness.mjs';
 const STATES = 22;
 /** What a first visit should take until the demo is on screen (the page, the wasm, the demo). */
 const FIRST_RENDER_MS = 2_000;
@@ -22,15 +21,10 @@ let browser;
 let url;
 
 before(async () => {
-  server = await serve(DIST, 0);
-  url = `http://127.0.0.1:${server.address().port}/`;
-  browser = await launchChromium();
+  ({ server, url, browser } = await startApp());
 });
 
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+after(() => stopApp({ server, browser }));
 
 /** A fresh page of the app (see `open` in harness.mjs). */
 const open = (options) => openPage(browser, url, options);

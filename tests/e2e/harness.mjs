@@ -8,6 +8,7 @@ import { existsSync } from 'node:fs';
 import { resolve, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { serve } from './serve.mjs';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 
@@ -128,4 +129,18 @@ export async function language(page, code) {
 /** Waits until the header says everything is saved in this browser. */
 export async function saved(page) {
   await page.locator('#save-state.ok').waitFor({ timeout: 5_000 });
+}
+
+/** The built app served on a free port and a Chromium to open it: what each test file starts
+ *  before its tests (`{ server, url, browser }`), and stops after them with `stopApp`. */
+export async function startApp() {
+  const server = await serve(DIST, 0);
+  const url = `http://127.0.0.1:${server.address().port}/`;
+  const browser = await launchChromium();
+  return { server, url, browser };
+}
+
+export async function stopApp({ server, browser }) {
+  await browser?.close();
+  server?.close();
 }

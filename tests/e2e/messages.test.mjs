@@ -6,23 +6,17 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve } from './serve.mjs';
-import { DIST, launchChromium } from './harness.mjs';
+import { startApp, stopApp } from './harness.mjs';
 
 let server;
 let browser;
 let url;
 
 before(async () => {
-  server = await serve(DIST, 0);
-  url = `http://127.0.0.1:${server.address().port}/`;
-  browser = await launchChromium();
+  ({ server, url, browser } = await startApp());
 });
 
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+after(() => stopApp({ server, browser }));
 
 /** Arabic letters (not only digits or punctuation of the Arabic block). */
 const ARABIC = /[\u0621-\u064A]/;

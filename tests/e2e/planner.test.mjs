@@ -16,18 +16,17 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { serve } from './serve.mjs';
 import {
-  DIST,
   ROOT,
   SHOTS,
   clearLongTasks,
   language,
-  launchChromium,
   longestTask,
   open as openPage,
   qudraBinary,
   saved,
+  startApp,
+  stopApp,
   withinTarget,
 } from './harness.mjs';
 const DEMO = JSON.parse(readFileSync(join(ROOT, 'data', 'demo-2027.json'), 'utf8'));
@@ -58,16 +57,11 @@ before(async () => {
         maxBuffer: 64 << 20,
       });
   cli = { plan: JSON.parse(text), ms: process.env.QUDRA_CLI_PLAN ? null : Date.now() - started };
-  server = await serve(DIST, 0);
-  url = `http://127.0.0.1:${server.address().port}/`;
-  browser = await launchChromium();
+  ({ server, url, browser } = await startApp());
   mkdirSync(SHOTS, { recursive: true });
 });
 
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+after(() => stopApp({ server, browser }));
 
 /** A fresh page of the app (see `open` in harness.mjs), wide enough for the year's calendar. */
 const open = (options) =>
