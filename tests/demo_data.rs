@@ -6,7 +6,9 @@ use std::collections::BTreeSet;
 use std::process::Command;
 
 use chrono::{Datelike, NaiveDate, Weekday};
-use qudra::model::{validate, Scenario};
+use qudra::io::csv::{plan_csv, CsvOptions};
+use qudra::io::Lang;
+use qudra::model::{validate, Location, Scenario};
 use qudra::solve::{solve, Options, Plan, Reason, Status};
 
 const DEMO: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/data/demo-2027.json");
@@ -86,7 +88,7 @@ fn doha_sessions_run_sunday_to_thursday_and_mostly_outside_ramadan() {
     let mut in_ramadan = 0;
     for session in &scenario.sessions {
         let course = scenario.course(&session.course).unwrap();
-        if course.location == "Doha" {
+        if course.location.in_lang("en") == "Doha" {
             let days = session.start.iter_days().take_while(|d| *d <= session.end);
             for day in days {
                 assert!(working.contains(&day.weekday()), "{} runs on {day}", session.id);
@@ -143,4 +145,18 @@ fn the_generator_reproduces_the_committed_file_byte_for_byte() {
         generated == demo_text(),
         "data/demo-2027.json is stale: run `cargo run --bin gen-demo -- data/demo-2027.json`"
     );
+}
+
+#[test]
+fn every_demo_location_has_names_in_the_three_languages_and_the_sheets_use_them() {
+    let (scenario, plan) = demo_plan();
+    for course in &scenario.courses {
+        let Location::Names(names) = &course.location else { panic!("{} has a plain location", course.id) };
+        for lang in ["en", "ar", "fr"] {
+            assert!(names.get(lang).is_some_and(|n| !n.trim().is_empty()), "{} has no {lang} location", course.id);
+        }
+    }
+    let sheet = |lang| plan_csv(&scenario, &plan, &CsvOptions { lang, state: None }).unwrap();
+    assert!(sheet(Lang::Ar).contains(",الدوحة,"), "the Arabic sheet names Doha in Arabic");
+    assert!(!sheet(Lang::En).contains("الدوحة"));
 }

@@ -133,7 +133,7 @@ fn build(t: &Tiny) -> Scenario {
             level,
             language: LANGUAGES[language].to_string(),
             mode: MODES[mode].clone(),
-            location: String::new(),
+            location: Default::default(),
         });
     }
     for (i, &(course, start, seats, cap, min, cost, only_first)) in t.sessions.iter().enumerate() {

@@ -206,7 +206,7 @@ fn build(g: &ScenarioGen) -> Scenario {
             level: c.level,
             language: LANGUAGES[c.language].to_string(),
             mode: MODES[c.mode].clone(),
-            location: String::new(),
+            location: Default::default(),
         });
     }
     for (i, x) in g.sessions.iter().enumerate() {

@@ -231,6 +231,31 @@ fn text_people_read_refuses_bidi_controls_and_control_characters() {
     assert_valid(&with(&[("/title", json!("خطة التدريب ٢٠٢٧ \u{200F}"))]));
 }
 
+// SPEC §2: a course's location is a plain text or names keyed by language.
+
+#[test]
+fn a_location_may_be_names_keyed_by_language_and_each_name_is_checked() {
+    let names = json!({"en": "Doha", "ar": "الدوحة", "fr": "Doha"});
+    let doc = with(&[("/courses/0/location", names)]);
+    assert_valid(&doc);
+    let scenario = Scenario::from_json(&doc.to_string()).unwrap();
+    assert_eq!(scenario.courses[0].location.in_lang("ar"), "الدوحة");
+    assert_eq!(scenario.courses[0].location.in_lang("de"), "Doha", "a missing language falls back to English");
+    // Written back, it stays an object, and a plain text stays a plain text.
+    let written = serde_json::to_value(&scenario).unwrap();
+    assert_eq!(written.pointer("/courses/0/location/ar"), Some(&json!("الدوحة")));
+    let plain = Scenario::from_json(&valid().to_string()).unwrap();
+    assert!(serde_json::to_value(&plain).unwrap().pointer("/courses/0/location").unwrap().is_string());
+
+    let evil = with(&[("/courses/0/location", json!({"en": "Doha", "ar": "الدوحة \u{202E}"}))]);
+    assert_problem(&evil.to_string(), "courses[0].location.ar", &["U+202E"]);
+    for wrong in [json!(7), json!(["Doha"]), json!({"en": 7})] {
+        let doc = with(&[("/courses/0/location", wrong.clone())]);
+        let err = Scenario::from_json(&doc.to_string()).expect_err("not a location");
+        assert!(err.to_string().contains("courses[0].location"), "{wrong}: {err}");
+    }
+}
+
 #[test]
 fn a_needs_csv_whose_note_holds_an_override_names_its_line() {
     let scenario = Scenario::from_json(&valid().to_string()).unwrap();

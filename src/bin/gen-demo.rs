@@ -18,8 +18,8 @@ use cli::{Parsed, Spec};
 
 use chrono::{Datelike, Days, NaiveDate, Weekday};
 use qudra::model::{
-    validate, Blackout, Course, CourseId, DateRange, Mode, Names, Need, NeedIds, Scenario, Session, SessionId, Skill,
-    SkillId, State, StateCode,
+    validate, Blackout, Course, CourseId, DateRange, Location, Mode, Names, Need, NeedIds, Scenario, Session,
+    SessionId, Skill, SkillId, State, StateCode,
 };
 
 /// The data of the demo, read as sections of `|` tables (the file says how to edit it).
@@ -92,7 +92,8 @@ fn demo() -> Result<Scenario, Vec<String>> {
     let groups: Groups = rows("groups").map(|row| (row.cell(0), row.cell(1))).collect();
     scenario.states = collect(rows("states").map(|row| state(row, &holidays)), &mut errors);
     scenario.skills = collect(rows("skills").map(skill), &mut errors);
-    let courses = collect(records("courses").into_iter().map(|record| course(record, &groups)), &mut errors);
+    let places = collect(rows("locations").map(place), &mut errors);
+    let courses = collect(records("courses").into_iter().map(|record| course(record, &groups, &places)), &mut errors);
     scenario.sessions = collect(sessions(&courses, &groups), &mut errors);
     scenario.courses = courses.into_iter().map(|(course, _)| course).collect();
     scenario.needs = collect(needs(), &mut errors);
@@ -101,7 +102,7 @@ fn demo() -> Result<Scenario, Vec<String>> {
     }
     for session in &scenario.sessions {
         if let Some(course) = scenario.course(&session.course) {
-            if let Err(message) = check_working_week(&course.location, session) {
+            if let Err(message) = check_working_week(course.location.in_lang("en"), session) {
                 errors.push(format!("session {}: {message}", session.id));
             }
         }
@@ -261,6 +262,23 @@ fn skill(row: Row) -> Result<Skill, String> {
 /// Named lists of states (`[groups]`).
 type Groups = BTreeMap<&'static str, &'static str>;
 
+/// A place courses are taught at: the key the course rows write, and its names.
+struct Place {
+    key: &'static str,
+    names: Names,
+}
+
+fn place(row: Row<'static>) -> Result<Place, String> {
+    let names: Names = [("en", 1), ("ar", 2), ("fr", 3)]
+        .iter()
+        .map(|&(lang, i)| (lang.to_string(), row.cell(i).to_string()))
+        .collect();
+    if names.values().any(|name| name.is_empty()) {
+        return Err(row.error("a location needs en, ar and fr names"));
+    }
+    Ok(Place { key: row.cell(0), names })
+}
+
 /// What a session of a course looks like unless its row says otherwise.
 #[derive(Clone)]
 struct Shape {
@@ -298,7 +316,7 @@ impl Shape {
     }
 }
 
-fn course(record: Record, groups: &Groups) -> Result<(Course, Shape), String> {
+fn course(record: Record, groups: &Groups, places: &[Place]) -> Result<(Course, Shape), String> {
     let row = &record.row;
     let defaults = Shape { days: 5, seats: 20, cap: None, min: 0, cost: 0, open_to: None };
     let shape = defaults.with(row, &options(row, 6)?, groups)?;
@@ -312,9 +330,17 @@ fn course(record: Record, groups: &Groups) -> Result<(Course, Shape), String> {
         level: row.int(2, "level")?,
         language: row.cell(3).to_string(),
         mode: Mode::parse(row.cell(4)),
-        location: row.cell(5).to_string(),
+        location: Location::Names(names_of_place(row, places)?),
     };
     Ok((course, shape))
+}
+
+fn names_of_place(row: &Row, places: &[Place]) -> Result<Names, String> {
+    let key = row.cell(5);
+    match places.iter().find(|p| p.key == key) {
+        Some(place) => Ok(place.names.clone()),
+        None => Err(row.error(&format!("location \"{key}\" is not in [locations]"))),
+    }
 }
 
 fn sessions(courses: &[(Course, Shape)], groups: &Groups) -> Vec<Result<Session, String>> {

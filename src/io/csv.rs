@@ -36,7 +36,7 @@ pub const UNMET_COLUMNS: [&str; 7] = ["need", "state", "state_name", "skill", "l
 /// How to write a sheet.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct CsvOptions {
-    /// Language of state names, course titles and reasons.
+    /// Language of state names, course titles, locations and reasons.
     pub lang: Lang,
     /// Only this state's rows; `None` for every state.
     pub state: Option<StateCode>,
@@ -63,7 +63,7 @@ pub fn plan_csv(scenario: &Scenario, plan: &Plan, options: &CsvOptions) -> Resul
             Cell::Text(course.map(|c| name_in(&c.title, lang)).unwrap_or("")),
             Cell::Text(&start),
             Cell::Text(&end),
-            Cell::Text(course.map(|c| c.location.as_str()).unwrap_or("")),
+            Cell::Text(course.map(|c| c.location.in_lang(lang)).unwrap_or("")),
             Cell::Text(course.map(|c| c.mode.as_str()).unwrap_or("")),
             Cell::Text(course.map(|c| c.language.as_str()).unwrap_or("")),
             Cell::Number(row.seats),

@@ -153,7 +153,7 @@ impl EventText {
         lines.push(format!("{}: {}", labels.needs, needs.join(labels.comma)));
         EventText {
             summary,
-            location: course.map(|c| c.location.clone()).unwrap_or_default(),
+            location: course.map(|c| c.location.in_lang(code).to_string()).unwrap_or_default(),
             description: lines.join("\n"),
         }
     }

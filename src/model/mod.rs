@@ -184,7 +184,79 @@ pub struct Course {
     pub language: String,
     pub mode: Mode,
     #[serde(default)]
-    pub location: String,
+    pub location: Location,
+}
+
+/// Where a course is taught (SPEC §2): one text for every language, or, like a title,
+/// names keyed by language.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(untagged)]
+pub enum Location {
+    Plain(String),
+    Names(Names),
+}
+
+impl Location {
+    /// The place in `lang`: the plain text, or the name in that language, else English,
+    /// else any language present.
+    pub fn in_lang(&self, lang: &str) -> &str {
+        match self {
+            Location::Plain(text) => text,
+            Location::Names(names) => name_in(names, lang),
+        }
+    }
+
+    /// Every text the location holds, with the suffix of its JSON path (`""` or `".ar"`).
+    pub fn texts(&self) -> Vec<(String, &str)> {
+        match self {
+            Location::Plain(text) => vec![(String::new(), text.as_str())],
+            Location::Names(names) => names.iter().map(|(lang, text)| (format!(".{lang}"), text.as_str())).collect(),
+        }
+    }
+
+    /// The same location with its name in `lang` replaced by `text`: a plain text stays
+    /// plain, names keep their other languages.
+    pub fn with_text(&self, lang: &str, text: &str) -> Location {
+        match self {
+            Location::Plain(_) => Location::Plain(text.to_string()),
+            Location::Names(names) => {
+                let mut names = names.clone();
+                names.insert(lang.to_string(), text.to_string());
+                Location::Names(names)
+            }
+        }
+    }
+}
+
+impl Default for Location {
+    fn default() -> Self {
+        Location::Plain(String::new())
+    }
+}
+
+impl From<&str> for Location {
+    fn from(text: &str) -> Self {
+        Location::Plain(text.to_string())
+    }
+}
+
+impl<'de> Deserialize<'de> for Location {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visit;
+        impl<'de> serde::de::Visitor<'de> for Visit {
+            type Value = Location;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a text or names keyed by language")
+            }
+            fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<Location, E> {
+                Ok(Location::Plain(text.to_string()))
+            }
+            fn visit_map<M: serde::de::MapAccess<'de>>(self, map: M) -> Result<Location, M::Error> {
+                Names::deserialize(serde::de::value::MapAccessDeserializer::new(map)).map(Location::Names)
+            }
+        }
+        deserializer.deserialize_any(Visit)
+    }
 }
 
 /// One dated offering of a course.

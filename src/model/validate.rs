@@ -244,7 +244,9 @@ fn check_courses(scenario: &Scenario, out: &mut Problems) {
             out.push(format!("{path}.language"), K::Empty);
         }
         out.mode(format!("{path}.mode"), &course.mode);
-        out.text(format!("{path}.location"), &course.location, false);
+        for (suffix, text) in course.location.texts() {
+            out.text(format!("{path}.location{suffix}"), text, false);
+        }
     }
 }
 

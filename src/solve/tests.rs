@@ -58,7 +58,7 @@ fn course(id: &str, skill: &str, level: i64) -> Course {
         level,
         language: "en".into(),
         mode: Mode::Online,
-        location: String::new(),
+        location: Default::default(),
     }
 }
 

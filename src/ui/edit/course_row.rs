@@ -5,7 +5,7 @@ use serde_json::Value;
 
 use super::choices;
 use super::field::{Choice, Field};
-use crate::model::{Course, Scenario};
+use crate::model::{Course, Location, Scenario};
 use crate::ui::i18n::{Msg, Note};
 use crate::ui::shell::store::use_store;
 use crate::ui::vm::edit::Kind;
@@ -13,6 +13,15 @@ use crate::ui::vm::rows;
 
 fn course(s: &Scenario, i: usize) -> Option<&Course> {
     s.courses.get(i)
+}
+
+/// The field a location is edited at: the whole text when it is one text for every language,
+/// the interface language's name when it has names keyed by language (SPEC §2).
+fn location_path(s: &Scenario, i: usize, lang: &str) -> String {
+    match course(s, i).map(|c| &c.location) {
+        Some(Location::Names(_)) => format!("courses[{i}].location.{lang}"),
+        _ => format!("courses[{i}].location"),
+    }
 }
 
 fn title(s: &Scenario, i: usize, lang: &str) -> String {
@@ -24,6 +33,7 @@ pub fn CourseRow(i: usize) -> impl IntoView {
     let store = use_store();
     let lang = store.lang;
     let p = move |field: &str| format!("courses[{i}].{field}");
+    let location = Memo::new(move |_| store.scenario.with(|s| location_path(s, i, lang.get().code())));
     let delete = move |_| {
         if let Err(in_use) = store.change(|s| rows::delete_course(s, i)) {
             store.notify(Note::InUse(in_use));
@@ -62,8 +72,13 @@ pub fn CourseRow(i: usize) -> impl IntoView {
                     read=move |s| course(s, i).map(|c| Value::String(c.mode.as_str().to_string())).unwrap_or(Value::Null) />
             </td>
             <td>
-                <Field path=p("location") kind=Kind::Text label=Msg::Location size="m"
-                    read=move |s| course(s, i).map(|c| c.location.clone()).unwrap_or_default() />
+                {move || {
+                    let code = lang.get().code();
+                    view! {
+                        <Field path=location.get() kind=Kind::Text label=Msg::Location size="m"
+                            read=move |s| course(s, i).map(|c| c.location.in_lang(code).to_string()).unwrap_or_default() />
+                    }
+                }}
             </td>
             <td class="actions">
                 <button type="button" class="small danger" on:click=delete>{move || lang.get().t(Msg::Delete)}</button>

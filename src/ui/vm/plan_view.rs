@@ -86,7 +86,7 @@ fn slot(solved: &Solved, session: &Session, lang: &str, state_seats: Option<i64>
         session: session.id.clone(),
         course: session.course.clone(),
         title: course.map(|c| name_in(&c.title, lang).to_string()).unwrap_or_default(),
-        location: course.map(|c| c.location.clone()).unwrap_or_default(),
+        location: course.map(|c| c.location.in_lang(lang).to_string()).unwrap_or_default(),
         start: session.start,
         end: session.end,
         seats: session.seats,
