@@ -50,6 +50,9 @@ fn export_writes_each_format() {
 
     let unmet = run(&["export", &plan, "--scenario", scenario, "--format", "unmet-csv"]);
     assert!(stdout(&unmet).contains("Every suitable session is full"));
+    let unmet = run(&["export", &plan, "--scenario", scenario, "--format", "unmet-csv", "--lang", "fr"]);
+    assert!(stdout(&unmet).contains("Toutes les sessions adaptées sont complètes"), "{}", stdout(&unmet));
+    assert!(stdout(&unmet).contains(",Tunisie,"), "{}", stdout(&unmet));
     let json = run(&["export", &plan, "--scenario", scenario, "--format", "json"]);
     assert_eq!(stdout(&json), std::fs::read_to_string(&plan).unwrap());
 }
@@ -64,7 +67,7 @@ fn export_usage_and_input_errors_have_their_exit_codes() {
         vec!["export", &plan, "--scenario", scenario, "--format", "xlsx"],
         vec!["export", &plan, "--scenario", scenario],
         vec!["export", &plan, "--format", "csv"],
-        vec!["export", &plan, "--scenario", scenario, "--format", "csv", "--lang", "fr"],
+        vec!["export", &plan, "--scenario", scenario, "--format", "csv", "--lang", "de"],
         vec!["export", &plan, "--scenario", scenario, "--format", "json", "--state", "QA"],
     ] {
         let out = run(&args);

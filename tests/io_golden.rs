@@ -82,12 +82,13 @@ fn the_fixture_plan_is_the_one_the_golden_files_show() {
 }
 
 #[test]
-fn plan_csv_in_english_and_arabic_for_all_states_and_one() {
+fn plan_csv_in_english_arabic_and_french_for_all_states_and_one() {
     let scenario = scenario();
     let plan = plan(&scenario);
     golden("plan-en.csv", &plan_csv(&scenario, &plan, &options(Lang::En, None)).unwrap());
     golden("plan-ar.csv", &plan_csv(&scenario, &plan, &options(Lang::Ar, None)).unwrap());
     golden("plan-QA-en.csv", &plan_csv(&scenario, &plan, &options(Lang::En, Some("QA"))).unwrap());
+    golden("plan-TN-fr.csv", &plan_csv(&scenario, &plan, &options(Lang::Fr, Some("TN"))).unwrap());
 }
 
 #[test]
@@ -96,16 +97,19 @@ fn unmet_csv_gives_the_reason_in_words() {
     let plan = plan(&scenario);
     golden("unmet-en.csv", &unmet_csv(&scenario, &plan, &options(Lang::En, None)).unwrap());
     golden("unmet-ar.csv", &unmet_csv(&scenario, &plan, &options(Lang::Ar, None)).unwrap());
+    golden("unmet-fr.csv", &unmet_csv(&scenario, &plan, &options(Lang::Fr, None)).unwrap());
 }
 
 #[test]
-fn calendars_for_all_states_and_one_state_in_arabic() {
+fn calendars_for_all_states_and_one_state_in_arabic_and_french() {
     let scenario = scenario();
     let plan = plan(&scenario);
     let all = IcsOptions { lang: Lang::En, state: None, dtstamp: dtstamp() };
     golden("calendar-en.ics", &calendar(&scenario, &plan, &all).unwrap());
     let qatar = IcsOptions { lang: Lang::Ar, state: Some("QA".into()), dtstamp: dtstamp() };
     golden("calendar-QA-ar.ics", &calendar(&scenario, &plan, &qatar).unwrap());
+    let tunisia = IcsOptions { lang: Lang::Fr, state: Some("TN".into()), dtstamp: dtstamp() };
+    golden("calendar-TN-fr.ics", &calendar(&scenario, &plan, &tunisia).unwrap());
 }
 
 #[test]

@@ -111,7 +111,7 @@ const EXPORT: Spec = Spec {
         Flag {
             long: "lang",
             short: None,
-            value: "en|ar",
+            value: "en|ar|fr",
             kind: Kind::Optional,
             help: "language of names and titles (csv, unmet-csv, ics; default en)",
         },

@@ -29,16 +29,18 @@ pub enum Lang {
     #[default]
     En,
     Ar,
+    Fr,
 }
 
 impl Lang {
-    pub const ALL: [Lang; 2] = [Lang::En, Lang::Ar];
+    pub const ALL: [Lang; 3] = [Lang::En, Lang::Ar, Lang::Fr];
 
-    /// The language code used in scenario names (`en`, `ar`).
+    /// The language code used in scenario names (`en`, `ar`, `fr`).
     pub fn code(self) -> &'static str {
         match self {
             Lang::En => "en",
             Lang::Ar => "ar",
+            Lang::Fr => "fr",
         }
     }
 }
@@ -56,7 +58,7 @@ impl FromStr for Lang {
         Lang::ALL
             .into_iter()
             .find(|lang| lang.code().eq_ignore_ascii_case(code.trim()))
-            .ok_or_else(|| format!("unknown language \"{code}\" (use en or ar)"))
+            .ok_or_else(|| format!("unknown language \"{code}\" (use en, ar or fr)"))
     }
 }
 

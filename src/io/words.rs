@@ -1,4 +1,4 @@
-//! The words exports write into cells and calendar events, in English and Arabic, kept in
+//! The words exports write into cells and calendar events, in English, Arabic and French, kept in
 //! one place so a translator finds them all here.
 
 use super::Lang;
@@ -59,6 +59,7 @@ pub fn reason(reason: Reason, lang: Lang) -> &'static str {
     match lang {
         Lang::En => words.en,
         Lang::Ar => words.ar,
+        Lang::Fr => words.fr,
     }
 }
 
@@ -72,6 +73,9 @@ pub fn mode(mode: &Mode, lang: Lang) -> &str {
         (Lang::Ar, Mode::InPerson) => "حضوري",
         (Lang::Ar, Mode::Online) => "عن بعد",
         (Lang::Ar, Mode::Blended) => "مدمج",
+        (Lang::Fr, Mode::InPerson) => "en présentiel",
+        (Lang::Fr, Mode::Online) => "en ligne",
+        (Lang::Fr, Mode::Blended) => "hybride",
     }
 }
 
@@ -84,6 +88,9 @@ pub fn language(code: &str, lang: Lang) -> &str {
         (Lang::Ar, "ar") => "العربية",
         (Lang::Ar, "en") => "الإنجليزية",
         (Lang::Ar, "fr") => "الفرنسية",
+        (Lang::Fr, "ar") => "arabe",
+        (Lang::Fr, "en") => "anglais",
+        (Lang::Fr, "fr") => "français",
         _ => code,
     }
 }
@@ -97,12 +104,16 @@ pub fn level(level: i64, lang: Lang) -> String {
         (Lang::Ar, 1) => "أساسي",
         (Lang::Ar, 2) => "متوسط",
         (Lang::Ar, 3) => "متقدم",
+        (Lang::Fr, 1) => "fondamental",
+        (Lang::Fr, 2) => "intermédiaire",
+        (Lang::Fr, 3) => "avancé",
         _ => return level.to_string(),
     };
     format!("{level} ({word})")
 }
 
-/// A number of seats, with the noun in the right form (Arabic has dual and plural forms).
+/// A number of seats, with the noun in the right form (Arabic has dual and plural forms;
+/// French puts 0 and 1 in the singular).
 pub fn seats(count: i64, lang: Lang) -> String {
     match lang {
         Lang::En if count == 1 => "1 seat".to_string(),
@@ -113,6 +124,8 @@ pub fn seats(count: i64, lang: Lang) -> String {
             3..=10 => format!("{count} مقاعد"),
             _ => format!("{count} مقعدًا"),
         },
+        Lang::Fr if count <= 1 => format!("{count} place"),
+        Lang::Fr => format!("{count} places"),
     }
 }
 
@@ -159,6 +172,19 @@ pub fn event_labels(lang: Lang) -> EventLabels {
             needs: "الاحتياجات",
             comma: "، ",
             to: " إلى ",
+        },
+        Lang::Fr => EventLabels {
+            course: "Cours",
+            skill: "Compétence",
+            level: "Niveau",
+            language: "Langue",
+            mode: "Modalité",
+            session: "Session",
+            dates: "Dates",
+            seats: "Places",
+            needs: "Besoins",
+            comma: ", ",
+            to: " au ",
         },
     }
 }

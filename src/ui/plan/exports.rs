@@ -1,5 +1,5 @@
 //! The plan's downloads: plan sheet, unmet-needs sheet, calendar and JSON, for all states or
-//! one, in English or Arabic, written by the same `io` functions as `qudra export`. Each button
+//! one, in English, Arabic or French, written by the same `io` functions as `qudra export`. Each button
 //! shows the name of the file it gives.
 
 use leptos::prelude::*;
@@ -65,10 +65,11 @@ pub fn PlanExports() -> impl IntoView {
                 <label class="inline">
                     <span>{move || lang.get().p(P::FilesLanguage)}</span>
                     <select id="export-lang" on:change=move |ev| {
-                        file_lang.set(if event_target_value(&ev) == "ar" { FileLang::Ar } else { FileLang::En });
+                        file_lang.set(plan_files::export_lang(&event_target_value(&ev)));
                     }>
                         <option value="en" selected=move || file_lang.get() == FileLang::En>{move || lang.get().t(Msg::LangEn)}</option>
                         <option value="ar" selected=move || file_lang.get() == FileLang::Ar>{move || lang.get().t(Msg::LangAr)}</option>
+                        <option value="fr" selected=move || file_lang.get() == FileLang::Fr>{move || lang.get().t(Msg::LangFr)}</option>
                     </select>
                 </label>
             </div>

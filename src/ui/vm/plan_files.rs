@@ -103,14 +103,10 @@ pub fn export(
     Ok(Download { name: file_name(export, plan_year(scenario), state, lang), mime: export.mime(), text })
 }
 
-/// The export language for an interface language: Arabic stays Arabic, the rest is English
-/// (the exchange files are written in the programme's two working languages).
+/// The export language for an interface language: the files follow the interface (an
+/// unknown code falls back to English).
 pub fn export_lang(ui: &str) -> Lang {
-    if ui == "ar" {
-        Lang::Ar
-    } else {
-        Lang::En
-    }
+    ui.parse().unwrap_or(Lang::En)
 }
 
 #[cfg(test)]
@@ -161,6 +157,7 @@ mod tests {
             Err(ExportError::UnknownState(_))
         ));
         assert_eq!(export_lang("ar"), Lang::Ar);
-        assert_eq!(export_lang("fr"), Lang::En);
+        assert_eq!(export_lang("fr"), Lang::Fr);
+        assert_eq!(export_lang("de"), Lang::En);
     }
 }
