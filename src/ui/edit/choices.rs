@@ -4,7 +4,7 @@ use serde_json::Value;
 
 use crate::model::{name_in, Mode, Scenario};
 use crate::ui::i18n::{level_msg, mode_msg, priority_msg, Lang};
-use crate::ui::vm::views;
+use crate::ui::vm::edit::views;
 
 pub fn skills(s: &Scenario, lang: Lang) -> Vec<(Value, String)> {
     s.skills.iter().map(|k| (Value::String(k.id.to_string()), name_in(&k.name, lang.code()).to_string())).collect()

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use super::course_row::CourseRow;
 use crate::ui::i18n::{Lang, Msg};
 use crate::ui::shell::store::use_store;
-use crate::ui::vm::rows;
+use crate::ui::vm::edit::rows;
 
 #[component]
 pub fn CoursesTable() -> impl IntoView {

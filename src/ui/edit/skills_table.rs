@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use super::skill_row::SkillRow;
 use crate::ui::i18n::{Lang, Msg};
 use crate::ui::shell::store::use_store;
-use crate::ui::vm::rows;
+use crate::ui::vm::edit::rows;
 
 #[component]
 pub fn SkillsTable() -> impl IntoView {

@@ -7,8 +7,8 @@ use super::field::{CheckList, Field};
 use crate::model::{Blackout, Scenario, State};
 use crate::ui::i18n::{Lang, Msg};
 use crate::ui::shell::store::use_store;
-use crate::ui::vm::edit::Kind;
-use crate::ui::vm::rows;
+use crate::ui::vm::edit::field::Kind;
+use crate::ui::vm::edit::rows;
 
 fn state(s: &Scenario, i: usize) -> Option<&State> {
     s.states.get(i)

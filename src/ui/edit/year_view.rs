@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use crate::model::{name_in, Scenario};
 use crate::ui::i18n::{Lang, Msg};
 use crate::ui::shell::store::use_store;
-use crate::ui::vm::views;
+use crate::ui::vm::edit::views;
 
 /// What one session's chip shows.
 #[derive(Debug, Clone, PartialEq)]

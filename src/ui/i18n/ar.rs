@@ -3,8 +3,8 @@
 
 use super::{code_point, first_problem, iso, thing_index, Catalogue, Msg, Note};
 use crate::model::{ProblemKind, MAX_COUNT, MAX_MONEY, MAX_WEIGHT, MAX_YEAR, MIN_YEAR, SCENARIO_VERSION};
-use crate::ui::vm::files::{ImportError, Imported};
-use crate::ui::vm::issue::Issue;
+use crate::ui::vm::edit::issue::Issue;
+use crate::ui::vm::shell::files::{ImportError, Imported};
 
 pub struct Ar;
 
@@ -227,9 +227,10 @@ mod plan_words {
     use crate::solve::{Reason, SessionState, Status};
     use crate::ui::i18n::plan::{PlanCatalogue, P};
     use crate::ui::i18n::{iso, mode_msg, Catalogue};
-    use crate::ui::vm::adjust::Refused;
-    use crate::ui::vm::plan_view::{percent, Detail, Fact};
-    use crate::ui::vm::solved::{ClashKind, Outcome, PinClash};
+    use crate::ui::vm::plan::adjust::Refused;
+    use crate::ui::vm::plan::percent;
+    use crate::ui::vm::plan::solved::{ClashKind, Outcome, PinClash};
+    use crate::ui::vm::plan::unmet_list::{Detail, Fact};
 
     fn codes(states: &[StateCode]) -> String {
         states.iter().map(|s| iso(s.as_str())).collect::<Vec<_>>().join("، ")

@@ -15,9 +15,9 @@ use chrono::{Datelike, NaiveDate};
 
 use crate::model::read::ReadError;
 
-use super::vm::files::{ImportError, Imported};
-use super::vm::issue::{Issue, Thing};
-use super::vm::rows::InUse;
+use super::vm::edit::issue::{Issue, Thing};
+use super::vm::edit::rows::InUse;
+use super::vm::shell::files::{ImportError, Imported};
 
 /// A language of the interface.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -419,7 +419,7 @@ mod tests {
     #[test]
     fn every_clash_kind_has_arabic_words() {
         use crate::solve::ClashKind;
-        use crate::ui::vm::solved::PinClash;
+        use crate::ui::vm::plan::solved::PinClash;
         let kinds = [
             ClashKind::Trainees { need: "QA-1".into(), pinned: 7, trainees: 5 },
             ClashKind::Seats { session: "S".into(), pinned: 6, seats: 5 },

@@ -5,9 +5,9 @@
 
 use super::Lang;
 use crate::solve::Reason;
-use crate::ui::vm::adjust::Refused;
-use crate::ui::vm::plan_view::Detail;
-use crate::ui::vm::solved::{Outcome, PinClash};
+use crate::ui::vm::plan::adjust::Refused;
+use crate::ui::vm::plan::solved::{Outcome, PinClash};
+use crate::ui::vm::plan::unmet_list::Detail;
 
 /// Every fixed label of the plan screens.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -214,8 +214,8 @@ mod tests {
     use super::*;
     use crate::model::{DateRange, Mode, SessionId};
     use crate::solve::{SessionState, Status};
-    use crate::ui::vm::plan_view::{Fact, Numbers};
-    use crate::ui::vm::solved::ClashKind;
+    use crate::ui::vm::plan::solved::ClashKind;
+    use crate::ui::vm::plan::unmet_list::{Fact, Numbers};
 
     fn arabic(s: &str) -> bool {
         s.chars().any(|c| ('\u{0600}'..='\u{06FF}').contains(&c))

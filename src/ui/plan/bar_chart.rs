@@ -6,7 +6,9 @@ use leptos::prelude::*;
 
 use crate::ui::i18n::P;
 use crate::ui::shell::store::use_store;
-use crate::ui::vm::plan_view::{layout, percent, short_label, BarRow, LABEL_CHARS};
+use crate::ui::vm::plan::bar_chart::{layout, short_label, LABEL_CHARS};
+use crate::ui::vm::plan::dashboard::BarRow;
+use crate::ui::vm::plan::percent;
 
 /// Width of the drawing in SVG units; the SVG scales to its box.
 const WIDTH: f64 = 720.0;

@@ -9,7 +9,7 @@ use super::store::use_plan;
 use crate::model::SessionId;
 use crate::ui::i18n::{Lang, P};
 use crate::ui::shell::store::use_store;
-use crate::ui::vm::plan_view::{self, Slot};
+use crate::ui::vm::plan::calendar::{self, Slot};
 
 fn slot_view(slot: Slot, lang: Lang, selected: RwSignal<Option<SessionId>>) -> impl IntoView {
     let dates = lang.catalogue().date_range(slot.start, slot.end);
@@ -49,7 +49,7 @@ pub fn PlanCalendar() -> impl IntoView {
     let lang = store.lang;
     let calendar = Memo::new(move |_| {
         let code = lang.get().code();
-        plan.solved.with(|s| s.as_ref().map(|s| plan_view::calendar(s, code, None)))
+        plan.solved.with(|s| s.as_ref().map(|s| calendar::calendar(s, code, None)))
     });
     view! {
         <div class=move || if plan.session.with(Option::is_some) { "plan-calendar with-roster" } else { "plan-calendar" }>

@@ -9,7 +9,7 @@ use super::store::use_plan;
 use crate::model::{NeedId, SessionId};
 use crate::ui::i18n::{level_msg, mode_msg, priority_msg, Msg, P};
 use crate::ui::shell::store::use_store;
-use crate::ui::vm::{adjust, plan_view};
+use crate::ui::vm::plan::{adjust, roster};
 
 #[component]
 pub fn Roster() -> impl IntoView {
@@ -22,7 +22,7 @@ pub fn Roster() -> impl IntoView {
         let session = plan.session.get()?;
         plan.solved.with(|s| {
             let s = s.as_ref()?;
-            store.scenario.with(|current| plan_view::roster(s, current, &session, code))
+            store.scenario.with(|current| roster::roster(s, current, &session, code))
         })
     });
     let chosen_need = RwSignal::new(String::new());

@@ -9,9 +9,9 @@ use super::store::use_plan;
 use crate::solve::Status;
 use crate::ui::i18n::{Msg, P};
 use crate::ui::shell::store::use_store;
-use crate::ui::vm::adjust;
-use crate::ui::vm::issue::FieldIssue;
-use crate::ui::vm::solved::Outcome;
+use crate::ui::vm::edit::issue::FieldIssue;
+use crate::ui::vm::plan::adjust;
+use crate::ui::vm::plan::solved::Outcome;
 
 /// A word for the status, for tests and styling.
 fn state_word(outcome: &Option<Outcome>) -> &'static str {

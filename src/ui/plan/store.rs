@@ -12,7 +12,7 @@ use crate::model::{SessionId, StateCode};
 use crate::solve::{explain_all, report, Change, Explanation, Options, Report};
 use crate::ui::shell::browser;
 use crate::ui::shell::store::Store;
-use crate::ui::vm::solved::{self, settle, Outcome, Solved, DEFAULT_TIME_LIMIT, KEY_PLAN};
+use crate::ui::vm::plan::solved::{self, settle, Outcome, Solved, DEFAULT_TIME_LIMIT, KEY_PLAN};
 
 /// The plan screens.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

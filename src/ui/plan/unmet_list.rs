@@ -15,7 +15,7 @@ use crate::ui::i18n::{level_msg, priority_msg, Msg, P};
 use crate::ui::shell::state_select::{states_of, StateSelect};
 use crate::ui::shell::store::use_store;
 use crate::ui::shell::tabs::Words;
-use crate::ui::vm::{adjust, plan_view};
+use crate::ui::vm::plan::{adjust, unmet_list};
 
 #[component]
 pub fn UnmetList() -> impl IntoView {
@@ -30,7 +30,7 @@ pub fn UnmetList() -> impl IntoView {
         let filter = state.get();
         plan.explanations.with(|why| {
             plan.solved
-                .with(|s| s.as_ref().map(|s| plan_view::unmet_rows(s, why, code, filter.as_ref())).unwrap_or_default())
+                .with(|s| s.as_ref().map(|s| unmet_list::unmet_rows(s, why, code, filter.as_ref())).unwrap_or_default())
         })
     });
     let pinned = Memo::new(move |_| {
@@ -104,7 +104,7 @@ pub fn UnmetList() -> impl IntoView {
                                 let text = l.plan().detail(detail);
                                 let actions = detail.pinnable().map(|session| {
                                     let seats = plan.solved.with_untracked(|s| {
-                                        s.as_ref().map_or(1, |s| plan_view::suggested_seats(&s.scenario, row.seats, session))
+                                        s.as_ref().map_or(1, |s| unmet_list::suggested_seats(&s.scenario, row.seats, session))
                                     });
                                     let is_pinned = pinned.contains(&(row.need.clone(), session.clone()));
                                     let (need, s1, s2) = (row.need.clone(), session.clone(), session.clone());

@@ -8,9 +8,9 @@ use super::browser;
 use super::store::{use_store, SaveState};
 use crate::ui::i18n::{Lang, Msg, Note};
 use crate::ui::plan::store::PlanStore;
-use crate::ui::vm::files;
-use crate::ui::vm::storage::{KEY_LANG, KEY_ROLE};
-use crate::ui::vm::Role;
+use crate::ui::vm::shell::files;
+use crate::ui::vm::shell::storage::{KEY_LANG, KEY_ROLE};
+use crate::ui::vm::shell::Role;
 
 #[component]
 pub fn Header() -> impl IntoView {

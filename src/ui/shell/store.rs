@@ -11,14 +11,14 @@ use serde_json::Value;
 use super::browser;
 use crate::model::{Problem, Scenario, StateCode};
 use crate::ui::i18n::{Lang, Note};
-use crate::ui::vm::adjust;
-use crate::ui::vm::edit::{self, Kind};
-use crate::ui::vm::files;
-use crate::ui::vm::history::History;
-use crate::ui::vm::issue::FieldIssue;
-use crate::ui::vm::storage::{self, Loaded, KEY_FOCAL_STATE, KEY_LANG, KEY_ROLE, KEY_SCENARIO};
-use crate::ui::vm::views;
-use crate::ui::vm::Role;
+use crate::ui::vm::edit::field::{self, Kind};
+use crate::ui::vm::edit::issue::FieldIssue;
+use crate::ui::vm::edit::views;
+use crate::ui::vm::plan::adjust;
+use crate::ui::vm::shell::files;
+use crate::ui::vm::shell::history::History;
+use crate::ui::vm::shell::storage::{self, Loaded, KEY_FOCAL_STATE, KEY_LANG, KEY_ROLE, KEY_SCENARIO};
+use crate::ui::vm::shell::Role;
 
 /// The demo scenario a first visit shows, built into the app so it works offline.
 pub const DEMO_JSON: &str = include_str!("../../../data/demo-2027.json");
@@ -168,7 +168,7 @@ impl Store {
     /// The user typed `text` into the field at `path`: keep it if it adds no problem.
     pub fn edit_text(&self, path: &str, kind: Kind, text: String) {
         let before = self.problems.get_untracked();
-        let result = self.scenario.with_untracked(|s| edit::apply_text(s, &before, path, kind, &text));
+        let result = self.scenario.with_untracked(|s| field::apply_text(s, &before, path, kind, &text));
         self.settle(path, text, result);
     }
 
@@ -176,7 +176,7 @@ impl Store {
     pub fn edit_value(&self, path: &str, value: Value) {
         let before = self.problems.get_untracked();
         let text = value.to_string();
-        let result = self.scenario.with_untracked(|s| edit::set(s, &before, path, value));
+        let result = self.scenario.with_untracked(|s| field::set(s, &before, path, value));
         self.settle(path, text, result);
     }
 

@@ -5,7 +5,7 @@
 
 use chrono::{DateTime, Utc};
 
-use super::plan_view::plan_year;
+use super::calendar::plan_year;
 use super::solved::Solved;
 use crate::io::csv::{plan_csv, unmet_csv, CsvOptions};
 use crate::io::ics::{calendar, IcsOptions};
@@ -117,7 +117,7 @@ pub fn export_lang(ui: &str) -> Lang {
 mod tests {
     use super::*;
     use crate::solve::{solve, Options};
-    use crate::ui::vm::solved::tests::small;
+    use crate::ui::vm::plan::solved::tests::small;
 
     fn solved() -> Solved {
         let scenario = small();
