@@ -257,7 +257,7 @@ mod plan_words {
     use super::En;
     use crate::model::StateCode;
     use crate::solve::{Reason, SessionState, Status};
-    use crate::ui::i18n::plan::{PlanCatalogue, P};
+    use crate::ui::i18n::plan::{PlanWords, P};
     use crate::ui::i18n::{iso, mode_msg, Catalogue};
     use crate::ui::vm::plan::adjust::Refused;
     use crate::ui::vm::plan::percent;
@@ -277,7 +277,7 @@ mod plan_words {
         list.join(", ")
     }
 
-    impl PlanCatalogue for En {
+    impl PlanWords for En {
         fn p(&self, m: P) -> &'static str {
             match m {
                 P::TabPlan => "Plan",

@@ -239,7 +239,7 @@ mod plan_words {
     use super::Fr;
     use crate::model::StateCode;
     use crate::solve::{Reason, SessionState, Status};
-    use crate::ui::i18n::plan::{PlanCatalogue, P};
+    use crate::ui::i18n::plan::{PlanWords, P};
     use crate::ui::i18n::{iso, mode_msg, Catalogue};
     use crate::ui::vm::plan::adjust::Refused;
     use crate::ui::vm::plan::percent;
@@ -259,7 +259,7 @@ mod plan_words {
         list.join(", ")
     }
 
-    impl PlanCatalogue for Fr {
+    impl PlanWords for Fr {
         fn p(&self, m: P) -> &'static str {
             match m {
                 P::TabPlan => "Plan",

@@ -9,7 +9,7 @@ mod en;
 mod fr;
 mod plan;
 
-pub use plan::{PlanCatalogue, P};
+pub use plan::{PlanWords, P};
 
 use chrono::{Datelike, NaiveDate};
 
@@ -72,6 +72,11 @@ impl Lang {
     /// The label `m` in this language.
     pub fn t(self, m: Msg) -> &'static str {
         self.catalogue().text(m)
+    }
+
+    /// The plan screens' label `m` in this language.
+    pub fn p(self, m: P) -> &'static str {
+        self.catalogue().p(m)
     }
 }
 
@@ -249,8 +254,9 @@ pub trait ReadWords {
     fn read_error(&self, error: &ReadError) -> String;
 }
 
-/// One language's texts.
-pub trait Catalogue: Sync + ReadWords {
+/// One language's texts: its fixed labels and the messages with values, the words for text a
+/// field could not read ([`ReadWords`]) and those of the plan screens ([`PlanWords`]).
+pub trait Catalogue: Sync + ReadWords + PlanWords {
     /// A fixed label.
     fn text(&self, m: Msg) -> &'static str;
     /// Month `1..=12`, full name.
@@ -431,7 +437,7 @@ mod tests {
         ];
         for kind in kinds {
             let clash = PinClash { kind: kind.clone(), pins: vec![("QA-1".into(), "S".into(), 2)] };
-            let ar = Lang::Ar.plan().clash(&clash);
+            let ar = Lang::Ar.catalogue().clash(&clash);
             assert!(ar.chars().filter(|c| ('\u{0621}'..='\u{064A}').contains(c)).count() >= 6, "{kind:?}: {ar}");
         }
     }
@@ -500,7 +506,7 @@ mod shared_reason_tests {
         for (lang, io_lang) in [(Lang::En, crate::io::Lang::En), (Lang::Ar, crate::io::Lang::Ar)] {
             let sheet = unmet_csv(&scenario, &plan, &CsvOptions { lang: io_lang, state: None }).unwrap();
             for reason in &reasons {
-                let said = lang.plan().reason(*reason);
+                let said = lang.catalogue().reason(*reason);
                 assert!(sheet.contains(said), "{lang:?} {reason:?}: {said} not in\n{sheet}");
             }
         }

@@ -46,7 +46,7 @@ pub fn BarChart(
                     .iter()
                     .zip(chart.bars)
                     .map(|(row, g)| {
-                        let title = format!("{}: {}", row.label, l.plan().coverage(row.planned, row.needed));
+                        let title = format!("{}: {}", row.label, l.catalogue().coverage(row.planned, row.needed));
                         let value = format!("{}/{} · {}%", row.planned, row.needed, percent(row.planned, row.needed));
                         let text_y = g.y + bar_h - 2.0;
                         view! {

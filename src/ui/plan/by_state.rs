@@ -113,7 +113,7 @@ pub fn ByState() -> impl IntoView {
                     .map(|(need, seats, reason)| {
                         view! {
                             <li data-need=need.to_string()>
-                                <bdi class="code">{need.to_string()}</bdi>" · "{l.plan().seats(*seats)}" — "{l.plan().reason(*reason)}
+                                <bdi class="code">{need.to_string()}</bdi>" · "{l.catalogue().seats(*seats)}" — "{l.catalogue().reason(*reason)}
                             </li>
                         }
                     })
@@ -122,8 +122,8 @@ pub fn ByState() -> impl IntoView {
                 let no_unmet = v.unmet.is_empty();
                 view! {
                     <div class="panel-head">
-                        <h2 id="by-state-heading">{l.plan().calendar_title(year, Some(&v.name))}</h2>
-                        <span class="totals" id="state-coverage">{l.p(P::Coverage)}": "{l.plan().coverage(c.planned, c.needed)}</span>
+                        <h2 id="by-state-heading">{l.catalogue().calendar_title(year, Some(&v.name))}</h2>
+                        <span class="totals" id="state-coverage">{l.p(P::Coverage)}": "{l.catalogue().coverage(c.planned, c.needed)}</span>
                     </div>
                     {if nothing {
                         view! { <p class="empty">{l.p(P::NothingAttended)}</p> }.into_any()

@@ -42,7 +42,7 @@ pub fn SolveBar() -> impl IntoView {
     };
     let counts = move || {
         let (pins, exclusions) = store.scenario.with(|s| (s.pins.len(), s.exclusions.len()));
-        lang.get().plan().adjustments(pins, exclusions)
+        lang.get().catalogue().adjustments(pins, exclusions)
     };
     let ms = move || match plan.outcome.get() {
         Some(Outcome::Planned { ms, .. }) => format!("{ms:.0}"),
@@ -54,7 +54,7 @@ pub fn SolveBar() -> impl IntoView {
             return l.p(P::Solving).to_string();
         }
         match plan.outcome.get() {
-            Some(outcome) => l.plan().outcome(&outcome),
+            Some(outcome) => l.catalogue().outcome(&outcome),
             None if plan.solved.with(Option::is_none) => l.p(P::NoPlanYet).to_string(),
             None => String::new(),
         }
@@ -79,7 +79,7 @@ pub fn SolveBar() -> impl IntoView {
                     {clashes
                         .into_iter()
                         .map(|clash| {
-                            let text = l.plan().clash(&clash);
+                            let text = l.catalogue().clash(&clash);
                             let buttons = clash
                                 .pins
                                 .into_iter()

@@ -216,7 +216,7 @@ impl Store {
                 error.set(None);
                 self.replace(next);
             }
-            Err(refused) => error.set(Some(self.lang.get_untracked().plan().refused(&refused))),
+            Err(refused) => error.set(Some(self.lang.get_untracked().catalogue().refused(&refused))),
         }
     }
 
