@@ -1,5 +1,8 @@
 //! English.
 
+use std::fmt::Display;
+
+use super::plural::{self, Form};
 use super::{code_point, first_problem, iso, thing_index, Catalogue, Msg, Note};
 use crate::model::{ProblemKind, MAX_COUNT, MAX_MONEY, MAX_WEIGHT, MAX_YEAR, MIN_YEAR, SCENARIO_VERSION};
 use crate::ui::vm::edit::issue::Issue;
@@ -9,6 +12,23 @@ pub struct En;
 
 const THINGS: [&str; 5] = ["state", "skill", "course", "need", "session"];
 const THINGS_PLURAL: [&str; 5] = ["states", "skills", "courses", "needs", "sessions"];
+/// `n` and the word it counts, singular for 1 only: "1 seat", "0 seats", "3 seats".
+fn count<N: TryInto<i64> + Display + Copy>(n: N, one: &str, other: &str) -> String {
+    match plural::english(n) {
+        Form::One => format!("{n} {one}"),
+        _ => format!("{n} {other}"),
+    }
+}
+
+/// The word that goes with `n` things: `one` ("uses") for 1, `other` ("use") otherwise.
+fn verb<'a>(n: impl TryInto<i64>, one: &'a str, other: &'a str) -> &'a str {
+    if plural::english(n) == Form::One {
+        one
+    } else {
+        other
+    }
+}
+
 const MONTHS: [&str; 12] = [
     "January",
     "February",
@@ -191,11 +211,13 @@ impl Catalogue for En {
     fn note(&self, note: &Note) -> String {
         match note {
             Note::Imported(Imported::Scenario { needs, sessions }) => {
-                format!("Scenario imported: {needs} needs, {sessions} sessions.")
+                format!("Scenario imported: {}, {}.", count(*needs, "need", "needs"), count(*sessions, "session", "sessions"))
             }
             Note::Imported(Imported::Submission { state, needs, replaced }) => format!(
-                "Submission of {} imported: {needs} needs replace the {replaced} there were.",
-                iso(state.as_str())
+                "Submission of {} imported: {} {} the {replaced} there were.",
+                iso(state.as_str()),
+                count(*needs, "need", "needs"),
+                verb(*needs, "replaces", "replace")
             ),
             Note::ImportFailed(error) => format!("The file was not imported and nothing changed. {}", self.import_error(error)),
             Note::ReadFailed => "The file could not be read; nothing changed.".into(),
@@ -207,20 +229,23 @@ impl Catalogue for En {
             Note::StorageMigrated(from) => format!("The data saved in this browser was updated from storage version {from}."),
             Note::ResetDone => "The demo data is back. Undo returns to what you had.".into(),
             Note::Cleared => "Local data cleared. The page shows the demo data.".into(),
-            Note::InUse(in_use) => format!(
-                "Cannot delete: {} {} still use it.",
-                in_use.count,
-                THINGS_PLURAL[thing_index(in_use.by)]
-            ),
+            Note::InUse(in_use) => {
+                let thing = thing_index(in_use.by);
+                format!(
+                    "Cannot delete: {} still {} it.",
+                    count(in_use.count, THINGS[thing], THINGS_PLURAL[thing]),
+                    verb(in_use.count, "uses", "use")
+                )
+            }
         }
     }
 
     fn needs_total(&self, needs: usize, trainees: i64) -> String {
-        format!("{needs} needs, {trainees} trainees")
+        format!("{}, {}", count(needs, "need", "needs"), count(trainees, "trainee", "trainees"))
     }
 
     fn sessions_total(&self, sessions: usize, seats: i64) -> String {
-        format!("{sessions} sessions, {seats} seats")
+        format!("{}, {}", count(sessions, "session", "sessions"), count(seats, "seat", "seats"))
     }
 }
 
@@ -237,8 +262,8 @@ impl En {
             ImportError::Shape(e) => format!("Wrong content at {}: {}", iso(&e.path), problem(self, &e.kind)),
             ImportError::Invalid(problems) => match first_problem(error) {
                 Some((path, issue)) => format!(
-                    "It has {} problem(s); the first, at {}: {}",
-                    problems.len(),
+                    "It has {}; the first, at {}: {}",
+                    count(problems.len(), "problem", "problems"),
                     iso(&path),
                     self.issue(&issue)
                 ),
@@ -254,7 +279,7 @@ impl En {
 
 /// The plan screens' words (see `super::plan`).
 mod plan_words {
-    use super::En;
+    use super::{count, verb, En};
     use crate::model::StateCode;
     use crate::solve::{Reason, SessionState, Status};
     use crate::ui::i18n::plan::{PlanWords, P};
@@ -440,8 +465,9 @@ mod plan_words {
                     gap * 100.0
                 ),
                 Outcome::Invalid(problems) => format!(
-                    "Not solved: the scenario has {} problem(s). Fix them and solve again.",
-                    problems.len()
+                    "Not solved: the scenario has {}. Fix {} and solve again.",
+                    count(problems.len(), "problem", "problems"),
+                    verb(problems.len(), "it", "them")
                 ),
                 Outcome::Infeasible(_) => {
                     "Not solved: the pins cannot all be honoured. Remove or reduce these pins and solve again.".into()
@@ -499,23 +525,23 @@ mod plan_words {
         }
 
         fn fill(&self, filled: i64, seats: i64) -> String {
-            format!("{filled} of {seats} seats filled")
+            format!("{filled} of {} filled", count(seats, "seat", "seats"))
         }
 
         fn coverage(&self, planned: i64, needed: i64) -> String {
-            format!("{planned} of {needed} trainees ({}%)", percent(planned, needed))
+            format!("{planned} of {} ({}%)", count(needed, "trainee", "trainees"), percent(planned, needed))
         }
 
         fn running(&self, running: usize, sessions: usize) -> String {
-            format!("{running} of {sessions} sessions run")
+            format!("{running} of {} run", count(sessions, "session", "sessions"))
         }
 
         fn unmet_total(&self, needs: usize, seats: i64) -> String {
-            format!("{needs} needs, {seats} trainees without a seat")
+            format!("{}, {} without a seat", count(needs, "need", "needs"), count(seats, "trainee", "trainees"))
         }
 
         fn adjustments(&self, pins: usize, exclusions: usize) -> String {
-            format!("{pins} pin(s), {exclusions} exclusion(s)")
+            format!("{}, {}", count(pins, "pin", "pins"), count(exclusions, "exclusion", "exclusions"))
         }
 
         fn calendar_title(&self, year: i32, state: Option<&str>) -> String {
@@ -526,11 +552,7 @@ mod plan_words {
         }
 
         fn seats(&self, seats: i64) -> String {
-            if seats == 1 {
-                "1 seat".into()
-            } else {
-                format!("{seats} seats")
-            }
+            count(seats, "seat", "seats")
         }
     }
 

@@ -1,5 +1,8 @@
 //! Français (French), for the Maghreb states, Djibouti, Comoros and Lebanon.
 
+use std::fmt::Display;
+
+use super::plural::{self, Form};
 use super::{code_point, first_problem, iso, thing_index, Catalogue, Msg, Note};
 use crate::model::{ProblemKind, MAX_COUNT, MAX_MONEY, MAX_WEIGHT, MAX_YEAR, MIN_YEAR, SCENARIO_VERSION};
 use crate::ui::vm::edit::issue::Issue;
@@ -9,6 +12,26 @@ pub struct Fr;
 
 const THINGS: [&str; 5] = ["d'État", "de compétence", "de cours", "de besoin", "de session"];
 const THINGS_PLURAL: [&str; 5] = ["États", "compétences", "cours", "besoins", "sessions"];
+/// What is counted, singular, for "1 besoin l'utilise encore".
+const THINGS_ONE: [&str; 5] = ["État", "compétence", "cours", "besoin", "session"];
+
+/// `n` and the word it counts, singular for 0 and 1: "0 place", "1 place", "3 places".
+fn count<N: TryInto<i64> + Display + Copy>(n: N, one: &str, other: &str) -> String {
+    match plural::french(n) {
+        Form::One => format!("{n} {one}"),
+        _ => format!("{n} {other}"),
+    }
+}
+
+/// The word that goes with `n` things: `one` ("l'utilise") for 0 and 1, `other` otherwise.
+fn verb<'a>(n: impl TryInto<i64>, one: &'a str, other: &'a str) -> &'a str {
+    if plural::french(n) == Form::One {
+        one
+    } else {
+        other
+    }
+}
+
 const MONTHS: [&str; 12] = [
     "janvier",
     "février",
@@ -173,11 +196,14 @@ impl Catalogue for Fr {
     fn note(&self, note: &Note) -> String {
         match note {
             Note::Imported(Imported::Scenario { needs, sessions }) => {
-                format!("Scénario importé : {needs} besoins, {sessions} sessions.")
+                format!("Scénario importé : {}, {}.", count(*needs, "besoin", "besoins"), count(*sessions, "session", "sessions"))
             }
             Note::Imported(Imported::Submission { state, needs, replaced }) => format!(
-                "Soumission de {} importée : {needs} besoins remplacent les {replaced} précédents.",
-                iso(state.as_str())
+                "Soumission de {} importée : {} {} {}.",
+                iso(state.as_str()),
+                count(*needs, "besoin", "besoins"),
+                verb(*needs, "remplace", "remplacent"),
+                count(*replaced, "besoin précédent", "besoins précédents")
             ),
             Note::ImportFailed(error) => format!("Le fichier n'a pas été importé ; rien n'a changé. {}", self.import_error(error)),
             Note::ReadFailed => "Le fichier n'a pas pu être lu ; rien n'a changé.".into(),
@@ -189,20 +215,23 @@ impl Catalogue for Fr {
             Note::StorageMigrated(from) => format!("Les données de ce navigateur ont été mises à jour depuis la version de stockage {from}."),
             Note::ResetDone => "Les données de démonstration sont revenues. « Annuler » rétablit les vôtres.".into(),
             Note::Cleared => "Données locales effacées. La page affiche les données de démonstration.".into(),
-            Note::InUse(in_use) => format!(
-                "Suppression impossible : {} {} l'utilisent encore.",
-                in_use.count,
-                THINGS_PLURAL[thing_index(in_use.by)]
-            ),
+            Note::InUse(in_use) => {
+                let thing = thing_index(in_use.by);
+                format!(
+                    "Suppression impossible : {} {} encore.",
+                    count(in_use.count, THINGS_ONE[thing], THINGS_PLURAL[thing]),
+                    verb(in_use.count, "l'utilise", "l'utilisent")
+                )
+            }
         }
     }
 
     fn needs_total(&self, needs: usize, trainees: i64) -> String {
-        format!("{needs} besoins, {trainees} stagiaires")
+        format!("{}, {}", count(needs, "besoin", "besoins"), count(trainees, "stagiaire", "stagiaires"))
     }
 
     fn sessions_total(&self, sessions: usize, seats: i64) -> String {
-        format!("{sessions} sessions, {seats} places")
+        format!("{}, {}", count(sessions, "session", "sessions"), count(seats, "place", "places"))
     }
 }
 
@@ -219,8 +248,8 @@ impl Fr {
             ImportError::Shape(e) => format!("Contenu incorrect à {} : {}", iso(&e.path), problem(self, &e.kind)),
             ImportError::Invalid(problems) => match first_problem(error) {
                 Some((path, issue)) => format!(
-                    "Il contient {} problème(s) ; le premier, à {} : {}",
-                    problems.len(),
+                    "Il contient {} ; le premier, à {} : {}",
+                    count(problems.len(), "problème", "problèmes"),
                     iso(&path),
                     self.issue(&issue)
                 ),
@@ -236,7 +265,7 @@ impl Fr {
 
 /// Les mots des écrans du plan (see `super::plan`).
 mod plan_words {
-    use super::Fr;
+    use super::{count, verb, Fr};
     use crate::model::StateCode;
     use crate::solve::{Reason, SessionState, Status};
     use crate::ui::i18n::plan::{PlanWords, P};
@@ -431,8 +460,9 @@ mod plan_words {
                     gap * 100.0
                 ),
                 Outcome::Invalid(problems) => format!(
-                    "Non calculé : le scénario a {} problème(s). Corrigez-les et recalculez.",
-                    problems.len()
+                    "Non calculé : le scénario a {}. Corrigez-{} et recalculez.",
+                    count(problems.len(), "problème", "problèmes"),
+                    verb(problems.len(), "le", "les")
                 ),
                 Outcome::Infeasible(_) => {
                     "Non calculé : les affectations forcées ne peuvent pas toutes être respectées. Retirez ou réduisez-les, puis recalculez.".into()
@@ -492,23 +522,27 @@ mod plan_words {
         }
 
         fn fill(&self, filled: i64, seats: i64) -> String {
-            format!("{filled} places occupées sur {seats}")
+            format!("{} sur {seats}", count(filled, "place occupée", "places occupées"))
         }
 
         fn coverage(&self, planned: i64, needed: i64) -> String {
-            format!("{planned} stagiaires sur {needed} ({} %)", percent(planned, needed))
+            format!("{} sur {needed} ({} %)", count(planned, "stagiaire", "stagiaires"), percent(planned, needed))
         }
 
         fn running(&self, running: usize, sessions: usize) -> String {
-            format!("{running} sessions sur {sessions} ont lieu")
+            format!("{} sur {sessions} {}", count(running, "session", "sessions"), verb(running, "a lieu", "ont lieu"))
         }
 
         fn unmet_total(&self, needs: usize, seats: i64) -> String {
-            format!("{needs} besoins, {seats} stagiaires sans place")
+            format!("{}, {} sans place", count(needs, "besoin", "besoins"), count(seats, "stagiaire", "stagiaires"))
         }
 
         fn adjustments(&self, pins: usize, exclusions: usize) -> String {
-            format!("{pins} affectation(s) forcée(s), {exclusions} exclusion(s)")
+            format!(
+                "{}, {}",
+                count(pins, "affectation forcée", "affectations forcées"),
+                count(exclusions, "exclusion", "exclusions")
+            )
         }
 
         fn calendar_title(&self, year: i32, state: Option<&str>) -> String {
@@ -519,11 +553,7 @@ mod plan_words {
         }
 
         fn seats(&self, seats: i64) -> String {
-            if seats <= 1 {
-                format!("{seats} place")
-            } else {
-                format!("{seats} places")
-            }
+            count(seats, "place", "places")
         }
     }
 

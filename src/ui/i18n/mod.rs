@@ -8,6 +8,7 @@ mod ar;
 mod en;
 mod fr;
 mod plan;
+mod plural;
 
 pub use plan::{PlanWords, P};
 
@@ -439,6 +440,71 @@ mod tests {
             let clash = PinClash { kind: kind.clone(), pins: vec![("QA-1".into(), "S".into(), 2)] };
             let ar = Lang::Ar.catalogue().clash(&clash);
             assert!(ar.chars().filter(|c| ('\u{0621}'..='\u{064A}').contains(c)).count() >= 6, "{kind:?}: {ar}");
+        }
+    }
+}
+
+#[cfg(test)]
+mod count_tests {
+    use super::*;
+    use crate::model::{Problem, ProblemKind};
+    use crate::ui::vm::edit::rows::InUse;
+    use crate::ui::vm::plan::solved::Outcome;
+
+    const COUNTS: [i64; 6] = [0, 1, 2, 3, 11, 100];
+
+    #[test]
+    fn arabic_counts_take_each_of_the_six_forms() {
+        let ar = Lang::Ar.catalogue();
+        assert_eq!(COUNTS.map(|n| ar.seats(n)), ["لا مقاعد", "مقعد واحد", "مقعدان", "3 مقاعد", "11 مقعدًا", "100 مقعد"]);
+        assert_eq!(ar.adjustments(1, 2), "تثبيت واحد، استبعادان");
+        assert_eq!(ar.needs_total(11, 100), "11 احتياجًا، 100 متدرب");
+        let in_use = |count| ar.note(&Note::InUse(InUse { by: Thing::Session, count }));
+        assert!(in_use(2).ends_with("في موعدين."), "{}", in_use(2));
+        assert!(in_use(5).ends_with("في 5 مواعيد."), "{}", in_use(5));
+    }
+
+    #[test]
+    fn french_counts_zero_and_one_in_the_singular_and_english_only_one() {
+        let fr = Lang::Fr.catalogue();
+        assert_eq!([0, 1, 2].map(|n| fr.seats(n)), ["0 place", "1 place", "2 places"]);
+        assert_eq!(fr.adjustments(0, 1), "0 affectation forcée, 1 exclusion");
+        assert_eq!(fr.running(1, 4), "1 session sur 4 a lieu");
+        let en = Lang::En.catalogue();
+        assert_eq!([0, 1, 2].map(|n| en.seats(n)), ["0 seats", "1 seat", "2 seats"]);
+        assert_eq!(en.adjustments(1, 2), "1 pin, 2 exclusions");
+        assert_eq!(en.note(&Note::InUse(InUse { by: Thing::Need, count: 1 })), "Cannot delete: 1 need still uses it.");
+    }
+
+    /// No counted text falls back on "problem(s)"-style words, in any language, for any count.
+    #[test]
+    fn no_count_is_written_with_a_bracketed_plural() {
+        let problem = Problem { path: "needs[0].trainees".into(), kind: ProblemKind::Empty, position: None };
+        for lang in Lang::ALL {
+            let c = lang.catalogue();
+            for n in COUNTS {
+                let k = usize::try_from(n).unwrap();
+                let invalid = Outcome::Invalid(vec![problem.clone(); k.max(1)]);
+                let texts = [
+                    c.seats(n),
+                    c.fill(n, n),
+                    c.coverage(n, n),
+                    c.running(k, k),
+                    c.unmet_total(k, n),
+                    c.adjustments(k, k),
+                    c.needs_total(k, n),
+                    c.sessions_total(k, n),
+                    c.outcome(&invalid),
+                    c.note(&Note::Imported(Imported::Scenario { needs: k, sessions: k })),
+                    c.note(&Note::InUse(InUse { by: Thing::Skill, count: k })),
+                ];
+                for text in texts {
+                    assert!(
+                        !text.contains("(s)") && !text.contains("(e)") && !text.contains("(es)"),
+                        "{lang:?}: {text}"
+                    );
+                }
+            }
         }
     }
 }
