@@ -398,14 +398,19 @@ mod plan_words {
                 Detail::Session { session, start, end, state, numbers: n } => {
                     let at = format!("{} ({})", iso(session.as_str()), self.date_range(*start, *end));
                     match state {
-                        SessionState::Full => format!("{at} is full: {} of {} seats taken.", n.filled, n.seats),
+                        SessionState::Full => {
+                            format!("{at} is full: {} of {} taken.", n.filled, count(n.seats, "seat", "seats"))
+                        }
                         SessionState::AtStateCap => format!(
-                            "{at} already holds {} officers of this state, its limit per state ({}).",
-                            n.state_filled,
+                            "{at} already holds {} of this state, its limit per state ({}).",
+                            count(n.state_filled, "officer", "officers"),
                             n.cap.unwrap_or(n.state_filled)
                         ),
                         SessionState::NotRunning => {
-                            format!("{at} does not run: it could not reach its minimum of {} participants.", n.minimum)
+                            format!(
+                                "{at} does not run: it could not reach its minimum of {}.",
+                                count(n.minimum, "participant", "participants")
+                            )
                         }
                         SessionState::OverBudget => format!(
                             "{at} costs {} {} a seat; {} {} is left of the state's budget.",
@@ -415,7 +420,12 @@ mod plan_words {
                             n.currency
                         ),
                         SessionState::HasRoom => {
-                            format!("{at} has {} free seats at {} {} each.", n.seats - n.filled, n.cost, n.currency)
+                            format!(
+                                "{at} has {} at {} {} each.",
+                                count(n.seats - n.filled, "free seat", "free seats"),
+                                n.cost,
+                                n.currency
+                            )
                         }
                     }
                 }
@@ -483,15 +493,19 @@ mod plan_words {
             let pins = pins(clash);
             match &clash.kind {
                 ClashKind::Trainees { need, pinned, trainees } => format!(
-                    "Pins {pins} put {pinned} trainees of need {} in sessions, but it has only {trainees}.",
+                    "Pins {pins} put {} of need {} in sessions, but it has only {trainees}.",
+                    count(*pinned, "trainee", "trainees"),
                     iso(need.as_str())
                 ),
                 ClashKind::Seats { session, pinned, seats } => format!(
-                    "Pins {pins} put {pinned} trainees in session {}, which has {seats} seats.",
-                    iso(session.as_str())
+                    "Pins {pins} put {} in session {}, which has {}.",
+                    count(*pinned, "trainee", "trainees"),
+                    iso(session.as_str()),
+                    count(*seats, "seat", "seats")
                 ),
                 ClashKind::StateCap { state, session, pinned, cap } => format!(
-                    "Pins {pins} put {pinned} officers of {} in session {}, which takes at most {cap} per state.",
+                    "Pins {pins} put {} of {} in session {}, which takes at most {cap} per state.",
+                    count(*pinned, "officer", "officers"),
                     iso(state.as_str()),
                     iso(session.as_str())
                 ),
@@ -500,8 +514,9 @@ mod plan_words {
                     iso(state.as_str())
                 ),
                 ClashKind::Minimum { session, minimum, .. } => format!(
-                    "Pins {pins} make session {} run, but it cannot reach its minimum of {minimum} participants.",
-                    iso(session.as_str())
+                    "Pins {pins} make session {} run, but it cannot reach its minimum of {}.",
+                    iso(session.as_str()),
+                    count(*minimum, "participant", "participants")
                 ),
                 ClashKind::Together { sessions } if sessions.is_empty() => {
                     format!("Pins {pins} cannot all hold together with the sessions' seats, caps and budgets.")

@@ -385,17 +385,21 @@ mod plan_words {
                     let at = format!("{} ({})", iso(session.as_str()), self.date_range(*start, *end));
                     match state {
                         SessionState::Full => {
-                            format!("{at} est complète : {} places prises sur {}.", n.filled, n.seats)
+                            format!(
+                                "{at} est complète : {} sur {}.",
+                                count(n.filled, "place prise", "places prises"),
+                                n.seats
+                            )
                         }
                         SessionState::AtStateCap => format!(
-                            "{at} compte déjà {} agents de cet État, son maximum par État ({}).",
-                            n.state_filled,
+                            "{at} compte déjà {} de cet État, son maximum par État ({}).",
+                            count(n.state_filled, "agent", "agents"),
                             n.cap.unwrap_or(n.state_filled)
                         ),
                         SessionState::NotRunning => {
                             format!(
-                                "{at} n'a pas lieu : elle n'a pas atteint son minimum de {} participants.",
-                                n.minimum
+                                "{at} n'a pas lieu : elle n'a pas atteint son minimum de {}.",
+                                count(n.minimum, "participant", "participants")
                             )
                         }
                         SessionState::OverBudget => format!(
@@ -406,7 +410,12 @@ mod plan_words {
                             n.currency
                         ),
                         SessionState::HasRoom => {
-                            format!("{at} a {} places libres à {} {} chacune.", n.seats - n.filled, n.cost, n.currency)
+                            format!(
+                                "{at} a {} à {} {} chacune.",
+                                count(n.seats - n.filled, "place libre", "places libres"),
+                                n.cost,
+                                n.currency
+                            )
                         }
                     }
                 }
@@ -478,15 +487,19 @@ mod plan_words {
             let pins = pins(clash);
             match &clash.kind {
                 ClashKind::Trainees { need, pinned, trainees } => format!(
-                    "Les affectations {pins} placent {pinned} stagiaires du besoin {}, qui n'en a que {trainees}.",
+                    "Les affectations {pins} placent {} du besoin {}, qui n'en a que {trainees}.",
+                    count(*pinned, "stagiaire", "stagiaires"),
                     iso(need.as_str())
                 ),
                 ClashKind::Seats { session, pinned, seats } => format!(
-                    "Les affectations {pins} placent {pinned} stagiaires dans la session {}, qui a {seats} places.",
-                    iso(session.as_str())
+                    "Les affectations {pins} placent {} dans la session {}, qui a {}.",
+                    count(*pinned, "stagiaire", "stagiaires"),
+                    iso(session.as_str()),
+                    count(*seats, "place", "places")
                 ),
                 ClashKind::StateCap { state, session, pinned, cap } => format!(
-                    "Les affectations {pins} placent {pinned} agents de {} dans la session {}, qui en prend au plus {cap} par État.",
+                    "Les affectations {pins} placent {} de {} dans la session {}, qui en prend au plus {cap} par État.",
+                    count(*pinned, "agent", "agents"),
                     iso(state.as_str()),
                     iso(session.as_str())
                 ),
@@ -495,8 +508,9 @@ mod plan_words {
                     iso(state.as_str())
                 ),
                 ClashKind::Minimum { session, minimum, .. } => format!(
-                    "Les affectations {pins} font tenir la session {}, qui ne peut pas atteindre son minimum de {minimum} participants.",
-                    iso(session.as_str())
+                    "Les affectations {pins} font tenir la session {}, qui ne peut pas atteindre son minimum de {}.",
+                    iso(session.as_str()),
+                    count(*minimum, "participant", "participants")
                 ),
                 ClashKind::Together { sessions } if sessions.is_empty() => format!(
                     "Les affectations {pins} ne tiennent pas ensemble avec les places, plafonds et budgets des sessions."
