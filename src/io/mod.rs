@@ -25,35 +25,35 @@ pub use words::{reason_words, ReasonWords};
 /// The language of the words an export writes (state names, course titles, reasons).
 /// Column names, ids and codes stay as the SPEC writes them.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Lang {
+pub enum FileLang {
     #[default]
     En,
     Ar,
 }
 
-impl Lang {
-    pub const ALL: [Lang; 2] = [Lang::En, Lang::Ar];
+impl FileLang {
+    pub const ALL: [FileLang; 2] = [FileLang::En, FileLang::Ar];
 
     /// The language code used in scenario names (`en`, `ar`).
     pub fn code(self) -> &'static str {
         match self {
-            Lang::En => "en",
-            Lang::Ar => "ar",
+            FileLang::En => "en",
+            FileLang::Ar => "ar",
         }
     }
 }
 
-impl fmt::Display for Lang {
+impl fmt::Display for FileLang {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.code())
     }
 }
 
-impl FromStr for Lang {
+impl FromStr for FileLang {
     type Err = String;
 
-    fn from_str(code: &str) -> Result<Lang, String> {
-        Lang::ALL
+    fn from_str(code: &str) -> Result<FileLang, String> {
+        FileLang::ALL
             .into_iter()
             .find(|lang| lang.code().eq_ignore_ascii_case(code.trim()))
             .ok_or_else(|| format!("unknown language \"{code}\" (use en or ar)"))

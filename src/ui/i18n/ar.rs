@@ -361,7 +361,7 @@ mod plan_words {
     use crate::ui::i18n::{iso, mode_msg, Catalogue};
     use crate::ui::vm::plan::adjust::Refused;
     use crate::ui::vm::plan::percent;
-    use crate::ui::vm::plan::solved::{ClashKind, Outcome, PinClash};
+    use crate::ui::vm::plan::solved::{ClashKind, PinClash, SolveOutcome};
     use crate::ui::vm::plan::unmet_list::{Detail, Fact};
 
     fn codes(states: &[StateCode]) -> String {
@@ -532,27 +532,27 @@ mod plan_words {
             }
         }
 
-        fn outcome(&self, outcome: &Outcome) -> String {
+        fn outcome(&self, outcome: &SolveOutcome) -> String {
             match outcome {
-                Outcome::Planned { status: Status::Optimal, ms, .. } => {
+                SolveOutcome::Planned { status: Status::Optimal, ms, .. } => {
                     format!("خطة مثلى، حُسبت في {} ملّي ثانية.", ms.round())
                 }
-                Outcome::Planned { status: Status::TimeLimit, objective, bound, gap, ms, .. } => format!(
+                SolveOutcome::Planned { status: Status::TimeLimit, objective, bound, gap, ms, .. } => format!(
                     "أفضل خطة وُجدت ضمن المهلة ({:.1} ث): قد تقل عن أفضل خطة ممكنة بما يصل إلى {:.1}٪ (القيمة {objective:.1}، والحد الأعلى {bound:.1}).",
                     ms / 1000.0,
                     gap * 100.0
                 ),
-                Outcome::Invalid(problems) => format!(
+                SolveOutcome::Invalid(problems) => format!(
                     "لم تُحسب الخطة: في السيناريو {}. أصلحها ثم أعد الحساب.",
                     count(problems.len(), &PROBLEM)
                 ),
-                Outcome::Infeasible(_) => {
+                SolveOutcome::Infeasible(_) => {
                     "لم تُحسب الخطة: لا يمكن احترام كل التثبيتات معاً. احذف هذه التثبيتات أو قلّل مقاعدها ثم أعد الحساب.".into()
                 }
-                Outcome::NoPlanInTime(seconds) => format!(
+                SolveOutcome::NoPlanInTime(seconds) => format!(
                     "لم توجد خطة تحترم التثبيتات خلال {seconds} ث. احذف بعض التثبيتات ثم أعد الحساب."
                 ),
-                Outcome::Failed(message) => format!("تعذّر الحساب: {}", iso(message)),
+                SolveOutcome::Failed(message) => format!("تعذّر الحساب: {}", iso(message)),
             }
         }
 

@@ -286,7 +286,7 @@ mod plan_words {
     use crate::ui::i18n::{iso, mode_msg, Catalogue};
     use crate::ui::vm::plan::adjust::Refused;
     use crate::ui::vm::plan::percent;
-    use crate::ui::vm::plan::solved::{ClashKind, Outcome, PinClash};
+    use crate::ui::vm::plan::solved::{ClashKind, PinClash, SolveOutcome};
     use crate::ui::vm::plan::unmet_list::{Detail, Fact};
 
     fn codes(states: &[StateCode]) -> String {
@@ -464,28 +464,28 @@ mod plan_words {
             }
         }
 
-        fn outcome(&self, outcome: &Outcome) -> String {
+        fn outcome(&self, outcome: &SolveOutcome) -> String {
             match outcome {
-                Outcome::Planned { status: Status::Optimal, ms, .. } => {
+                SolveOutcome::Planned { status: Status::Optimal, ms, .. } => {
                     format!("Optimal plan, computed in {} ms.", ms.round())
                 }
-                Outcome::Planned { status: Status::TimeLimit, objective, bound, gap, ms, .. } => format!(
+                SolveOutcome::Planned { status: Status::TimeLimit, objective, bound, gap, ms, .. } => format!(
                     "Best plan found within the time limit ({:.1} s): it may be up to {:.1}% below the best possible (value {objective:.1}, bound {bound:.1}).",
                     ms / 1000.0,
                     gap * 100.0
                 ),
-                Outcome::Invalid(problems) => format!(
+                SolveOutcome::Invalid(problems) => format!(
                     "Not solved: the scenario has {}. Fix {} and solve again.",
                     count(problems.len(), "problem", "problems"),
                     verb(problems.len(), "it", "them")
                 ),
-                Outcome::Infeasible(_) => {
+                SolveOutcome::Infeasible(_) => {
                     "Not solved: the pins cannot all be honoured. Remove or reduce these pins and solve again.".into()
                 }
-                Outcome::NoPlanInTime(seconds) => format!(
+                SolveOutcome::NoPlanInTime(seconds) => format!(
                     "No plan honouring the pins was found within {seconds} s. Remove some pins and solve again."
                 ),
-                Outcome::Failed(message) => format!("The solver failed: {}", iso(message)),
+                SolveOutcome::Failed(message) => format!("The solver failed: {}", iso(message)),
             }
         }
 

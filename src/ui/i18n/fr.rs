@@ -272,7 +272,7 @@ mod plan_words {
     use crate::ui::i18n::{iso, mode_msg, Catalogue};
     use crate::ui::vm::plan::adjust::Refused;
     use crate::ui::vm::plan::percent;
-    use crate::ui::vm::plan::solved::{ClashKind, Outcome, PinClash};
+    use crate::ui::vm::plan::solved::{ClashKind, PinClash, SolveOutcome};
     use crate::ui::vm::plan::unmet_list::{Detail, Fact};
 
     fn codes(states: &[StateCode]) -> String {
@@ -458,28 +458,28 @@ mod plan_words {
             }
         }
 
-        fn outcome(&self, outcome: &Outcome) -> String {
+        fn outcome(&self, outcome: &SolveOutcome) -> String {
             match outcome {
-                Outcome::Planned { status: Status::Optimal, ms, .. } => {
+                SolveOutcome::Planned { status: Status::Optimal, ms, .. } => {
                     format!("Plan optimal, calculé en {} ms.", ms.round())
                 }
-                Outcome::Planned { status: Status::TimeLimit, objective, bound, gap, ms, .. } => format!(
+                SolveOutcome::Planned { status: Status::TimeLimit, objective, bound, gap, ms, .. } => format!(
                     "Meilleur plan trouvé dans la limite de temps ({:.1} s) : il peut être jusqu'à {:.1} % en dessous du meilleur possible (valeur {objective:.1}, borne {bound:.1}).",
                     ms / 1000.0,
                     gap * 100.0
                 ),
-                Outcome::Invalid(problems) => format!(
+                SolveOutcome::Invalid(problems) => format!(
                     "Non calculé : le scénario a {}. Corrigez-{} et recalculez.",
                     count(problems.len(), "problème", "problèmes"),
                     verb(problems.len(), "le", "les")
                 ),
-                Outcome::Infeasible(_) => {
+                SolveOutcome::Infeasible(_) => {
                     "Non calculé : les affectations forcées ne peuvent pas toutes être respectées. Retirez ou réduisez-les, puis recalculez.".into()
                 }
-                Outcome::NoPlanInTime(seconds) => format!(
+                SolveOutcome::NoPlanInTime(seconds) => format!(
                     "Aucun plan respectant les affectations forcées n'a été trouvé en {seconds} s. Retirez-en quelques-unes et recalculez."
                 ),
-                Outcome::Failed(message) => format!("Le calcul a échoué : {}", iso(message)),
+                SolveOutcome::Failed(message) => format!("Le calcul a échoué : {}", iso(message)),
             }
         }
 

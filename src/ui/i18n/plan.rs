@@ -2,11 +2,11 @@
 //! needs, changes, downloads): the part of a language's [`super::Catalogue`] that the plan
 //! screens use. Each language file (`en.rs`, `ar.rs`, `fr.rs`) implements [`PlanWords`] in its
 //! own block, matching on every [`P`], so a missing translation does not compile; the one
-//! registry of languages is [`super::Lang::catalogue`].
+//! registry of languages is [`super::UiLang::catalogue`].
 
 use crate::solve::Reason;
 use crate::ui::vm::plan::adjust::Refused;
-use crate::ui::vm::plan::solved::{Outcome, PinClash};
+use crate::ui::vm::plan::solved::{PinClash, SolveOutcome};
 use crate::ui::vm::plan::unmet_list::Detail;
 
 /// Every fixed label of the plan screens.
@@ -95,7 +95,7 @@ pub trait PlanWords {
     /// One fact behind an unmet need, as a sentence with its figures.
     fn detail(&self, detail: &Detail) -> String;
     /// What the last solve gave, as a headline.
-    fn outcome(&self, outcome: &Outcome) -> String;
+    fn outcome(&self, outcome: &SolveOutcome) -> String;
     /// Pins that cannot all hold, naming them and the limit they break.
     fn clash(&self, clash: &PinClash) -> String;
     /// Why an adjustment was not made.
@@ -198,7 +198,7 @@ mod tests {
     use super::*;
     use crate::model::{DateRange, Mode, SessionId};
     use crate::solve::{SessionState, Status};
-    use crate::ui::i18n::Lang;
+    use crate::ui::i18n::UiLang;
     use crate::ui::vm::plan::solved::ClashKind;
     use crate::ui::vm::plan::unmet_list::{Fact, Numbers};
 
@@ -258,7 +258,7 @@ mod tests {
 
     #[test]
     fn every_language_says_every_label_reason_and_detail() {
-        for lang in Lang::ALL {
+        for lang in UiLang::ALL {
             let c = lang.catalogue();
             for &m in ALL_P {
                 assert!(!c.p(m).is_empty(), "{lang:?} {m:?}");
@@ -277,7 +277,7 @@ mod tests {
 
     #[test]
     fn details_carry_their_figures_and_ids_isolated() {
-        for lang in Lang::ALL {
+        for lang in UiLang::ALL {
             let c = lang.catalogue();
             let d = details();
             assert!(c.detail(&d[0]).contains("24"), "{lang:?}");
@@ -291,14 +291,14 @@ mod tests {
 
     #[test]
     fn arabic_reasons_and_outcomes_are_arabic() {
-        let c = Lang::Ar.catalogue();
+        let c = UiLang::Ar.catalogue();
         for r in Reason::ALL {
             assert!(arabic(c.reason(r)), "{r:?}");
         }
         for d in details() {
             assert!(arabic(&c.detail(&d)), "{d:?}");
         }
-        let planned = Outcome::Planned {
+        let planned = SolveOutcome::Planned {
             status: Status::TimeLimit,
             objective: 90.0,
             bound: 100.0,
@@ -315,11 +315,17 @@ mod tests {
 
     #[test]
     fn outcomes_and_clashes_name_the_status_the_gap_and_the_pins() {
-        let en = Lang::En.catalogue();
-        let optimal =
-            Outcome::Planned { status: Status::Optimal, objective: 1.0, bound: 1.0, gap: 0.0, ms: 38.4, changes: None };
+        let en = UiLang::En.catalogue();
+        let optimal = SolveOutcome::Planned {
+            status: Status::Optimal,
+            objective: 1.0,
+            bound: 1.0,
+            gap: 0.0,
+            ms: 38.4,
+            changes: None,
+        };
         assert!(en.outcome(&optimal).contains("Optimal") && en.outcome(&optimal).contains("38 ms"));
-        let limited = Outcome::Planned {
+        let limited = SolveOutcome::Planned {
             status: Status::TimeLimit,
             objective: 90.0,
             bound: 100.0,
@@ -333,11 +339,11 @@ mod tests {
             kind: ClashKind::StateCap { state: "QA".into(), session: "DF-101-A".into(), pinned: 5, cap: 4 },
             pins: vec![("QA-1".into(), "DF-101-A".into(), 5)],
         };
-        for lang in Lang::ALL {
+        for lang in UiLang::ALL {
             let text = lang.catalogue().clash(&clash);
             assert!(text.contains("\u{2068}QA-1\u{2069}") && text.contains('5') && text.contains('4'), "{text}");
         }
-        let infeasible = Outcome::Infeasible(vec![clash]);
+        let infeasible = SolveOutcome::Infeasible(vec![clash]);
         assert!(!en.outcome(&infeasible).is_empty());
         assert!(en.refused(&Refused::SkillLevel).contains("level"));
     }

@@ -7,11 +7,11 @@ use leptos::prelude::*;
 use super::roster::Roster;
 use super::store::use_plan;
 use crate::model::SessionId;
-use crate::ui::i18n::{Lang, P};
+use crate::ui::i18n::{UiLang, P};
 use crate::ui::shell::store::use_store;
 use crate::ui::vm::plan::calendar::{self, Slot};
 
-fn slot_view(slot: Slot, lang: Lang, selected: RwSignal<Option<SessionId>>) -> impl IntoView {
+fn slot_view(slot: Slot, lang: UiLang, selected: RwSignal<Option<SessionId>>) -> impl IntoView {
     let dates = lang.catalogue().date_range(slot.start, slot.end);
     let fill_text = lang.catalogue().fill(slot.filled, slot.seats);
     let run = if slot.running { lang.p(P::Running) } else { lang.p(P::NotRunning) };

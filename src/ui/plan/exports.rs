@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 
 use super::store::use_plan;
-use crate::io::Lang as FileLang;
+use crate::io::FileLang;
 use crate::model::StateCode;
 use crate::ui::i18n::{Msg, P};
 use crate::ui::shell::browser;

@@ -10,7 +10,7 @@ use serde_json::Value;
 
 use super::browser;
 use crate::model::{Problem, Scenario, StateCode};
-use crate::ui::i18n::{Lang, Note};
+use crate::ui::i18n::{Note, UiLang};
 use crate::ui::vm::edit::field::{self, Kind};
 use crate::ui::vm::edit::issue::FieldIssue;
 use crate::ui::vm::edit::views;
@@ -54,7 +54,7 @@ pub struct Store {
     history: StoredValue<History<Scenario>>,
     pub can_undo: RwSignal<bool>,
     pub can_redo: RwSignal<bool>,
-    pub lang: RwSignal<Lang>,
+    pub lang: RwSignal<UiLang>,
     pub role: RwSignal<Role>,
     pub focal_state: RwSignal<StateCode>,
     pub notes: RwSignal<Vec<(u64, Note)>>,
@@ -100,7 +100,7 @@ impl Store {
                 demo()
             }
         };
-        let lang = browser::read(KEY_LANG).and_then(|c| Lang::from_code(&c)).unwrap_or_default();
+        let lang = browser::read(KEY_LANG).and_then(|c| UiLang::from_code(&c)).unwrap_or_default();
         let role = browser::read(KEY_ROLE).and_then(|c| Role::from_code(&c)).unwrap_or_default();
         let focal_state = browser::read(KEY_FOCAL_STATE)
             .map(StateCode::new)

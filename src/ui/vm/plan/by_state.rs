@@ -2,7 +2,7 @@
 //! unmet needs.
 
 use super::calendar::{slot, Seats, Slot};
-use super::solved::Solved;
+use super::solved::LastPlan;
 use crate::model::{name_in, Mode, NeedId, StateCode};
 use crate::solve::{Coverage, Reason, Report};
 
@@ -26,7 +26,7 @@ pub struct Attend {
     pub needs: Vec<(NeedId, i64)>,
 }
 
-pub fn state_view(solved: &Solved, report: &Report, code: &StateCode, lang: &str) -> Option<StateView> {
+pub fn state_view(solved: &LastPlan, report: &Report, code: &StateCode, lang: &str) -> Option<StateView> {
     let scenario = &solved.scenario;
     let state = scenario.state(code)?;
     let seats = Seats::new(solved);

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use chrono::{Datelike, NaiveDate};
 
-use super::solved::Solved;
+use super::solved::LastPlan;
 use crate::model::{name_in, CourseId, Need, NeedId, Session, SessionId, StateCode};
 
 /// One session as the calendar shows it.
@@ -54,7 +54,7 @@ pub(super) struct Seats<'a> {
 }
 
 impl<'a> Seats<'a> {
-    pub(super) fn new(solved: &'a Solved) -> Seats<'a> {
+    pub(super) fn new(solved: &'a LastPlan) -> Seats<'a> {
         let needs: BTreeMap<&NeedId, &Need> = solved.scenario.needs.iter().map(|n| (&n.id, n)).collect();
         let mut by_pair: BTreeMap<(&StateCode, &SessionId), Vec<(&NeedId, i64)>> = BTreeMap::new();
         for a in &solved.plan.allocations {
@@ -74,7 +74,7 @@ impl<'a> Seats<'a> {
 /// [`crate::model::read::scenario_year`]).
 pub use crate::model::read::scenario_year as plan_year;
 
-pub(super) fn slot(solved: &Solved, session: &Session, lang: &str, state_seats: Option<i64>) -> Slot {
+pub(super) fn slot(solved: &LastPlan, session: &Session, lang: &str, state_seats: Option<i64>) -> Slot {
     let course = solved.scenario.course(&session.course);
     let fill = solved.plan.sessions.iter().find(|f| f.session == session.id);
     Slot {
@@ -93,7 +93,7 @@ pub(super) fn slot(solved: &Solved, session: &Session, lang: &str, state_seats: 
 }
 
 /// The calendar of every session, or of the sessions `state` attends (with its seats).
-pub fn calendar(solved: &Solved, lang: &str, state: Option<&StateCode>) -> Calendar {
+pub fn calendar(solved: &LastPlan, lang: &str, state: Option<&StateCode>) -> Calendar {
     let year = plan_year(&solved.scenario);
     let seats = Seats::new(solved);
     let mut sessions: Vec<&Session> = solved.scenario.sessions.iter().collect();

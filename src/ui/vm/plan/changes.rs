@@ -2,7 +2,7 @@
 
 use chrono::NaiveDate;
 
-use super::solved::Solved;
+use super::solved::LastPlan;
 use crate::model::{name_in, SessionId, StateCode};
 use crate::solve::Change;
 
@@ -18,7 +18,7 @@ pub struct ChangeRow {
     pub after: i64,
 }
 
-pub fn change_rows(solved: &Solved, changes: &[Change], lang: &str) -> Vec<ChangeRow> {
+pub fn change_rows(solved: &LastPlan, changes: &[Change], lang: &str) -> Vec<ChangeRow> {
     let scenario = &solved.scenario;
     changes
         .iter()

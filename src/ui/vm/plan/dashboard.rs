@@ -1,6 +1,6 @@
 //! The coverage charts' rows: trainees needed and planned per state and per skill.
 
-use super::solved::Solved;
+use super::solved::LastPlan;
 use crate::model::name_in;
 use crate::solve::Report;
 
@@ -14,7 +14,7 @@ pub struct BarRow {
 }
 
 /// Trainees needed and planned per state, in the scenario's order of states.
-pub fn state_bars(solved: &Solved, report: &Report, lang: &str) -> Vec<BarRow> {
+pub fn state_bars(solved: &LastPlan, report: &Report, lang: &str) -> Vec<BarRow> {
     solved
         .scenario
         .states
@@ -32,7 +32,7 @@ pub fn state_bars(solved: &Solved, report: &Report, lang: &str) -> Vec<BarRow> {
 }
 
 /// Trainees needed and planned per skill, in the scenario's order of skills.
-pub fn skill_bars(solved: &Solved, report: &Report, lang: &str) -> Vec<BarRow> {
+pub fn skill_bars(solved: &LastPlan, report: &Report, lang: &str) -> Vec<BarRow> {
     solved
         .scenario
         .skills

@@ -1,4 +1,4 @@
-//! What the plan's screens show, computed from a [`solved::Solved`] pair (plan and the scenario
+//! What the plan's screens show, computed from a [`solved::LastPlan`] (the plan and the scenario
 //! it came from), one file per screen of `ui/plan`: the year's `calendar` by month with each
 //! session's fill, a session's `roster`, one state's part (`by_state`), the coverage charts'
 //! rows (`dashboard`) and their geometry (`bar_chart`, mirrored for right-to-left), every unmet
@@ -29,20 +29,20 @@ pub fn percent(planned: i64, needed: i64) -> i64 {
 #[cfg(test)]
 pub(crate) mod tests {
     use super::percent;
-    use super::solved::Solved;
+    use super::solved::LastPlan;
     use crate::model::Scenario;
     use crate::solve::{solve, Options};
 
     const DEMO: &str = include_str!("../../../../data/demo-2027.json");
 
     /// `scenario` solved with the default options, as the plan screens receive it.
-    pub(crate) fn solved(scenario: Scenario) -> Solved {
+    pub(crate) fn solved(scenario: Scenario) -> LastPlan {
         let plan = solve(&scenario, &Options::default()).unwrap();
-        Solved { scenario, plan, ms: 1.0 }
+        LastPlan { scenario, plan, ms: 1.0 }
     }
 
     /// The demo scenario, solved.
-    pub(crate) fn demo() -> Solved {
+    pub(crate) fn demo() -> LastPlan {
         solved(Scenario::from_json(DEMO).unwrap())
     }
 

@@ -2,7 +2,7 @@
 //! planner may change there.
 
 use super::calendar::{slot, Seats, Slot};
-use super::solved::Solved;
+use super::solved::LastPlan;
 use crate::model::{name_in, Mode, NeedId, Scenario, SessionId, StateCode};
 
 /// Who sits in one session.
@@ -52,7 +52,7 @@ pub struct PinOption {
 }
 
 /// The roster of `session` in the plan; adjustments are read from `current`.
-pub fn roster(solved: &Solved, current: &Scenario, session: &SessionId, lang: &str) -> Option<Roster> {
+pub fn roster(solved: &LastPlan, current: &Scenario, session: &SessionId, lang: &str) -> Option<Roster> {
     let scenario = &solved.scenario;
     let s = scenario.session(session)?;
     let course = scenario.course(&s.course);

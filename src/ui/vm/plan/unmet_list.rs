@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
 
-use super::solved::Solved;
+use super::solved::LastPlan;
 use crate::model::{name_in, Need, NeedId, Scenario, Session, SessionId, StateCode};
 use crate::solve::{Explanation, Reason, SessionState};
 
@@ -68,7 +68,7 @@ impl Detail {
 /// Every unmet need of the plan (of one state, or all) with its reason and details, in the
 /// plan's order. `explanations` are [`crate::solve::explain_all`] of the same plan.
 pub fn unmet_rows(
-    solved: &Solved,
+    solved: &LastPlan,
     explanations: &[Explanation],
     lang: &str,
     state: Option<&StateCode>,
