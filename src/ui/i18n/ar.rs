@@ -121,7 +121,12 @@ const THINGS_COUNTED: [Noun; 5] = [
 
 /// `n` things, as the subject of a sentence: "لا احتياجات"، "احتياج واحد"، "احتياجان"،
 /// "3 احتياجات"، "11 احتياجًا"، "100 احتياج".
-fn count(n: impl TryInto<i64> + Copy + std::fmt::Display, noun: &Noun) -> String {
+fn count(n: impl TryInto<i64>, noun: &Noun) -> String {
+    counted(plural::whole(n), noun)
+}
+
+/// [`count`] of an `i64`, compiled once whatever type the caller counts with.
+fn counted(n: i64, noun: &Noun) -> String {
     match plural::arabic(n) {
         Form::Zero => noun.none.to_string(),
         Form::One => noun.one.to_string(),
@@ -133,11 +138,12 @@ fn count(n: impl TryInto<i64> + Copy + std::fmt::Display, noun: &Noun) -> String
 }
 
 /// `n` things after a preposition ("في احتياجين"); none reads as the figure ("في 0 احتياجات").
-fn count_after(n: impl TryInto<i64> + Copy + std::fmt::Display, noun: &Noun) -> String {
+fn count_after(n: impl TryInto<i64>, noun: &Noun) -> String {
+    let n = plural::whole(n);
     match plural::arabic(n) {
         Form::Zero => format!("{n} {}", noun.few),
         Form::Two => noun.two_after.to_string(),
-        _ => count(n, noun),
+        _ => counted(n, noun),
     }
 }
 

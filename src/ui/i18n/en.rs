@@ -1,7 +1,5 @@
 //! English.
 
-use std::fmt::Display;
-
 use super::plural::{self, Form};
 use super::{code_point, first_problem, iso, thing_index, Catalogue, Msg, Note};
 use crate::model::{ProblemKind, MAX_COUNT, MAX_MONEY, MAX_WEIGHT, MAX_YEAR, MIN_YEAR, SCENARIO_VERSION};
@@ -13,7 +11,12 @@ pub struct En;
 const THINGS: [&str; 5] = ["state", "skill", "course", "need", "session"];
 const THINGS_PLURAL: [&str; 5] = ["states", "skills", "courses", "needs", "sessions"];
 /// `n` and the word it counts, singular for 1 only: "1 seat", "0 seats", "3 seats".
-fn count<N: TryInto<i64> + Display + Copy>(n: N, one: &str, other: &str) -> String {
+fn count(n: impl TryInto<i64>, one: &str, other: &str) -> String {
+    counted(plural::whole(n), one, other)
+}
+
+/// [`count`] of an `i64`, compiled once whatever type the caller counts with.
+fn counted(n: i64, one: &str, other: &str) -> String {
     match plural::english(n) {
         Form::One => format!("{n} {one}"),
         _ => format!("{n} {other}"),
@@ -22,7 +25,7 @@ fn count<N: TryInto<i64> + Display + Copy>(n: N, one: &str, other: &str) -> Stri
 
 /// The word that goes with `n` things: `one` ("uses") for 1, `other` ("use") otherwise.
 fn verb<'a>(n: impl TryInto<i64>, one: &'a str, other: &'a str) -> &'a str {
-    if plural::english(n) == Form::One {
+    if plural::english(plural::whole(n)) == Form::One {
         one
     } else {
         other

@@ -1,7 +1,5 @@
 //! Français (French), for the Maghreb states, Djibouti, Comoros and Lebanon.
 
-use std::fmt::Display;
-
 use super::plural::{self, Form};
 use super::{code_point, first_problem, iso, thing_index, Catalogue, Msg, Note};
 use crate::model::{ProblemKind, MAX_COUNT, MAX_MONEY, MAX_WEIGHT, MAX_YEAR, MIN_YEAR, SCENARIO_VERSION};
@@ -16,7 +14,12 @@ const THINGS_PLURAL: [&str; 5] = ["États", "compétences", "cours", "besoins", 
 const THINGS_ONE: [&str; 5] = ["État", "compétence", "cours", "besoin", "session"];
 
 /// `n` and the word it counts, singular for 0 and 1: "0 place", "1 place", "3 places".
-fn count<N: TryInto<i64> + Display + Copy>(n: N, one: &str, other: &str) -> String {
+fn count(n: impl TryInto<i64>, one: &str, other: &str) -> String {
+    counted(plural::whole(n), one, other)
+}
+
+/// [`count`] of an `i64`, compiled once whatever type the caller counts with.
+fn counted(n: i64, one: &str, other: &str) -> String {
     match plural::french(n) {
         Form::One => format!("{n} {one}"),
         _ => format!("{n} {other}"),
@@ -25,7 +28,7 @@ fn count<N: TryInto<i64> + Display + Copy>(n: N, one: &str, other: &str) -> Stri
 
 /// The word that goes with `n` things: `one` ("l'utilise") for 0 and 1, `other` otherwise.
 fn verb<'a>(n: impl TryInto<i64>, one: &'a str, other: &'a str) -> &'a str {
-    if plural::french(n) == Form::One {
+    if plural::french(plural::whole(n)) == Form::One {
         one
     } else {
         other

@@ -15,15 +15,17 @@ pub enum Form {
     Other,
 }
 
-/// A count of any integer type; one too large for `i64` takes the form of a large number.
-fn whole(n: impl TryInto<i64>) -> i64 {
+/// A count of any integer type as an `i64`; one too large takes the form of a large number.
+/// The language files convert with this once and count in `i64`, so that each counting
+/// function is compiled once.
+pub fn whole(n: impl TryInto<i64>) -> i64 {
     n.try_into().unwrap_or(i64::MAX)
 }
 
 /// Arabic: zero 0; one 1; two 2; few when n % 100 is 3–10; many when n % 100 is 11–99; else
 /// other (100, 101, 102, 1000 …).
-pub fn arabic(n: impl TryInto<i64>) -> Form {
-    let n = whole(n).unsigned_abs();
+pub fn arabic(n: i64) -> Form {
+    let n = n.unsigned_abs();
     match (n, n % 100) {
         (0, _) => Form::Zero,
         (1, _) => Form::One,
@@ -35,8 +37,8 @@ pub fn arabic(n: impl TryInto<i64>) -> Form {
 }
 
 /// French: 0 and 1 are singular.
-pub fn french(n: impl TryInto<i64>) -> Form {
-    if whole(n).unsigned_abs() <= 1 {
+pub fn french(n: i64) -> Form {
+    if n.unsigned_abs() <= 1 {
         Form::One
     } else {
         Form::Other
@@ -44,8 +46,8 @@ pub fn french(n: impl TryInto<i64>) -> Form {
 }
 
 /// English: only 1 is singular.
-pub fn english(n: impl TryInto<i64>) -> Form {
-    if whole(n).unsigned_abs() == 1 {
+pub fn english(n: i64) -> Form {
+    if n.unsigned_abs() == 1 {
         Form::One
     } else {
         Form::Other
