@@ -7,7 +7,7 @@ use std::process::Command;
 
 use chrono::{Datelike, NaiveDate, Weekday};
 use qudra::io::csv::{plan_csv, CsvOptions};
-use qudra::io::Lang;
+use qudra::io::FileLang;
 use qudra::model::{validate, Location, Scenario};
 use qudra::solve::{solve, Options, Plan, Reason, Status};
 
@@ -157,6 +157,6 @@ fn every_demo_location_has_names_in_the_three_languages_and_the_sheets_use_them(
         }
     }
     let sheet = |lang| plan_csv(&scenario, &plan, &CsvOptions { lang, state: None }).unwrap();
-    assert!(sheet(Lang::Ar).contains(",الدوحة,"), "the Arabic sheet names Doha in Arabic");
-    assert!(!sheet(Lang::En).contains("الدوحة"));
+    assert!(sheet(FileLang::Ar).contains(",الدوحة,"), "the Arabic sheet names Doha in Arabic");
+    assert!(!sheet(FileLang::En).contains("الدوحة"));
 }

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use chrono::{DateTime, Utc};
 use qudra::io::csv::{plan_csv, unmet_csv, CsvOptions};
 use qudra::io::ics::{calendar, IcsOptions};
-use qudra::io::{json, ExportError, Lang};
+use qudra::io::{json, ExportError, FileLang};
 use qudra::model::{Pin, Scenario};
 use qudra::solve::{solve, Allocation, Options, Plan};
 
@@ -23,7 +23,7 @@ fn dtstamp() -> DateTime<Utc> {
 fn refused(scenario: &Scenario, plan: &Plan) -> String {
     let csv = plan_csv(scenario, plan, &CsvOptions::default());
     let unmet = unmet_csv(scenario, plan, &CsvOptions::default());
-    let ics = calendar(scenario, plan, &IcsOptions { lang: Lang::En, state: None, dtstamp: dtstamp() });
+    let ics = calendar(scenario, plan, &IcsOptions { lang: FileLang::En, state: None, dtstamp: dtstamp() });
     let json = json::export(scenario, plan);
     let errors: Vec<ExportError> =
         [csv, unmet, ics, json].into_iter().map(|r| r.expect_err("the export must be refused")).collect();

@@ -3,7 +3,7 @@
 
 use proptest::prelude::*;
 use qudra::io::csv::{is_formula_like, plan_csv, text_cell, unmet_csv, Cell, CsvOptions, Sheet, PLAN_COLUMNS};
-use qudra::io::Lang;
+use qudra::io::FileLang;
 use qudra::model::Scenario;
 use qudra::solve::{solve, Options};
 
@@ -34,7 +34,7 @@ fn shown(text: &str) -> String {
 fn the_plan_sheet_has_the_spec_columns_and_one_row_per_allocation() {
     let scenario = fixture();
     let plan = solve(&scenario, &Options::default()).unwrap();
-    for lang in Lang::ALL {
+    for lang in FileLang::ALL {
         let rows = read_back(&plan_csv(&scenario, &plan, &CsvOptions { lang, state: None }).unwrap());
         assert_eq!(rows[0], PLAN_COLUMNS);
         assert_eq!(rows.len() - 1, plan.allocations.len());
@@ -55,7 +55,7 @@ fn the_plan_sheet_has_the_spec_columns_and_one_row_per_allocation() {
 fn one_state_sheet_holds_only_that_state() {
     let scenario = fixture();
     let plan = solve(&scenario, &Options::default()).unwrap();
-    let options = CsvOptions { lang: Lang::Ar, state: Some("TN".into()) };
+    let options = CsvOptions { lang: FileLang::Ar, state: Some("TN".into()) };
     let rows = read_back(&plan_csv(&scenario, &plan, &options).unwrap());
     assert_eq!(rows.len(), 3);
     assert!(rows[1..].iter().all(|r| r[0] == "TN" && r[1] == "تونس"));
@@ -67,7 +67,7 @@ fn one_state_sheet_holds_only_that_state() {
 fn an_unknown_state_or_a_foreign_plan_is_an_error_not_an_empty_file() {
     let scenario = fixture();
     let mut plan = solve(&scenario, &Options::default()).unwrap();
-    let options = CsvOptions { lang: Lang::En, state: Some("XX".into()) };
+    let options = CsvOptions { lang: FileLang::En, state: Some("XX".into()) };
     assert!(plan_csv(&scenario, &plan, &options).is_err());
     plan.allocations[0].session = "GONE-1".into();
     let err = plan_csv(&scenario, &plan, &CsvOptions::default()).unwrap_err();

@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use chrono::{DateTime, Utc};
 use qudra::io::csv::{plan_csv, unmet_csv, CsvOptions};
 use qudra::io::ics::{calendar, IcsOptions};
-use qudra::io::{import, json, Lang};
+use qudra::io::{import, json, FileLang};
 use qudra::model::{Scenario, StateCode};
 use qudra::solve::{solve, Options, Plan, Status};
 
@@ -58,7 +58,7 @@ fn golden(name: &str, actual: &str) {
     }
 }
 
-fn options(lang: Lang, state: Option<&str>) -> CsvOptions {
+fn options(lang: FileLang, state: Option<&str>) -> CsvOptions {
     CsvOptions { lang, state: state.map(StateCode::from) }
 }
 
@@ -85,30 +85,30 @@ fn the_fixture_plan_is_the_one_the_golden_files_show() {
 fn plan_csv_in_english_arabic_and_french_for_all_states_and_one() {
     let scenario = scenario();
     let plan = plan(&scenario);
-    golden("plan-en.csv", &plan_csv(&scenario, &plan, &options(Lang::En, None)).unwrap());
-    golden("plan-ar.csv", &plan_csv(&scenario, &plan, &options(Lang::Ar, None)).unwrap());
-    golden("plan-QA-en.csv", &plan_csv(&scenario, &plan, &options(Lang::En, Some("QA"))).unwrap());
-    golden("plan-TN-fr.csv", &plan_csv(&scenario, &plan, &options(Lang::Fr, Some("TN"))).unwrap());
+    golden("plan-en.csv", &plan_csv(&scenario, &plan, &options(FileLang::En, None)).unwrap());
+    golden("plan-ar.csv", &plan_csv(&scenario, &plan, &options(FileLang::Ar, None)).unwrap());
+    golden("plan-QA-en.csv", &plan_csv(&scenario, &plan, &options(FileLang::En, Some("QA"))).unwrap());
+    golden("plan-TN-fr.csv", &plan_csv(&scenario, &plan, &options(FileLang::Fr, Some("TN"))).unwrap());
 }
 
 #[test]
 fn unmet_csv_gives_the_reason_in_words() {
     let scenario = scenario();
     let plan = plan(&scenario);
-    golden("unmet-en.csv", &unmet_csv(&scenario, &plan, &options(Lang::En, None)).unwrap());
-    golden("unmet-ar.csv", &unmet_csv(&scenario, &plan, &options(Lang::Ar, None)).unwrap());
-    golden("unmet-fr.csv", &unmet_csv(&scenario, &plan, &options(Lang::Fr, None)).unwrap());
+    golden("unmet-en.csv", &unmet_csv(&scenario, &plan, &options(FileLang::En, None)).unwrap());
+    golden("unmet-ar.csv", &unmet_csv(&scenario, &plan, &options(FileLang::Ar, None)).unwrap());
+    golden("unmet-fr.csv", &unmet_csv(&scenario, &plan, &options(FileLang::Fr, None)).unwrap());
 }
 
 #[test]
 fn calendars_for_all_states_and_one_state_in_arabic_and_french() {
     let scenario = scenario();
     let plan = plan(&scenario);
-    let all = IcsOptions { lang: Lang::En, state: None, dtstamp: dtstamp() };
+    let all = IcsOptions { lang: FileLang::En, state: None, dtstamp: dtstamp() };
     golden("calendar-en.ics", &calendar(&scenario, &plan, &all).unwrap());
-    let qatar = IcsOptions { lang: Lang::Ar, state: Some("QA".into()), dtstamp: dtstamp() };
+    let qatar = IcsOptions { lang: FileLang::Ar, state: Some("QA".into()), dtstamp: dtstamp() };
     golden("calendar-QA-ar.ics", &calendar(&scenario, &plan, &qatar).unwrap());
-    let tunisia = IcsOptions { lang: Lang::Fr, state: Some("TN".into()), dtstamp: dtstamp() };
+    let tunisia = IcsOptions { lang: FileLang::Fr, state: Some("TN".into()), dtstamp: dtstamp() };
     golden("calendar-TN-fr.ics", &calendar(&scenario, &plan, &tunisia).unwrap());
 }
 

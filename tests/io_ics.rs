@@ -7,7 +7,7 @@ use chrono::{DateTime, Datelike, Days, NaiveDate, Utc};
 use icalendar::{CalendarComponent, Component, DatePerhapsTime, EventLike};
 use proptest::prelude::*;
 use qudra::io::ics::{calendar, escape_text, fold, IcsOptions, MAX_LINE_OCTETS};
-use qudra::io::Lang;
+use qudra::io::FileLang;
 use qudra::model::Scenario;
 use qudra::solve::{solve, Options};
 
@@ -67,7 +67,7 @@ fn date(value: Option<DatePerhapsTime>) -> NaiveDate {
 fn the_calendar_parses_in_the_icalendar_crate_and_gives_back_the_same_events() {
     let scenario = fixture();
     let plan = solve(&scenario, &Options::default()).unwrap();
-    for lang in Lang::ALL {
+    for lang in FileLang::ALL {
         let text = calendar(&scenario, &plan, &IcsOptions { lang, state: None, dtstamp: dtstamp() }).unwrap();
 
         // Strict syntax: the low-level parser accepts the whole unfolded document.
@@ -121,8 +121,9 @@ fn the_calendar_parses_in_the_icalendar_crate_and_gives_back_the_same_events() {
 fn one_state_gets_only_its_own_events() {
     let scenario = fixture();
     let plan = solve(&scenario, &Options::default()).unwrap();
-    let text = calendar(&scenario, &plan, &IcsOptions { lang: Lang::Ar, state: Some("TN".into()), dtstamp: dtstamp() })
-        .unwrap();
+    let text =
+        calendar(&scenario, &plan, &IcsOptions { lang: FileLang::Ar, state: Some("TN".into()), dtstamp: dtstamp() })
+            .unwrap();
     let typed: icalendar::Calendar = text.parse().unwrap();
     let uids: Vec<&str> = typed.components.iter().filter_map(|c| c.as_event()?.get_uid()).collect();
     assert_eq!(uids, ["DF-102-A.TN.2027@qudra", "CR-201-A.TN.2027@qudra"]);
@@ -132,7 +133,7 @@ fn one_state_gets_only_its_own_events() {
 fn every_physical_line_ends_in_crlf_and_fits_75_octets() {
     let scenario = fixture();
     let plan = solve(&scenario, &Options::default()).unwrap();
-    let text = calendar(&scenario, &plan, &IcsOptions { lang: Lang::Ar, state: None, dtstamp: dtstamp() }).unwrap();
+    let text = calendar(&scenario, &plan, &IcsOptions { lang: FileLang::Ar, state: None, dtstamp: dtstamp() }).unwrap();
     assert!(text.ends_with("END:VCALENDAR\r\n"));
     for line in text.split_terminator("\r\n") {
         assert!(!line.contains('\n') && !line.contains('\r'), "bare line break in {line:?}");
@@ -196,7 +197,7 @@ fn the_demo_plan_calendar_parses_with_one_event_per_state_and_session() {
     };
     let scenario = Scenario::from_json(&text).unwrap();
     let plan = solve(&scenario, &Options::default()).unwrap();
-    let ics = calendar(&scenario, &plan, &IcsOptions { lang: Lang::Ar, state: None, dtstamp: dtstamp() }).unwrap();
+    let ics = calendar(&scenario, &plan, &IcsOptions { lang: FileLang::Ar, state: None, dtstamp: dtstamp() }).unwrap();
     let typed: icalendar::Calendar = ics.parse().expect("typed parse");
     let mut pairs: Vec<String> = plan
         .allocations
@@ -251,7 +252,7 @@ fn uids(ics: &str) -> Vec<String> {
 
 #[test]
 fn uids_carry_the_year_so_next_years_calendar_never_overwrites_this_years() {
-    let options = IcsOptions { lang: Lang::En, state: None, dtstamp: dtstamp() };
+    let options = IcsOptions { lang: FileLang::En, state: None, dtstamp: dtstamp() };
     let this = fixture();
     let next = next_year(&this);
     let now = uids(&calendar(&this, &solve(&this, &Options::default()).unwrap(), &options).unwrap());
@@ -280,7 +281,7 @@ fn dtend_after_the_last_day_of_a_year_is_a_valid_date() {
     for state in &mut scenario.states {
         state.blackouts.clear();
     }
-    let ics = calendar(&scenario, &plan, &IcsOptions { lang: Lang::En, state: None, dtstamp: dtstamp() }).unwrap();
+    let ics = calendar(&scenario, &plan, &IcsOptions { lang: FileLang::En, state: None, dtstamp: dtstamp() }).unwrap();
     assert!(unfold(&ics).lines().any(|l| l == "DTEND;VALUE=DATE:20280101"), "{ics}");
     let typed: icalendar::Calendar = ics.parse().expect("typed parse");
     assert!(!typed.components.is_empty());
@@ -288,7 +289,8 @@ fn dtend_after_the_last_day_of_a_year_is_a_valid_date() {
     // A year a calendar cannot hold is refused, never written as `+100000101`.
     let session = scenario.sessions.iter_mut().find(|s| s.id.as_str() == "DF-101-A").unwrap();
     session.end = NaiveDate::from_ymd_opt(9999, 12, 31).unwrap();
-    let err = calendar(&scenario, &plan, &IcsOptions { lang: Lang::En, state: None, dtstamp: dtstamp() }).unwrap_err();
+    let err =
+        calendar(&scenario, &plan, &IcsOptions { lang: FileLang::En, state: None, dtstamp: dtstamp() }).unwrap_err();
     assert!(err.to_string().contains("DF-101-A"), "{err}");
 }
 

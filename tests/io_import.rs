@@ -86,8 +86,8 @@ fn a_cell_is_read_as_a_field_of_the_app_reads_the_same_text() {
     // Digits of any script and grouped thousands: the importer and the browser's fields use
     // one reader (model::read), so a value typed either way lands as the same number.
     use qudra::model::read::ReadError;
-    use qudra::ui::vm::edit::{apply_text, Kind};
-    use qudra::ui::vm::issue::Issue;
+    use qudra::ui::vm::edit::field::{apply_text, Kind};
+    use qudra::ui::vm::edit::issue::Issue;
     let scenario = fixture();
     for (typed, value) in [("١٬٠٠٠", 1000), ("1 000", 1000), ("१२", 12), ("１２", 12)] {
         let imported = needs_csv(&scenario, &needs(&format!("QA,forensics,1,\"{typed}\",3,,,,,\n"))).unwrap();

@@ -12,7 +12,7 @@ use chrono::{DateTime, Utc};
 use cli::{Flag, Kind, Parsed, Spec};
 use qudra::io::csv::{plan_csv, unmet_csv, CsvOptions};
 use qudra::io::ics::{calendar, IcsOptions};
-use qudra::io::{import, json, ExportError, Lang, RowError};
+use qudra::io::{import, json, ExportError, FileLang, RowError};
 use qudra::model::{validate, Scenario, StateCode};
 use qudra::solve::{solve, Engine, Options, Plan, SolveError, DEFAULT_TIME_LIMIT};
 
@@ -419,8 +419,8 @@ fn export_command(args: &cli::Args) -> Result<(), Failure> {
         other => return Err(usage(format!("unknown format \"{other}\" (use csv, unmet-csv, ics or json)"))),
     };
     let lang = match args.get("lang") {
-        Some(code) => code.parse::<Lang>().map_err(usage)?,
-        None => Lang::En,
+        Some(code) => code.parse::<FileLang>().map_err(usage)?,
+        None => FileLang::En,
     };
     let state = args.get("state").map(|code| StateCode::new(code.trim().to_uppercase()));
     if matches!(format, Format::Json) && (state.is_some() || args.get("lang").is_some()) {

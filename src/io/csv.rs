@@ -8,7 +8,7 @@
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 
-use super::{check, rows, words, ExportError, Lang};
+use super::{check, rows, words, ExportError, FileLang};
 use crate::model::{name_in, Need, NeedId, Scenario, StateCode};
 use crate::solve::Plan;
 
@@ -37,7 +37,7 @@ pub const UNMET_COLUMNS: [&str; 7] = ["need", "state", "state_name", "skill", "l
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct CsvOptions {
     /// Language of state names, course titles, locations and reasons.
-    pub lang: Lang,
+    pub lang: FileLang,
     /// Only this state's rows; `None` for every state.
     pub state: Option<StateCode>,
 }

@@ -11,7 +11,7 @@ use std::collections::BTreeMap;
 
 use chrono::{DateTime, Datelike, Days, NaiveDate, Utc};
 
-use super::{check, rows, words, ExportError, Lang};
+use super::{check, rows, words, ExportError, FileLang};
 use crate::model::{name_in, NeedId, Scenario, Session, StateCode};
 use crate::solve::Plan;
 
@@ -25,7 +25,7 @@ pub const MAX_LINE_OCTETS: usize = 75;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct IcsOptions {
     /// Language of titles, state names and descriptions.
-    pub lang: Lang,
+    pub lang: FileLang,
     /// Only this state's events; `None` for every state in one calendar.
     pub state: Option<StateCode>,
     /// When the calendar was made (DTSTAMP of every event), in UTC.
@@ -120,7 +120,7 @@ struct EventText {
 }
 
 impl EventText {
-    fn new(scenario: &Scenario, event: &Event, lang: Lang) -> EventText {
+    fn new(scenario: &Scenario, event: &Event, lang: FileLang) -> EventText {
         let code = lang.code();
         let labels = words::event_labels(lang);
         let state_name = scenario

@@ -25,37 +25,37 @@ pub use words::{reason_words, ReasonWords};
 /// The language of the words an export writes (state names, course titles, reasons).
 /// Column names, ids and codes stay as the SPEC writes them.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Lang {
+pub enum FileLang {
     #[default]
     En,
     Ar,
     Fr,
 }
 
-impl Lang {
-    pub const ALL: [Lang; 3] = [Lang::En, Lang::Ar, Lang::Fr];
+impl FileLang {
+    pub const ALL: [FileLang; 3] = [FileLang::En, FileLang::Ar, FileLang::Fr];
 
     /// The language code used in scenario names (`en`, `ar`, `fr`).
     pub fn code(self) -> &'static str {
         match self {
-            Lang::En => "en",
-            Lang::Ar => "ar",
-            Lang::Fr => "fr",
+            FileLang::En => "en",
+            FileLang::Ar => "ar",
+            FileLang::Fr => "fr",
         }
     }
 }
 
-impl fmt::Display for Lang {
+impl fmt::Display for FileLang {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.code())
     }
 }
 
-impl FromStr for Lang {
+impl FromStr for FileLang {
     type Err = String;
 
-    fn from_str(code: &str) -> Result<Lang, String> {
-        Lang::ALL
+    fn from_str(code: &str) -> Result<FileLang, String> {
+        FileLang::ALL
             .into_iter()
             .find(|lang| lang.code().eq_ignore_ascii_case(code.trim()))
             .ok_or_else(|| format!("unknown language \"{code}\" (use en, ar or fr)"))

@@ -1,7 +1,7 @@
 //! The words exports write into cells and calendar events, in English, Arabic and French, kept in
 //! one place so a translator finds them all here.
 
-use super::Lang;
+use super::FileLang;
 use crate::model::Mode;
 use crate::solve::Reason;
 
@@ -54,59 +54,59 @@ pub fn reason_words(reason: Reason) -> ReasonWords {
 }
 
 /// Why a need is not fully served, as a sentence for the unmet-needs sheet.
-pub fn reason(reason: Reason, lang: Lang) -> &'static str {
+pub fn reason(reason: Reason, lang: FileLang) -> &'static str {
     let words = reason_words(reason);
     match lang {
-        Lang::En => words.en,
-        Lang::Ar => words.ar,
-        Lang::Fr => words.fr,
+        FileLang::En => words.en,
+        FileLang::Ar => words.ar,
+        FileLang::Fr => words.fr,
     }
 }
 
 /// A delivery mode in words (`in person`, `حضوري`); unknown modes keep their own word.
-pub fn mode(mode: &Mode, lang: Lang) -> &str {
+pub fn mode(mode: &Mode, lang: FileLang) -> &str {
     match (lang, mode) {
         (_, Mode::Unknown(word)) => word,
-        (Lang::En, Mode::InPerson) => "in person",
-        (Lang::En, Mode::Online) => "online",
-        (Lang::En, Mode::Blended) => "blended",
-        (Lang::Ar, Mode::InPerson) => "حضوري",
-        (Lang::Ar, Mode::Online) => "عن بعد",
-        (Lang::Ar, Mode::Blended) => "مدمج",
-        (Lang::Fr, Mode::InPerson) => "en présentiel",
-        (Lang::Fr, Mode::Online) => "en ligne",
-        (Lang::Fr, Mode::Blended) => "hybride",
+        (FileLang::En, Mode::InPerson) => "in person",
+        (FileLang::En, Mode::Online) => "online",
+        (FileLang::En, Mode::Blended) => "blended",
+        (FileLang::Ar, Mode::InPerson) => "حضوري",
+        (FileLang::Ar, Mode::Online) => "عن بعد",
+        (FileLang::Ar, Mode::Blended) => "مدمج",
+        (FileLang::Fr, Mode::InPerson) => "en présentiel",
+        (FileLang::Fr, Mode::Online) => "en ligne",
+        (FileLang::Fr, Mode::Blended) => "hybride",
     }
 }
 
 /// A training language by its code; codes without a name here are shown as they are.
-pub fn language(code: &str, lang: Lang) -> &str {
+pub fn language(code: &str, lang: FileLang) -> &str {
     match (lang, code) {
-        (Lang::En, "ar") => "Arabic",
-        (Lang::En, "en") => "English",
-        (Lang::En, "fr") => "French",
-        (Lang::Ar, "ar") => "العربية",
-        (Lang::Ar, "en") => "الإنجليزية",
-        (Lang::Ar, "fr") => "الفرنسية",
-        (Lang::Fr, "ar") => "arabe",
-        (Lang::Fr, "en") => "anglais",
-        (Lang::Fr, "fr") => "français",
+        (FileLang::En, "ar") => "Arabic",
+        (FileLang::En, "en") => "English",
+        (FileLang::En, "fr") => "French",
+        (FileLang::Ar, "ar") => "العربية",
+        (FileLang::Ar, "en") => "الإنجليزية",
+        (FileLang::Ar, "fr") => "الفرنسية",
+        (FileLang::Fr, "ar") => "arabe",
+        (FileLang::Fr, "en") => "anglais",
+        (FileLang::Fr, "fr") => "français",
         _ => code,
     }
 }
 
 /// A course level (1 basic, 2 intermediate, 3 advanced) in words.
-pub fn level(level: i64, lang: Lang) -> String {
+pub fn level(level: i64, lang: FileLang) -> String {
     let word = match (lang, level) {
-        (Lang::En, 1) => "basic",
-        (Lang::En, 2) => "intermediate",
-        (Lang::En, 3) => "advanced",
-        (Lang::Ar, 1) => "أساسي",
-        (Lang::Ar, 2) => "متوسط",
-        (Lang::Ar, 3) => "متقدم",
-        (Lang::Fr, 1) => "fondamental",
-        (Lang::Fr, 2) => "intermédiaire",
-        (Lang::Fr, 3) => "avancé",
+        (FileLang::En, 1) => "basic",
+        (FileLang::En, 2) => "intermediate",
+        (FileLang::En, 3) => "advanced",
+        (FileLang::Ar, 1) => "أساسي",
+        (FileLang::Ar, 2) => "متوسط",
+        (FileLang::Ar, 3) => "متقدم",
+        (FileLang::Fr, 1) => "fondamental",
+        (FileLang::Fr, 2) => "intermédiaire",
+        (FileLang::Fr, 3) => "avancé",
         _ => return level.to_string(),
     };
     format!("{level} ({word})")
@@ -114,18 +114,18 @@ pub fn level(level: i64, lang: Lang) -> String {
 
 /// A number of seats, with the noun in the right form (Arabic has dual and plural forms;
 /// French puts 0 and 1 in the singular).
-pub fn seats(count: i64, lang: Lang) -> String {
+pub fn seats(count: i64, lang: FileLang) -> String {
     match lang {
-        Lang::En if count == 1 => "1 seat".to_string(),
-        Lang::En => format!("{count} seats"),
-        Lang::Ar => match count {
+        FileLang::En if count == 1 => "1 seat".to_string(),
+        FileLang::En => format!("{count} seats"),
+        FileLang::Ar => match count {
             1 => "مقعد واحد".to_string(),
             2 => "مقعدان".to_string(),
             3..=10 => format!("{count} مقاعد"),
             _ => format!("{count} مقعدًا"),
         },
-        Lang::Fr if count <= 1 => format!("{count} place"),
-        Lang::Fr => format!("{count} places"),
+        FileLang::Fr if count <= 1 => format!("{count} place"),
+        FileLang::Fr => format!("{count} places"),
     }
 }
 
@@ -145,9 +145,9 @@ pub struct EventLabels {
     pub to: &'static str,
 }
 
-pub fn event_labels(lang: Lang) -> EventLabels {
+pub fn event_labels(lang: FileLang) -> EventLabels {
     match lang {
-        Lang::En => EventLabels {
+        FileLang::En => EventLabels {
             course: "Course",
             skill: "Skill",
             level: "Level",
@@ -160,7 +160,7 @@ pub fn event_labels(lang: Lang) -> EventLabels {
             comma: ", ",
             to: " to ",
         },
-        Lang::Ar => EventLabels {
+        FileLang::Ar => EventLabels {
             course: "الدورة",
             skill: "المهارة",
             level: "المستوى",
@@ -173,7 +173,7 @@ pub fn event_labels(lang: Lang) -> EventLabels {
             comma: "، ",
             to: " إلى ",
         },
-        Lang::Fr => EventLabels {
+        FileLang::Fr => EventLabels {
             course: "Cours",
             skill: "Compétence",
             level: "Niveau",

@@ -18,7 +18,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use super::compat::{self, Index};
 use super::deadline::{Deadline, Stopwatch};
-use super::engine::{self, Parts, Solved};
+use super::engine::{self, EngineSolution, Parts};
 use super::model::{self, Family};
 use super::objective::{self, meets};
 use super::{flow, heuristic, parallel};
@@ -86,7 +86,8 @@ pub fn solve(index: &Index, families: &[Family], deadline: Deadline) -> Option<P
             if flow::applies(&block, &unbudgeted) {
                 // A flow the deadline stopped is a plan, but its value bounds nothing.
                 let (flow, seat_prices) = flow::solve_with_prices(&block, &piece_price, deadline);
-                let solved = Solved { seats: flow.seats, proven: flow.complete, value: flow.value, best_bound: None };
+                let solved =
+                    EngineSolution { seats: flow.seats, proven: flow.complete, value: flow.value, best_bound: None };
                 Some((solved, seat_prices))
             } else {
                 let parts = Parts::priced(&block, &unbudgeted, &piece_price);

@@ -17,7 +17,7 @@ use super::plan::Allocation;
 use super::{flow, heuristic, lagrange, parallel, precheck, Engine, Options, SolveError};
 
 /// What one block's solve gave.
-pub(super) struct Outcome {
+pub(super) struct BlockOutcome {
     pub allocations: Vec<Allocation>,
     pub proven: bool,
     /// The block's proven upper bound (its objective when proven optimal).
@@ -43,12 +43,12 @@ pub(super) fn solve_blocks(
     families: &[Family],
     options: &Options,
     deadline: Deadline,
-) -> Vec<Result<Outcome, SolveError>> {
+) -> Vec<Result<BlockOutcome, SolveError>> {
     parallel::map(blocks, |pairs| {
         // Past the deadline, a block without pins seats nobody: no need to write it out.
         if deadline.passed() && pairs.iter().all(|&p| index.pairs[p].pin.is_none()) {
             let needs: BTreeSet<usize> = pairs.iter().map(|&p| index.pairs[p].need).collect();
-            return Ok(Outcome { allocations: Vec::new(), proven: false, bound: full_service_of(index, needs) });
+            return Ok(BlockOutcome { allocations: Vec::new(), proven: false, bound: full_service_of(index, needs) });
         }
         let block = index.restrict(&pairs);
         if deadline.passed() {
@@ -60,7 +60,7 @@ pub(super) fn solve_blocks(
 
 /// A block's plan when no time is left: no seats (or, with pins, the pins and a greedy
 /// fill), with the bound "every need served in full".
-fn quick(index: &Index, options: &Options) -> Result<Outcome, SolveError> {
+fn quick(index: &Index, options: &Options) -> Result<BlockOutcome, SolveError> {
     let allocations = if index.pairs.iter().any(|pair| pair.pin.is_some()) {
         let seats =
             heuristic::repair(index, None).ok_or(SolveError::NoPlanInTime(options.time_limit.unwrap_or_default()))?;
@@ -68,7 +68,7 @@ fn quick(index: &Index, options: &Options) -> Result<Outcome, SolveError> {
     } else {
         Vec::new()
     };
-    Ok(Outcome { allocations, proven: false, bound: full_service(index) })
+    Ok(BlockOutcome { allocations, proven: false, bound: full_service(index) })
 }
 
 /// True when the block has side constraints that make its relaxation fractional: a
@@ -102,14 +102,14 @@ pub(super) fn run(
     families: &[Family],
     options: &Options,
     deadline: Deadline,
-) -> Result<Outcome, SolveError> {
+) -> Result<BlockOutcome, SolveError> {
     let engine = options.engine;
     if matches!(engine, Engine::Microlp) && flow::applies(index, families) {
         let flow = flow::solve(index, &vec![0.0; index.pairs.len()], deadline);
         let allocations = allocations_of(index, |p| flow.seats[p]);
         let achieved = objective::of_seats(index, &flow.seats);
         let bound = if flow.complete { achieved } else { full_service(index).max(achieved) };
-        return Ok(Outcome { allocations, proven: flow.complete, bound });
+        return Ok(BlockOutcome { allocations, proven: flow.complete, bound });
     }
     let branching = index.pairs.len() <= LARGEST_FOR_BRANCHING;
     let priced = match engine {
@@ -125,7 +125,7 @@ pub(super) fn run(
         if priced.closed() || within_gap || !branching || deadline.passed() {
             let allocations = allocations_of(index, |p| priced.seats[p]);
             let bound = priced.bound.min(full_service(index)).max(priced.objective);
-            return Ok(Outcome { allocations, proven: priced.closed(), bound });
+            return Ok(BlockOutcome { allocations, proven: priced.closed(), bound });
         }
     }
     if deadline.passed() {
@@ -139,7 +139,7 @@ pub(super) fn run(
     let priced_bound = priced.as_ref().map_or(f64::INFINITY, |priced| priced.bound);
     // Out of time before the engine ran: the start is the plan.
     let out_of_time = |start: &Option<Vec<i64>>| match start {
-        Some(start) => Ok(Outcome {
+        Some(start) => Ok(BlockOutcome {
             allocations: allocations_of(index, |p| start[p]),
             proven: false,
             bound: full_service(index).min(priced_bound).max(objective::of_seats(index, start)),
@@ -178,5 +178,5 @@ pub(super) fn run(
     } else {
         solved.best_bound.unwrap_or(f64::INFINITY).min(priced_bound).min(full_service(index)).max(achieved)
     };
-    Ok(Outcome { allocations, proven: solved.proven, bound })
+    Ok(BlockOutcome { allocations, proven: solved.proven, bound })
 }

@@ -7,7 +7,7 @@ use ::highs::{HighsModelStatus, HighsSolutionStatus};
 use good_lp::solvers::highs::highs;
 use good_lp::{ResolutionError, SolverModel};
 
-use super::{Parts, Solved};
+use super::{EngineSolution, Parts};
 
 /// Relative gap at which HiGHS may stop and call a plan optimal: well inside the SPEC's
 /// agreement tolerance (1e-6), so `optimal` means proven optimal (unless a larger gap is
@@ -15,7 +15,7 @@ use super::{Parts, Solved};
 const GAP: f64 = 1e-7;
 
 /// Solves one block with HiGHS, single-threaded (the blocks themselves run in parallel).
-pub fn solve(parts: Parts, time_limit: Option<f64>, gap: f64) -> Result<Solved, ResolutionError> {
+pub fn solve(parts: Parts, time_limit: Option<f64>, gap: f64) -> Result<EngineSolution, ResolutionError> {
     let Parts { problem, vars, objective, constraints } = parts;
     let mut solver = problem.maximise(objective).using(highs);
     for constraint in constraints {
@@ -45,5 +45,5 @@ pub fn solve(parts: Parts, time_limit: Option<f64>, gap: f64) -> Result<Solved, 
     let columns = solved.get_solution().columns().to_vec();
     let seats = (0..vars.x.len()).map(|p| columns[p].round() as i64).collect();
     let best_bound = solved.double_info_value(c"mip_dual_bound").ok().filter(|bound| bound.is_finite());
-    Ok(Solved { seats, proven, value: solved.objective_value(), best_bound })
+    Ok(EngineSolution { seats, proven, value: solved.objective_value(), best_bound })
 }

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use good_lp::solvers::microlp::microlp;
 use good_lp::{ResolutionError, Solution, SolverModel, Variable, WithTimeLimit};
 
-use super::{Parts, Solved};
+use super::{EngineSolution, Parts};
 use crate::solve::parallel;
 
 /// Bytes the branch-and-bound trees of all workers together may hold. microlp keeps each
@@ -30,7 +30,7 @@ pub(in crate::solve) fn solve(
     time_limit: Option<f64>,
     hints: Option<Vec<(Variable, f64)>>,
     gap: f64,
-) -> Result<Solved, ResolutionError> {
+) -> Result<EngineSolution, ResolutionError> {
     let Parts { problem, vars, objective, constraints } = parts;
     let rows = constraints.len();
     let mut solver = problem.maximise(objective).using(microlp);
@@ -59,7 +59,7 @@ pub(in crate::solve) fn solve(
     let seats = (0..vars.x.len()).map(|p| solution.var_value(handles[p]).round() as i64).collect();
     let value = solution.objective();
     let best_bound = solution.stats().best_bound;
-    Ok(Solved { seats, proven, value, best_bound })
+    Ok(EngineSolution { seats, proven, value, best_bound })
 }
 
 /// The linear relaxation's values of the pairs' seats, within `time_limit` seconds; `None`

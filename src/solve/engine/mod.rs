@@ -1,6 +1,6 @@
 //! The integer-programming engines behind good_lp, one file each, as good_lp keeps its
 //! backends apart from the model: each takes a block's written model ([`Parts`]) and gives
-//! back its seats and what it proved ([`Solved`]). Which engine runs, and when, is
+//! back its seats and what it proved ([`EngineSolution`]). Which engine runs, and when, is
 //! `strategy.rs`'s choice.
 
 #[cfg(feature = "highs")]
@@ -43,7 +43,7 @@ impl Parts {
 
 /// What an engine returned for a block: seats per pair, whether proven optimal, the value
 /// of its plan and the best bound it proved (both in the objective it was given).
-pub(super) struct Solved {
+pub(super) struct EngineSolution {
     pub seats: Vec<i64>,
     pub proven: bool,
     pub value: f64,

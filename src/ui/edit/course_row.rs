@@ -8,8 +8,8 @@ use super::field::{Choice, Field};
 use crate::model::{Course, Location, Scenario};
 use crate::ui::i18n::{Msg, Note};
 use crate::ui::shell::store::use_store;
-use crate::ui::vm::edit::Kind;
-use crate::ui::vm::rows;
+use crate::ui::vm::edit::field::Kind;
+use crate::ui::vm::edit::rows;
 
 fn course(s: &Scenario, i: usize) -> Option<&Course> {
     s.courses.get(i)

@@ -3,9 +3,9 @@
 use leptos::prelude::*;
 
 use super::course_row::CourseRow;
-use crate::ui::i18n::{Lang, Msg};
+use crate::ui::i18n::{Msg, UiLang};
 use crate::ui::shell::store::use_store;
-use crate::ui::vm::rows;
+use crate::ui::vm::edit::rows;
 
 #[component]
 pub fn CoursesTable() -> impl IntoView {
@@ -13,7 +13,7 @@ pub fn CoursesTable() -> impl IntoView {
     let lang = store.lang;
     let count = Memo::new(move |_| store.scenario.with(|s| s.courses.len()));
     let add = move |_| {
-        store.change(|s| rows::add_course(s, Lang::En.t(Msg::NewCourse), Lang::Ar.t(Msg::NewCourse)));
+        store.change(|s| rows::add_course(s, UiLang::En.t(Msg::NewCourse), UiLang::Ar.t(Msg::NewCourse)));
     };
     let t = move |m: Msg| move || lang.get().t(m);
     view! {

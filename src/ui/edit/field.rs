@@ -8,7 +8,7 @@ use serde_json::Value;
 use crate::model::Scenario;
 use crate::ui::i18n::Msg;
 use crate::ui::shell::store::use_store;
-use crate::ui::vm::edit::Kind;
+use crate::ui::vm::edit::field::Kind;
 
 /// The problems of the field at `path`, as a list read by screen readers when it changes.
 #[component]

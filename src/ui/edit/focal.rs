@@ -11,8 +11,8 @@ use crate::ui::shell::browser;
 use crate::ui::shell::state_select::{states_of, StateSelect};
 use crate::ui::shell::store::use_store;
 use crate::ui::shell::tabs::Words;
-use crate::ui::vm::files;
-use crate::ui::vm::storage::KEY_FOCAL_STATE;
+use crate::ui::vm::shell::files;
+use crate::ui::vm::shell::storage::KEY_FOCAL_STATE;
 
 #[component]
 pub fn FocalWorkspace() -> impl IntoView {

@@ -8,8 +8,8 @@ use super::field::{CheckList, Choice, Field};
 use crate::model::{name_in, Need, Scenario};
 use crate::ui::i18n::Msg;
 use crate::ui::shell::store::use_store;
-use crate::ui::vm::edit::Kind;
-use crate::ui::vm::rows;
+use crate::ui::vm::edit::field::Kind;
+use crate::ui::vm::edit::rows;
 
 fn need(s: &Scenario, i: usize) -> Option<&Need> {
     s.needs.get(i)

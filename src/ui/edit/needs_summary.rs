@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use crate::model::{name_in, StateCode};
 use crate::ui::i18n::{priority_msg, Msg};
 use crate::ui::shell::store::use_store;
-use crate::ui::vm::views;
+use crate::ui::vm::edit::views;
 
 #[component]
 pub fn NeedsSummary(#[prop(into)] state: Signal<Option<StateCode>>) -> impl IntoView {

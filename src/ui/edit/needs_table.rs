@@ -6,7 +6,7 @@ use super::need_row::NeedRow;
 use crate::model::StateCode;
 use crate::ui::i18n::Msg;
 use crate::ui::shell::store::use_store;
-use crate::ui::vm::{rows, views};
+use crate::ui::vm::edit::{rows, views};
 
 /// `state`: whose needs to show; `None` shows every state's (with a state column).
 #[component]

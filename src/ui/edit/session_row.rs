@@ -8,8 +8,8 @@ use super::field::{Choice, Field};
 use crate::model::{Scenario, Session};
 use crate::ui::i18n::Msg;
 use crate::ui::shell::store::use_store;
-use crate::ui::vm::edit::Kind;
-use crate::ui::vm::rows;
+use crate::ui::vm::edit::field::Kind;
+use crate::ui::vm::edit::rows;
 
 fn session(s: &Scenario, i: usize) -> Option<&Session> {
     s.sessions.get(i)

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use super::session_row::SessionRow;
 use crate::ui::i18n::Msg;
 use crate::ui::shell::store::use_store;
-use crate::ui::vm::rows;
+use crate::ui::vm::edit::rows;
 
 #[component]
 pub fn SessionsTable() -> impl IntoView {

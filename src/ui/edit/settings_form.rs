@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use super::field::Field;
 use crate::ui::i18n::Msg;
 use crate::ui::shell::store::use_store;
-use crate::ui::vm::edit::Kind;
+use crate::ui::vm::edit::field::Kind;
 
 /// Shortest text for a weight (`16`, not `16.0`).
 fn number(x: f64) -> String {

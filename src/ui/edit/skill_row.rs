@@ -6,8 +6,8 @@ use super::field::Field;
 use crate::model::{Scenario, Skill};
 use crate::ui::i18n::{Msg, Note};
 use crate::ui::shell::store::use_store;
-use crate::ui::vm::edit::Kind;
-use crate::ui::vm::rows;
+use crate::ui::vm::edit::field::Kind;
+use crate::ui::vm::edit::rows;
 
 fn skill(s: &Scenario, i: usize) -> Option<&Skill> {
     s.skills.get(i)

@@ -3,9 +3,9 @@
 use leptos::prelude::*;
 
 use super::skill_row::SkillRow;
-use crate::ui::i18n::{Lang, Msg};
+use crate::ui::i18n::{Msg, UiLang};
 use crate::ui::shell::store::use_store;
-use crate::ui::vm::rows;
+use crate::ui::vm::edit::rows;
 
 #[component]
 pub fn SkillsTable() -> impl IntoView {
@@ -13,7 +13,7 @@ pub fn SkillsTable() -> impl IntoView {
     let lang = store.lang;
     let count = Memo::new(move |_| store.scenario.with(|s| s.skills.len()));
     let add = move |_| {
-        store.change(|s| rows::add_skill(s, Lang::En.t(Msg::NewSkill), Lang::Ar.t(Msg::NewSkill)));
+        store.change(|s| rows::add_skill(s, UiLang::En.t(Msg::NewSkill), UiLang::Ar.t(Msg::NewSkill)));
     };
     let t = move |m: Msg| move || lang.get().t(m);
     view! {

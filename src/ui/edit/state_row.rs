@@ -5,10 +5,10 @@ use leptos::prelude::*;
 use super::choices;
 use super::field::{CheckList, Field};
 use crate::model::{Blackout, Scenario, State};
-use crate::ui::i18n::{Lang, Msg};
+use crate::ui::i18n::{Msg, UiLang};
 use crate::ui::shell::store::use_store;
-use crate::ui::vm::edit::Kind;
-use crate::ui::vm::rows;
+use crate::ui::vm::edit::field::Kind;
+use crate::ui::vm::edit::rows;
 
 fn state(s: &Scenario, i: usize) -> Option<&State> {
     s.states.get(i)
@@ -50,11 +50,11 @@ pub fn StateRow(i: usize) -> impl IntoView {
             <th scope="row"><bdi class="code">{move || store.scenario.with(|s| state(s, i).map(|x| x.code.to_string()).unwrap_or_default())}</bdi></th>
             <td>
                 <Field path=p("name.en") kind=Kind::Text label=Msg::NameEn size="m"
-                    read=move |s| state(s, i).and_then(|x| x.name.get(Lang::En.code()).cloned()).unwrap_or_default() />
+                    read=move |s| state(s, i).and_then(|x| x.name.get(UiLang::En.code()).cloned()).unwrap_or_default() />
             </td>
             <td>
                 <Field path=p("name.ar") kind=Kind::Text label=Msg::NameAr size="m"
-                    read=move |s| state(s, i).and_then(|x| x.name.get(Lang::Ar.code()).cloned()).unwrap_or_default() />
+                    read=move |s| state(s, i).and_then(|x| x.name.get(UiLang::Ar.code()).cloned()).unwrap_or_default() />
             </td>
             <td>
                 <CheckList path=p("languages") label=Msg::Languages

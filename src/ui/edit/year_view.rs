@@ -4,9 +4,9 @@ use chrono::NaiveDate;
 use leptos::prelude::*;
 
 use crate::model::{name_in, Scenario};
-use crate::ui::i18n::{Lang, Msg};
+use crate::ui::i18n::{Msg, UiLang};
 use crate::ui::shell::store::use_store;
-use crate::ui::vm::views;
+use crate::ui::vm::edit::views;
 
 /// What one session's chip shows.
 #[derive(Debug, Clone, PartialEq)]
@@ -18,7 +18,7 @@ struct Chip {
     seats: i64,
 }
 
-fn chips(s: &Scenario, lang: Lang, sessions: &[usize]) -> Vec<Chip> {
+fn chips(s: &Scenario, lang: UiLang, sessions: &[usize]) -> Vec<Chip> {
     sessions
         .iter()
         .map(|&i| {
@@ -34,7 +34,7 @@ fn chips(s: &Scenario, lang: Lang, sessions: &[usize]) -> Vec<Chip> {
         .collect()
 }
 
-fn chip_view(chip: Chip, lang: Lang) -> impl IntoView {
+fn chip_view(chip: Chip, lang: UiLang) -> impl IntoView {
     let dates = lang.catalogue().date_range(chip.start, chip.end);
     let seats = format!("{}: {}", lang.t(Msg::Seats), chip.seats);
     let tooltip = chip.title.clone();

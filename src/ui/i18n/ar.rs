@@ -1,15 +1,152 @@
 //! العربية (Arabic). Gregorian month names as used in the Gulf and Egypt; Latin digits, as in
 //! the date and number inputs.
 
+use super::plural::{self, Form};
 use super::{code_point, first_problem, iso, thing_index, Catalogue, Msg, Note};
 use crate::model::{ProblemKind, MAX_COUNT, MAX_MONEY, MAX_WEIGHT, MAX_YEAR, MIN_YEAR, SCENARIO_VERSION};
-use crate::ui::vm::files::{ImportError, Imported};
-use crate::ui::vm::issue::Issue;
+use crate::ui::vm::edit::issue::Issue;
+use crate::ui::vm::shell::files::{ImportError, Imported};
 
 pub struct Ar;
 
 const THINGS: [&str; 5] = ["دولة", "مهارة", "دورة", "احتياج", "موعد"];
-const THINGS_PLURAL: [&str; 5] = ["الدول", "المهارات", "الدورات", "الاحتياجات", "المواعيد"];
+/// A counted word in its Arabic forms: the whole phrase for none, one and two (the dual as a
+/// subject, and after a preposition), the plural read after 3–10, the singular read after
+/// 11–99 (accusative) and after 100 and more.
+struct Noun {
+    none: &'static str,
+    one: &'static str,
+    two: &'static str,
+    two_after: &'static str,
+    few: &'static str,
+    many: &'static str,
+    other: &'static str,
+}
+
+const NEED: Noun = Noun {
+    none: "لا احتياجات",
+    one: "احتياج واحد",
+    two: "احتياجان",
+    two_after: "احتياجين",
+    few: "احتياجات",
+    many: "احتياجًا",
+    other: "احتياج",
+};
+const SESSION: Noun = Noun {
+    none: "لا مواعيد",
+    one: "موعد واحد",
+    two: "موعدان",
+    two_after: "موعدين",
+    few: "مواعيد",
+    many: "موعدًا",
+    other: "موعد",
+};
+const SEAT: Noun = Noun {
+    none: "لا مقاعد",
+    one: "مقعد واحد",
+    two: "مقعدان",
+    two_after: "مقعدين",
+    few: "مقاعد",
+    many: "مقعدًا",
+    other: "مقعد",
+};
+const TRAINEE: Noun = Noun {
+    none: "لا متدربين",
+    one: "متدرب واحد",
+    two: "متدربان",
+    two_after: "متدربَين",
+    few: "متدربين",
+    many: "متدربًا",
+    other: "متدرب",
+};
+const PROBLEM: Noun = Noun {
+    none: "لا مشكلات",
+    one: "مشكلة واحدة",
+    two: "مشكلتان",
+    two_after: "مشكلتين",
+    few: "مشكلات",
+    many: "مشكلةً",
+    other: "مشكلة",
+};
+const PIN: Noun = Noun {
+    none: "لا تثبيتات",
+    one: "تثبيت واحد",
+    two: "تثبيتان",
+    two_after: "تثبيتين",
+    few: "تثبيتات",
+    many: "تثبيتًا",
+    other: "تثبيت",
+};
+const EXCLUSION: Noun = Noun {
+    none: "لا استبعادات",
+    one: "استبعاد واحد",
+    two: "استبعادان",
+    two_after: "استبعادين",
+    few: "استبعادات",
+    many: "استبعادًا",
+    other: "استبعاد",
+};
+/// State, skill, course, need, session, counted (in the order of [`thing_index`]).
+const THINGS_COUNTED: [Noun; 5] = [
+    Noun {
+        none: "لا دول",
+        one: "دولة واحدة",
+        two: "دولتان",
+        two_after: "دولتين",
+        few: "دول",
+        many: "دولةً",
+        other: "دولة",
+    },
+    Noun {
+        none: "لا مهارات",
+        one: "مهارة واحدة",
+        two: "مهارتان",
+        two_after: "مهارتين",
+        few: "مهارات",
+        many: "مهارةً",
+        other: "مهارة",
+    },
+    Noun {
+        none: "لا دورات",
+        one: "دورة واحدة",
+        two: "دورتان",
+        two_after: "دورتين",
+        few: "دورات",
+        many: "دورةً",
+        other: "دورة",
+    },
+    NEED,
+    SESSION,
+];
+
+/// `n` things, as the subject of a sentence: "لا احتياجات"، "احتياج واحد"، "احتياجان"،
+/// "3 احتياجات"، "11 احتياجًا"، "100 احتياج".
+fn count(n: impl TryInto<i64>, noun: &Noun) -> String {
+    counted(plural::whole(n), noun)
+}
+
+/// [`count`] of an `i64`, compiled once whatever type the caller counts with.
+fn counted(n: i64, noun: &Noun) -> String {
+    match plural::arabic(n) {
+        Form::Zero => noun.none.to_string(),
+        Form::One => noun.one.to_string(),
+        Form::Two => noun.two.to_string(),
+        Form::Few => format!("{n} {}", noun.few),
+        Form::Many => format!("{n} {}", noun.many),
+        Form::Other => format!("{n} {}", noun.other),
+    }
+}
+
+/// `n` things after a preposition ("في احتياجين"); none reads as the figure ("في 0 احتياجات").
+fn count_after(n: impl TryInto<i64>, noun: &Noun) -> String {
+    let n = plural::whole(n);
+    match plural::arabic(n) {
+        Form::Zero => format!("{n} {}", noun.few),
+        Form::Two => noun.two_after.to_string(),
+        _ => counted(n, noun),
+    }
+}
+
 const MONTHS: [&str; 12] =
     ["يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو", "يوليو", "أغسطس", "سبتمبر", "أكتوبر", "نوفمبر", "ديسمبر"];
 
@@ -162,11 +299,13 @@ impl Catalogue for Ar {
     fn note(&self, note: &Note) -> String {
         match note {
             Note::Imported(Imported::Scenario { needs, sessions }) => {
-                format!("تم استيراد السيناريو (الاحتياجات: {needs}، المواعيد: {sessions}).")
+                format!("تم استيراد السيناريو: {}، {}.", count(*needs, &NEED), count(*sessions, &SESSION))
             }
             Note::Imported(Imported::Submission { state, needs, replaced }) => format!(
-                "تم استيراد طلب الدولة {}: {needs} من الاحتياجات حلّت محل {replaced}.",
-                iso(state.as_str())
+                "تم استيراد طلب الدولة {}: {} بدلاً من {}.",
+                iso(state.as_str()),
+                count(*needs, &NEED),
+                count_after(*replaced, &NEED)
             ),
             Note::ImportFailed(error) => format!("لم يُستورد الملف ولم يتغير شيء. {}", self.import_error(error)),
             Note::ReadFailed => "تعذرت قراءة الملف؛ لم يتغير شيء.".into(),
@@ -179,19 +318,18 @@ impl Catalogue for Ar {
             Note::ResetDone => "عادت البيانات التجريبية. «تراجع» يعيد ما كان لديك.".into(),
             Note::Cleared => "مُسحت البيانات المحلية. تعرض الصفحة البيانات التجريبية.".into(),
             Note::InUse(in_use) => format!(
-                "لا يمكن الحذف: ما زال مستخدماً في {} من {}.",
-                in_use.count,
-                THINGS_PLURAL[thing_index(in_use.by)]
+                "لا يمكن الحذف: ما زال مستخدماً في {}.",
+                count_after(in_use.count, &THINGS_COUNTED[thing_index(in_use.by)])
             ),
         }
     }
 
     fn needs_total(&self, needs: usize, trainees: i64) -> String {
-        format!("الاحتياجات: {needs}، المتدربون: {trainees}")
+        format!("{}، {}", count(needs, &NEED), count(trainees, &TRAINEE))
     }
 
     fn sessions_total(&self, sessions: usize, seats: i64) -> String {
-        format!("المواعيد: {sessions}، المقاعد: {seats}")
+        format!("{}، {}", count(sessions, &SESSION), count(seats, &SEAT))
     }
 }
 
@@ -208,7 +346,7 @@ impl Ar {
             ImportError::Shape(e) => format!("محتوى غير صحيح عند {}: {}", iso(&e.path), problem(self, &e.kind)),
             ImportError::Invalid(problems) => match first_problem(error) {
                 Some((path, issue)) => {
-                    format!("فيه {} من المشكلات؛ أولاها عند {}: {}", problems.len(), iso(&path), self.issue(&issue))
+                    format!("فيه {}؛ أولاها عند {}: {}", count(problems.len(), &PROBLEM), iso(&path), self.issue(&issue))
                 }
                 None => String::new(),
             },
@@ -222,14 +360,15 @@ impl Ar {
 
 /// كلمات شاشات الخطة (see `super::plan`).
 mod plan_words {
-    use super::Ar;
+    use super::{count, Ar, EXCLUSION, NEED, PIN, PROBLEM, SEAT, TRAINEE};
     use crate::model::StateCode;
     use crate::solve::{Reason, SessionState, Status};
-    use crate::ui::i18n::plan::{PlanCatalogue, P};
+    use crate::ui::i18n::plan::{PlanWords, P};
     use crate::ui::i18n::{iso, mode_msg, Catalogue};
-    use crate::ui::vm::adjust::Refused;
-    use crate::ui::vm::plan_view::{percent, Detail, Fact};
-    use crate::ui::vm::solved::{ClashKind, Outcome, PinClash};
+    use crate::ui::vm::plan::adjust::Refused;
+    use crate::ui::vm::plan::percent;
+    use crate::ui::vm::plan::solved::{ClashKind, PinClash, SolveOutcome};
+    use crate::ui::vm::plan::unmet_list::{Detail, Fact};
 
     fn codes(states: &[StateCode]) -> String {
         states.iter().map(|s| iso(s.as_str())).collect::<Vec<_>>().join("، ")
@@ -244,7 +383,7 @@ mod plan_words {
         list.join("، ")
     }
 
-    impl PlanCatalogue for Ar {
+    impl PlanWords for Ar {
         fn p(&self, m: P) -> &'static str {
             match m {
                 P::TabPlan => "الخطة",
@@ -399,27 +538,27 @@ mod plan_words {
             }
         }
 
-        fn outcome(&self, outcome: &Outcome) -> String {
+        fn outcome(&self, outcome: &SolveOutcome) -> String {
             match outcome {
-                Outcome::Planned { status: Status::Optimal, ms, .. } => {
+                SolveOutcome::Planned { status: Status::Optimal, ms, .. } => {
                     format!("خطة مثلى، حُسبت في {} ملّي ثانية.", ms.round())
                 }
-                Outcome::Planned { status: Status::TimeLimit, objective, bound, gap, ms, .. } => format!(
+                SolveOutcome::Planned { status: Status::TimeLimit, objective, bound, gap, ms, .. } => format!(
                     "أفضل خطة وُجدت ضمن المهلة ({:.1} ث): قد تقل عن أفضل خطة ممكنة بما يصل إلى {:.1}٪ (القيمة {objective:.1}، والحد الأعلى {bound:.1}).",
                     ms / 1000.0,
                     gap * 100.0
                 ),
-                Outcome::Invalid(problems) => format!(
-                    "لم تُحسب الخطة: في السيناريو مشكلات (عددها {}). أصلحها ثم أعد الحساب.",
-                    problems.len()
+                SolveOutcome::Invalid(problems) => format!(
+                    "لم تُحسب الخطة: في السيناريو {}. أصلحها ثم أعد الحساب.",
+                    count(problems.len(), &PROBLEM)
                 ),
-                Outcome::Infeasible(_) => {
+                SolveOutcome::Infeasible(_) => {
                     "لم تُحسب الخطة: لا يمكن احترام كل التثبيتات معاً. احذف هذه التثبيتات أو قلّل مقاعدها ثم أعد الحساب.".into()
                 }
-                Outcome::NoPlanInTime(seconds) => format!(
+                SolveOutcome::NoPlanInTime(seconds) => format!(
                     "لم توجد خطة تحترم التثبيتات خلال {seconds} ث. احذف بعض التثبيتات ثم أعد الحساب."
                 ),
-                Outcome::Failed(message) => format!("تعذّر الحساب: {}", iso(message)),
+                SolveOutcome::Failed(message) => format!("تعذّر الحساب: {}", iso(message)),
             }
         }
 
@@ -481,11 +620,11 @@ mod plan_words {
         }
 
         fn unmet_total(&self, needs: usize, seats: i64) -> String {
-            format!("الاحتياجات: {needs}، والمتدربون دون مقعد: {seats}")
+            format!("{}، و{} دون مقعد", count(needs, &NEED), count(seats, &TRAINEE))
         }
 
         fn adjustments(&self, pins: usize, exclusions: usize) -> String {
-            format!("التثبيتات: {pins}، الاستبعادات: {exclusions}")
+            format!("{}، {}", count(pins, &PIN), count(exclusions, &EXCLUSION))
         }
 
         fn calendar_title(&self, year: i32, state: Option<&str>) -> String {
@@ -496,7 +635,7 @@ mod plan_words {
         }
 
         fn seats(&self, seats: i64) -> String {
-            format!("المقاعد: {seats}")
+            count(seats, &SEAT)
         }
     }
 

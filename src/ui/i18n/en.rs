@@ -1,14 +1,37 @@
 //! English.
 
+use super::plural::{self, Form};
 use super::{code_point, first_problem, iso, thing_index, Catalogue, Msg, Note};
 use crate::model::{ProblemKind, MAX_COUNT, MAX_MONEY, MAX_WEIGHT, MAX_YEAR, MIN_YEAR, SCENARIO_VERSION};
-use crate::ui::vm::files::{ImportError, Imported};
-use crate::ui::vm::issue::Issue;
+use crate::ui::vm::edit::issue::Issue;
+use crate::ui::vm::shell::files::{ImportError, Imported};
 
 pub struct En;
 
 const THINGS: [&str; 5] = ["state", "skill", "course", "need", "session"];
 const THINGS_PLURAL: [&str; 5] = ["states", "skills", "courses", "needs", "sessions"];
+/// `n` and the word it counts, singular for 1 only: "1 seat", "0 seats", "3 seats".
+fn count(n: impl TryInto<i64>, one: &str, other: &str) -> String {
+    counted(plural::whole(n), one, other)
+}
+
+/// [`count`] of an `i64`, compiled once whatever type the caller counts with.
+fn counted(n: i64, one: &str, other: &str) -> String {
+    match plural::english(n) {
+        Form::One => format!("{n} {one}"),
+        _ => format!("{n} {other}"),
+    }
+}
+
+/// The word that goes with `n` things: `one` ("uses") for 1, `other` ("use") otherwise.
+fn verb<'a>(n: impl TryInto<i64>, one: &'a str, other: &'a str) -> &'a str {
+    if plural::english(plural::whole(n)) == Form::One {
+        one
+    } else {
+        other
+    }
+}
+
 const MONTHS: [&str; 12] = [
     "January",
     "February",
@@ -191,11 +214,13 @@ impl Catalogue for En {
     fn note(&self, note: &Note) -> String {
         match note {
             Note::Imported(Imported::Scenario { needs, sessions }) => {
-                format!("Scenario imported: {needs} needs, {sessions} sessions.")
+                format!("Scenario imported: {}, {}.", count(*needs, "need", "needs"), count(*sessions, "session", "sessions"))
             }
             Note::Imported(Imported::Submission { state, needs, replaced }) => format!(
-                "Submission of {} imported: {needs} needs replace the {replaced} there were.",
-                iso(state.as_str())
+                "Submission of {} imported: {} {} the {replaced} there were.",
+                iso(state.as_str()),
+                count(*needs, "need", "needs"),
+                verb(*needs, "replaces", "replace")
             ),
             Note::ImportFailed(error) => format!("The file was not imported and nothing changed. {}", self.import_error(error)),
             Note::ReadFailed => "The file could not be read; nothing changed.".into(),
@@ -207,20 +232,23 @@ impl Catalogue for En {
             Note::StorageMigrated(from) => format!("The data saved in this browser was updated from storage version {from}."),
             Note::ResetDone => "The demo data is back. Undo returns to what you had.".into(),
             Note::Cleared => "Local data cleared. The page shows the demo data.".into(),
-            Note::InUse(in_use) => format!(
-                "Cannot delete: {} {} still use it.",
-                in_use.count,
-                THINGS_PLURAL[thing_index(in_use.by)]
-            ),
+            Note::InUse(in_use) => {
+                let thing = thing_index(in_use.by);
+                format!(
+                    "Cannot delete: {} still {} it.",
+                    count(in_use.count, THINGS[thing], THINGS_PLURAL[thing]),
+                    verb(in_use.count, "uses", "use")
+                )
+            }
         }
     }
 
     fn needs_total(&self, needs: usize, trainees: i64) -> String {
-        format!("{needs} needs, {trainees} trainees")
+        format!("{}, {}", count(needs, "need", "needs"), count(trainees, "trainee", "trainees"))
     }
 
     fn sessions_total(&self, sessions: usize, seats: i64) -> String {
-        format!("{sessions} sessions, {seats} seats")
+        format!("{}, {}", count(sessions, "session", "sessions"), count(seats, "seat", "seats"))
     }
 }
 
@@ -237,8 +265,8 @@ impl En {
             ImportError::Shape(e) => format!("Wrong content at {}: {}", iso(&e.path), problem(self, &e.kind)),
             ImportError::Invalid(problems) => match first_problem(error) {
                 Some((path, issue)) => format!(
-                    "It has {} problem(s); the first, at {}: {}",
-                    problems.len(),
+                    "It has {}; the first, at {}: {}",
+                    count(problems.len(), "problem", "problems"),
                     iso(&path),
                     self.issue(&issue)
                 ),
@@ -254,14 +282,15 @@ impl En {
 
 /// The plan screens' words (see `super::plan`).
 mod plan_words {
-    use super::En;
+    use super::{count, verb, En};
     use crate::model::StateCode;
     use crate::solve::{Reason, SessionState, Status};
-    use crate::ui::i18n::plan::{PlanCatalogue, P};
+    use crate::ui::i18n::plan::{PlanWords, P};
     use crate::ui::i18n::{iso, mode_msg, Catalogue};
-    use crate::ui::vm::adjust::Refused;
-    use crate::ui::vm::plan_view::{percent, Detail, Fact};
-    use crate::ui::vm::solved::{ClashKind, Outcome, PinClash};
+    use crate::ui::vm::plan::adjust::Refused;
+    use crate::ui::vm::plan::percent;
+    use crate::ui::vm::plan::solved::{ClashKind, PinClash, SolveOutcome};
+    use crate::ui::vm::plan::unmet_list::{Detail, Fact};
 
     fn codes(states: &[StateCode]) -> String {
         states.iter().map(|s| iso(s.as_str())).collect::<Vec<_>>().join(", ")
@@ -276,7 +305,7 @@ mod plan_words {
         list.join(", ")
     }
 
-    impl PlanCatalogue for En {
+    impl PlanWords for En {
         fn p(&self, m: P) -> &'static str {
             match m {
                 P::TabPlan => "Plan",
@@ -372,14 +401,19 @@ mod plan_words {
                 Detail::Session { session, start, end, state, numbers: n } => {
                     let at = format!("{} ({})", iso(session.as_str()), self.date_range(*start, *end));
                     match state {
-                        SessionState::Full => format!("{at} is full: {} of {} seats taken.", n.filled, n.seats),
+                        SessionState::Full => {
+                            format!("{at} is full: {} of {} taken.", n.filled, count(n.seats, "seat", "seats"))
+                        }
                         SessionState::AtStateCap => format!(
-                            "{at} already holds {} officers of this state, its limit per state ({}).",
-                            n.state_filled,
+                            "{at} already holds {} of this state, its limit per state ({}).",
+                            count(n.state_filled, "officer", "officers"),
                             n.cap.unwrap_or(n.state_filled)
                         ),
                         SessionState::NotRunning => {
-                            format!("{at} does not run: it could not reach its minimum of {} participants.", n.minimum)
+                            format!(
+                                "{at} does not run: it could not reach its minimum of {}.",
+                                count(n.minimum, "participant", "participants")
+                            )
                         }
                         SessionState::OverBudget => format!(
                             "{at} costs {} {} a seat; {} {} is left of the state's budget.",
@@ -389,7 +423,12 @@ mod plan_words {
                             n.currency
                         ),
                         SessionState::HasRoom => {
-                            format!("{at} has {} free seats at {} {} each.", n.seats - n.filled, n.cost, n.currency)
+                            format!(
+                                "{at} has {} at {} {} each.",
+                                count(n.seats - n.filled, "free seat", "free seats"),
+                                n.cost,
+                                n.currency
+                            )
                         }
                     }
                 }
@@ -428,27 +467,28 @@ mod plan_words {
             }
         }
 
-        fn outcome(&self, outcome: &Outcome) -> String {
+        fn outcome(&self, outcome: &SolveOutcome) -> String {
             match outcome {
-                Outcome::Planned { status: Status::Optimal, ms, .. } => {
+                SolveOutcome::Planned { status: Status::Optimal, ms, .. } => {
                     format!("Optimal plan, computed in {} ms.", ms.round())
                 }
-                Outcome::Planned { status: Status::TimeLimit, objective, bound, gap, ms, .. } => format!(
+                SolveOutcome::Planned { status: Status::TimeLimit, objective, bound, gap, ms, .. } => format!(
                     "Best plan found within the time limit ({:.1} s): it may be up to {:.1}% below the best possible (value {objective:.1}, bound {bound:.1}).",
                     ms / 1000.0,
                     gap * 100.0
                 ),
-                Outcome::Invalid(problems) => format!(
-                    "Not solved: the scenario has {} problem(s). Fix them and solve again.",
-                    problems.len()
+                SolveOutcome::Invalid(problems) => format!(
+                    "Not solved: the scenario has {}. Fix {} and solve again.",
+                    count(problems.len(), "problem", "problems"),
+                    verb(problems.len(), "it", "them")
                 ),
-                Outcome::Infeasible(_) => {
+                SolveOutcome::Infeasible(_) => {
                     "Not solved: the pins cannot all be honoured. Remove or reduce these pins and solve again.".into()
                 }
-                Outcome::NoPlanInTime(seconds) => format!(
+                SolveOutcome::NoPlanInTime(seconds) => format!(
                     "No plan honouring the pins was found within {seconds} s. Remove some pins and solve again."
                 ),
-                Outcome::Failed(message) => format!("The solver failed: {}", iso(message)),
+                SolveOutcome::Failed(message) => format!("The solver failed: {}", iso(message)),
             }
         }
 
@@ -456,15 +496,19 @@ mod plan_words {
             let pins = pins(clash);
             match &clash.kind {
                 ClashKind::Trainees { need, pinned, trainees } => format!(
-                    "Pins {pins} put {pinned} trainees of need {} in sessions, but it has only {trainees}.",
+                    "Pins {pins} put {} of need {} in sessions, but it has only {trainees}.",
+                    count(*pinned, "trainee", "trainees"),
                     iso(need.as_str())
                 ),
                 ClashKind::Seats { session, pinned, seats } => format!(
-                    "Pins {pins} put {pinned} trainees in session {}, which has {seats} seats.",
-                    iso(session.as_str())
+                    "Pins {pins} put {} in session {}, which has {}.",
+                    count(*pinned, "trainee", "trainees"),
+                    iso(session.as_str()),
+                    count(*seats, "seat", "seats")
                 ),
                 ClashKind::StateCap { state, session, pinned, cap } => format!(
-                    "Pins {pins} put {pinned} officers of {} in session {}, which takes at most {cap} per state.",
+                    "Pins {pins} put {} of {} in session {}, which takes at most {cap} per state.",
+                    count(*pinned, "officer", "officers"),
                     iso(state.as_str()),
                     iso(session.as_str())
                 ),
@@ -473,8 +517,9 @@ mod plan_words {
                     iso(state.as_str())
                 ),
                 ClashKind::Minimum { session, minimum, .. } => format!(
-                    "Pins {pins} make session {} run, but it cannot reach its minimum of {minimum} participants.",
-                    iso(session.as_str())
+                    "Pins {pins} make session {} run, but it cannot reach its minimum of {}.",
+                    iso(session.as_str()),
+                    count(*minimum, "participant", "participants")
                 ),
                 ClashKind::Together { sessions } if sessions.is_empty() => {
                     format!("Pins {pins} cannot all hold together with the sessions' seats, caps and budgets.")
@@ -498,23 +543,23 @@ mod plan_words {
         }
 
         fn fill(&self, filled: i64, seats: i64) -> String {
-            format!("{filled} of {seats} seats filled")
+            format!("{filled} of {} filled", count(seats, "seat", "seats"))
         }
 
         fn coverage(&self, planned: i64, needed: i64) -> String {
-            format!("{planned} of {needed} trainees ({}%)", percent(planned, needed))
+            format!("{planned} of {} ({}%)", count(needed, "trainee", "trainees"), percent(planned, needed))
         }
 
         fn running(&self, running: usize, sessions: usize) -> String {
-            format!("{running} of {sessions} sessions run")
+            format!("{running} of {} run", count(sessions, "session", "sessions"))
         }
 
         fn unmet_total(&self, needs: usize, seats: i64) -> String {
-            format!("{needs} needs, {seats} trainees without a seat")
+            format!("{}, {} without a seat", count(needs, "need", "needs"), count(seats, "trainee", "trainees"))
         }
 
         fn adjustments(&self, pins: usize, exclusions: usize) -> String {
-            format!("{pins} pin(s), {exclusions} exclusion(s)")
+            format!("{}, {}", count(pins, "pin", "pins"), count(exclusions, "exclusion", "exclusions"))
         }
 
         fn calendar_title(&self, year: i32, state: Option<&str>) -> String {
@@ -525,11 +570,7 @@ mod plan_words {
         }
 
         fn seats(&self, seats: i64) -> String {
-            if seats == 1 {
-                "1 seat".into()
-            } else {
-                format!("{seats} seats")
-            }
+            count(seats, "seat", "seats")
         }
     }
 

@@ -1,14 +1,40 @@
 //! Français (French), for the Maghreb states, Djibouti, Comoros and Lebanon.
 
+use super::plural::{self, Form};
 use super::{code_point, first_problem, iso, thing_index, Catalogue, Msg, Note};
 use crate::model::{ProblemKind, MAX_COUNT, MAX_MONEY, MAX_WEIGHT, MAX_YEAR, MIN_YEAR, SCENARIO_VERSION};
-use crate::ui::vm::files::{ImportError, Imported};
-use crate::ui::vm::issue::Issue;
+use crate::ui::vm::edit::issue::Issue;
+use crate::ui::vm::shell::files::{ImportError, Imported};
 
 pub struct Fr;
 
 const THINGS: [&str; 5] = ["d'État", "de compétence", "de cours", "de besoin", "de session"];
 const THINGS_PLURAL: [&str; 5] = ["États", "compétences", "cours", "besoins", "sessions"];
+/// What is counted, singular, for "1 besoin l'utilise encore".
+const THINGS_ONE: [&str; 5] = ["État", "compétence", "cours", "besoin", "session"];
+
+/// `n` and the word it counts, singular for 0 and 1: "0 place", "1 place", "3 places".
+fn count(n: impl TryInto<i64>, one: &str, other: &str) -> String {
+    counted(plural::whole(n), one, other)
+}
+
+/// [`count`] of an `i64`, compiled once whatever type the caller counts with.
+fn counted(n: i64, one: &str, other: &str) -> String {
+    match plural::french(n) {
+        Form::One => format!("{n} {one}"),
+        _ => format!("{n} {other}"),
+    }
+}
+
+/// The word that goes with `n` things: `one` ("l'utilise") for 0 and 1, `other` otherwise.
+fn verb<'a>(n: impl TryInto<i64>, one: &'a str, other: &'a str) -> &'a str {
+    if plural::french(plural::whole(n)) == Form::One {
+        one
+    } else {
+        other
+    }
+}
+
 const MONTHS: [&str; 12] = [
     "janvier",
     "février",
@@ -173,11 +199,14 @@ impl Catalogue for Fr {
     fn note(&self, note: &Note) -> String {
         match note {
             Note::Imported(Imported::Scenario { needs, sessions }) => {
-                format!("Scénario importé : {needs} besoins, {sessions} sessions.")
+                format!("Scénario importé : {}, {}.", count(*needs, "besoin", "besoins"), count(*sessions, "session", "sessions"))
             }
             Note::Imported(Imported::Submission { state, needs, replaced }) => format!(
-                "Soumission de {} importée : {needs} besoins remplacent les {replaced} précédents.",
-                iso(state.as_str())
+                "Soumission de {} importée : {} {} {}.",
+                iso(state.as_str()),
+                count(*needs, "besoin", "besoins"),
+                verb(*needs, "remplace", "remplacent"),
+                count(*replaced, "besoin précédent", "besoins précédents")
             ),
             Note::ImportFailed(error) => format!("Le fichier n'a pas été importé ; rien n'a changé. {}", self.import_error(error)),
             Note::ReadFailed => "Le fichier n'a pas pu être lu ; rien n'a changé.".into(),
@@ -189,20 +218,23 @@ impl Catalogue for Fr {
             Note::StorageMigrated(from) => format!("Les données de ce navigateur ont été mises à jour depuis la version de stockage {from}."),
             Note::ResetDone => "Les données de démonstration sont revenues. « Annuler » rétablit les vôtres.".into(),
             Note::Cleared => "Données locales effacées. La page affiche les données de démonstration.".into(),
-            Note::InUse(in_use) => format!(
-                "Suppression impossible : {} {} l'utilisent encore.",
-                in_use.count,
-                THINGS_PLURAL[thing_index(in_use.by)]
-            ),
+            Note::InUse(in_use) => {
+                let thing = thing_index(in_use.by);
+                format!(
+                    "Suppression impossible : {} {} encore.",
+                    count(in_use.count, THINGS_ONE[thing], THINGS_PLURAL[thing]),
+                    verb(in_use.count, "l'utilise", "l'utilisent")
+                )
+            }
         }
     }
 
     fn needs_total(&self, needs: usize, trainees: i64) -> String {
-        format!("{needs} besoins, {trainees} stagiaires")
+        format!("{}, {}", count(needs, "besoin", "besoins"), count(trainees, "stagiaire", "stagiaires"))
     }
 
     fn sessions_total(&self, sessions: usize, seats: i64) -> String {
-        format!("{sessions} sessions, {seats} places")
+        format!("{}, {}", count(sessions, "session", "sessions"), count(seats, "place", "places"))
     }
 }
 
@@ -219,8 +251,8 @@ impl Fr {
             ImportError::Shape(e) => format!("Contenu incorrect à {} : {}", iso(&e.path), problem(self, &e.kind)),
             ImportError::Invalid(problems) => match first_problem(error) {
                 Some((path, issue)) => format!(
-                    "Il contient {} problème(s) ; le premier, à {} : {}",
-                    problems.len(),
+                    "Il contient {} ; le premier, à {} : {}",
+                    count(problems.len(), "problème", "problèmes"),
                     iso(&path),
                     self.issue(&issue)
                 ),
@@ -236,14 +268,15 @@ impl Fr {
 
 /// Les mots des écrans du plan (see `super::plan`).
 mod plan_words {
-    use super::Fr;
+    use super::{count, verb, Fr};
     use crate::model::StateCode;
     use crate::solve::{Reason, SessionState, Status};
-    use crate::ui::i18n::plan::{PlanCatalogue, P};
+    use crate::ui::i18n::plan::{PlanWords, P};
     use crate::ui::i18n::{iso, mode_msg, Catalogue};
-    use crate::ui::vm::adjust::Refused;
-    use crate::ui::vm::plan_view::{percent, Detail, Fact};
-    use crate::ui::vm::solved::{ClashKind, Outcome, PinClash};
+    use crate::ui::vm::plan::adjust::Refused;
+    use crate::ui::vm::plan::percent;
+    use crate::ui::vm::plan::solved::{ClashKind, PinClash, SolveOutcome};
+    use crate::ui::vm::plan::unmet_list::{Detail, Fact};
 
     fn codes(states: &[StateCode]) -> String {
         states.iter().map(|s| iso(s.as_str())).collect::<Vec<_>>().join(", ")
@@ -258,7 +291,7 @@ mod plan_words {
         list.join(", ")
     }
 
-    impl PlanCatalogue for Fr {
+    impl PlanWords for Fr {
         fn p(&self, m: P) -> &'static str {
             match m {
                 P::TabPlan => "Plan",
@@ -355,17 +388,21 @@ mod plan_words {
                     let at = format!("{} ({})", iso(session.as_str()), self.date_range(*start, *end));
                     match state {
                         SessionState::Full => {
-                            format!("{at} est complète : {} places prises sur {}.", n.filled, n.seats)
+                            format!(
+                                "{at} est complète : {} sur {}.",
+                                count(n.filled, "place prise", "places prises"),
+                                n.seats
+                            )
                         }
                         SessionState::AtStateCap => format!(
-                            "{at} compte déjà {} agents de cet État, son maximum par État ({}).",
-                            n.state_filled,
+                            "{at} compte déjà {} de cet État, son maximum par État ({}).",
+                            count(n.state_filled, "agent", "agents"),
                             n.cap.unwrap_or(n.state_filled)
                         ),
                         SessionState::NotRunning => {
                             format!(
-                                "{at} n'a pas lieu : elle n'a pas atteint son minimum de {} participants.",
-                                n.minimum
+                                "{at} n'a pas lieu : elle n'a pas atteint son minimum de {}.",
+                                count(n.minimum, "participant", "participants")
                             )
                         }
                         SessionState::OverBudget => format!(
@@ -376,7 +413,12 @@ mod plan_words {
                             n.currency
                         ),
                         SessionState::HasRoom => {
-                            format!("{at} a {} places libres à {} {} chacune.", n.seats - n.filled, n.cost, n.currency)
+                            format!(
+                                "{at} a {} à {} {} chacune.",
+                                count(n.seats - n.filled, "place libre", "places libres"),
+                                n.cost,
+                                n.currency
+                            )
                         }
                     }
                 }
@@ -419,27 +461,28 @@ mod plan_words {
             }
         }
 
-        fn outcome(&self, outcome: &Outcome) -> String {
+        fn outcome(&self, outcome: &SolveOutcome) -> String {
             match outcome {
-                Outcome::Planned { status: Status::Optimal, ms, .. } => {
+                SolveOutcome::Planned { status: Status::Optimal, ms, .. } => {
                     format!("Plan optimal, calculé en {} ms.", ms.round())
                 }
-                Outcome::Planned { status: Status::TimeLimit, objective, bound, gap, ms, .. } => format!(
+                SolveOutcome::Planned { status: Status::TimeLimit, objective, bound, gap, ms, .. } => format!(
                     "Meilleur plan trouvé dans la limite de temps ({:.1} s) : il peut être jusqu'à {:.1} % en dessous du meilleur possible (valeur {objective:.1}, borne {bound:.1}).",
                     ms / 1000.0,
                     gap * 100.0
                 ),
-                Outcome::Invalid(problems) => format!(
-                    "Non calculé : le scénario a {} problème(s). Corrigez-les et recalculez.",
-                    problems.len()
+                SolveOutcome::Invalid(problems) => format!(
+                    "Non calculé : le scénario a {}. Corrigez-{} et recalculez.",
+                    count(problems.len(), "problème", "problèmes"),
+                    verb(problems.len(), "le", "les")
                 ),
-                Outcome::Infeasible(_) => {
+                SolveOutcome::Infeasible(_) => {
                     "Non calculé : les affectations forcées ne peuvent pas toutes être respectées. Retirez ou réduisez-les, puis recalculez.".into()
                 }
-                Outcome::NoPlanInTime(seconds) => format!(
+                SolveOutcome::NoPlanInTime(seconds) => format!(
                     "Aucun plan respectant les affectations forcées n'a été trouvé en {seconds} s. Retirez-en quelques-unes et recalculez."
                 ),
-                Outcome::Failed(message) => format!("Le calcul a échoué : {}", iso(message)),
+                SolveOutcome::Failed(message) => format!("Le calcul a échoué : {}", iso(message)),
             }
         }
 
@@ -447,15 +490,19 @@ mod plan_words {
             let pins = pins(clash);
             match &clash.kind {
                 ClashKind::Trainees { need, pinned, trainees } => format!(
-                    "Les affectations {pins} placent {pinned} stagiaires du besoin {}, qui n'en a que {trainees}.",
+                    "Les affectations {pins} placent {} du besoin {}, qui n'en a que {trainees}.",
+                    count(*pinned, "stagiaire", "stagiaires"),
                     iso(need.as_str())
                 ),
                 ClashKind::Seats { session, pinned, seats } => format!(
-                    "Les affectations {pins} placent {pinned} stagiaires dans la session {}, qui a {seats} places.",
-                    iso(session.as_str())
+                    "Les affectations {pins} placent {} dans la session {}, qui a {}.",
+                    count(*pinned, "stagiaire", "stagiaires"),
+                    iso(session.as_str()),
+                    count(*seats, "place", "places")
                 ),
                 ClashKind::StateCap { state, session, pinned, cap } => format!(
-                    "Les affectations {pins} placent {pinned} agents de {} dans la session {}, qui en prend au plus {cap} par État.",
+                    "Les affectations {pins} placent {} de {} dans la session {}, qui en prend au plus {cap} par État.",
+                    count(*pinned, "agent", "agents"),
                     iso(state.as_str()),
                     iso(session.as_str())
                 ),
@@ -464,8 +511,9 @@ mod plan_words {
                     iso(state.as_str())
                 ),
                 ClashKind::Minimum { session, minimum, .. } => format!(
-                    "Les affectations {pins} font tenir la session {}, qui ne peut pas atteindre son minimum de {minimum} participants.",
-                    iso(session.as_str())
+                    "Les affectations {pins} font tenir la session {}, qui ne peut pas atteindre son minimum de {}.",
+                    iso(session.as_str()),
+                    count(*minimum, "participant", "participants")
                 ),
                 ClashKind::Together { sessions } if sessions.is_empty() => format!(
                     "Les affectations {pins} ne tiennent pas ensemble avec les places, plafonds et budgets des sessions."
@@ -491,23 +539,27 @@ mod plan_words {
         }
 
         fn fill(&self, filled: i64, seats: i64) -> String {
-            format!("{filled} places occupées sur {seats}")
+            format!("{} sur {seats}", count(filled, "place occupée", "places occupées"))
         }
 
         fn coverage(&self, planned: i64, needed: i64) -> String {
-            format!("{planned} stagiaires sur {needed} ({} %)", percent(planned, needed))
+            format!("{} sur {needed} ({} %)", count(planned, "stagiaire", "stagiaires"), percent(planned, needed))
         }
 
         fn running(&self, running: usize, sessions: usize) -> String {
-            format!("{running} sessions sur {sessions} ont lieu")
+            format!("{} sur {sessions} {}", count(running, "session", "sessions"), verb(running, "a lieu", "ont lieu"))
         }
 
         fn unmet_total(&self, needs: usize, seats: i64) -> String {
-            format!("{needs} besoins, {seats} stagiaires sans place")
+            format!("{}, {} sans place", count(needs, "besoin", "besoins"), count(seats, "stagiaire", "stagiaires"))
         }
 
         fn adjustments(&self, pins: usize, exclusions: usize) -> String {
-            format!("{pins} affectation(s) forcée(s), {exclusions} exclusion(s)")
+            format!(
+                "{}, {}",
+                count(pins, "affectation forcée", "affectations forcées"),
+                count(exclusions, "exclusion", "exclusions")
+            )
         }
 
         fn calendar_title(&self, year: i32, state: Option<&str>) -> String {
@@ -518,11 +570,7 @@ mod plan_words {
         }
 
         fn seats(&self, seats: i64) -> String {
-            if seats <= 1 {
-                format!("{seats} place")
-            } else {
-                format!("{seats} places")
-            }
+            count(seats, "place", "places")
         }
     }
 

@@ -8,70 +8,76 @@ mod ar;
 mod en;
 mod fr;
 mod plan;
+mod plural;
 
-pub use plan::{PlanCatalogue, P};
+pub use plan::{PlanWords, P};
 
 use chrono::{Datelike, NaiveDate};
 
 use crate::model::read::ReadError;
 
-use super::vm::files::{ImportError, Imported};
-use super::vm::issue::{Issue, Thing};
-use super::vm::rows::InUse;
+use super::vm::edit::issue::{Issue, Thing};
+use super::vm::edit::rows::InUse;
+use super::vm::shell::files::{ImportError, Imported};
 
 /// A language of the interface.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Lang {
+pub enum UiLang {
     #[default]
     En,
     Ar,
     Fr,
 }
 
-impl Lang {
-    pub const ALL: [Lang; 3] = [Lang::Ar, Lang::En, Lang::Fr];
+impl UiLang {
+    pub const ALL: [UiLang; 3] = [UiLang::Ar, UiLang::En, UiLang::Fr];
 
     /// The BCP 47 code, also used for `<html lang>` and in storage.
     pub fn code(self) -> &'static str {
         match self {
-            Lang::En => "en",
-            Lang::Ar => "ar",
-            Lang::Fr => "fr",
+            UiLang::En => "en",
+            UiLang::Ar => "ar",
+            UiLang::Fr => "fr",
         }
     }
 
-    pub fn from_code(code: &str) -> Option<Lang> {
-        Lang::ALL.into_iter().find(|l| l.code() == code)
+    pub fn from_code(code: &str) -> Option<UiLang> {
+        UiLang::ALL.into_iter().find(|l| l.code() == code)
     }
 
     /// Text direction for `<html dir>`.
     pub fn dir(self) -> &'static str {
         match self {
-            Lang::Ar => "rtl",
-            Lang::En | Lang::Fr => "ltr",
+            UiLang::Ar => "rtl",
+            UiLang::En | UiLang::Fr => "ltr",
         }
     }
 
     /// The language's name in itself, for the language switch.
     pub fn own_name(self) -> &'static str {
         match self {
-            Lang::En => "English",
-            Lang::Ar => "العربية",
-            Lang::Fr => "Français",
+            UiLang::En => "English",
+            UiLang::Ar => "العربية",
+            UiLang::Fr => "Français",
         }
     }
 
     pub fn catalogue(self) -> &'static dyn Catalogue {
         match self {
-            Lang::En => &en::En,
-            Lang::Ar => &ar::Ar,
-            Lang::Fr => &fr::Fr,
+            UiLang::En => &en::En,
+            UiLang::Ar => &ar::Ar,
+            UiLang::Fr => &fr::Fr,
         }
     }
 
     /// The label `m` in this language.
     pub fn t(self, m: Msg) -> &'static str {
         self.catalogue().text(m)
+    }
+
+    /// The plan screens' label `m` in this language.
+    pub fn p(self, m: P) -> &'static str {
+        self.catalogue().p(m)
     }
 }
 
@@ -249,8 +255,9 @@ pub trait ReadWords {
     fn read_error(&self, error: &ReadError) -> String;
 }
 
-/// One language's texts.
-pub trait Catalogue: Sync + ReadWords {
+/// One language's texts: its fixed labels and the messages with values, the words for text a
+/// field could not read ([`ReadWords`]) and those of the plan screens ([`PlanWords`]).
+pub trait Catalogue: Sync + ReadWords + PlanWords {
     /// A fixed label.
     fn text(&self, m: Msg) -> &'static str;
     /// Month `1..=12`, full name.
@@ -346,7 +353,7 @@ mod tests {
 
     #[test]
     fn every_language_has_text_for_sampled_labels_and_all_months() {
-        for lang in Lang::ALL {
+        for lang in UiLang::ALL {
             let c = lang.catalogue();
             for m in ALL_MSGS {
                 assert!(!c.text(*m).is_empty(), "{lang:?} {m:?}");
@@ -359,20 +366,20 @@ mod tests {
 
     #[test]
     fn arabic_is_right_to_left_and_remembered_by_code() {
-        assert_eq!(Lang::Ar.dir(), "rtl");
-        assert_eq!(Lang::En.dir(), "ltr");
-        assert_eq!(Lang::from_code("ar"), Some(Lang::Ar));
-        assert_eq!(Lang::from_code("de"), None);
+        assert_eq!(UiLang::Ar.dir(), "rtl");
+        assert_eq!(UiLang::En.dir(), "ltr");
+        assert_eq!(UiLang::from_code("ar"), Some(UiLang::Ar));
+        assert_eq!(UiLang::from_code("de"), None);
     }
 
     #[test]
     fn dates_are_written_in_the_chosen_language() {
         let d = NaiveDate::from_ymd_opt(2027, 2, 7).unwrap();
-        assert_eq!(Lang::En.catalogue().date(d), "7 February 2027");
-        assert_eq!(Lang::Ar.catalogue().date(d), "7 فبراير 2027");
-        assert_eq!(Lang::Fr.catalogue().date(d), "7 février 2027");
+        assert_eq!(UiLang::En.catalogue().date(d), "7 February 2027");
+        assert_eq!(UiLang::Ar.catalogue().date(d), "7 فبراير 2027");
+        assert_eq!(UiLang::Fr.catalogue().date(d), "7 février 2027");
         let e = NaiveDate::from_ymd_opt(2027, 2, 11).unwrap();
-        assert_eq!(Lang::En.catalogue().date_range(d, e), "7–11 February 2027");
+        assert_eq!(UiLang::En.catalogue().date_range(d, e), "7–11 February 2027");
     }
 
     #[test]
@@ -380,11 +387,11 @@ mod tests {
         let arabic = |s: &str| s.chars().any(|c| ('\u{0600}'..='\u{06FF}').contains(&c));
         for m in ALL_MSGS {
             if *m != Msg::AppName {
-                assert!(arabic(Lang::Ar.t(*m)), "{m:?}");
+                assert!(arabic(UiLang::Ar.t(*m)), "{m:?}");
             }
         }
-        assert!(arabic(&Lang::Ar.catalogue().issue(&Issue::Problem(crate::model::ProblemKind::Empty))));
-        assert!(arabic(&Lang::Ar.catalogue().note(&Note::SaveFailed)));
+        assert!(arabic(&UiLang::Ar.catalogue().issue(&Issue::Problem(crate::model::ProblemKind::Empty))));
+        assert!(arabic(&UiLang::Ar.catalogue().note(&Note::SaveFailed)));
     }
 
     /// Every kind of problem the core can report has words in every language (the compiler
@@ -398,7 +405,7 @@ mod tests {
         assert!(samples.len() > 40, "{}", samples.len());
         for kind in &samples {
             let issue = Issue::Problem(kind.clone());
-            let [ar, en, fr] = Lang::ALL.map(|lang| lang.catalogue().issue(&issue));
+            let [ar, en, fr] = UiLang::ALL.map(|lang| lang.catalogue().issue(&issue));
             assert!(!en.is_empty() && !fr.is_empty(), "{kind:?}");
             assert!(arabic_letters(&ar) >= 6, "{kind:?}: {ar}");
             // The Latin letters of an Arabic message are those of its data (ids, codes, the
@@ -411,7 +418,7 @@ mod tests {
             assert_eq!(latin_words, 0, "{kind:?}: {ar}");
             assert_ne!(en, fr, "{kind:?}");
         }
-        let internal = Lang::Ar.catalogue().issue(&Issue::Internal("no field at x".into()));
+        let internal = UiLang::Ar.catalogue().issue(&Issue::Internal("no field at x".into()));
         assert!(arabic_letters(&internal) >= 6, "{internal}");
     }
 
@@ -419,7 +426,7 @@ mod tests {
     #[test]
     fn every_clash_kind_has_arabic_words() {
         use crate::solve::ClashKind;
-        use crate::ui::vm::solved::PinClash;
+        use crate::ui::vm::plan::solved::PinClash;
         let kinds = [
             ClashKind::Trainees { need: "QA-1".into(), pinned: 7, trainees: 5 },
             ClashKind::Seats { session: "S".into(), pinned: 6, seats: 5 },
@@ -431,8 +438,73 @@ mod tests {
         ];
         for kind in kinds {
             let clash = PinClash { kind: kind.clone(), pins: vec![("QA-1".into(), "S".into(), 2)] };
-            let ar = Lang::Ar.plan().clash(&clash);
+            let ar = UiLang::Ar.catalogue().clash(&clash);
             assert!(ar.chars().filter(|c| ('\u{0621}'..='\u{064A}').contains(c)).count() >= 6, "{kind:?}: {ar}");
+        }
+    }
+}
+
+#[cfg(test)]
+mod count_tests {
+    use super::*;
+    use crate::model::{Problem, ProblemKind};
+    use crate::ui::vm::edit::rows::InUse;
+    use crate::ui::vm::plan::solved::SolveOutcome;
+
+    const COUNTS: [i64; 6] = [0, 1, 2, 3, 11, 100];
+
+    #[test]
+    fn arabic_counts_take_each_of_the_six_forms() {
+        let ar = UiLang::Ar.catalogue();
+        assert_eq!(COUNTS.map(|n| ar.seats(n)), ["لا مقاعد", "مقعد واحد", "مقعدان", "3 مقاعد", "11 مقعدًا", "100 مقعد"]);
+        assert_eq!(ar.adjustments(1, 2), "تثبيت واحد، استبعادان");
+        assert_eq!(ar.needs_total(11, 100), "11 احتياجًا، 100 متدرب");
+        let in_use = |count| ar.note(&Note::InUse(InUse { by: Thing::Session, count }));
+        assert!(in_use(2).ends_with("في موعدين."), "{}", in_use(2));
+        assert!(in_use(5).ends_with("في 5 مواعيد."), "{}", in_use(5));
+    }
+
+    #[test]
+    fn french_counts_zero_and_one_in_the_singular_and_english_only_one() {
+        let fr = UiLang::Fr.catalogue();
+        assert_eq!([0, 1, 2].map(|n| fr.seats(n)), ["0 place", "1 place", "2 places"]);
+        assert_eq!(fr.adjustments(0, 1), "0 affectation forcée, 1 exclusion");
+        assert_eq!(fr.running(1, 4), "1 session sur 4 a lieu");
+        let en = UiLang::En.catalogue();
+        assert_eq!([0, 1, 2].map(|n| en.seats(n)), ["0 seats", "1 seat", "2 seats"]);
+        assert_eq!(en.adjustments(1, 2), "1 pin, 2 exclusions");
+        assert_eq!(en.note(&Note::InUse(InUse { by: Thing::Need, count: 1 })), "Cannot delete: 1 need still uses it.");
+    }
+
+    /// No counted text falls back on "problem(s)"-style words, in any language, for any count.
+    #[test]
+    fn no_count_is_written_with_a_bracketed_plural() {
+        let problem = Problem { path: "needs[0].trainees".into(), kind: ProblemKind::Empty, position: None };
+        for lang in UiLang::ALL {
+            let c = lang.catalogue();
+            for n in COUNTS {
+                let k = usize::try_from(n).unwrap();
+                let invalid = SolveOutcome::Invalid(vec![problem.clone(); k.max(1)]);
+                let texts = [
+                    c.seats(n),
+                    c.fill(n, n),
+                    c.coverage(n, n),
+                    c.running(k, k),
+                    c.unmet_total(k, n),
+                    c.adjustments(k, k),
+                    c.needs_total(k, n),
+                    c.sessions_total(k, n),
+                    c.outcome(&invalid),
+                    c.note(&Note::Imported(Imported::Scenario { needs: k, sessions: k })),
+                    c.note(&Note::InUse(InUse { by: Thing::Skill, count: k })),
+                ];
+                for text in texts {
+                    assert!(
+                        !text.contains("(s)") && !text.contains("(e)") && !text.contains("(es)"),
+                        "{lang:?}: {text}"
+                    );
+                }
+            }
         }
     }
 }
@@ -461,21 +533,21 @@ mod read_words_tests {
     fn every_reading_error_has_words_in_every_language_and_arabic_ones_are_arabic() {
         let arabic = |s: &str| s.chars().filter(|c| ('\u{0600}'..='\u{06FF}').contains(c)).count() > 5;
         for error in every_read_error() {
-            for lang in Lang::ALL {
+            for lang in UiLang::ALL {
                 let words = lang.catalogue().issue(&Issue::Read(error.clone()));
                 assert!(!words.is_empty(), "{lang:?} {error:?}");
                 assert_ne!(words, error.to_string(), "{lang:?} {error:?} is the core's English");
             }
-            assert!(arabic(&Lang::Ar.catalogue().issue(&Issue::Read(error.clone()))), "{error:?}");
+            assert!(arabic(&UiLang::Ar.catalogue().issue(&Issue::Read(error.clone()))), "{error:?}");
         }
-        let hijri = Lang::Ar.catalogue().issue(&Issue::Read(ReadError::Hijri { year: None }));
+        let hijri = UiLang::Ar.catalogue().issue(&Issue::Read(ReadError::Hijri { year: None }));
         assert!(hijri.contains("هجري"), "{hijri}");
     }
 }
 
 #[cfg(test)]
 mod shared_reason_tests {
-    use super::Lang;
+    use super::UiLang;
     use crate::io::csv::{unmet_csv, CsvOptions};
     use crate::model::Scenario;
     use crate::solve::{solve, Options, Reason};
@@ -497,10 +569,10 @@ mod shared_reason_tests {
         let plan = solve(&scenario, &Options::default()).unwrap();
         let reasons: Vec<Reason> = plan.unmet.iter().map(|u| u.reason).collect();
         assert!(reasons.contains(&Reason::NoCompatibleSession) && reasons.contains(&Reason::Capacity), "{reasons:?}");
-        for (lang, io_lang) in [(Lang::En, crate::io::Lang::En), (Lang::Ar, crate::io::Lang::Ar)] {
+        for (lang, io_lang) in [(UiLang::En, crate::io::FileLang::En), (UiLang::Ar, crate::io::FileLang::Ar)] {
             let sheet = unmet_csv(&scenario, &plan, &CsvOptions { lang: io_lang, state: None }).unwrap();
             for reason in &reasons {
-                let said = lang.plan().reason(*reason);
+                let said = lang.catalogue().reason(*reason);
                 assert!(sheet.contains(said), "{lang:?} {reason:?}: {said} not in\n{sheet}");
             }
         }

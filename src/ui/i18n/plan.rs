@@ -1,13 +1,13 @@
 //! The words of the planner's plan screens (solve, calendar, roster, by state, coverage, unmet
-//! needs, changes, downloads). Each language file (`en.rs`, `ar.rs`, `fr.rs`) implements
-//! [`PlanCatalogue`] next to its [`super::Catalogue`], matching on every [`P`], so a missing
-//! translation does not compile.
+//! needs, changes, downloads): the part of a language's [`super::Catalogue`] that the plan
+//! screens use. Each language file (`en.rs`, `ar.rs`, `fr.rs`) implements [`PlanWords`] in its
+//! own block, matching on every [`P`], so a missing translation does not compile; the one
+//! registry of languages is [`super::UiLang::catalogue`].
 
-use super::Lang;
 use crate::solve::Reason;
-use crate::ui::vm::adjust::Refused;
-use crate::ui::vm::plan_view::Detail;
-use crate::ui::vm::solved::{Outcome, PinClash};
+use crate::ui::vm::plan::adjust::Refused;
+use crate::ui::vm::plan::solved::{PinClash, SolveOutcome};
+use crate::ui::vm::plan::unmet_list::Detail;
 
 /// Every fixed label of the plan screens.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -84,8 +84,8 @@ pub enum P {
     Adjustments,
 }
 
-/// One language's words for the plan screens.
-pub trait PlanCatalogue: Sync {
+/// One language's words for the plan screens, a part of its [`super::Catalogue`].
+pub trait PlanWords {
     /// A fixed label.
     fn p(&self, m: P) -> &'static str;
     /// Why a need is not fully served (SPEC §4), as a sentence.
@@ -95,7 +95,7 @@ pub trait PlanCatalogue: Sync {
     /// One fact behind an unmet need, as a sentence with its figures.
     fn detail(&self, detail: &Detail) -> String;
     /// What the last solve gave, as a headline.
-    fn outcome(&self, outcome: &Outcome) -> String;
+    fn outcome(&self, outcome: &SolveOutcome) -> String;
     /// Pins that cannot all hold, naming them and the limit they break.
     fn clash(&self, clash: &PinClash) -> String;
     /// Why an adjustment was not made.
@@ -114,22 +114,6 @@ pub trait PlanCatalogue: Sync {
     fn calendar_title(&self, year: i32, state: Option<&str>) -> String;
     /// Seats of one state, short: "3 seats".
     fn seats(&self, seats: i64) -> String;
-}
-
-impl Lang {
-    /// The plan screens' words in this language.
-    pub fn plan(self) -> &'static dyn PlanCatalogue {
-        match self {
-            Lang::En => &super::en::En,
-            Lang::Ar => &super::ar::Ar,
-            Lang::Fr => &super::fr::Fr,
-        }
-    }
-
-    /// The plan label `m` in this language.
-    pub fn p(self, m: P) -> &'static str {
-        self.plan().p(m)
-    }
 }
 
 /// Every [`P`], for tests that each language says something for each.
@@ -214,8 +198,9 @@ mod tests {
     use super::*;
     use crate::model::{DateRange, Mode, SessionId};
     use crate::solve::{SessionState, Status};
-    use crate::ui::vm::plan_view::{Fact, Numbers};
-    use crate::ui::vm::solved::ClashKind;
+    use crate::ui::i18n::UiLang;
+    use crate::ui::vm::plan::solved::ClashKind;
+    use crate::ui::vm::plan::unmet_list::{Fact, Numbers};
 
     fn arabic(s: &str) -> bool {
         s.chars().any(|c| ('\u{0600}'..='\u{06FF}').contains(&c))
@@ -273,8 +258,8 @@ mod tests {
 
     #[test]
     fn every_language_says_every_label_reason_and_detail() {
-        for lang in Lang::ALL {
-            let c = lang.plan();
+        for lang in UiLang::ALL {
+            let c = lang.catalogue();
             for &m in ALL_P {
                 assert!(!c.p(m).is_empty(), "{lang:?} {m:?}");
             }
@@ -292,8 +277,8 @@ mod tests {
 
     #[test]
     fn details_carry_their_figures_and_ids_isolated() {
-        for lang in Lang::ALL {
-            let c = lang.plan();
+        for lang in UiLang::ALL {
+            let c = lang.catalogue();
             let d = details();
             assert!(c.detail(&d[0]).contains("24"), "{lang:?}");
             assert!(c.detail(&d[0]).contains("\u{2068}DF-101-A\u{2069}"), "{lang:?}");
@@ -306,14 +291,14 @@ mod tests {
 
     #[test]
     fn arabic_reasons_and_outcomes_are_arabic() {
-        let c = Lang::Ar.plan();
+        let c = UiLang::Ar.catalogue();
         for r in Reason::ALL {
             assert!(arabic(c.reason(r)), "{r:?}");
         }
         for d in details() {
             assert!(arabic(&c.detail(&d)), "{d:?}");
         }
-        let planned = Outcome::Planned {
+        let planned = SolveOutcome::Planned {
             status: Status::TimeLimit,
             objective: 90.0,
             bound: 100.0,
@@ -330,11 +315,17 @@ mod tests {
 
     #[test]
     fn outcomes_and_clashes_name_the_status_the_gap_and_the_pins() {
-        let en = Lang::En.plan();
-        let optimal =
-            Outcome::Planned { status: Status::Optimal, objective: 1.0, bound: 1.0, gap: 0.0, ms: 38.4, changes: None };
+        let en = UiLang::En.catalogue();
+        let optimal = SolveOutcome::Planned {
+            status: Status::Optimal,
+            objective: 1.0,
+            bound: 1.0,
+            gap: 0.0,
+            ms: 38.4,
+            changes: None,
+        };
         assert!(en.outcome(&optimal).contains("Optimal") && en.outcome(&optimal).contains("38 ms"));
-        let limited = Outcome::Planned {
+        let limited = SolveOutcome::Planned {
             status: Status::TimeLimit,
             objective: 90.0,
             bound: 100.0,
@@ -348,11 +339,11 @@ mod tests {
             kind: ClashKind::StateCap { state: "QA".into(), session: "DF-101-A".into(), pinned: 5, cap: 4 },
             pins: vec![("QA-1".into(), "DF-101-A".into(), 5)],
         };
-        for lang in Lang::ALL {
-            let text = lang.plan().clash(&clash);
+        for lang in UiLang::ALL {
+            let text = lang.catalogue().clash(&clash);
             assert!(text.contains("\u{2068}QA-1\u{2069}") && text.contains('5') && text.contains('4'), "{text}");
         }
-        let infeasible = Outcome::Infeasible(vec![clash]);
+        let infeasible = SolveOutcome::Infeasible(vec![clash]);
         assert!(!en.outcome(&infeasible).is_empty());
         assert!(en.refused(&Refused::SkillLevel).contains("level"));
     }

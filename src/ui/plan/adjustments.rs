@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use crate::ui::i18n::Msg;
 use crate::ui::shell::store::use_store;
-use crate::ui::vm::rows;
+use crate::ui::vm::edit::rows;
 
 #[component]
 pub fn Adjustments() -> impl IntoView {

@@ -6,7 +6,9 @@ use leptos::prelude::*;
 
 use crate::ui::i18n::P;
 use crate::ui::shell::store::use_store;
-use crate::ui::vm::plan_view::{layout, percent, short_label, BarRow, LABEL_CHARS};
+use crate::ui::vm::plan::bar_chart::{layout, short_label, LABEL_CHARS};
+use crate::ui::vm::plan::dashboard::BarRow;
+use crate::ui::vm::plan::percent;
 
 /// Width of the drawing in SVG units; the SVG scales to its box.
 const WIDTH: f64 = 720.0;
@@ -44,7 +46,7 @@ pub fn BarChart(
                     .iter()
                     .zip(chart.bars)
                     .map(|(row, g)| {
-                        let title = format!("{}: {}", row.label, l.plan().coverage(row.planned, row.needed));
+                        let title = format!("{}: {}", row.label, l.catalogue().coverage(row.planned, row.needed));
                         let value = format!("{}/{} · {}%", row.planned, row.needed, percent(row.planned, row.needed));
                         let text_y = g.y + bar_h - 2.0;
                         view! {

@@ -10,8 +10,9 @@ use crate::ui::shell::browser;
 use crate::ui::shell::state_select::{states_of, StateSelect};
 use crate::ui::shell::store::use_store;
 use crate::ui::shell::tabs::Words;
-use crate::ui::vm::plan_files::{self, Export};
-use crate::ui::vm::plan_view::{self, percent};
+use crate::ui::vm::plan::calendar::plan_year;
+use crate::ui::vm::plan::exports::{self, Export};
+use crate::ui::vm::plan::{by_state, percent};
 
 #[component]
 pub fn ByState() -> impl IntoView {
@@ -34,15 +35,14 @@ pub fn ByState() -> impl IntoView {
         let code = code.get()?;
         plan.report.with(|report| {
             let report = report.as_ref()?;
-            plan.solved.with(|s| plan_view::state_view(s.as_ref()?, report, &code, l))
+            plan.solved.with(|s| by_state::state_view(s.as_ref()?, report, &code, l))
         })
     });
     let download = move |export: Export| {
         let (Some(code), l) = (code.get_untracked(), lang.get_untracked()) else { return };
         let file = plan.solved.with_untracked(|s| {
-            s.as_ref().map(|s| {
-                plan_files::export(s, export, Some(&code), plan_files::export_lang(l.code()), browser::now_utc())
-            })
+            s.as_ref()
+                .map(|s| exports::export(s, export, Some(&code), exports::export_lang(l.code()), browser::now_utc()))
         });
         if let Some(Ok(file)) = file {
             browser::download_file(&file.name, file.mime, &file.text);
@@ -66,7 +66,7 @@ pub fn ByState() -> impl IntoView {
             {move || {
                 let l = lang.get();
                 let Some(v) = view_of.get() else { return ().into_any() };
-                let year = plan.solved.with(|s| s.as_ref().map(|s| plan_view::plan_year(&s.scenario))).unwrap_or(crate::model::read::FALLBACK_YEAR);
+                let year = plan.solved.with(|s| s.as_ref().map(|s| plan_year(&s.scenario))).unwrap_or(crate::model::read::FALLBACK_YEAR);
                 let c = &v.coverage;
                 let priorities = (1..=5i64)
                     .rev()
@@ -113,7 +113,7 @@ pub fn ByState() -> impl IntoView {
                     .map(|(need, seats, reason)| {
                         view! {
                             <li data-need=need.to_string()>
-                                <bdi class="code">{need.to_string()}</bdi>" · "{l.plan().seats(*seats)}" — "{l.plan().reason(*reason)}
+                                <bdi class="code">{need.to_string()}</bdi>" · "{l.catalogue().seats(*seats)}" — "{l.catalogue().reason(*reason)}
                             </li>
                         }
                     })
@@ -122,8 +122,8 @@ pub fn ByState() -> impl IntoView {
                 let no_unmet = v.unmet.is_empty();
                 view! {
                     <div class="panel-head">
-                        <h2 id="by-state-heading">{l.plan().calendar_title(year, Some(&v.name))}</h2>
-                        <span class="totals" id="state-coverage">{l.p(P::Coverage)}": "{l.plan().coverage(c.planned, c.needed)}</span>
+                        <h2 id="by-state-heading">{l.catalogue().calendar_title(year, Some(&v.name))}</h2>
+                        <span class="totals" id="state-coverage">{l.p(P::Coverage)}": "{l.catalogue().coverage(c.planned, c.needed)}</span>
                     </div>
                     {if nothing {
                         view! { <p class="empty">{l.p(P::NothingAttended)}</p> }.into_any()

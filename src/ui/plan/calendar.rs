@@ -7,13 +7,13 @@ use leptos::prelude::*;
 use super::roster::Roster;
 use super::store::use_plan;
 use crate::model::SessionId;
-use crate::ui::i18n::{Lang, P};
+use crate::ui::i18n::{UiLang, P};
 use crate::ui::shell::store::use_store;
-use crate::ui::vm::plan_view::{self, Slot};
+use crate::ui::vm::plan::calendar::{self, Slot};
 
-fn slot_view(slot: Slot, lang: Lang, selected: RwSignal<Option<SessionId>>) -> impl IntoView {
+fn slot_view(slot: Slot, lang: UiLang, selected: RwSignal<Option<SessionId>>) -> impl IntoView {
     let dates = lang.catalogue().date_range(slot.start, slot.end);
-    let fill_text = lang.plan().fill(slot.filled, slot.seats);
+    let fill_text = lang.catalogue().fill(slot.filled, slot.seats);
     let run = if slot.running { lang.p(P::Running) } else { lang.p(P::NotRunning) };
     // Set through the CSSOM (`style:`), which the Content-Security-Policy allows; a `style`
     // attribute would be refused.
@@ -49,7 +49,7 @@ pub fn PlanCalendar() -> impl IntoView {
     let lang = store.lang;
     let calendar = Memo::new(move |_| {
         let code = lang.get().code();
-        plan.solved.with(|s| s.as_ref().map(|s| plan_view::calendar(s, code, None)))
+        plan.solved.with(|s| s.as_ref().map(|s| calendar::calendar(s, code, None)))
     });
     view! {
         <div class=move || if plan.session.with(Option::is_some) { "plan-calendar with-roster" } else { "plan-calendar" }>
@@ -82,8 +82,8 @@ pub fn PlanCalendar() -> impl IntoView {
                         });
                     view! {
                         <div class="panel-head">
-                            <h2 id="calendar-heading">{l.plan().calendar_title(cal.year, None)}</h2>
-                            <span class="totals" id="calendar-running">{l.plan().running(cal.running, cal.sessions)}</span>
+                            <h2 id="calendar-heading">{l.catalogue().calendar_title(cal.year, None)}</h2>
+                            <span class="totals" id="calendar-running">{l.catalogue().running(cal.running, cal.sessions)}</span>
                         </div>
                         <p class="hint">{l.p(P::CalendarHint)}</p>
                         <div class="year plan-year">{months}</div>

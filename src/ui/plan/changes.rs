@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use super::store::use_plan;
 use crate::ui::i18n::{Msg, P};
 use crate::ui::shell::store::use_store;
-use crate::ui::vm::plan_view;
+use crate::ui::vm::plan::changes;
 
 #[component]
 pub fn PlanChanges() -> impl IntoView {
@@ -26,7 +26,7 @@ pub fn PlanChanges() -> impl IntoView {
                     return view! { <p class="empty" id="no-changes">{l.p(P::NoChanges)}</p> }.into_any();
                 }
                 let rows = plan.solved.with(|s| {
-                    s.as_ref().map(|s| plan_view::change_rows(s, &changes, l.code())).unwrap_or_default()
+                    s.as_ref().map(|s| changes::change_rows(s, &changes, l.code())).unwrap_or_default()
                 });
                 let body = rows
                     .into_iter()

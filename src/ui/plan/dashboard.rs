@@ -8,7 +8,7 @@ use super::bar_chart::BarChart;
 use super::store::use_plan;
 use crate::ui::i18n::P;
 use crate::ui::shell::store::use_store;
-use crate::ui::vm::plan_view;
+use crate::ui::vm::plan::{dashboard, percent};
 
 #[component]
 pub fn Dashboard() -> impl IntoView {
@@ -19,7 +19,7 @@ pub fn Dashboard() -> impl IntoView {
         let code = lang.get().code();
         plan.report.with(|r| {
             plan.solved.with(|s| match (s, r) {
-                (Some(s), Some(r)) => plan_view::state_bars(s, r, code),
+                (Some(s), Some(r)) => dashboard::state_bars(s, r, code),
                 _ => Vec::new(),
             })
         })
@@ -28,7 +28,7 @@ pub fn Dashboard() -> impl IntoView {
         let code = lang.get().code();
         plan.report.with(|r| {
             plan.solved.with(|s| match (s, r) {
-                (Some(s), Some(r)) => plan_view::skill_bars(s, r, code),
+                (Some(s), Some(r)) => dashboard::skill_bars(s, r, code),
                 _ => Vec::new(),
             })
         })
@@ -48,7 +48,7 @@ pub fn Dashboard() -> impl IntoView {
             ("total-needs-met", P::NeedsMet, t.needs_met.to_string()),
             ("total-needs-partly", P::NeedsPartly, t.needs_partly_met.to_string()),
             ("total-needs-not-met", P::NeedsNotMet, t.needs_not_met.to_string()),
-            ("total-coverage", P::Coverage, format!("{}%", plan_view::percent(planned, needed))),
+            ("total-coverage", P::Coverage, format!("{}%", percent(planned, needed))),
             ("total-weighted", P::WeightedCoverage, format!("{:.1}%", t.weighted_coverage * 100.0)),
             ("total-cost", P::PlanCost, format!("{} {currency}", t.cost)),
         ];

@@ -5,15 +5,15 @@
 use leptos::prelude::*;
 
 use super::store::use_plan;
-use crate::io::Lang as FileLang;
+use crate::io::FileLang;
 use crate::model::StateCode;
 use crate::ui::i18n::{Msg, P};
 use crate::ui::shell::browser;
 use crate::ui::shell::state_select::{states_of, StateSelect};
 use crate::ui::shell::store::use_store;
 use crate::ui::shell::tabs::Words;
-use crate::ui::vm::plan_files::{self, Export};
-use crate::ui::vm::plan_view::plan_year;
+use crate::ui::vm::plan::calendar::plan_year;
+use crate::ui::vm::plan::exports::{self, Export};
 
 fn label(export: Export) -> P {
     match export {
@@ -30,7 +30,7 @@ pub fn PlanExports() -> impl IntoView {
     let plan = use_plan();
     let lang = store.lang;
     let state = RwSignal::new(None::<StateCode>);
-    let file_lang = RwSignal::new(plan_files::export_lang(lang.get_untracked().code()));
+    let file_lang = RwSignal::new(exports::export_lang(lang.get_untracked().code()));
     let last = RwSignal::new(None::<String>);
     let states =
         Memo::new(move |_| plan.solved.with(|s| s.as_ref().map(|s| states_of(&s.scenario)).unwrap_or_default()));
@@ -40,7 +40,7 @@ pub fn PlanExports() -> impl IntoView {
     let download = move |export: Export| {
         let file = plan.solved.with_untracked(|s| {
             s.as_ref().map(|s| {
-                plan_files::export(
+                exports::export(
                     s,
                     export,
                     state.get_untracked().as_ref(),
@@ -65,7 +65,7 @@ pub fn PlanExports() -> impl IntoView {
                 <label class="inline">
                     <span>{move || lang.get().p(P::FilesLanguage)}</span>
                     <select id="export-lang" on:change=move |ev| {
-                        file_lang.set(plan_files::export_lang(&event_target_value(&ev)));
+                        file_lang.set(exports::export_lang(&event_target_value(&ev)));
                     }>
                         <option value="en" selected=move || file_lang.get() == FileLang::En>{move || lang.get().t(Msg::LangEn)}</option>
                         <option value="ar" selected=move || file_lang.get() == FileLang::Ar>{move || lang.get().t(Msg::LangAr)}</option>
@@ -78,7 +78,7 @@ pub fn PlanExports() -> impl IntoView {
                     .into_iter()
                     .map(|export| {
                         let name = move || {
-                            plan_files::file_name(export, year.get(), state.get().as_ref(), file_lang.get())
+                            exports::file_name(export, year.get(), state.get().as_ref(), file_lang.get())
                         };
                         view! {
                             <li>

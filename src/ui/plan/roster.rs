@@ -9,7 +9,7 @@ use super::store::use_plan;
 use crate::model::{NeedId, SessionId};
 use crate::ui::i18n::{level_msg, mode_msg, priority_msg, Msg, P};
 use crate::ui::shell::store::use_store;
-use crate::ui::vm::{adjust, plan_view};
+use crate::ui::vm::plan::{adjust, roster};
 
 #[component]
 pub fn Roster() -> impl IntoView {
@@ -22,7 +22,7 @@ pub fn Roster() -> impl IntoView {
         let session = plan.session.get()?;
         plan.solved.with(|s| {
             let s = s.as_ref()?;
-            store.scenario.with(|current| plan_view::roster(s, current, &session, code))
+            store.scenario.with(|current| roster::roster(s, current, &session, code))
         })
     });
     let chosen_need = RwSignal::new(String::new());
@@ -47,7 +47,7 @@ pub fn Roster() -> impl IntoView {
                         <dt>{l.t(Msg::Location)}</dt><dd><bdi>{r.slot.location.clone()}</bdi></dd>
                         <dt>{l.t(Msg::Mode)}</dt><dd>{mode}</dd>
                         <dt>{l.t(Msg::Language)}</dt><dd>{l.catalogue().language_name(&r.language)}</dd>
-                        <dt>{l.t(Msg::Seats)}</dt><dd id="roster-fill" data-filled=r.slot.filled>{l.plan().fill(r.slot.filled, r.slot.seats)}</dd>
+                        <dt>{l.t(Msg::Seats)}</dt><dd id="roster-fill" data-filled=r.slot.filled>{l.catalogue().fill(r.slot.filled, r.slot.seats)}</dd>
                         <dt>{l.t(Msg::CapPerState)}</dt><dd>{cap}</dd>
                         <dt>{l.t(Msg::MinParticipants)}</dt><dd>{r.slot.min_participants}</dd>
                         <dt>{l.t(Msg::CostPerSeat)}</dt><dd>{r.cost_per_seat}</dd>
@@ -78,7 +78,7 @@ pub fn Roster() -> impl IntoView {
                     let priority = priority_msg(n.priority).map(|m| l.t(m)).unwrap_or_default();
                     view! {
                         <tr data-need=n.need.to_string() class:first=first>
-                            <td>{first.then(|| view! { <bdi>{state_label}</bdi>" · "<span class="num">{l.plan().seats(total)}</span> })}</td>
+                            <td>{first.then(|| view! { <bdi>{state_label}</bdi>" · "<span class="num">{l.catalogue().seats(total)}</span> })}</td>
                             <td><bdi class="code">{n.need.to_string()}</bdi></td>
                             <td class="num seats">{n.seats}" / "{n.trainees}</td>
                             <td>{priority}</td>
@@ -106,7 +106,7 @@ pub fn Roster() -> impl IntoView {
                     };
                     view! {
                         <li data-need=need.to_string() class="pin-item">
-                            <span class="badge pinned">{l.p(P::Pinned)}</span>" "<bdi class="code">{need.to_string()}</bdi>" · "{l.plan().seats(*seats)}" "
+                            <span class="badge pinned">{l.p(P::Pinned)}</span>" "<bdi class="code">{need.to_string()}</bdi>" · "{l.catalogue().seats(*seats)}" "
                             <button type="button" class="small unpin" on:click=unpin>{l.p(P::Unpin)}</button>
                         </li>
                     }

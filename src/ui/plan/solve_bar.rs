@@ -9,20 +9,20 @@ use super::store::use_plan;
 use crate::solve::Status;
 use crate::ui::i18n::{Msg, P};
 use crate::ui::shell::store::use_store;
-use crate::ui::vm::adjust;
-use crate::ui::vm::issue::FieldIssue;
-use crate::ui::vm::solved::Outcome;
+use crate::ui::vm::edit::issue::FieldIssue;
+use crate::ui::vm::plan::adjust;
+use crate::ui::vm::plan::solved::SolveOutcome;
 
 /// A word for the status, for tests and styling.
-fn state_word(outcome: &Option<Outcome>) -> &'static str {
+fn state_word(outcome: &Option<SolveOutcome>) -> &'static str {
     match outcome {
         None => "idle",
-        Some(Outcome::Planned { status: Status::Optimal, .. }) => "optimal",
-        Some(Outcome::Planned { status: Status::TimeLimit, .. }) => "time_limit",
-        Some(Outcome::Invalid(_)) => "invalid",
-        Some(Outcome::Infeasible(_)) => "infeasible",
-        Some(Outcome::NoPlanInTime(_)) => "no_plan_in_time",
-        Some(Outcome::Failed(_)) => "error",
+        Some(SolveOutcome::Planned { status: Status::Optimal, .. }) => "optimal",
+        Some(SolveOutcome::Planned { status: Status::TimeLimit, .. }) => "time_limit",
+        Some(SolveOutcome::Invalid(_)) => "invalid",
+        Some(SolveOutcome::Infeasible(_)) => "infeasible",
+        Some(SolveOutcome::NoPlanInTime(_)) => "no_plan_in_time",
+        Some(SolveOutcome::Failed(_)) => "error",
     }
 }
 
@@ -42,10 +42,10 @@ pub fn SolveBar() -> impl IntoView {
     };
     let counts = move || {
         let (pins, exclusions) = store.scenario.with(|s| (s.pins.len(), s.exclusions.len()));
-        lang.get().plan().adjustments(pins, exclusions)
+        lang.get().catalogue().adjustments(pins, exclusions)
     };
     let ms = move || match plan.outcome.get() {
-        Some(Outcome::Planned { ms, .. }) => format!("{ms:.0}"),
+        Some(SolveOutcome::Planned { ms, .. }) => format!("{ms:.0}"),
         _ => String::new(),
     };
     let status_text = move || {
@@ -54,7 +54,7 @@ pub fn SolveBar() -> impl IntoView {
             return l.p(P::Solving).to_string();
         }
         match plan.outcome.get() {
-            Some(outcome) => l.plan().outcome(&outcome),
+            Some(outcome) => l.catalogue().outcome(&outcome),
             None if plan.solved.with(Option::is_none) => l.p(P::NoPlanYet).to_string(),
             None => String::new(),
         }
@@ -62,7 +62,7 @@ pub fn SolveBar() -> impl IntoView {
     let detail = move || {
         let l = lang.get();
         match plan.outcome.get() {
-            Some(Outcome::Invalid(problems)) => view! {
+            Some(SolveOutcome::Invalid(problems)) => view! {
                 <ul class="problems" id="solve-problems">
                     {problems
                         .iter()
@@ -74,12 +74,12 @@ pub fn SolveBar() -> impl IntoView {
                 </ul>
             }
             .into_any(),
-            Some(Outcome::Infeasible(clashes)) => view! {
+            Some(SolveOutcome::Infeasible(clashes)) => view! {
                 <ul class="clashes" id="solve-clashes">
                     {clashes
                         .into_iter()
                         .map(|clash| {
-                            let text = l.plan().clash(&clash);
+                            let text = l.catalogue().clash(&clash);
                             let buttons = clash
                                 .pins
                                 .into_iter()

@@ -12,7 +12,7 @@ use crate::model::{SessionId, StateCode};
 use crate::solve::{explain_all, report, Change, Explanation, Options, Report};
 use crate::ui::shell::browser;
 use crate::ui::shell::store::Store;
-use crate::ui::vm::solved::{self, settle, Outcome, Solved, DEFAULT_TIME_LIMIT, KEY_PLAN};
+use crate::ui::vm::plan::solved::{self, settle, LastPlan, SolveOutcome, DEFAULT_TIME_LIMIT, KEY_PLAN};
 
 /// The plan screens.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -27,13 +27,13 @@ pub enum View {
 
 #[derive(Clone, Copy)]
 pub struct PlanStore {
-    pub solved: RwSignal<Option<Solved>>,
+    pub solved: RwSignal<Option<LastPlan>>,
     /// Every unmet need of the plan, explained (computed once per plan).
     pub explanations: Memo<Vec<Explanation>>,
     pub report: Memo<Option<Report>>,
     /// True when the scenario has changed since the plan on screen was computed.
     pub out_of_date: Memo<bool>,
-    pub outcome: RwSignal<Option<Outcome>>,
+    pub outcome: RwSignal<Option<SolveOutcome>>,
     /// What the last successful re-solve moved (`None` before any re-solve).
     pub changes: RwSignal<Option<Vec<Change>>>,
     pub solving: RwSignal<bool>,
@@ -97,7 +97,7 @@ impl PlanStore {
         let (solved, outcome) = self.solved.with_untracked(|previous| settle(scenario, result, previous.as_ref(), ms));
         if let Some(solved) = solved {
             store.remember(KEY_PLAN, &solved::encode(&solved));
-            if let Outcome::Planned { changes: Some(changes), .. } = &outcome {
+            if let SolveOutcome::Planned { changes: Some(changes), .. } = &outcome {
                 self.changes.set(Some(changes.clone()));
             }
             self.solved.set(Some(solved));

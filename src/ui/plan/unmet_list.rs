@@ -15,7 +15,7 @@ use crate::ui::i18n::{level_msg, priority_msg, Msg, P};
 use crate::ui::shell::state_select::{states_of, StateSelect};
 use crate::ui::shell::store::use_store;
 use crate::ui::shell::tabs::Words;
-use crate::ui::vm::{adjust, plan_view};
+use crate::ui::vm::plan::{adjust, unmet_list};
 
 #[component]
 pub fn UnmetList() -> impl IntoView {
@@ -30,7 +30,7 @@ pub fn UnmetList() -> impl IntoView {
         let filter = state.get();
         plan.explanations.with(|why| {
             plan.solved
-                .with(|s| s.as_ref().map(|s| plan_view::unmet_rows(s, why, code, filter.as_ref())).unwrap_or_default())
+                .with(|s| s.as_ref().map(|s| unmet_list::unmet_rows(s, why, code, filter.as_ref())).unwrap_or_default())
         })
     });
     let pinned = Memo::new(move |_| {
@@ -52,7 +52,7 @@ pub fn UnmetList() -> impl IntoView {
                 <span class="totals" id="unmet-total">
                     {move || {
                         let rows = rows.get();
-                        lang.get().plan().unmet_total(rows.len(), rows.iter().map(|r| r.seats).sum())
+                        lang.get().catalogue().unmet_total(rows.len(), rows.iter().map(|r| r.seats).sum())
                     }}
                 </span>
             </div>
@@ -73,7 +73,7 @@ pub fn UnmetList() -> impl IntoView {
                                     let count = rows.iter().filter(|row| row.reason == r).count();
                                     (count > 0).then(|| {
                                         let selected = reason.get_untracked() == Some(r);
-                                        view! { <option value=r.as_str() selected=selected>{format!("{} ({count})", l.plan().reason_name(r))}</option> }
+                                        view! { <option value=r.as_str() selected=selected>{format!("{} ({count})", l.catalogue().reason_name(r))}</option> }
                                     })
                                 })
                                 .collect_view()
@@ -101,10 +101,10 @@ pub fn UnmetList() -> impl IntoView {
                             .details
                             .iter()
                             .map(|detail| {
-                                let text = l.plan().detail(detail);
+                                let text = l.catalogue().detail(detail);
                                 let actions = detail.pinnable().map(|session| {
                                     let seats = plan.solved.with_untracked(|s| {
-                                        s.as_ref().map_or(1, |s| plan_view::suggested_seats(&s.scenario, row.seats, session))
+                                        s.as_ref().map_or(1, |s| unmet_list::suggested_seats(&s.scenario, row.seats, session))
                                     });
                                     let is_pinned = pinned.contains(&(row.need.clone(), session.clone()));
                                     let (need, s1, s2) = (row.need.clone(), session.clone(), session.clone());
@@ -136,7 +136,7 @@ pub fn UnmetList() -> impl IntoView {
                                     <span><bdi>{row.state_name.clone()}</bdi>" · "<bdi>{row.skill_name.clone()}</bdi>" · "{level}" · "{priority}</span>
                                     <strong class="missing">{missing}</strong>
                                 </div>
-                                <p class="reason">{l.plan().reason(row.reason)}</p>
+                                <p class="reason">{l.catalogue().reason(row.reason)}</p>
                                 <ul class="details">{details}</ul>
                             </li>
                         }

@@ -12,7 +12,7 @@ use crate::ui::edit::centre::CentreWorkspace;
 use crate::ui::edit::focal::FocalWorkspace;
 use crate::ui::i18n::Msg;
 use crate::ui::plan::store::PlanStore;
-use crate::ui::vm::Role;
+use crate::ui::vm::shell::Role;
 
 #[component]
 pub fn App() -> impl IntoView {

@@ -6,11 +6,11 @@ use wasm_bindgen::JsCast;
 
 use super::browser;
 use super::store::{use_store, SaveState};
-use crate::ui::i18n::{Lang, Msg, Note};
+use crate::ui::i18n::{Msg, Note, UiLang};
 use crate::ui::plan::store::PlanStore;
-use crate::ui::vm::files;
-use crate::ui::vm::storage::{KEY_LANG, KEY_ROLE};
-use crate::ui::vm::Role;
+use crate::ui::vm::shell::files;
+use crate::ui::vm::shell::storage::{KEY_LANG, KEY_ROLE};
+use crate::ui::vm::shell::Role;
 
 #[component]
 pub fn Header() -> impl IntoView {
@@ -19,7 +19,7 @@ pub fn Header() -> impl IntoView {
     let lang = store.lang;
     let t = move |m: Msg| move || lang.get().t(m);
     let choose_lang = move |ev: leptos::ev::Event| {
-        if let Some(l) = Lang::from_code(&event_target_value(&ev)) {
+        if let Some(l) = UiLang::from_code(&event_target_value(&ev)) {
             store.remember(KEY_LANG, l.code());
             lang.set(l);
         }
@@ -94,7 +94,7 @@ pub fn Header() -> impl IntoView {
             <label class="inline lang">
                 <span>{t(Msg::Language)}</span>
                 <select id="lang" on:change=choose_lang>
-                    {Lang::ALL
+                    {UiLang::ALL
                         .into_iter()
                         .map(|l| {
                             view! {

@@ -10,15 +10,15 @@ use serde_json::Value;
 
 use super::browser;
 use crate::model::{Problem, Scenario, StateCode};
-use crate::ui::i18n::{Lang, Note};
-use crate::ui::vm::adjust;
-use crate::ui::vm::edit::{self, Kind};
-use crate::ui::vm::files;
-use crate::ui::vm::history::History;
-use crate::ui::vm::issue::FieldIssue;
-use crate::ui::vm::storage::{self, Loaded, KEY_FOCAL_STATE, KEY_LANG, KEY_ROLE, KEY_SCENARIO};
-use crate::ui::vm::views;
-use crate::ui::vm::Role;
+use crate::ui::i18n::{Note, UiLang};
+use crate::ui::vm::edit::field::{self, Kind};
+use crate::ui::vm::edit::issue::FieldIssue;
+use crate::ui::vm::edit::views;
+use crate::ui::vm::plan::adjust;
+use crate::ui::vm::shell::files;
+use crate::ui::vm::shell::history::History;
+use crate::ui::vm::shell::storage::{self, Loaded, KEY_FOCAL_STATE, KEY_LANG, KEY_ROLE, KEY_SCENARIO};
+use crate::ui::vm::shell::Role;
 
 /// The demo scenario a first visit shows, built into the app so it works offline.
 pub const DEMO_JSON: &str = include_str!("../../../data/demo-2027.json");
@@ -54,7 +54,7 @@ pub struct Store {
     history: StoredValue<History<Scenario>>,
     pub can_undo: RwSignal<bool>,
     pub can_redo: RwSignal<bool>,
-    pub lang: RwSignal<Lang>,
+    pub lang: RwSignal<UiLang>,
     pub role: RwSignal<Role>,
     pub focal_state: RwSignal<StateCode>,
     pub notes: RwSignal<Vec<(u64, Note)>>,
@@ -100,7 +100,7 @@ impl Store {
                 demo()
             }
         };
-        let lang = browser::read(KEY_LANG).and_then(|c| Lang::from_code(&c)).unwrap_or_default();
+        let lang = browser::read(KEY_LANG).and_then(|c| UiLang::from_code(&c)).unwrap_or_default();
         let role = browser::read(KEY_ROLE).and_then(|c| Role::from_code(&c)).unwrap_or_default();
         let focal_state = browser::read(KEY_FOCAL_STATE)
             .map(StateCode::new)
@@ -168,7 +168,7 @@ impl Store {
     /// The user typed `text` into the field at `path`: keep it if it adds no problem.
     pub fn edit_text(&self, path: &str, kind: Kind, text: String) {
         let before = self.problems.get_untracked();
-        let result = self.scenario.with_untracked(|s| edit::apply_text(s, &before, path, kind, &text));
+        let result = self.scenario.with_untracked(|s| field::apply_text(s, &before, path, kind, &text));
         self.settle(path, text, result);
     }
 
@@ -176,7 +176,7 @@ impl Store {
     pub fn edit_value(&self, path: &str, value: Value) {
         let before = self.problems.get_untracked();
         let text = value.to_string();
-        let result = self.scenario.with_untracked(|s| edit::set(s, &before, path, value));
+        let result = self.scenario.with_untracked(|s| field::set(s, &before, path, value));
         self.settle(path, text, result);
     }
 
@@ -216,7 +216,7 @@ impl Store {
                 error.set(None);
                 self.replace(next);
             }
-            Err(refused) => error.set(Some(self.lang.get_untracked().plan().refused(&refused))),
+            Err(refused) => error.set(Some(self.lang.get_untracked().catalogue().refused(&refused))),
         }
     }
 

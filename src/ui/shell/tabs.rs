@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use super::store::use_store;
-use crate::ui::i18n::{Lang, Msg, P};
+use crate::ui::i18n::{Msg, UiLang, P};
 
 /// Words of either catalogue: the main one ([`Msg`]) or the plan screens' ([`P`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -15,7 +15,7 @@ pub enum Words {
 
 impl Words {
     /// These words in `lang`.
-    pub fn in_lang(self, lang: Lang) -> &'static str {
+    pub fn in_lang(self, lang: UiLang) -> &'static str {
         match self {
             Words::Msg(m) => lang.t(m),
             Words::Plan(p) => lang.p(p),

@@ -5,11 +5,11 @@
 
 use chrono::{DateTime, Utc};
 
-use super::plan_view::plan_year;
-use super::solved::Solved;
+use super::calendar::plan_year;
+use super::solved::LastPlan;
 use crate::io::csv::{plan_csv, unmet_csv, CsvOptions};
 use crate::io::ics::{calendar, IcsOptions};
-use crate::io::{json, ExportError, Lang};
+use crate::io::{json, ExportError, FileLang};
 use crate::model::StateCode;
 
 /// What to download.
@@ -62,7 +62,7 @@ pub struct Download {
 
 /// `qudra-plan-2027-TN.ics`, `qudra-unmet-2027-ar.csv`, `qudra-plan-2027.json`: kind, year,
 /// state when one is chosen, language when it is not English. ASCII only.
-pub fn file_name(export: Export, year: i32, state: Option<&StateCode>, lang: Lang) -> String {
+pub fn file_name(export: Export, year: i32, state: Option<&StateCode>, lang: FileLang) -> String {
     let safe = |s: &str| s.chars().filter(|c| c.is_ascii_alphanumeric() || *c == '-').collect::<String>();
     let (kind, ext) = match export {
         Export::PlanCsv => ("plan", "csv"),
@@ -76,7 +76,7 @@ pub fn file_name(export: Export, year: i32, state: Option<&StateCode>, lang: Lan
             name.push('-');
             name.push_str(&safe(code.as_str()));
         }
-        if lang != Lang::En {
+        if lang != FileLang::En {
             name.push('-');
             name.push_str(lang.code());
         }
@@ -86,10 +86,10 @@ pub fn file_name(export: Export, year: i32, state: Option<&StateCode>, lang: Lan
 
 /// Writes the file from the plan and the scenario it was computed from.
 pub fn export(
-    solved: &Solved,
+    solved: &LastPlan,
     export: Export,
     state: Option<&StateCode>,
-    lang: Lang,
+    lang: FileLang,
     now: DateTime<Utc>,
 ) -> Result<Download, ExportError> {
     let (scenario, plan) = (&solved.scenario, &solved.plan);
@@ -105,20 +105,20 @@ pub fn export(
 
 /// The export language for an interface language: the files follow the interface (an
 /// unknown code falls back to English).
-pub fn export_lang(ui: &str) -> Lang {
-    ui.parse().unwrap_or(Lang::En)
+pub fn export_lang(ui: &str) -> FileLang {
+    ui.parse().unwrap_or(FileLang::En)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::solve::{solve, Options};
-    use crate::ui::vm::solved::tests::small;
+    use crate::ui::vm::plan::solved::tests::small;
 
-    fn solved() -> Solved {
+    fn solved() -> LastPlan {
         let scenario = small();
         let plan = solve(&scenario, &Options::default()).unwrap();
-        Solved { scenario, plan, ms: 1.0 }
+        LastPlan { scenario, plan, ms: 1.0 }
     }
 
     fn now() -> DateTime<Utc> {
@@ -128,36 +128,36 @@ mod tests {
     #[test]
     fn file_names_say_what_when_and_for_whom() {
         let tn: StateCode = "TN".into();
-        assert_eq!(file_name(Export::Ics, 2027, Some(&tn), Lang::En), "qudra-plan-2027-TN.ics");
-        assert_eq!(file_name(Export::Ics, 2027, None, Lang::En), "qudra-plan-2027.ics");
-        assert_eq!(file_name(Export::PlanCsv, 2027, Some(&tn), Lang::Ar), "qudra-plan-2027-TN-ar.csv");
-        assert_eq!(file_name(Export::UnmetCsv, 2027, None, Lang::En), "qudra-unmet-2027.csv");
-        assert_eq!(file_name(Export::Json, 2027, Some(&tn), Lang::Ar), "qudra-plan-2027.json");
-        assert_eq!(file_name(Export::Ics, 2027, Some(&"T/../N".into()), Lang::En), "qudra-plan-2027-TN.ics");
+        assert_eq!(file_name(Export::Ics, 2027, Some(&tn), FileLang::En), "qudra-plan-2027-TN.ics");
+        assert_eq!(file_name(Export::Ics, 2027, None, FileLang::En), "qudra-plan-2027.ics");
+        assert_eq!(file_name(Export::PlanCsv, 2027, Some(&tn), FileLang::Ar), "qudra-plan-2027-TN-ar.csv");
+        assert_eq!(file_name(Export::UnmetCsv, 2027, None, FileLang::En), "qudra-unmet-2027.csv");
+        assert_eq!(file_name(Export::Json, 2027, Some(&tn), FileLang::Ar), "qudra-plan-2027.json");
+        assert_eq!(file_name(Export::Ics, 2027, Some(&"T/../N".into()), FileLang::En), "qudra-plan-2027-TN.ics");
     }
 
     #[test]
     fn downloads_are_the_command_lines_files() {
         let s = solved();
         let qa: StateCode = "QA".into();
-        let ics = export(&s, Export::Ics, Some(&qa), Lang::Ar, now()).unwrap();
-        let options = IcsOptions { lang: Lang::Ar, state: Some(qa.clone()), dtstamp: now() };
+        let ics = export(&s, Export::Ics, Some(&qa), FileLang::Ar, now()).unwrap();
+        let options = IcsOptions { lang: FileLang::Ar, state: Some(qa.clone()), dtstamp: now() };
         assert_eq!(ics.text, calendar(&s.scenario, &s.plan, &options).unwrap());
         assert!(ics.text.contains("DTSTAMP:20270115T080000Z"), "{}", ics.text);
         assert_eq!(ics.mime, "text/calendar;charset=utf-8");
-        let csv = export(&s, Export::PlanCsv, None, Lang::En, now()).unwrap();
+        let csv = export(&s, Export::PlanCsv, None, FileLang::En, now()).unwrap();
         assert!(csv.text.starts_with("\u{feff}state,state_name,need"));
-        let unmet = export(&s, Export::UnmetCsv, None, Lang::En, now()).unwrap();
+        let unmet = export(&s, Export::UnmetCsv, None, FileLang::En, now()).unwrap();
         assert!(unmet.text.starts_with("\u{feff}need,state"));
-        let json = export(&s, Export::Json, Some(&qa), Lang::Ar, now()).unwrap();
+        let json = export(&s, Export::Json, Some(&qa), FileLang::Ar, now()).unwrap();
         assert_eq!(json.text, s.plan.to_json());
         assert_eq!(json.name, "qudra-plan-2027.json");
         assert!(matches!(
-            export(&s, Export::Ics, Some(&"ZZ".into()), Lang::En, now()),
+            export(&s, Export::Ics, Some(&"ZZ".into()), FileLang::En, now()),
             Err(ExportError::UnknownState(_))
         ));
-        assert_eq!(export_lang("ar"), Lang::Ar);
-        assert_eq!(export_lang("fr"), Lang::Fr);
-        assert_eq!(export_lang("de"), Lang::En);
+        assert_eq!(export_lang("ar"), FileLang::Ar);
+        assert_eq!(export_lang("fr"), FileLang::Fr);
+        assert_eq!(export_lang("de"), FileLang::En);
     }
 }

@@ -89,7 +89,7 @@ pub fn pinnable_needs(scenario: &Scenario, session: &SessionId) -> Vec<NeedId> {
 mod tests {
     use super::*;
     use crate::model::validate;
-    use crate::ui::vm::solved::tests::small;
+    use crate::ui::vm::plan::solved::tests::small;
 
     fn ids(need: &str, session: &str) -> (NeedId, SessionId) {
         (need.into(), session.into())

@@ -21,14 +21,14 @@ pub const PLAN_SCHEMA_VERSION: u32 = 1;
 
 /// A plan and the scenario it was computed from.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Solved {
+pub struct LastPlan {
     pub scenario: Scenario,
     pub plan: Plan,
     /// How long the solve held the page, in milliseconds, as the browser measured it.
     pub ms: f64,
 }
 
-impl Solved {
+impl LastPlan {
     /// True when `current` is no longer the scenario this plan was computed from.
     pub fn out_of_date(&self, current: &Scenario) -> bool {
         &self.scenario != current
@@ -37,7 +37,7 @@ impl Solved {
 
 /// What the last click on Solve gave.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Outcome {
+pub enum SolveOutcome {
     /// A plan. `changes` is what moved since the previous plan (`None` for a first plan).
     Planned { status: Status, objective: f64, bound: f64, gap: f64, ms: f64, changes: Option<Vec<Change>> },
     /// The scenario has problems; nothing was solved.
@@ -66,13 +66,13 @@ pub use crate::solve::ClashKind;
 pub fn settle(
     scenario: Scenario,
     result: Result<Plan, SolveError>,
-    previous: Option<&Solved>,
+    previous: Option<&LastPlan>,
     ms: f64,
-) -> (Option<Solved>, Outcome) {
+) -> (Option<LastPlan>, SolveOutcome) {
     match result {
         Ok(plan) => {
             let changes = previous.map(|before| changes(&scenario, &before.plan, &plan));
-            let outcome = Outcome::Planned {
+            let outcome = SolveOutcome::Planned {
                 status: plan.status,
                 objective: plan.objective,
                 bound: plan.bound,
@@ -80,14 +80,14 @@ pub fn settle(
                 ms,
                 changes,
             };
-            (Some(Solved { scenario, plan, ms }), outcome)
+            (Some(LastPlan { scenario, plan, ms }), outcome)
         }
-        Err(SolveError::Invalid(problems)) => (None, Outcome::Invalid(problems)),
+        Err(SolveError::Invalid(problems)) => (None, SolveOutcome::Invalid(problems)),
         Err(SolveError::Infeasible(problems)) => {
-            (None, Outcome::Infeasible(problems.iter().map(|p| clash(&scenario, p)).collect()))
+            (None, SolveOutcome::Infeasible(problems.iter().map(|p| clash(&scenario, p)).collect()))
         }
-        Err(SolveError::NoPlanInTime(seconds)) => (None, Outcome::NoPlanInTime(seconds)),
-        Err(SolveError::Solver(message)) => (None, Outcome::Failed(message)),
+        Err(SolveError::NoPlanInTime(seconds)) => (None, SolveOutcome::NoPlanInTime(seconds)),
+        Err(SolveError::Solver(message)) => (None, SolveOutcome::Failed(message)),
     }
 }
 
@@ -106,13 +106,13 @@ fn clash(scenario: &Scenario, problem: &PinProblem) -> PinClash {
 }
 
 /// The envelope to store under [`KEY_PLAN`].
-pub fn encode(solved: &Solved) -> String {
+pub fn encode(solved: &LastPlan) -> String {
     json!({ "schema_version": PLAN_SCHEMA_VERSION, "solved": solved }).to_string()
 }
 
 /// The last plan stored by [`encode`]; anything else (nothing, another version, damage) is no
 /// plan: a plan can always be made again from the scenario.
-pub fn decode(stored: Option<&str>) -> Option<Solved> {
+pub fn decode(stored: Option<&str>) -> Option<LastPlan> {
     let value: Value = serde_json::from_str(stored?).ok()?;
     if value.get("schema_version").and_then(Value::as_u64) != Some(u64::from(PLAN_SCHEMA_VERSION)) {
         return None;
@@ -142,7 +142,7 @@ pub(crate) mod tests {
         .unwrap()
     }
 
-    fn run(scenario: &Scenario, previous: Option<&Solved>) -> (Option<Solved>, Outcome) {
+    fn run(scenario: &Scenario, previous: Option<&LastPlan>) -> (Option<LastPlan>, SolveOutcome) {
         settle(scenario.clone(), solve(scenario, &Options::default()), previous, 12.0)
     }
 
@@ -158,11 +158,13 @@ pub(crate) mod tests {
         let mut s = small();
         let (first, outcome) = run(&s, None);
         let first = first.expect("a plan");
-        assert!(matches!(outcome, Outcome::Planned { status: Status::Optimal, changes: None, ms, .. } if ms == 12.0));
+        assert!(
+            matches!(outcome, SolveOutcome::Planned { status: Status::Optimal, changes: None, ms, .. } if ms == 12.0)
+        );
         s.exclusions.push(Exclusion { need: "TN-1".into(), session: "DF-101-A".into() });
         let (second, outcome) = run(&s, Some(&first));
         assert!(second.is_some());
-        let Outcome::Planned { changes: Some(moved), .. } = outcome else { panic!("{outcome:?}") };
+        let SolveOutcome::Planned { changes: Some(moved), .. } = outcome else { panic!("{outcome:?}") };
         assert!(moved.iter().any(|c| c.state.as_str() == "TN" && c.session.as_str() == "DF-101-A" && c.after == 0));
     }
 
@@ -184,7 +186,7 @@ pub(crate) mod tests {
         s.needs[0].skill = "forensic".into();
         let (solved, outcome) = run(&s, None);
         assert!(solved.is_none());
-        let Outcome::Invalid(problems) = outcome else { panic!("{outcome:?}") };
+        let SolveOutcome::Invalid(problems) = outcome else { panic!("{outcome:?}") };
         assert_eq!(problems[0].path, "needs[0].skill");
     }
 
@@ -221,7 +223,7 @@ pub(crate) mod tests {
             make(&mut s);
             let (solved, outcome) = run(&s, None);
             assert!(solved.is_none());
-            let Outcome::Infeasible(clashes) = outcome else { panic!("{kind:?}: {outcome:?}") };
+            let SolveOutcome::Infeasible(clashes) = outcome else { panic!("{kind:?}: {outcome:?}") };
             assert_eq!(clashes[0].kind, kind);
             assert!(!clashes[0].pins.is_empty() && clashes[0].pins.iter().all(|(_, _, seats)| *seats > 0));
         }

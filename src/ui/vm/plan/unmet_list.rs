@@ -1,0 +1,276 @@
+//! Every unmet need with the detail behind its reason (the sessions that could have taken it
+//! and why they did not), and the seats to offer when pinning one.
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+
+use super::solved::LastPlan;
+use crate::model::{name_in, Need, NeedId, Scenario, Session, SessionId, StateCode};
+use crate::solve::{Explanation, Reason, SessionState};
+
+/// An unmet need as the list shows it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct UnmetRow {
+    pub need: NeedId,
+    pub state: StateCode,
+    pub state_name: String,
+    pub skill_name: String,
+    pub level: i64,
+    pub priority: i64,
+    pub trainees: i64,
+    /// Trainees left without a seat.
+    pub seats: i64,
+    pub reason: Reason,
+    pub details: Vec<Detail>,
+}
+
+/// One fact behind an unmet need.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Detail {
+    /// A compatible session, and why it took no more of this need.
+    Session { session: SessionId, start: NaiveDate, end: NaiveDate, state: SessionState, numbers: Numbers },
+    /// A session of the same skill and level that a rule kept from this need.
+    Ruled { session: SessionId, start: NaiveDate, end: NaiveDate, fact: Fact },
+    /// A session of the same skill at another level (nothing at the need's level exists).
+    OtherLevel { session: SessionId, level: i64 },
+    /// No session teaches this skill at all.
+    NoSessionOfSkill,
+}
+
+/// The figures of a compatible session seen from a need's state.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Numbers {
+    pub filled: i64,
+    pub seats: i64,
+    pub state_filled: i64,
+    pub cap: Option<i64>,
+    pub minimum: i64,
+    pub cost: i64,
+    pub budget_left: Option<i64>,
+    pub currency: String,
+}
+
+/// What a rule found, concretely: `explain` finds it (the blackout that the session
+/// touches, the languages the need accepts).
+pub use crate::solve::Fact;
+
+impl Detail {
+    /// The session a pin could put this need into (not for other levels).
+    pub fn pinnable(&self) -> Option<&SessionId> {
+        match self {
+            Detail::Session { session, .. } | Detail::Ruled { session, .. } => Some(session),
+            Detail::OtherLevel { .. } | Detail::NoSessionOfSkill => None,
+        }
+    }
+}
+
+/// Every unmet need of the plan (of one state, or all) with its reason and details, in the
+/// plan's order. `explanations` are [`crate::solve::explain_all`] of the same plan.
+pub fn unmet_rows(
+    solved: &LastPlan,
+    explanations: &[Explanation],
+    lang: &str,
+    state: Option<&StateCode>,
+) -> Vec<UnmetRow> {
+    let scenario = &solved.scenario;
+    let by_need: BTreeMap<&NeedId, &Explanation> = explanations.iter().map(|e| (&e.need, e)).collect();
+    solved
+        .plan
+        .unmet
+        .iter()
+        .filter_map(|u| {
+            let need = scenario.need(&u.need)?;
+            if state.is_some_and(|code| &need.state != code) {
+                return None;
+            }
+            let details = by_need.get(&u.need).map(|e| details(scenario, need, e)).unwrap_or_default();
+            Some(UnmetRow {
+                need: need.id.clone(),
+                state: need.state.clone(),
+                state_name: scenario.state(&need.state).map(|s| name_in(&s.name, lang).to_string()).unwrap_or_default(),
+                skill_name: scenario.skill(&need.skill).map(|s| name_in(&s.name, lang).to_string()).unwrap_or_default(),
+                level: need.level,
+                priority: need.priority,
+                trainees: need.trainees,
+                seats: u.seats,
+                reason: u.reason,
+                details,
+            })
+        })
+        .collect()
+}
+
+fn details(scenario: &Scenario, need: &Need, why: &Explanation) -> Vec<Detail> {
+    let currency = &scenario.settings.currency;
+    let mut out: Vec<Detail> = why
+        .candidates
+        .iter()
+        .filter_map(|c| {
+            let s = scenario.session(&c.session)?;
+            Some(Detail::Session {
+                session: c.session.clone(),
+                start: s.start,
+                end: s.end,
+                state: c.state,
+                numbers: Numbers {
+                    filled: c.filled,
+                    seats: c.seats,
+                    state_filled: c.state_filled,
+                    cap: s.max_per_state,
+                    minimum: s.min_participants,
+                    cost: c.cost_per_seat,
+                    budget_left: why.budget_left,
+                    currency: currency.clone(),
+                },
+            })
+        })
+        .collect();
+    out.extend(why.ruled_out.iter().filter_map(|r| {
+        let s = scenario.session(&r.session)?;
+        Some(Detail::Ruled { session: r.session.clone(), start: s.start, end: s.end, fact: r.fact.clone() })
+    }));
+    if out.is_empty() {
+        // Nothing at the need's skill and level: the nearest candidates are other levels.
+        let mut others: Vec<(i64, &Session)> = scenario
+            .sessions
+            .iter()
+            .filter_map(|s| {
+                let course = scenario.course(&s.course)?;
+                (course.skill == need.skill).then_some((course.level, s))
+            })
+            .collect();
+        others.sort_by_key(|(level, s)| ((level - need.level).abs(), s.start));
+        out.extend(others.iter().take(3).map(|(level, s)| Detail::OtherLevel { session: s.id.clone(), level: *level }));
+        if out.is_empty() {
+            out.push(Detail::NoSessionOfSkill);
+        }
+    }
+    out
+}
+
+/// Seats to offer when pinning an unmet need into a session: what is missing, within the
+/// session's seats and cap per state, at least one.
+pub fn suggested_seats(scenario: &Scenario, missing: i64, session: &SessionId) -> i64 {
+    let Some(s) = scenario.session(session) else { return missing.max(1) };
+    missing.min(s.seats).min(s.max_per_state.unwrap_or(i64::MAX)).max(1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Mode;
+    use crate::solve::explain_all;
+    use crate::ui::vm::plan::solved::tests::small;
+    use crate::ui::vm::plan::tests::{demo, solved};
+
+    #[test]
+    fn every_unmet_need_has_its_reason_and_at_least_one_detail() {
+        let d = demo();
+        let why = explain_all(&d.scenario, &d.plan.allocations);
+        let rows = unmet_rows(&d, &why, "en", None);
+        assert_eq!(rows.len(), d.plan.unmet.len());
+        for (row, unmet) in rows.iter().zip(&d.plan.unmet) {
+            assert_eq!((&row.need, row.seats, row.reason), (&unmet.need, unmet.seats, unmet.reason));
+            assert!(!row.details.is_empty(), "{row:?}");
+            match row.reason {
+                Reason::NoCompatibleSession => {
+                    assert!(row.details.iter().all(|d| !matches!(d, Detail::Session { .. })), "{row:?}")
+                }
+                Reason::Capacity => assert!(row.details.iter().any(
+                    |d| matches!(d, Detail::Session { state: SessionState::Full, numbers, .. } if numbers.filled == numbers.seats)
+                )),
+                Reason::StateCap => assert!(row.details.iter().any(|d| matches!(
+                    d,
+                    Detail::Session { state: SessionState::AtStateCap, numbers, .. } if Some(numbers.state_filled) == numbers.cap
+                ))),
+                Reason::Budget => assert!(row.details.iter().any(|d| matches!(
+                    d,
+                    Detail::Session { state: SessionState::OverBudget, numbers, .. }
+                        if numbers.budget_left.is_some_and(|left| left < numbers.cost)
+                ))),
+                _ => {}
+            }
+        }
+        let tn = unmet_rows(&d, &why, "en", Some(&"TN".into()));
+        assert!(tn.iter().all(|r| r.state.as_str() == "TN"));
+    }
+
+    fn tn_facts(s: Scenario) -> (Reason, Vec<Fact>) {
+        let d = solved(s);
+        let why = explain_all(&d.scenario, &d.plan.allocations);
+        let rows = unmet_rows(&d, &why, "en", Some(&"TN".into()));
+        assert!(rows[0].details.iter().all(|d| d.pinnable().is_some()));
+        let facts = rows[0]
+            .details
+            .iter()
+            .filter_map(|d| match d {
+                Detail::Ruled { fact, .. } => Some(fact.clone()),
+                _ => None,
+            })
+            .collect();
+        (rows[0].reason, facts)
+    }
+
+    #[test]
+    fn a_ruled_out_session_says_which_rule_with_the_facts() {
+        let date = |d: &str| d.parse::<NaiveDate>().unwrap();
+        let mut s = small();
+        s.states[1].blackouts.push(crate::model::Blackout {
+            start: date("2027-02-08"),
+            end: date("2027-02-08"),
+            label: "Elections".into(),
+        });
+        let window = crate::model::DateRange { start: date("2027-01-01"), end: date("2027-06-30") };
+        s.needs[1].window = Some(window);
+        let (reason, facts) = tn_facts(s);
+        assert_eq!(reason, Reason::NoCompatibleSession);
+        assert_eq!(
+            facts,
+            vec![
+                Fact::Blackout { label: "Elections".into(), start: date("2027-02-08"), end: date("2027-02-08") },
+                Fact::Window { window: Some(window) },
+            ]
+        );
+        let mut s = small();
+        s.needs[1].languages = Some(vec!["fr".into()]);
+        s.needs[1].modes = Some(vec![Mode::Online]);
+        s.sessions[1].open_to = Some(vec!["QA".into()]);
+        s.exclusions.push(crate::model::Exclusion { need: "TN-1".into(), session: "DF-101-A".into() });
+        let (_, facts) = tn_facts(s);
+        assert_eq!(facts[0], Fact::Language { course: "ar".into(), accepted: vec!["fr".into()] });
+        let mut s = small();
+        s.needs[1].modes = Some(vec![Mode::Online]);
+        assert_eq!(tn_facts(s).1[0], Fact::Mode { course: Mode::InPerson, accepted: vec![Mode::Online] });
+        let mut s = small();
+        s.sessions[1].open_to = Some(vec!["QA".into()]);
+        s.exclusions.push(crate::model::Exclusion { need: "TN-1".into(), session: "DF-101-A".into() });
+        assert_eq!(tn_facts(s).1, vec![Fact::Excluded, Fact::OpenTo(vec!["QA".into()])]);
+    }
+
+    #[test]
+    fn with_nothing_at_its_level_the_nearest_levels_are_named() {
+        let mut s = small();
+        s.needs[1].level = 3;
+        let d = solved(s);
+        let why = explain_all(&d.scenario, &d.plan.allocations);
+        let rows = unmet_rows(&d, &why, "en", Some(&"TN".into()));
+        assert!(matches!(rows[0].details[0], Detail::OtherLevel { level: 1, .. }));
+        assert!(rows[0].details[0].pinnable().is_none());
+        let mut s = small();
+        s.needs[1].skill = "osint".into();
+        let name = [("en".to_string(), "OSINT".to_string())].into_iter().collect();
+        s.skills.push(crate::model::Skill { id: "osint".into(), name });
+        let d = solved(s);
+        let why = explain_all(&d.scenario, &d.plan.allocations);
+        assert_eq!(unmet_rows(&d, &why, "en", Some(&"TN".into()))[0].details, vec![Detail::NoSessionOfSkill]);
+    }
+
+    #[test]
+    fn suggested_pin_seats_stay_within_seats_and_cap() {
+        let s = small();
+        assert_eq!(suggested_seats(&s, 6, &"DF-101-A".into()), 4);
+        assert_eq!(suggested_seats(&s, 2, &"DF-101-A".into()), 2);
+        assert_eq!(suggested_seats(&s, 9, &"DF-101-B".into()), 4);
+    }
+}
