@@ -250,7 +250,9 @@ fn run(mut args: Vec<OsString>) -> Result<(), Failure> {
 /// A failure of `serve` or `user` as the command line reports it.
 fn served(spec: &'static Spec, failure: serve::Failure) -> Failure {
     match failure {
-        serve::Failure::Input(message) => Failure::Input(format!("qudra {}: {message}", spec.program.trim_start_matches("qudra "))),
+        serve::Failure::Input(message) => {
+            Failure::Input(format!("qudra {}: {message}", spec.program.trim_start_matches("qudra ")))
+        }
         serve::Failure::Usage(message) => Failure::Usage(Some(spec), message),
     }
 }

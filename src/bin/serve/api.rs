@@ -182,7 +182,8 @@ async fn get_entity(
     let kind = Kind::named(&kind).filter(|kind| *kind != Kind::Settings).ok_or_else(ApiError::not_found)?;
     let mut tx = db::snapshot(&app.pool, app.backend).await?;
     let stored = db::load(&mut tx).await?;
-    let entity = stored.find(kind, &id).filter(|entity| visible(&caller, &stored, entity)).ok_or_else(ApiError::not_found)?;
+    let entity =
+        stored.find(kind, &id).filter(|entity| visible(&caller, &stored, entity)).ok_or_else(ApiError::not_found)?;
     Ok(Json(entity.with_rev()))
 }
 
@@ -492,7 +493,9 @@ fn normalised(scenario: &Scenario, kind: Kind, index: usize) -> Result<Value, Ap
 }
 
 fn refusal(problems: Vec<Problem>) -> ApiError {
-    ApiError::problems(problems.iter().map(|problem| json!({"path": problem.path, "message": problem.message()})).collect())
+    ApiError::problems(
+        problems.iter().map(|problem| json!({"path": problem.path, "message": problem.message()})).collect(),
+    )
 }
 
 /// `POST /api/plans` (planner): solves the current revision with the core, stores the plan

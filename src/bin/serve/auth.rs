@@ -230,7 +230,6 @@ pub async fn change_user(pool: &AnyPool, by: &str, login: &str, reset: bool) -> 
     Ok(invite.map(|(token, _)| token))
 }
 
-
 /// `POST /api/login`.
 pub async fn login(
     State(app): State<AppState>,
@@ -256,9 +255,11 @@ pub async fn login(
         if count >= MAX_FAILURES {
             let oldest: Option<i64> = row.try_get(1)?;
             let wait = (oldest.unwrap_or(now) + FAILURE_WINDOW - now).max(1);
-            let mut response =
-                (StatusCode::TOO_MANY_REQUESTS, axum::Json(json!({"error": "too many failed sign-ins; try again later"})))
-                    .into_response();
+            let mut response = (
+                StatusCode::TOO_MANY_REQUESTS,
+                axum::Json(json!({"error": "too many failed sign-ins; try again later"})),
+            )
+                .into_response();
             response.headers_mut().insert(RETRY_AFTER, HeaderValue::from(wait));
             return Ok(response);
         }
@@ -311,8 +312,7 @@ pub async fn login(
     let secure = headers.get("x-forwarded-proto").is_some_and(|proto| proto.as_bytes() == b"https") || app.secure;
     let cookie =
         format!("{COOKIE_NAME}={token}; Path=/; HttpOnly; SameSite=Strict{}", if secure { "; Secure" } else { "" });
-    let mut response =
-        axum::Json(json!({"login": login, "role": role, "state": state, "csrf": csrf})).into_response();
+    let mut response = axum::Json(json!({"login": login, "role": role, "state": state, "csrf": csrf})).into_response();
     response.headers_mut().insert(SET_COOKIE, HeaderValue::from_str(&cookie).map_err(|_| ApiError::internal())?);
     Ok(response)
 }
@@ -324,10 +324,9 @@ pub async fn logout(State(app): State<AppState>, caller: Caller, headers: Header
         sqlx::query("DELETE FROM sessions WHERE token_hash = $1").bind(hash_token(&token)).execute(&app.pool).await?;
     }
     let mut response = StatusCode::NO_CONTENT.into_response();
-    response.headers_mut().insert(
-        SET_COOKIE,
-        HeaderValue::from_static("qudra_session=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0"),
-    );
+    response
+        .headers_mut()
+        .insert(SET_COOKIE, HeaderValue::from_static("qudra_session=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0"));
     Ok(response)
 }
 
@@ -384,7 +383,10 @@ impl FromRequestParts<AppState> for Caller {
         let now = db::now();
         let last_seen: i64 = row.try_get(4)?;
         if now - last_seen > app.idle_seconds {
-            sqlx::query("DELETE FROM sessions WHERE token_hash = $1").bind(hash_token(&token)).execute(&app.pool).await?;
+            sqlx::query("DELETE FROM sessions WHERE token_hash = $1")
+                .bind(hash_token(&token))
+                .execute(&app.pool)
+                .await?;
             return Err(unauthorised());
         }
         if now - last_seen >= 30 {
@@ -405,6 +407,10 @@ impl FromRequestParts<AppState> for Caller {
             }
         }
         let role: String = row.try_get(1)?;
-        Ok(Caller { login: row.try_get(0)?, role: Role::named(&role).ok_or_else(ApiError::internal)?, state: row.try_get(2)? })
+        Ok(Caller {
+            login: row.try_get(0)?,
+            role: Role::named(&role).ok_or_else(ApiError::internal)?,
+            state: row.try_get(2)?,
+        })
     }
 }

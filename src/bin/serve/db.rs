@@ -48,11 +48,9 @@ pub async fn open(url: &str) -> Result<(AnyPool, Backend), String> {
         .after_connect(move |conn, _| {
             Box::pin(async move {
                 if backend == Backend::Sqlite {
-                    for pragma in [
-                        "PRAGMA journal_mode = WAL",
-                        "PRAGMA synchronous = FULL",
-                        "PRAGMA busy_timeout = 30000",
-                    ] {
+                    for pragma in
+                        ["PRAGMA journal_mode = WAL", "PRAGMA synchronous = FULL", "PRAGMA busy_timeout = 30000"]
+                    {
                         sqlx::query(pragma).execute(&mut *conn).await?;
                     }
                 }
@@ -349,7 +347,8 @@ pub async fn seed(pool: &AnyPool, scenario: &Scenario, login: &str) -> Result<bo
         .await?;
     let mut pos = 0;
     let settings = value.get("settings").cloned().unwrap_or(Value::Object(Map::new()));
-    let mut all = vec![Entity { kind: Kind::Settings, id: "settings".into(), state: None, pos, rev: 1, body: settings }];
+    let mut all =
+        vec![Entity { kind: Kind::Settings, id: "settings".into(), state: None, pos, rev: 1, body: settings }];
     for kind in Kind::LISTS {
         for body in value.get(kind.name()).and_then(Value::as_array).cloned().unwrap_or_default() {
             pos += 1;

@@ -85,13 +85,7 @@ pub const USER: Spec = Spec {
     positional: Some(("add|disable|reset", true)),
     flags: &[
         DB_FLAG,
-        Flag {
-            long: "login",
-            short: None,
-            value: "NAME",
-            kind: Kind::Required,
-            help: "the account's sign-in name",
-        },
+        Flag { long: "login", short: None, value: "NAME", kind: Kind::Required, help: "the account's sign-in name" },
         Flag {
             long: "role",
             short: None,
@@ -163,7 +157,8 @@ pub fn serve_command(args: &Args) -> Result<(), Failure> {
     }
     let seed = match args.get("seed") {
         Some(path) => {
-            let text = std::fs::read_to_string(path).map_err(|err| Failure::Input(format!("{path}: cannot read: {err}")))?;
+            let text =
+                std::fs::read_to_string(path).map_err(|err| Failure::Input(format!("{path}: cannot read: {err}")))?;
             Some(read_scenario(path, &text)?)
         }
         None if args.has("demo") => Some(read_scenario("the demo scenario", DEMO)?),
@@ -171,13 +166,16 @@ pub fn serve_command(args: &Args) -> Result<(), Failure> {
     };
     let app_dir = match args.get("app") {
         Some(dir) if PathBuf::from(dir).join("index.html").is_file() => Some(PathBuf::from(dir)),
-        Some(dir) => return Err(Failure::Input(format!("--app {dir}: no index.html there (build it with make build-web)"))),
+        Some(dir) => {
+            return Err(Failure::Input(format!("--app {dir}: no index.html there (build it with make build-web)")))
+        }
         None => Some(PathBuf::from("dist")).filter(|dir| dir.join("index.html").is_file()),
     };
     runtime()?.block_on(async move {
         let (pool, backend) = db::open(&url).await.map_err(Failure::Input)?;
         if let Some(scenario) = &seed {
-            let seeded = db::seed(&pool, scenario, "qudra serve").await.map_err(|err| Failure::Input(err.to_string()))?;
+            let seeded =
+                db::seed(&pool, scenario, "qudra serve").await.map_err(|err| Failure::Input(err.to_string()))?;
             crate::cli::say(if seeded {
                 "qudra serve: the database was empty; the scenario is loaded"
             } else {
@@ -188,8 +186,10 @@ pub fn serve_command(args: &Args) -> Result<(), Failure> {
             demo_accounts(&pool).await?;
         }
         let dummy = auth::new_password();
-        let dummy_hash =
-            tokio::task::spawn_blocking(move || auth::hash_password(&dummy)).await.map_err(|err| Failure::Input(err.to_string()))?.map_err(Failure::Input)?;
+        let dummy_hash = tokio::task::spawn_blocking(move || auth::hash_password(&dummy))
+            .await
+            .map_err(|err| Failure::Input(err.to_string()))?
+            .map_err(Failure::Input)?;
         let state = api::AppState {
             pool,
             backend,
@@ -248,15 +248,20 @@ async fn demo_accounts(pool: &sqlx::AnyPool) -> Result<(), Failure> {
         crate::cli::say("qudra serve --demo: the database has accounts already; no demo accounts were added");
         return Ok(());
     }
-    let mut accounts: Vec<(String, Role, Option<&str>)> =
-        vec![("admin".into(), Role::Admin, None), ("centre".into(), Role::Centre, None), ("planner".into(), Role::Planner, None)];
+    let mut accounts: Vec<(String, Role, Option<&str>)> = vec![
+        ("admin".into(), Role::Admin, None),
+        ("centre".into(), Role::Centre, None),
+        ("planner".into(), Role::Planner, None),
+    ];
     for state in DEMO_FOCAL {
         accounts.push((format!("focal-{}", state.to_lowercase()), Role::Focal, Some(state)));
     }
     let mut lines = vec!["Demo accounts (shown once; write them down):".to_string()];
     for (login, role, state) in accounts {
         let password = auth::new_password();
-        auth::add_user(pool, "qudra serve --demo", &login, role, state, Some(&password)).await.map_err(Failure::Input)?;
+        auth::add_user(pool, "qudra serve --demo", &login, role, state, Some(&password))
+            .await
+            .map_err(Failure::Input)?;
         let role = match state {
             Some(state) => format!("focal point of {state}"),
             None => role.name().to_string(),
@@ -305,11 +310,10 @@ pub fn user_command(args: &Args) -> Result<(), Failure> {
             let invite = runtime()?.block_on(async {
                 let (pool, _) = db::open(&url).await.map_err(Failure::Input)?;
                 if let Some(code) = &state {
-                    let states: Vec<String> =
-                        sqlx::query_scalar("SELECT id FROM entities WHERE kind = 'states'")
-                            .fetch_all(&pool)
-                            .await
-                            .map_err(|err| Failure::Input(err.to_string()))?;
+                    let states: Vec<String> = sqlx::query_scalar("SELECT id FROM entities WHERE kind = 'states'")
+                        .fetch_all(&pool)
+                        .await
+                        .map_err(|err| Failure::Input(err.to_string()))?;
                     if !states.is_empty() && !states.contains(code) {
                         return Err(Failure::Input(format!("no state \"{code}\" in the scenario of this database")));
                     }
