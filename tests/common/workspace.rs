@@ -73,6 +73,7 @@ pub fn run(server: &Server) {
     roles_matrix(server);
     hostile_input(server);
     plans_published_per_state(server);
+    calendar_feeds(server);
     audit_log(server);
     concurrent_writers(server);
 }
@@ -549,6 +550,64 @@ pub fn plans_published_per_state(server: &Server) {
         let everyone = all["allocations"].as_array().map_or(0, Vec::len);
         assert!(allocations.len() < everyone, "{login} does not see every state's allocations");
     }
+}
+
+/// A state's calendar feed: made by its focal point or an admin, replaced by a new one, and
+/// an event that a newer published plan drops stays with STATUS:CANCELLED and a higher
+/// SEQUENCE.
+pub fn calendar_feeds(server: &Server) {
+    for (login, expected) in [("focal-qa", 200), ("focal-tn", 403), ("centre", 403), ("planner", 403), ("admin", 200)] {
+        let answer = sign_in(server, login).send("POST", "/api/states/QA/calendar-token", None, &[]);
+        expect(&answer, expected, &format!("{login} makes QA's calendar token"));
+    }
+    expect(&sign_in(server, "admin").send("POST", "/api/states/XX/calendar-token", None, &[]), 404, "no such state");
+    let focal = sign_in(server, "focal-qa");
+    let old = focal.send("POST", "/api/states/QA/calendar-token", None, &[]).json()["url"]
+        .as_str()
+        .unwrap_or_default()
+        .to_string();
+    let url = focal.send("POST", "/api/states/QA/calendar-token", None, &[]).json()["url"]
+        .as_str()
+        .unwrap_or_default()
+        .to_string();
+    assert!(url.starts_with("/calendar/") && url.ends_with(".ics"), "{url}");
+    let anonymous = server.client();
+    expect(&anonymous.get(&old), 404, "a replaced token");
+    expect(&anonymous.get("/calendar/not-a-token.ics"), 404, "an unknown token");
+    let first = anonymous.get(&url);
+    expect(&first, 200, "the feed");
+    assert!(first.header("content-type").is_some_and(|t| t.starts_with("text/calendar")));
+    let uids: Vec<&str> = first.text.lines().filter_map(|line| line.strip_prefix("UID:")).collect();
+    assert!(!uids.is_empty() && uids.iter().all(|uid| uid.contains(".QA.")), "QA's events only: {uids:?}");
+    assert!(first.text.contains("SEQUENCE:0") && !first.text.contains("STATUS:CANCELLED"));
+
+    // The planner excludes QA from one of its sessions (pairs without pins), solves, publishes.
+    let planner = sign_in(server, "planner");
+    let published = focal.get("/api/plans/published").json();
+    let scenario = planner.get("/api/scenario").json();
+    let pinned = |need: &Value, session: &Value| {
+        scenario["pins"].as_array().into_iter().flatten().any(|pin| pin["need"] == *need && pin["session"] == *session)
+    };
+    let allocations = published["allocations"].as_array().cloned().unwrap_or_default();
+    let session = allocations
+        .iter()
+        .map(|a| a["session"].clone())
+        .find(|session| allocations.iter().filter(|a| a["session"] == *session).all(|a| !pinned(&a["need"], session)))
+        .expect("a session of QA without pins");
+    for allocation in allocations.iter().filter(|a| a["session"] == session) {
+        let exclusion = json!({"need": allocation["need"], "session": session});
+        expect(&planner.send("POST", "/api/exclusions", Some(exclusion), &[]), 201, "exclude");
+    }
+    let plan = planner.send("POST", "/api/plans", None, &[]).json();
+    let id = plan["id"].as_i64().unwrap_or_default();
+    expect(&planner.send("POST", &format!("/api/plans/{id}/publish"), None, &[]), 200, "publish again");
+    let second = anonymous.get(&url).text;
+    let session = session.as_str().unwrap_or_default();
+    let event = second
+        .split("BEGIN:VEVENT")
+        .find(|event| event.contains(&format!("UID:{session}.QA.")))
+        .unwrap_or_else(|| panic!("the dropped event of {session} stays in the feed: {second}"));
+    assert!(event.contains("STATUS:CANCELLED") && event.contains("SEQUENCE:1"), "{event}");
 }
 
 /// Every change is in the audit log with its login, action, entity, before and after.

@@ -120,10 +120,11 @@ pub fn router(state: AppState, app_dir: Option<PathBuf>) -> Router {
         .route("/plans/published", get(published_plan))
         .route("/plans/{id}/publish", post(publish_plan))
         .route("/audit", get(audit_log))
+        .route("/states/{code}/calendar-token", post(super::calendar::new_token))
         .route("/{kind}", post(create_entity))
         .route("/{kind}/{id}", get(get_entity).put(put_entity).delete(delete_entity))
         .fallback(|| async { ApiError::not_found() });
-    let mut app = Router::new().nest("/api", api);
+    let mut app = Router::new().nest("/api", api).route("/calendar/{file}", get(super::calendar::serve_feed));
     app = match app_dir {
         Some(dir) => app.fallback_service(ServeDir::new(dir)),
         None => app.fallback(|| async { (StatusCode::NOT_FOUND, "not found") }),

@@ -4,10 +4,12 @@
 //!
 //! - `db.rs`: the pool (SQLite or PostgreSQL), the migrations, the scenario as entity rows;
 //! - `auth.rs`: accounts, sign-in, sessions, CSRF, throttling, the caller of a request;
-//! - `api.rs`: the router, the roles table, the entities' changes, plans and the audit log.
+//! - `api.rs`: the router, the roles table, the entities' changes, plans and the audit log;
+//! - `calendar.rs`: each state's calendar feed of the published plans.
 
 mod api;
 mod auth;
+mod calendar;
 mod db;
 
 use std::io::Read;
