@@ -61,3 +61,90 @@ fn demo_prints_accounts_that_sign_in() {
     // A second start keeps the data and the accounts and prints none.
     assert!(!again.stop().contains("focal-qa"));
 }
+
+/// Accounts: invitations from `qudra user add`, the admin's account API, disable and reset,
+/// the 8-hour idle end of a session, and a need's history for its focal point.
+#[test]
+fn accounts_invitations_and_idle_sessions() {
+    use common::cli::QUDRA;
+    use common::workspace::{create_need, sign_in, PASSWORD};
+    use serde_json::json;
+
+    let dir = scratch("accounts");
+    let db = sqlite(&dir);
+    let server = workspace::start(&db);
+
+    let out = std::process::Command::new(QUDRA)
+        .args(["user", "add", "--db", &db, "--login", "focal-ma", "--role", "focal", "--state", "MA"])
+        .output()
+        .expect("user add");
+    assert!(out.status.success());
+    let printed = String::from_utf8_lossy(&out.stdout).into_owned();
+    let token = printed.lines().nth(1).map(str::trim).expect("an invitation line").to_string();
+    let anonymous = server.client();
+    let password = "a new long passphrase";
+    let accept = json!({"token": token, "password": password});
+    assert_eq!(anonymous.send("POST", "/api/invitations", Some(accept.clone()), &[]).status, 204);
+    assert_eq!(anonymous.send("POST", "/api/invitations", Some(accept), &[]).status, 404, "used once");
+    let ma = Client::signed_in(&server, "focal-ma", password);
+
+    let again = std::process::Command::new(QUDRA)
+        .args(["user", "add", "--db", &db, "--login", "focal-ma", "--role", "centre"])
+        .output()
+        .expect("user add");
+    assert_eq!(again.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&again.stderr).contains("taken"));
+    let no_state = std::process::Command::new(QUDRA)
+        .args(["user", "add", "--db", &db, "--login", "x", "--role", "focal"])
+        .output()
+        .expect("run");
+    assert_eq!(no_state.status.code(), Some(2));
+
+    // The admin's account API; nobody else may use it.
+    let admin = sign_in(&server, "admin");
+    let created = admin.send("POST", "/api/users", Some(json!({"login": "planner-2", "role": "planner"})), &[]);
+    assert_eq!(created.status, 201, "{}", created.text);
+    assert!(created.json()["invitation"].as_str().is_some_and(|token| token.len() > 20));
+    assert_eq!(
+        sign_in(&server, "centre").send("POST", "/api/users", Some(json!({"login": "x", "role": "admin"})), &[]).status,
+        403
+    );
+    assert_eq!(sign_in(&server, "centre").get("/api/users").status, 403);
+    let users = admin.get("/api/users");
+    assert_eq!(users.status, 200);
+    assert!(users.text.contains("\"focal-ma\"") && !users.text.contains("argon2") && !users.text.contains(PASSWORD));
+
+    // Disable ends the sessions at once; reset replaces the password by an invitation.
+    assert_eq!(admin.send("POST", "/api/users/focal-ma/disable", None, &[]).status, 204);
+    assert_eq!(ma.get("/api/scenario").status, 401);
+    assert_eq!(server.client().login("focal-ma", password).status, 401);
+    let reset = admin.send("POST", "/api/users/focal-tn/reset", None, &[]).json();
+    assert_eq!(server.client().login("focal-tn", PASSWORD).status, 401, "the old password is gone");
+    let accept = json!({"token": reset["invitation"], "password": password});
+    assert_eq!(anonymous.send("POST", "/api/invitations", Some(accept), &[]).status, 204);
+    Client::signed_in(&server, "focal-tn", password);
+
+    // A focal point reads its own need's history; another state's focal point does not.
+    let qa = sign_in(&server, "focal-qa");
+    let need = create_need(&qa, "QA");
+    let path = format!("/api/needs/{}", need["id"].as_str().unwrap_or_default());
+    assert_eq!(qa.send("DELETE", &path, None, &[("If-Match", "\"1\"")]).status, 204);
+    let history = qa.get(&format!("{path}/history"));
+    assert_eq!(history.status, 200, "{}", history.text);
+    let history = history.json();
+    let actions: Vec<&str> = history.as_array().into_iter().flatten().filter_map(|e| e["action"].as_str()).collect();
+    assert_eq!(actions, ["create", "delete"]);
+    assert_eq!(Client::signed_in(&server, "focal-tn", password).get(&format!("{path}/history")).status, 404);
+
+    // Eight idle hours end a session: its last use is moved back nine hours.
+    let centre = sign_in(&server, "centre");
+    assert_eq!(centre.get("/api/scenario").status, 200);
+    tokio::runtime::Runtime::new().expect("runtime").block_on(async {
+        let pool = sqlx::SqlitePool::connect(&db).await.expect("open the database");
+        sqlx::query("UPDATE sessions SET last_seen = last_seen - 9 * 3600")
+            .execute(&pool)
+            .await
+            .expect("age the sessions");
+    });
+    assert_eq!(centre.get("/api/scenario").status, 401, "idle for more than 8 hours");
+}

@@ -418,7 +418,8 @@ pub fn roles_matrix(server: &Server) {
             );
         }
         expect(&caller.get("/api/audit"), if *role == "admin" { 200 } else { 403 }, &format!("{login} GET /api/audit"));
-        checked += 4;
+        expect(&caller.get("/api/users"), if *role == "admin" { 200 } else { 403 }, &format!("{login} GET /api/users"));
+        checked += 5;
     }
     assert!(checked > 150, "{checked} cases");
 }

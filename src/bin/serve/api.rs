@@ -120,6 +120,10 @@ pub fn router(state: AppState, app_dir: Option<PathBuf>) -> Router {
         .route("/plans/published", get(published_plan))
         .route("/plans/{id}/publish", post(publish_plan))
         .route("/audit", get(audit_log))
+        .route("/users", get(auth::list_users).post(auth::create_user))
+        .route("/users/{login}/disable", post(auth::disable_user))
+        .route("/users/{login}/reset", post(auth::reset_user))
+        .route("/needs/{id}/history", get(need_history))
         .route("/states/{code}/calendar-token", post(super::calendar::new_token))
         .route("/{kind}", post(create_entity))
         .route("/{kind}/{id}", get(get_entity).put(put_entity).delete(delete_entity))
@@ -643,6 +647,35 @@ async fn audit_log(State(app): State<AppState>, caller: Caller) -> Result<Json<V
     let rows = sqlx::query("SELECT at, login, action, entity, before_json, after_json FROM audit ORDER BY id")
         .fetch_all(&app.pool)
         .await?;
+    audit_entries(rows)
+}
+
+/// `GET /api/needs/{id}/history`: the audit entries of one need, for whoever may read it (a
+/// focal point: its own state's needs, even deleted ones).
+async fn need_history(
+    State(app): State<AppState>,
+    caller: Caller,
+    Path(id): Path<String>,
+) -> Result<Json<Value>, ApiError> {
+    let rows = sqlx::query(
+        "SELECT at, login, action, entity, before_json, after_json, state FROM audit WHERE entity = $1 ORDER BY id",
+    )
+    .bind(format!("needs/{id}"))
+    .fetch_all(&app.pool)
+    .await?;
+    for row in &rows {
+        let state: Option<String> = row.try_get(6)?;
+        if !caller.sees_state(state.as_deref()) {
+            return Err(ApiError::not_found());
+        }
+    }
+    if rows.is_empty() {
+        return Err(ApiError::not_found());
+    }
+    audit_entries(rows)
+}
+
+fn audit_entries(rows: Vec<sqlx::any::AnyRow>) -> Result<Json<Value>, ApiError> {
     let mut entries = Vec::with_capacity(rows.len());
     for row in rows {
         let at: i64 = row.try_get(0)?;

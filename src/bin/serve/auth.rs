@@ -3,7 +3,7 @@
 
 use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use argon2::Argon2;
-use axum::extract::{ConnectInfo, FromRequestParts, State};
+use axum::extract::{ConnectInfo, FromRequestParts, Path, State};
 use axum::http::header::{COOKIE, RETRY_AFTER, SET_COOKIE};
 use axum::http::request::Parts;
 use axum::http::{HeaderMap, HeaderValue, Method, StatusCode};
@@ -413,4 +413,90 @@ impl FromRequestParts<AppState> for Caller {
             state: row.try_get(2)?,
         })
     }
+}
+
+/// `GET /api/users` (admin): every account, without secrets.
+pub async fn list_users(State(app): State<AppState>, caller: Caller) -> Result<axum::Json<Value>, ApiError> {
+    caller.require(Role::Admin)?;
+    let rows = sqlx::query("SELECT login, role, state, disabled, password_hash IS NULL FROM users ORDER BY id")
+        .fetch_all(&app.pool)
+        .await?;
+    let mut users = Vec::with_capacity(rows.len());
+    for row in rows {
+        users.push(json!({
+            "login": row.try_get::<String, _>(0)?,
+            "role": row.try_get::<String, _>(1)?,
+            "state": row.try_get::<Option<String>, _>(2)?,
+            "disabled": row.try_get::<i64, _>(3)? != 0,
+            "invited": row.try_get::<bool, _>(4).or_else(|_| row.try_get::<i64, _>(4).map(|n| n != 0))?,
+        }));
+    }
+    Ok(axum::Json(Value::Array(users)))
+}
+
+/// `POST /api/users` (admin) `{"login", "role", "state"}`: a new account with a one-time
+/// invitation → 201 `{"login", "role", "state", "invitation"}`.
+pub async fn create_user(
+    State(app): State<AppState>,
+    caller: Caller,
+    body: axum::body::Bytes,
+) -> Result<Response, ApiError> {
+    caller.require(Role::Admin)?;
+    let body: Value = super::api::json_body(&body)?;
+    let login = body.get("login").and_then(Value::as_str).unwrap_or_default().trim().to_string();
+    if !valid_login(&login) {
+        return Err(ApiError::bad_request("login: 1 to 64 characters, no spaces or control characters"));
+    }
+    let role = body.get("role").and_then(Value::as_str).and_then(Role::named);
+    let state = body.get("state").and_then(Value::as_str).map(str::to_string);
+    let role = match (role, &state) {
+        (Some(Role::Focal), Some(code)) => {
+            let known = sqlx::query("SELECT id FROM entities WHERE kind = 'states' AND id = $1")
+                .bind(code)
+                .fetch_optional(&app.pool)
+                .await?;
+            if known.is_none() {
+                return Err(ApiError::bad_request("state: no such state in the scenario"));
+            }
+            Role::Focal
+        }
+        (Some(Role::Focal), None) => return Err(ApiError::bad_request("state: a focal point needs its state")),
+        (Some(role), None) => role,
+        (Some(_), Some(_)) => return Err(ApiError::bad_request("state: only a focal point has a state")),
+        (None, _) => return Err(ApiError::bad_request("role: admin, centre, planner or focal")),
+    };
+    let invitation = add_user(&app.pool, &caller.login, &login, role, state.as_deref(), None)
+        .await
+        .map_err(|_| ApiError::new(StatusCode::CONFLICT, json!({"error": "that login is taken"})))?;
+    Ok((
+        StatusCode::CREATED,
+        axum::Json(json!({"login": login, "role": role.name(), "state": state, "invitation": invitation})),
+    )
+        .into_response())
+}
+
+/// `POST /api/users/{login}/disable` and `…/reset` (admin).
+pub async fn disable_user(
+    State(app): State<AppState>,
+    caller: Caller,
+    Path(login): Path<String>,
+) -> Result<Response, ApiError> {
+    caller.require(Role::Admin)?;
+    change_user(&app.pool, &caller.login, &login, false).await.map_err(|_| ApiError::not_found())?;
+    Ok(StatusCode::NO_CONTENT.into_response())
+}
+
+pub async fn reset_user(
+    State(app): State<AppState>,
+    caller: Caller,
+    Path(login): Path<String>,
+) -> Result<axum::Json<Value>, ApiError> {
+    caller.require(Role::Admin)?;
+    let invitation = change_user(&app.pool, &caller.login, &login, true).await.map_err(|_| ApiError::not_found())?;
+    Ok(axum::Json(json!({"login": login, "invitation": invitation})))
+}
+
+/// A sign-in name: 1 to 64 characters, no spaces or control characters.
+pub fn valid_login(login: &str) -> bool {
+    !login.is_empty() && login.chars().count() <= 64 && !login.chars().any(|c| c.is_control() || c.is_whitespace())
 }

@@ -276,7 +276,7 @@ async fn demo_accounts(pool: &sqlx::AnyPool) -> Result<(), Failure> {
 pub fn user_command(args: &Args) -> Result<(), Failure> {
     let action = args.positional.as_deref().unwrap_or_default();
     let login = args.get("login").unwrap_or_default().trim().to_string();
-    if login.is_empty() || login.len() > 64 || login.chars().any(|c| c.is_control() || c.is_whitespace()) {
+    if !auth::valid_login(&login) {
         return Err(Failure::Usage("--login needs a name of 1 to 64 characters without spaces".into()));
     }
     if action != "add" && args.has("password-stdin") {
