@@ -134,6 +134,10 @@ pub fn router(state: AppState, app_dir: Option<PathBuf>) -> Router {
         None => app.fallback(|| async { (StatusCode::NOT_FOUND, "not found") }),
     };
     app.with_state(state)
+        .layer(axum::middleware::from_fn(log_request))
+        .layer(tower_http::catch_panic::CatchPanicLayer::custom(|_: Box<dyn std::any::Any + Send>| {
+            ApiError::internal().into_response()
+        }))
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
         .layer(tower_http::limit::RequestBodyLimitLayer::new(BODY_LIMIT))
         .layer(CompressionLayer::new())
@@ -146,6 +150,27 @@ pub fn router(state: AppState, app_dir: Option<PathBuf>) -> Router {
             HeaderValue::from_static("DENY"),
         ))
         .layer(SetResponseHeaderLayer::if_not_present(header::CACHE_CONTROL, HeaderValue::from_static("no-cache")))
+}
+
+/// One JSON line per request on standard error: time, method, route (the pattern, never the
+/// ids or the query), status and milliseconds; no login, address, token or body.
+async fn log_request(request: axum::extract::Request, next: axum::middleware::Next) -> Response {
+    let started = std::time::Instant::now();
+    let method = request.method().to_string();
+    let route = request
+        .extensions()
+        .get::<axum::extract::MatchedPath>()
+        .map_or_else(|| "-".to_string(), |path| path.as_str().to_string());
+    let response = next.run(request).await;
+    let line = json!({
+        "time": chrono::DateTime::<chrono::Utc>::from(std::time::SystemTime::now()).to_rfc3339_opts(chrono::SecondsFormat::Millis, true),
+        "method": method,
+        "route": route,
+        "status": response.status().as_u16(),
+        "ms": started.elapsed().as_millis() as u64,
+    });
+    crate::cli::say(&line.to_string());
+    response
 }
 
 /// `GET /api/health`: the database answers.
