@@ -12,6 +12,12 @@ use serde_json::{json, Value};
 
 use super::cli::QUDRA;
 
+/// The `qudra` under test: this build's, or the one `QUDRA_BIN` names (the load test is
+/// measured on a release build).
+pub fn qudra_bin() -> String {
+    std::env::var("QUDRA_BIN").unwrap_or_else(|_| QUDRA.to_string())
+}
+
 /// A running `qudra serve`, stopped when dropped.
 pub struct Server {
     child: Child,
@@ -23,7 +29,7 @@ impl Server {
     /// Starts `qudra serve --db URL --listen 127.0.0.1:0 ARGS…` and waits for the address it
     /// prints.
     pub fn start(db: &str, args: &[&str]) -> Server {
-        let mut child = Command::new(QUDRA)
+        let mut child = Command::new(qudra_bin())
             .args(["serve", "--db", db, "--listen", "127.0.0.1:0"])
             .args(args)
             .stdin(Stdio::null())
@@ -88,7 +94,7 @@ pub fn add_user(db: &str, login: &str, role: &str, state: Option<&str>, password
     if let Some(state) = state {
         args.extend(["--state", state]);
     }
-    let mut child = Command::new(QUDRA)
+    let mut child = Command::new(qudra_bin())
         .args(&args)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
