@@ -4,6 +4,7 @@
 
 mod common;
 
+use common::cli::scratch;
 use common::server::{Postgres, Server};
 use common::workspace::{self, create_need, sign_in};
 use serde_json::json;
@@ -32,6 +33,12 @@ fn workspace_on_postgres() {
         "the other process's change is seen"
     );
     drop(second);
+
+    // A backup of PostgreSQL restores into PostgreSQL and into SQLite.
+    cluster.create_database("restored");
+    let dir = scratch("postgres");
+    let sqlite = format!("sqlite://{}", dir.join("restored.db").to_string_lossy());
+    workspace::backup_and_restore(&server, &db, &dir, &[&cluster.url("restored"), &sqlite]);
 
     workspace::crash_during_writes(&db, server);
 

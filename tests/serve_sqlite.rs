@@ -16,6 +16,12 @@ fn workspace_on_sqlite() {
     let db = sqlite(&dir);
     let server = workspace::start(&db);
     workspace::run(&server);
+    workspace::backup_and_restore(
+        &server,
+        &db,
+        &dir,
+        &[&format!("sqlite://{}", dir.join("restored.db").to_string_lossy())],
+    );
     workspace::crash_during_writes(&db, server);
 }
 

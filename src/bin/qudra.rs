@@ -35,7 +35,7 @@ and writes the result to OUT.json or standard output; SCENARIO.json is never cha
 unless it is also named by -o.
 
 serve runs the shared workspace (the app and a JSON API over SQLite or PostgreSQL, with
-accounts made by `qudra user add`); see README.md.
+accounts made by `qudra user add`); backup and restore copy its database; see README.md.
 
 Files named by -o are written whole or not at all, and never over an input (except the
 scenario of import). Each option is given once. At most 100 problems are listed, then how
@@ -161,13 +161,15 @@ const IMPORT: Spec = Spec {
             unless -o names it, and then it is replaced whole or not at all.",
 };
 
-const COMMANDS: [(&str, &Spec); 6] = [
+const COMMANDS: [(&str, &Spec); 8] = [
     ("validate", &VALIDATE),
     ("solve", &SOLVE),
     ("export", &EXPORT),
     ("import", &IMPORT),
     ("serve", &serve::SERVE),
     ("user", &serve::USER),
+    ("backup", &serve::BACKUP),
+    ("restore", &serve::RESTORE),
 ];
 
 /// At most this many problems are listed; then how many more.
@@ -239,6 +241,8 @@ fn run(mut args: Vec<OsString>) -> Result<(), Failure> {
                     "export" => export_command(&args),
                     "serve" => serve::serve_command(&args).map_err(|err| served(spec, err)),
                     "user" => serve::user_command(&args).map_err(|err| served(spec, err)),
+                    "backup" => serve::backup_command(&args).map_err(|err| served(spec, err)),
+                    "restore" => serve::restore_command(&args).map_err(|err| served(spec, err)),
                     _ => import_command(&args),
                 }
             }

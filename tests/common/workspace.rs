@@ -718,3 +718,40 @@ pub fn throttling(server: &Server) {
     let other = server.client().login("planner", PASSWORD);
     expect(&other, 429, "same address, other login");
 }
+
+/// `qudra backup` while the server runs, then `qudra restore` into each empty database of
+/// `targets`: a server there holds the same scenario, accounts, audit log and published plan.
+/// A second restore into the same database is refused.
+pub fn backup_and_restore(server: &Server, db: &str, dir: &std::path::Path, targets: &[&str]) {
+    use super::cli::QUDRA;
+    let focal = sign_in(server, "focal-qa");
+    create_need(&focal, "QA");
+    let file = dir.join("backup.json").to_string_lossy().into_owned();
+    let out = std::process::Command::new(QUDRA).args(["backup", "--db", db, "-o", &file]).output().expect("backup");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&file).expect("backup file").permissions().mode();
+        assert_eq!(mode & 0o077, 0, "the backup is its owner's only");
+    }
+    let admin = sign_in(server, "admin");
+    let scenario = admin.get("/api/scenario").json();
+    let audit = admin.get("/api/audit").json();
+    let published = admin.get("/api/plans/published").text;
+    for target in targets {
+        let out = std::process::Command::new(QUDRA).args(["restore", "--db", target, &file]).output().expect("restore");
+        assert!(out.status.success(), "restore into {target}: {}", String::from_utf8_lossy(&out.stderr));
+        let again =
+            std::process::Command::new(QUDRA).args(["restore", "--db", target, &file]).output().expect("restore");
+        assert_eq!(again.status.code(), Some(1));
+        assert!(String::from_utf8_lossy(&again.stderr).contains("not empty"));
+        let restored = Server::start(target, &[]);
+        let admin = sign_in(&restored, "admin");
+        assert_eq!(admin.get("/api/scenario").json(), scenario, "the same scenario and revision");
+        assert_eq!(admin.get("/api/audit").json(), audit, "the same audit log");
+        assert_eq!(admin.get("/api/plans/published").text, published);
+        let focal = sign_in(&restored, "focal-qa");
+        create_need(&focal, "QA");
+    }
+}

@@ -5,10 +5,12 @@
 //! - `db.rs`: the pool (SQLite or PostgreSQL), the migrations, the scenario as entity rows;
 //! - `auth.rs`: accounts, sign-in, sessions, CSRF, throttling, the caller of a request;
 //! - `api.rs`: the router, the roles table, the entities' changes, plans and the audit log;
-//! - `calendar.rs`: each state's calendar feed of the published plans.
+//! - `calendar.rs`: each state's calendar feed of the published plans;
+//! - `backup.rs`: `qudra backup` and `qudra restore`.
 
 mod api;
 mod auth;
+mod backup;
 mod calendar;
 mod db;
 
@@ -20,6 +22,7 @@ use std::sync::Arc;
 use crate::cli::{Args, Flag, Kind, Spec};
 use auth::Role;
 use qudra::model::{validate, Scenario};
+use serde_json::Value;
 
 /// The demo scenario, built in so that `qudra serve --demo` works from any folder.
 const DEMO: &str = include_str!("../../../data/demo-2027.json");
@@ -115,6 +118,69 @@ pub const USER: Spec = Spec {
             account's sessions and refuses its sign-ins; reset replaces its password by a new\n\
             one-time invitation.",
 };
+
+pub const BACKUP: Spec = Spec {
+    program: "qudra backup",
+    positional: None,
+    flags: &[
+        DB_FLAG,
+        Flag {
+            long: "output",
+            short: Some('o'),
+            value: "FILE.json",
+            kind: Kind::Required,
+            help: "write the backup there (whole or not at all; readable by its owner only)",
+        },
+    ],
+    about: "Copies the whole workspace (scenario, accounts, plans, audit log) into one JSON file, in\n\
+            one consistent snapshot, while servers keep running. It holds password hashes: keep it safe.",
+};
+
+pub const RESTORE: Spec = Spec {
+    program: "qudra restore",
+    positional: Some(("FILE.json", true)),
+    flags: &[DB_FLAG],
+    about: "Loads a backup into an empty database (SQLite or PostgreSQL, whichever it came from),\n\
+            all of it or nothing. Everyone signs in again afterwards.",
+};
+
+pub fn backup_command(args: &Args) -> Result<(), Failure> {
+    let url = db_url(args);
+    let output = args.get("output").unwrap_or_default().to_string();
+    let dump = runtime()?.block_on(async {
+        let (pool, backend) = db::open(&url).await.map_err(Failure::Input)?;
+        backup::dump(&pool, backend).await.map_err(Failure::Input)
+    })?;
+    let path = std::path::Path::new(&output);
+    crate::cli::write_atomic(path, format!("{dump}\n").as_bytes())
+        .map_err(|err| Failure::Input(format!("{output}: cannot write: {err}; nothing was written")))?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        if path.is_file() {
+            std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o600))
+                .map_err(|err| Failure::Input(format!("{output}: cannot make it private: {err}")))?;
+        }
+    }
+    let rows: usize =
+        dump["tables"].as_object().map_or(0, |tables| tables.values().filter_map(Value::as_array).map(Vec::len).sum());
+    crate::cli::say(&format!("{output}: backup of {rows} rows written"));
+    Ok(())
+}
+
+pub fn restore_command(args: &Args) -> Result<(), Failure> {
+    let url = db_url(args);
+    let path = args.positional.as_deref().unwrap_or_default();
+    let text = std::fs::read_to_string(path).map_err(|err| Failure::Input(format!("{path}: cannot read: {err}")))?;
+    let backup: Value =
+        serde_json::from_str(&text).map_err(|err| Failure::Input(format!("{path}: not JSON: {err}")))?;
+    runtime()?.block_on(async {
+        let (pool, _) = db::open(&url).await.map_err(Failure::Input)?;
+        backup::load(&pool, &backup).await.map_err(|err| Failure::Input(format!("{path}: {err}; nothing was restored")))
+    })?;
+    crate::cli::say(&format!("{path}: restored"));
+    Ok(())
+}
 
 /// Why a command failed: bad input (exit 1) or a bad command line (exit 2).
 pub enum Failure {
