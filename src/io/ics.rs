@@ -109,15 +109,17 @@ pub fn calendar(scenario: &Scenario, plan: &Plan, options: &IcsOptions) -> Resul
 /// A state's calendar feed over the published plans, oldest first (SPEC §8): the events of
 /// the newest plan, each with a `SEQUENCE` raised every time a newer plan changed it, and
 /// every event an earlier plan had and the newest dropped, kept with `STATUS:CANCELLED` and a
-/// higher `SEQUENCE`, so that a subscribed calendar removes it. Empty `published`: an empty
-/// calendar.
+/// higher `SEQUENCE` (after the newest plan's events, which keep its order), so that a
+/// subscribed calendar removes it. Empty `published`: an empty calendar.
 pub fn feed(published: &[(Scenario, Plan)], options: &IcsOptions) -> Result<String, ExportError> {
     let mut versions: BTreeMap<String, (Vec<String>, u32, bool)> = BTreeMap::new();
     let mut head: Vec<String> = Vec::new();
+    let mut order: Vec<String> = Vec::new();
     for (scenario, plan) in published {
         let text = calendar(scenario, plan, options)?;
         let (lines, events) = split_events(&text);
         head = lines;
+        order = events.iter().map(|(uid, _)| uid.clone()).collect();
         let present: std::collections::BTreeSet<&String> = events.iter().map(|(uid, _)| uid).collect();
         for (uid, (_, sequence, cancelled)) in versions.iter_mut() {
             if !present.contains(uid) && !*cancelled {
@@ -151,7 +153,10 @@ pub fn feed(published: &[(Scenario, Plan)], options: &IcsOptions) -> Result<Stri
         out.push_str("\r\n");
     }
     let dtstamp = format!("DTSTAMP:{}", options.dtstamp.format("%Y%m%dT%H%M%SZ"));
-    for (lines, sequence, cancelled) in versions.values() {
+    // The newest plan's events in its order, then the cancelled ones.
+    let cancelled = versions.iter().filter(|(_, (_, _, cancelled))| *cancelled).map(|(uid, _)| uid.clone());
+    let uids: Vec<String> = order.iter().cloned().chain(cancelled).collect();
+    for (lines, sequence, cancelled) in uids.iter().filter_map(|uid| versions.get(uid)) {
         out.push_str("BEGIN:VEVENT\r\n");
         for line in lines {
             let line = if line.starts_with("DTSTAMP:") { &dtstamp } else { line };
