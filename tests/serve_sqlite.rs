@@ -52,8 +52,21 @@ fn demo_prints_accounts_that_sign_in() {
         })
         .collect();
     assert_eq!(accounts.len(), 6, "{printed}");
-    let again = Server::start(&db, &["--demo"]);
-    assert_eq!(again.client().base.len(), base.base.len());
+    // Started again with the built app: the same accounts, and the app's files under the CSP.
+    let app = dir.join("app");
+    std::fs::create_dir_all(&app).expect("app folder");
+    std::fs::write(app.join("index.html"), "<!doctype html><title>Qudra</title>").expect("index.html");
+    std::fs::write(dir.join("secret.txt"), "not served").expect("a file beside it");
+    let again = Server::start(&db, &["--demo", "--app", &app.to_string_lossy()]);
+    assert_ne!(again.base, base.base, "a new free port");
+    let page = again.client().get("/");
+    assert_eq!(page.status, 200);
+    assert!(page.text.contains("<title>Qudra</title>"));
+    assert!(page
+        .header("content-security-policy")
+        .is_some_and(|csp| csp.contains("script-src 'self' 'wasm-unsafe-eval'")));
+    let outside = again.client().get("/..%2Fsecret.txt");
+    assert!(outside.status >= 400 && !outside.text.contains("not served"), "{outside:?}");
     for (login, password) in &accounts {
         let client = Client::signed_in(&again, login, password);
         let scenario = client.get("/api/scenario").json();

@@ -20,7 +20,7 @@ use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::timeout::TimeoutLayer;
 
 use qudra::model::{validate, NeedIds, Problem, Scenario, SkillId, StateCode};
-use qudra::solve::{solve, Options, Plan, SolveError};
+use qudra::solve::{solve, Options, Plan, SolveError, DEFAULT_TIME_LIMIT};
 
 use super::auth::{self, Caller, Role};
 use super::db::{self, AuditEntry, Backend, Counter, Entity, Kind, Stored};
@@ -539,9 +539,9 @@ async fn create_plan(State(app): State<AppState>, caller: Caller) -> Result<Resp
     let scenario = Scenario::from_json(&text).map_err(|err| refusal(err.all_problems()))?;
     // One solve at a time per process: the solver uses every core.
     let _permit = app.solve_lock.acquire().await.map_err(|_| ApiError::internal())?;
-    let solved = tokio::task::spawn_blocking(move || solve(&scenario, &Options::default()))
-        .await
-        .map_err(|_| ApiError::internal())?;
+    let options = Options { time_limit: Some(DEFAULT_TIME_LIMIT), ..Options::default() };
+    let solved =
+        tokio::task::spawn_blocking(move || solve(&scenario, &options)).await.map_err(|_| ApiError::internal())?;
     let plan = solved.map_err(|err| match err {
         SolveError::Invalid(problems) => refusal(problems),
         SolveError::Infeasible(clashes) => ApiError::problems(
