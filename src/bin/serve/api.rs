@@ -359,13 +359,7 @@ async fn apply(app: &AppState, caller: &Caller, kind: Kind, change: Change) -> R
             (None, Some(body), None)
         }
         Change::Replace { id, rev, body } => {
-            let current = stored
-                .find(kind, &id)
-                .filter(|entity| visible(caller, &stored, entity))
-                .ok_or_else(ApiError::not_found)?;
-            if current.rev != rev {
-                return Err(ApiError::new(StatusCode::CONFLICT, current.with_rev()));
-            }
+            let current = current(caller, &stored, kind, &id, rev)?;
             own_state(caller, kind, &body)?;
             if kind.key(&body).as_deref() != Some(id.as_str()) {
                 return Err(ApiError::problem(key_field(kind), "differs from the entity named in the address"));
@@ -373,13 +367,7 @@ async fn apply(app: &AppState, caller: &Caller, kind: Kind, change: Change) -> R
             (Some(current.clone()), Some(body), Some(id))
         }
         Change::Delete { id, rev } => {
-            let current = stored
-                .find(kind, &id)
-                .filter(|entity| visible(caller, &stored, entity))
-                .ok_or_else(ApiError::not_found)?;
-            if current.rev != rev {
-                return Err(ApiError::new(StatusCode::CONFLICT, current.with_rev()));
-            }
+            let current = current(caller, &stored, kind, &id, rev)?;
             (Some(current.clone()), None, Some(id))
         }
     };
@@ -464,6 +452,17 @@ async fn apply(app: &AppState, caller: &Caller, kind: Kind, change: Change) -> R
     let _ = revision;
     tx.commit().await?;
     Ok(entity)
+}
+
+/// The entity a change names: 404 when the caller cannot see it, 409 with it when `rev` is
+/// not its current one.
+fn current<'a>(caller: &Caller, stored: &'a Stored, kind: Kind, id: &str, rev: i64) -> Result<&'a Entity, ApiError> {
+    let current =
+        stored.find(kind, id).filter(|entity| visible(caller, stored, entity)).ok_or_else(ApiError::not_found)?;
+    if current.rev != rev {
+        return Err(ApiError::new(StatusCode::CONFLICT, current.with_rev()));
+    }
+    Ok(current)
 }
 
 fn key_field(kind: Kind) -> &'static str {
@@ -611,18 +610,7 @@ async fn publish_plan(
         .bind(id)
         .execute(&mut *tx)
         .await?;
-    db::audit(
-        &mut tx,
-        AuditEntry {
-            login: &caller.login,
-            action: "publish",
-            entity: format!("plans/{id}"),
-            state: None,
-            before: None,
-            after: None,
-        },
-    )
-    .await?;
+    db::audit(&mut tx, AuditEntry::event(&caller.login, "publish", format!("plans/{id}"), None)).await?;
     tx.commit().await?;
     Ok(Json(json!({"id": id, "published": number})).into_response())
 }

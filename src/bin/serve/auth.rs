@@ -213,19 +213,8 @@ pub async fn change_user(pool: &AnyPool, by: &str, login: &str, reset: bool) -> 
     .await
     .map_err(internal)?;
     sqlx::query("DELETE FROM sessions WHERE user_id = $1").bind(id).execute(&mut *tx).await.map_err(internal)?;
-    db::audit(
-        &mut tx,
-        AuditEntry {
-            login: by,
-            action: if reset { "reset" } else { "disable" },
-            entity: format!("users/{login}"),
-            state: None,
-            before: None,
-            after: None,
-        },
-    )
-    .await
-    .map_err(internal)?;
+    let action = if reset { "reset" } else { "disable" };
+    db::audit(&mut tx, AuditEntry::event(by, action, format!("users/{login}"), None)).await.map_err(internal)?;
     tx.commit().await.map_err(internal)?;
     Ok(invite.map(|(token, _)| token))
 }

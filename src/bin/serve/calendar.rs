@@ -47,14 +47,7 @@ pub async fn new_token(
         .await?;
     db::audit(
         &mut tx,
-        AuditEntry {
-            login: &caller.login,
-            action: "calendar-token",
-            entity: format!("states/{code}"),
-            state: Some(code.clone()),
-            before: None,
-            after: None,
-        },
+        AuditEntry::event(&caller.login, "calendar-token", format!("states/{code}"), Some(code.clone())),
     )
     .await?;
     tx.commit().await?;

@@ -305,6 +305,13 @@ pub struct AuditEntry<'a> {
     pub after: Option<&'a Value>,
 }
 
+impl<'a> AuditEntry<'a> {
+    /// An entry without a before and after (a publication, a new feed token, an account disabled).
+    pub fn event(login: &'a str, action: &'a str, entity: String, state: Option<String>) -> AuditEntry<'a> {
+        AuditEntry { login, action, entity, state, before: None, after: None }
+    }
+}
+
 pub async fn audit(tx: &mut Tx, entry: AuditEntry<'_>) -> Result<(), sqlx::Error> {
     let id = lock(tx, Counter::Audit).await?;
     sqlx::query(
