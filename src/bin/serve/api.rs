@@ -40,6 +40,10 @@ pub struct AppState {
     /// Cookies always `Secure` (`--secure-cookies`), not only behind an https proxy.
     pub secure: bool,
     pub solve_lock: Arc<tokio::sync::Semaphore>,
+    /// This process's writers, one at a time in arrival order (fair, unlike SQLite's busy
+    /// wait), and the scenario as the last of them left it: used by the next writer when the
+    /// revision shows no other process wrote in between, else read again.
+    pub writer: Arc<tokio::sync::Mutex<Option<Stored>>>,
 }
 
 /// An answer other than success: a status and a JSON body that never carries SQL text, a
@@ -347,9 +351,48 @@ fn own_state(caller: &Caller, kind: Kind, body: &Value) -> Result<(), ApiError> 
 /// the core (422 with its problems when the change adds one), the row, the audit entry.
 /// Returns the stored entity (None after a delete).
 async fn apply(app: &AppState, caller: &Caller, kind: Kind, change: Change) -> Result<Option<Entity>, ApiError> {
+    let mut cache = app.writer.lock().await;
     let mut tx = app.pool.begin().await?;
     let revision = db::lock(&mut tx, Counter::Revision).await?;
-    let stored = db::load(&mut tx).await?;
+    let mut stored = match cache.take() {
+        Some(stored) if stored.revision == revision - 1 => stored,
+        _ => db::load(&mut tx).await?,
+    };
+    let outcome = change_entity(&mut tx, caller, kind, change, &stored).await?;
+    tx.commit().await?;
+    // The cache follows the committed change.
+    stored.revision = revision;
+    let entity = match outcome {
+        Outcome::Stored(new) => {
+            match stored.entities.iter_mut().find(|old| old.kind == kind && old.id == new.id) {
+                Some(old) => *old = new.clone(),
+                None => stored.entities.push(new.clone()),
+            }
+            Some(new)
+        }
+        Outcome::Deleted(id) => {
+            stored.entities.retain(|old| old.kind != kind || old.id != id);
+            None
+        }
+    };
+    *cache = Some(stored);
+    Ok(entity)
+}
+
+/// What a change left: the entity as stored, or the id of the one deleted.
+enum Outcome {
+    Stored(Entity),
+    Deleted(String),
+}
+
+/// The checks and writes of `apply`, within its transaction.
+async fn change_entity(
+    tx: &mut db::Tx,
+    caller: &Caller,
+    kind: Kind,
+    change: Change,
+    stored: &Stored,
+) -> Result<Outcome, ApiError> {
     let (before, body, id) = match change {
         Change::Create(mut body) => {
             if kind == Kind::Needs && body.get("id").is_none() {
@@ -420,21 +463,21 @@ async fn apply(app: &AppState, caller: &Caller, kind: Kind, change: Change) -> R
                 body: after_body.clone(),
             };
             if before.is_some() {
-                db::update_entity(&mut tx, &entity).await?;
+                db::update_entity(tx, &entity).await?;
             } else {
-                db::insert_entity(&mut tx, &entity).await?;
+                db::insert_entity(tx, &entity).await?;
             }
             Some(entity)
         }
         (Some(old), None) => {
-            db::delete_entity(&mut tx, kind, &old.id).await?;
+            db::delete_entity(tx, kind, &old.id).await?;
             None
         }
         (None, None) => None,
     };
     let named = entity.as_ref().or(before.as_ref()).ok_or_else(ApiError::internal)?;
     db::audit(
-        &mut tx,
+        tx,
         AuditEntry {
             login: &caller.login,
             action: match (&before, &entity) {
@@ -449,9 +492,11 @@ async fn apply(app: &AppState, caller: &Caller, kind: Kind, change: Change) -> R
         },
     )
     .await?;
-    let _ = revision;
-    tx.commit().await?;
-    Ok(entity)
+    match (entity, before) {
+        (Some(entity), _) => Ok(Outcome::Stored(entity)),
+        (None, Some(old)) => Ok(Outcome::Deleted(old.id)),
+        (None, None) => Err(ApiError::internal()),
+    }
 }
 
 /// The entity a change names: 404 when the caller cannot see it, 409 with it when `rev` is

@@ -192,6 +192,7 @@ impl Entity {
 }
 
 /// The whole scenario as stored: the meta row and every entity, in the scenario's order.
+#[derive(Clone)]
 pub struct Stored {
     pub revision: i64,
     pub title: String,

@@ -265,6 +265,7 @@ pub fn serve_command(args: &Args) -> Result<(), Failure> {
             idle_seconds: IDLE_SECONDS,
             secure: args.has("secure-cookies"),
             solve_lock: Arc::new(tokio::sync::Semaphore::new(1)),
+            writer: Arc::new(tokio::sync::Mutex::new(None)),
         };
         let app = api::router(state, app_dir.clone());
         let listener = tokio::net::TcpListener::bind(listen)
