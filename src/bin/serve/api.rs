@@ -396,13 +396,13 @@ async fn change_entity(
     let (before, body, id) = match change {
         Change::Create(mut body) => {
             if kind == Kind::Needs && body.get("id").is_none() {
-                fill_need_id(&stored, &mut body);
+                fill_need_id(stored, &mut body);
             }
             own_state(caller, kind, &body)?;
             (None, Some(body), None)
         }
         Change::Replace { id, rev, body } => {
-            let current = current(caller, &stored, kind, &id, rev)?;
+            let current = current(caller, stored, kind, &id, rev)?;
             own_state(caller, kind, &body)?;
             if kind.key(&body).as_deref() != Some(id.as_str()) {
                 return Err(ApiError::problem(key_field(kind), "differs from the entity named in the address"));
@@ -410,7 +410,7 @@ async fn change_entity(
             (Some(current.clone()), Some(body), Some(id))
         }
         Change::Delete { id, rev } => {
-            let current = current(caller, &stored, kind, &id, rev)?;
+            let current = current(caller, stored, kind, &id, rev)?;
             (Some(current.clone()), None, Some(id))
         }
     };
