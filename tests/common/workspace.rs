@@ -681,23 +681,29 @@ pub fn concurrent_writers(server: &Server) {
 /// `kill -9` while a focal point writes: after a restart every acknowledged need is there.
 pub fn crash_during_writes(db: &str, server: Server) {
     let focal = sign_in(&server, "focal-qa");
+    let count = std::sync::Arc::new(AtomicUsize::new(0));
+    let counted = count.clone();
     let writer = std::thread::spawn(move || {
         let mut acknowledged = Vec::new();
-        for _ in 0..400 {
+        loop {
             let body = need_body("QA").to_string().into_bytes();
             match focal.try_raw("POST", "/api/needs", Some(body), &[], true) {
                 Ok(answer) if answer.status == 201 => {
-                    acknowledged.push(answer.json()["id"].as_str().unwrap_or_default().to_string())
+                    acknowledged.push(answer.json()["id"].as_str().unwrap_or_default().to_string());
+                    counted.fetch_add(1, Ordering::SeqCst);
                 }
                 _ => break,
             }
         }
         acknowledged
     });
-    std::thread::sleep(std::time::Duration::from_millis(400));
+    // Killed in the middle of the writes: once some are acknowledged, while more are sent.
+    while count.load(Ordering::SeqCst) < 5 && !writer.is_finished() {
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
     server.kill();
     let acknowledged = writer.join().expect("writer");
-    assert!(!acknowledged.is_empty(), "some writes were acknowledged before the kill");
+    assert!(acknowledged.len() >= 5, "writes were acknowledged before the kill");
     let restarted = Server::start(db, &[]);
     let scenario = sign_in(&restarted, "focal-qa").get("/api/scenario").json();
     let stored: BTreeSet<&str> =
