@@ -167,3 +167,28 @@ fn accounts_invitations_and_idle_sessions() {
     });
     assert_eq!(centre.get("/api/scenario").status, 401, "idle for more than 8 hours");
 }
+
+/// Behind a reverse proxy (`--behind-proxy`) failed sign-ins count per address the proxy
+/// saw: one address locked out does not lock out the others sharing the proxy.
+#[test]
+fn behind_a_proxy_the_forwarded_address_is_throttled() {
+    use common::workspace::{ACCOUNTS, PASSWORD};
+    use serde_json::json;
+
+    let dir = scratch("proxy");
+    let db = sqlite(&dir);
+    for (login, role, state) in ACCOUNTS {
+        common::server::add_user(&db, login, role, state, PASSWORD);
+    }
+    let server = Server::start(&db, &["--behind-proxy"]);
+    let login = |name: &str, password: &str, from: &str| {
+        let body = json!({"login": name, "password": password}).to_string().into_bytes();
+        server.client().raw("POST", "/api/login", Some(body), &[("X-Forwarded-For", from)], false).status
+    };
+    for attempt in 0..5 {
+        assert_eq!(login(&format!("nobody-{attempt}"), "wrong-password", "198.51.100.7, 203.0.113.5"), 401);
+    }
+    assert_eq!(login("planner", PASSWORD, "203.0.113.5"), 429, "the address the proxy saw is locked");
+    assert_eq!(login("planner", PASSWORD, "203.0.113.9"), 200, "another address is not");
+    assert_eq!(login("centre", PASSWORD, "203.0.113.9, 203.0.113.5"), 429, "the last forwarded address counts");
+}

@@ -39,6 +39,8 @@ pub struct AppState {
     pub idle_seconds: i64,
     /// Cookies always `Secure` (`--secure-cookies`), not only behind an https proxy.
     pub secure: bool,
+    /// Failed sign-ins are counted by the address in `X-Forwarded-For` (`--behind-proxy`).
+    pub behind_proxy: bool,
     pub solve_lock: Arc<tokio::sync::Semaphore>,
     /// This process's writers, one at a time in arrival order (fair, unlike SQLite's busy
     /// wait), and the scenario as the last of them left it: used by the next writer when the

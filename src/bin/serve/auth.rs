@@ -219,6 +219,22 @@ pub async fn change_user(pool: &AnyPool, by: &str, login: &str, reset: bool) -> 
     Ok(invite.map(|(token, _)| token))
 }
 
+/// The address failed sign-ins are counted by: the peer's, or behind a reverse proxy
+/// (`--behind-proxy`) the last one of `X-Forwarded-For`, the address the proxy saw.
+fn client_address(app: &AppState, headers: &HeaderMap, peer: SocketAddr) -> std::net::IpAddr {
+    if !app.behind_proxy {
+        return peer.ip();
+    }
+    headers
+        .get_all("x-forwarded-for")
+        .iter()
+        .filter_map(|value| value.to_str().ok())
+        .flat_map(|value| value.split(','))
+        .filter_map(|address| address.trim().parse().ok())
+        .last()
+        .unwrap_or(peer.ip())
+}
+
 /// `POST /api/login`.
 pub async fn login(
     State(app): State<AppState>,
@@ -232,7 +248,7 @@ pub async fn login(
     else {
         return Err(ApiError::bad_request("give {\"login\": …, \"password\": …}"));
     };
-    let subjects = [format!("login:{login}"), format!("addr:{}", peer.ip())];
+    let subjects = [format!("login:{login}"), format!("addr:{}", client_address(&app, &headers, peer))];
     let now = db::now();
     for subject in &subjects {
         let row = sqlx::query("SELECT COUNT(*), MIN(at) FROM login_failures WHERE subject = $1 AND at > $2")

@@ -79,6 +79,14 @@ pub const SERVE: Spec = Spec {
             kind: Kind::Switch,
             help: "mark the session cookie Secure always (it is behind a proxy saying X-Forwarded-Proto: https)",
         },
+        Flag {
+            long: "behind-proxy",
+            short: None,
+            value: "",
+            kind: Kind::Switch,
+            help:
+                "count failed sign-ins by the last X-Forwarded-For address (only behind a reverse proxy that sets it)",
+        },
     ],
     about: "Serves the app and the shared workspace's JSON API over one database: focal points enter\n\
             their state's needs, the centre keeps the catalogue, planners solve and publish.\n\
@@ -264,6 +272,7 @@ pub fn serve_command(args: &Args) -> Result<(), Failure> {
             dummy_hash,
             idle_seconds: IDLE_SECONDS,
             secure: args.has("secure-cookies"),
+            behind_proxy: args.has("behind-proxy"),
             solve_lock: Arc::new(tokio::sync::Semaphore::new(1)),
             writer: Arc::new(tokio::sync::Mutex::new(None)),
         };
