@@ -230,8 +230,8 @@ fn client_address(app: &AppState, headers: &HeaderMap, peer: SocketAddr) -> std:
         .iter()
         .filter_map(|value| value.to_str().ok())
         .flat_map(|value| value.split(','))
-        .filter_map(|address| address.trim().parse().ok())
-        .last()
+        .next_back()
+        .and_then(|address| address.trim().parse().ok())
         .unwrap_or(peer.ip())
 }
 
