@@ -515,6 +515,17 @@ pub fn hostile_input(server: &Server) {
             );
         }
     }
+    // Another state's need id, taken or free, gets the same refusal: no existence leak.
+    let with_id = |id: &str| {
+        let mut body = need_body("QA");
+        body["id"] = json!(id);
+        focal.send("POST", "/api/needs", Some(body), &[])
+    };
+    let taken = with_id("TN-forensics-1");
+    let free = with_id("TN-no-such-need");
+    assert_eq!((taken.status, taken.text.clone()), (free.status, free.text.clone()));
+    assert_eq!(taken.status, 422);
+    expect(&with_id(&format!("QA-own-{}", unique())), 201, "an id of its own state");
     let needs = focal.get("/api/scenario").json()["needs"].as_array().cloned().unwrap_or_default();
     assert!(needs.iter().all(|need| !need["id"].as_str().unwrap_or_default().contains('\'')));
 }

@@ -348,6 +348,20 @@ fn own_state(caller: &Caller, kind: Kind, body: &Value) -> Result<(), ApiError> 
     Ok(())
 }
 
+/// A focal point's new need has an id starting with its state's code (`QA-…`): ids of other
+/// states' needs are never its to collide with, so a refusal cannot tell it that one exists.
+fn own_id(caller: &Caller, kind: Kind, body: &Value) -> Result<(), ApiError> {
+    let (Role::Focal, Kind::Needs, Some(state)) = (caller.role, kind, caller.state.as_deref()) else {
+        return Ok(());
+    };
+    match body.get("id").and_then(Value::as_str) {
+        Some(id) if !id.starts_with(&format!("{state}-")) => {
+            Err(ApiError::problem("id", &format!("a need of {state} has an id that starts with \"{state}-\"")))
+        }
+        _ => Ok(()),
+    }
+}
+
 /// Applies one change in one transaction: the writers' lock (the revision grows), the
 /// scenario read, the permission and `If-Match` checks, the candidate scenario validated by
 /// the core (422 with its problems when the change adds one), the row, the audit entry.
@@ -401,6 +415,7 @@ async fn change_entity(
                 fill_need_id(stored, &mut body);
             }
             own_state(caller, kind, &body)?;
+            own_id(caller, kind, &body)?;
             (None, Some(body), None)
         }
         Change::Replace { id, rev, body } => {
