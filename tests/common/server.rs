@@ -244,6 +244,19 @@ pub fn post_huge(addr: &str, path: &str, cookie: &str, csrf: &str, body_len: usi
     text.split(' ').nth(1).and_then(|code| code.parse().ok()).unwrap_or(0)
 }
 
+/// `GET path` over a plain socket with `headers`; the answer's status line and headers.
+pub fn head_of_get(addr: &str, path: &str, headers: &[(&str, &str)]) -> String {
+    let mut stream = TcpStream::connect(addr).expect("connect");
+    stream.set_read_timeout(Some(Duration::from_secs(60))).expect("timeout");
+    let extra: String = headers.iter().map(|(name, value)| format!("{name}: {value}\r\n")).collect();
+    let request = format!("GET {path} HTTP/1.1\r\nHost: {addr}\r\n{extra}Connection: close\r\n\r\n");
+    stream.write_all(request.as_bytes()).expect("request");
+    let mut answer = Vec::new();
+    let _ = stream.read_to_end(&mut answer);
+    let end = answer.windows(4).position(|w| w == b"\r\n\r\n").unwrap_or(answer.len());
+    String::from_utf8_lossy(&answer[..end]).to_lowercase()
+}
+
 /// A throwaway PostgreSQL cluster in a temporary folder on a free port, run as the
 /// `postgres` user (the tests run as root), stopped and removed when dropped.
 pub struct Postgres {

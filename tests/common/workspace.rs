@@ -9,7 +9,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use serde_json::{json, Value};
 
 use super::cli::repo;
-use super::server::{add_user, post_huge, Answer, Client, Server};
+use super::server::{add_user, head_of_get, post_huge, Answer, Client, Server};
 
 pub const PASSWORD: &str = "correct-horse-battery";
 
@@ -129,6 +129,11 @@ pub fn sign_in_and_out(server: &Server) {
     expect(&centre.send("POST", "/api/logout", None, &[]), 204, "logout");
     expect(&centre.get("/api/scenario"), 401, "after logout");
     expect(&server.client().get("/api/health"), 200, "health");
+
+    // Large answers are compressed for a client that accepts gzip.
+    let cookie = focal.cookie.clone().unwrap_or_default();
+    let head = head_of_get(&server.addr, "/api/scenario", &[("Cookie", &cookie), ("Accept-Encoding", "gzip")]);
+    assert!(head.starts_with("http/1.1 200") && head.contains("content-encoding: gzip"), "{head}");
 }
 
 pub fn entities_with_revisions(server: &Server) {
