@@ -3,7 +3,7 @@
 
 CARGO ?= cargo
 
-.PHONY: test test-core lint demo bench setup-highs
+.PHONY: test test-core lint demo bench bench-serve setup-highs setup-postgres
 
 ## Every test: formatting, lints (native and wasm), the core's unit/integration/property
 ## tests, and the browser tests in headless Chromium (see the web targets below).
@@ -16,8 +16,9 @@ lint: setup-highs
 	$(CARGO) clippy --release --all-targets --features highs -- -D warnings
 
 ## The core, the command line, the exchange files and the view-model logic, with the HiGHS
-## engine so that the tests comparing it with microlp run too.
-test-core: setup-highs
+## engine so that the tests comparing it with microlp run too; and the shared workspace server
+## on SQLite and on a throwaway PostgreSQL cluster (tests/serve_postgres.rs starts it).
+test-core: setup-highs setup-postgres
 	$(CARGO) test --release --features highs
 
 ## The optional native HiGHS engine (feature `highs`) builds HiGHS from source: it needs
@@ -25,6 +26,12 @@ test-core: setup-highs
 setup-highs:
 	@command -v cmake >/dev/null && ls /usr/lib/llvm-*/lib/libclang.so* >/dev/null 2>&1 \
 		|| ($(SUDO) apt-get update && $(SUDO) apt-get install -y cmake libclang-dev)
+
+## Debian's PostgreSQL for the server's tests (only its programs: the tests start a cluster of
+## their own as the `postgres` user in a temporary folder). Installs it only when missing.
+setup-postgres:
+	@ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 \
+		|| ($(SUDO) apt-get update && $(SUDO) apt-get install -y postgresql)
 
 ## Solve the demo scenario on the command line and write the plan to target/demo-plan.json.
 demo:
@@ -35,6 +42,13 @@ demo:
 ## ratios (release build; prints figures; about three minutes).
 bench: setup-highs
 	$(CARGO) run --release --features highs --bin bench
+
+## The shared workspace under load: 22 focal points and the centre write at once, 200 writes
+## each, on SQLite and on PostgreSQL, against a release `qudra serve`; prints p50/p95 latency
+## and the lost or duplicated rows (zero, or it fails). A few minutes.
+bench-serve: setup-postgres
+	$(CARGO) build --release --bin qudra
+	QUDRA_BIN=$(CURDIR)/target/release/qudra $(CARGO) test --test serve_load -- --ignored --nocapture --test-threads 1
 
 # ---- The browser app --------------------------------------------------------------------
 # Pinned tools (Trunk.toml names the same versions). binaryen comes from npm because Debian's

@@ -323,3 +323,38 @@ fn text_escaping_covers_the_rfc_characters() {
     assert_eq!(unescape_text(&escape_text("a\\b;c,d\ne")), "a\\b;c,d\ne");
     assert_eq!(escape_text("bell\u{7}"), "bell");
 }
+
+/// The event of `uid` in a calendar, unfolded.
+fn event_of(ics: &str, uid: &str) -> Option<String> {
+    unfold(ics).split("BEGIN:VEVENT").find(|event| event.contains(&format!("UID:{uid}\r\n"))).map(str::to_string)
+}
+
+#[test]
+fn a_feed_cancels_what_a_newer_plan_drops_and_raises_the_sequence() {
+    use qudra::io::ics::feed;
+    use qudra::model::{Exclusion, NeedId, SessionId};
+    let first = fixture();
+    let first_plan = solve(&first, &Options::default()).unwrap();
+    let mut second = first.clone();
+    second.exclusions.push(Exclusion { need: NeedId::new("QA-crypto-2"), session: SessionId::new("CR-201-A") });
+    let second_plan = solve(&second, &Options::default()).unwrap();
+    let options = IcsOptions { lang: FileLang::En, state: Some("QA".into()), dtstamp: dtstamp() };
+    let uid = "CR-201-A.QA.2027@qudra";
+
+    let one = feed(&[(first.clone(), first_plan.clone())], &options).unwrap();
+    assert_eq!(uids(&one), uids(&calendar(&first, &first_plan, &options).unwrap()), "the plan's events");
+    assert!(event_of(&one, uid).is_some_and(|event| event.contains("SEQUENCE:0") && !event.contains("CANCELLED")));
+
+    let history = [(first.clone(), first_plan.clone()), (second.clone(), second_plan.clone())];
+    let two = feed(&history, &options).unwrap();
+    let dropped = event_of(&two, uid).expect("the dropped event stays in the feed");
+    assert!(dropped.contains("STATUS:CANCELLED") && dropped.contains("SEQUENCE:1"), "{dropped}");
+    assert!(!calendar(&second, &second_plan, &options).unwrap().contains(uid), "the newer plan has no such event");
+    let parsed: icalendar::Calendar = two.parse().expect("the feed parses");
+    assert_eq!(parsed.components.iter().filter(|c| matches!(c, CalendarComponent::Event(_))).count(), uids(&two).len());
+
+    let back = feed(&[history[0].clone(), history[1].clone(), (first, first_plan)], &options).unwrap();
+    let restored = event_of(&back, uid).expect("the event");
+    assert!(restored.contains("SEQUENCE:2") && !restored.contains("CANCELLED"), "{restored}");
+    assert!(back.ends_with("END:VCALENDAR\r\n") && back.lines().all(|line| line.len() <= 76));
+}

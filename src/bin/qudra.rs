@@ -2,6 +2,8 @@
 //! Exit status: 0 success, 1 invalid input or infeasible, 2 usage error.
 
 mod cli;
+#[cfg(not(target_arch = "wasm32"))]
+mod serve;
 
 use std::ffi::OsString;
 use std::fmt::Display;
@@ -31,6 +33,9 @@ session; DTSTAMP is the current time, or SOURCE_DATE_EPOCH when set) or JSON, fo
 state or all. import merges a needs or sessions CSV into the scenario, all rows or none,
 and writes the result to OUT.json or standard output; SCENARIO.json is never changed
 unless it is also named by -o.
+
+serve runs the shared workspace (the app and a JSON API over SQLite or PostgreSQL, with
+accounts made by `qudra user add`); backup and restore copy its database; see README.md.
 
 Files named by -o are written whole or not at all, and never over an input (except the
 scenario of import). Each option is given once. At most 100 problems are listed, then how
@@ -156,8 +161,16 @@ const IMPORT: Spec = Spec {
             unless -o names it, and then it is replaced whole or not at all.",
 };
 
-const COMMANDS: [(&str, &Spec); 4] =
-    [("validate", &VALIDATE), ("solve", &SOLVE), ("export", &EXPORT), ("import", &IMPORT)];
+const COMMANDS: [(&str, &Spec); 8] = [
+    ("validate", &VALIDATE),
+    ("solve", &SOLVE),
+    ("export", &EXPORT),
+    ("import", &IMPORT),
+    ("serve", &serve::SERVE),
+    ("user", &serve::USER),
+    ("backup", &serve::BACKUP),
+    ("restore", &serve::RESTORE),
+];
 
 /// At most this many problems are listed; then how many more.
 const SHOWN: usize = 100;
@@ -226,11 +239,25 @@ fn run(mut args: Vec<OsString>) -> Result<(), Failure> {
                     "validate" => validate_command(&args),
                     "solve" => solve_command(&args),
                     "export" => export_command(&args),
+                    "serve" => serve::serve_command(&args).map_err(|err| served(spec, err)),
+                    "user" => serve::user_command(&args).map_err(|err| served(spec, err)),
+                    "backup" => serve::backup_command(&args).map_err(|err| served(spec, err)),
+                    "restore" => serve::restore_command(&args).map_err(|err| served(spec, err)),
                     _ => import_command(&args),
                 }
             }
             None => Err(Failure::Usage(None, format!("unknown command \"{name}\""))),
         },
+    }
+}
+
+/// A failure of `serve` or `user` as the command line reports it.
+fn served(spec: &'static Spec, failure: serve::Failure) -> Failure {
+    match failure {
+        serve::Failure::Input(message) => {
+            Failure::Input(format!("qudra {}: {message}", spec.program.trim_start_matches("qudra ")))
+        }
+        serve::Failure::Usage(message) => Failure::Usage(Some(spec), message),
     }
 }
 

@@ -106,6 +106,108 @@ pub fn calendar(scenario: &Scenario, plan: &Plan, options: &IcsOptions) -> Resul
     Ok(out)
 }
 
+/// A state's calendar feed over the published plans, oldest first (SPEC §8): the events of
+/// the newest plan, each with a `SEQUENCE` raised every time a newer plan changed it, and
+/// every event an earlier plan had and the newest dropped, kept with `STATUS:CANCELLED` and a
+/// higher `SEQUENCE` (after the newest plan's events, which keep its order), so that a
+/// subscribed calendar removes it. Empty `published`: an empty calendar.
+pub fn feed(published: &[(Scenario, Plan)], options: &IcsOptions) -> Result<String, ExportError> {
+    let mut versions: BTreeMap<String, (Vec<String>, u32, bool)> = BTreeMap::new();
+    let mut head: Vec<String> = Vec::new();
+    let mut order: Vec<String> = Vec::new();
+    for (scenario, plan) in published {
+        let text = calendar(scenario, plan, options)?;
+        let (lines, events) = split_events(&text);
+        head = lines;
+        order = events.iter().map(|(uid, _)| uid.clone()).collect();
+        let present: std::collections::BTreeSet<&String> = events.iter().map(|(uid, _)| uid).collect();
+        for (uid, (_, sequence, cancelled)) in versions.iter_mut() {
+            if !present.contains(uid) && !*cancelled {
+                *cancelled = true;
+                *sequence += 1;
+            }
+        }
+        for (uid, lines) in &events {
+            match versions.get_mut(uid) {
+                Some((old, sequence, cancelled)) => {
+                    if *cancelled || *old != *lines {
+                        *sequence += 1;
+                    }
+                    *old = lines.clone();
+                    *cancelled = false;
+                }
+                None => {
+                    versions.insert(uid.clone(), (lines.clone(), 0, false));
+                }
+            }
+        }
+    }
+    if head.is_empty() {
+        head = ["BEGIN:VCALENDAR", "VERSION:2.0", &format!("PRODID:{PRODID}"), "CALSCALE:GREGORIAN", "METHOD:PUBLISH"]
+            .map(str::to_string)
+            .to_vec();
+    }
+    let mut out = String::new();
+    for line in head {
+        out.push_str(&line);
+        out.push_str("\r\n");
+    }
+    let dtstamp = format!("DTSTAMP:{}", options.dtstamp.format("%Y%m%dT%H%M%SZ"));
+    // The newest plan's events in its order, then the cancelled ones.
+    let cancelled = versions.iter().filter(|(_, (_, _, cancelled))| *cancelled).map(|(uid, _)| uid.clone());
+    let uids: Vec<String> = order.iter().cloned().chain(cancelled).collect();
+    for (lines, sequence, cancelled) in uids.iter().filter_map(|uid| versions.get(uid)) {
+        out.push_str("BEGIN:VEVENT\r\n");
+        for line in lines {
+            let line = if line.starts_with("DTSTAMP:") { &dtstamp } else { line };
+            out.push_str(line);
+            out.push_str("\r\n");
+            if line.starts_with("UID:") {
+                out.push_str(&format!("SEQUENCE:{sequence}\r\n"));
+                if *cancelled {
+                    out.push_str("STATUS:CANCELLED\r\n");
+                }
+            }
+        }
+        out.push_str("END:VEVENT\r\n");
+    }
+    out.push_str("END:VCALENDAR\r\n");
+    Ok(out)
+}
+
+/// A calendar's lines before its first event (folded lines kept whole), and each event's
+/// lines between BEGIN and END by its UID.
+fn split_events(text: &str) -> (Vec<String>, Vec<(String, Vec<String>)>) {
+    let mut logical: Vec<String> = Vec::new();
+    for physical in text.split("\r\n") {
+        match (physical.strip_prefix(' '), logical.last_mut()) {
+            (Some(_), Some(last)) => {
+                last.push_str("\r\n");
+                last.push_str(physical);
+            }
+            _ if physical.is_empty() => {}
+            _ => logical.push(physical.to_string()),
+        }
+    }
+    let mut head = Vec::new();
+    let mut events = Vec::new();
+    let mut current: Option<Vec<String>> = None;
+    for line in logical {
+        match (line.as_str(), current.as_mut()) {
+            ("BEGIN:VEVENT", _) => current = Some(Vec::new()),
+            ("END:VEVENT", _) => {
+                let lines = current.take().unwrap_or_default();
+                let uid = lines.iter().find(|line| line.starts_with("UID:")).cloned().unwrap_or_default();
+                events.push((uid, lines));
+            }
+            (_, Some(lines)) => lines.push(line),
+            ("END:VCALENDAR", None) => {}
+            (_, None) => head.push(line),
+        }
+    }
+    (head, events)
+}
+
 /// A DATE value (RFC 5545 §3.3.4: exactly four digits of year), or `None` for a year a
 /// calendar cannot hold.
 fn date_value(date: NaiveDate) -> Option<String> {

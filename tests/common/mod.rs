@@ -6,6 +6,8 @@
 
 pub mod cli;
 pub mod oracle;
+pub mod server;
+pub mod workspace;
 
 /// The items of `all` picked by the bits of `mask` (for generated scenarios).
 pub fn pick<T: Clone>(all: &[T], mask: u8) -> Vec<T> {

@@ -21,9 +21,11 @@ pub enum Kind {
     OneOf,
     /// Any number of times; each value counts.
     Repeated,
+    /// At most once, without a value (`--demo`).
+    Switch,
 }
 
-/// One `--long VALUE` option (every option takes a value).
+/// One `--long VALUE` option, or a `--long` switch (`Kind::Switch`, `value` unused).
 pub struct Flag {
     pub long: &'static str,
     pub short: Option<char>,
@@ -50,6 +52,9 @@ impl Flag {
     }
 
     fn shown(&self) -> String {
+        if self.kind == Kind::Switch {
+            return self.name();
+        }
         match self.short {
             Some(short) => format!("-{short} {}", self.value),
             None => format!("--{} {}", self.long, self.value),
@@ -94,9 +99,10 @@ impl Spec {
             .flags
             .iter()
             .map(|flag| {
-                let names = match flag.short {
-                    Some(short) => format!("-{short}, --{} {}", flag.long, flag.value),
-                    None => format!("    --{} {}", flag.long, flag.value),
+                let names = match (flag.short, flag.kind) {
+                    (_, Kind::Switch) => format!("    --{}", flag.long),
+                    (Some(short), _) => format!("-{short}, --{} {}", flag.long, flag.value),
+                    (None, _) => format!("    --{} {}", flag.long, flag.value),
                 };
                 (names, flag.help)
             })
@@ -124,6 +130,11 @@ impl Args {
     /// The value of a flag given at most once.
     pub fn get(&self, long: &str) -> Option<&str> {
         self.values.iter().find(|(name, _)| *name == long).map(|(_, value)| value.as_str())
+    }
+
+    /// Whether a switch (or any flag) was given.
+    pub fn has(&self, long: &str) -> bool {
+        self.values.iter().any(|(name, _)| *name == long)
     }
 
     /// Every value of a repeatable flag, in order.
@@ -161,8 +172,11 @@ pub fn parse(spec: &Spec, args: impl IntoIterator<Item = OsString>) -> Result<Pa
                 continue;
             }
         };
-        let value = parser.value().map_err(|_| format!("option {} needs a value ({})", flag.name(), flag.value))?;
-        let value = text(value)?;
+        let value = if flag.kind == Kind::Switch {
+            String::new()
+        } else {
+            text(parser.value().map_err(|_| format!("option {} needs a value ({})", flag.name(), flag.value))?)?
+        };
         if flag.kind != Kind::Repeated && values.iter().any(|(name, _)| *name == flag.long) {
             return Err(format!("option {} is given twice; give it once", flag.name()));
         }

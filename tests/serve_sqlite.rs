@@ -1,0 +1,194 @@
+//! The shared workspace (SPEC §8) on SQLite: the real `qudra serve` over a temporary file.
+
+mod common;
+
+use common::cli::scratch;
+use common::server::{Client, Server};
+use common::workspace;
+
+fn sqlite(dir: &std::path::Path) -> String {
+    format!("sqlite://{}", dir.join("qudra.db").to_string_lossy())
+}
+
+#[test]
+fn workspace_on_sqlite() {
+    let dir = scratch("workspace");
+    let db = sqlite(&dir);
+    let server = workspace::start(&db);
+    workspace::run(&server);
+    workspace::backup_and_restore(
+        &server,
+        &db,
+        &dir,
+        &[&format!("sqlite://{}", dir.join("restored.db").to_string_lossy())],
+    );
+    workspace::crash_during_writes(&db, server);
+}
+
+#[test]
+fn sign_in_is_throttled_on_sqlite() {
+    let dir = scratch("throttle");
+    let server = workspace::start(&sqlite(&dir));
+    workspace::throttling(&server);
+}
+
+/// `qudra serve --demo` on a fresh machine: the demo scenario and one account per role and
+/// a few focal points, printed once, that sign in.
+#[test]
+fn demo_prints_accounts_that_sign_in() {
+    let dir = scratch("demo");
+    let db = sqlite(&dir);
+    let server = Server::start(&db, &["--demo"]);
+    let base = server.client();
+    let printed = server.stop();
+    let accounts: Vec<(String, String)> = printed
+        .lines()
+        .filter_map(|line| {
+            let mut words = line.split_whitespace();
+            Some((words.next()?.to_string(), words.next()?.to_string()))
+        })
+        .filter(|(login, _)| {
+            ["admin", "centre", "planner", "focal-qa", "focal-tn", "focal-eg"].contains(&login.as_str())
+        })
+        .collect();
+    assert_eq!(accounts.len(), 6, "{printed}");
+    // Started again with the built app: the same accounts, and the app's files under the CSP.
+    let app = dir.join("app");
+    std::fs::create_dir_all(&app).expect("app folder");
+    std::fs::write(app.join("index.html"), "<!doctype html><title>Qudra</title>").expect("index.html");
+    std::fs::write(dir.join("secret.txt"), "not served").expect("a file beside it");
+    let again = Server::start(&db, &["--demo", "--app", &app.to_string_lossy()]);
+    assert_ne!(again.base, base.base, "a new free port");
+    let page = again.client().get("/");
+    assert_eq!(page.status, 200);
+    assert!(page.text.contains("<title>Qudra</title>"));
+    assert!(page
+        .header("content-security-policy")
+        .is_some_and(|csp| csp.contains("script-src 'self' 'wasm-unsafe-eval'")));
+    let outside = again.client().get("/..%2Fsecret.txt");
+    assert!(outside.status >= 400 && !outside.text.contains("not served"), "{outside:?}");
+    for (login, password) in &accounts {
+        let client = Client::signed_in(&again, login, password);
+        let scenario = client.get("/api/scenario").json();
+        let states: std::collections::BTreeSet<&str> =
+            scenario["needs"].as_array().into_iter().flatten().filter_map(|n| n["state"].as_str()).collect();
+        match login.strip_prefix("focal-") {
+            Some(code) => assert_eq!(states, [code.to_uppercase().as_str()].into_iter().collect()),
+            None => assert_eq!(states.len(), 22, "{login} reads every state's needs"),
+        }
+    }
+    // A second start keeps the data and the accounts and prints none.
+    assert!(!again.stop().contains("focal-qa"));
+}
+
+/// Accounts: invitations from `qudra user add`, the admin's account API, disable and reset,
+/// the 8-hour idle end of a session, and a need's history for its focal point.
+#[test]
+fn accounts_invitations_and_idle_sessions() {
+    use common::cli::QUDRA;
+    use common::workspace::{create_need, sign_in, PASSWORD};
+    use serde_json::json;
+
+    let dir = scratch("accounts");
+    let db = sqlite(&dir);
+    let server = workspace::start(&db);
+
+    let out = std::process::Command::new(QUDRA)
+        .args(["user", "add", "--db", &db, "--login", "focal-ma", "--role", "focal", "--state", "MA"])
+        .output()
+        .expect("user add");
+    assert!(out.status.success());
+    let printed = String::from_utf8_lossy(&out.stdout).into_owned();
+    let token = printed.lines().nth(1).map(str::trim).expect("an invitation line").to_string();
+    let anonymous = server.client();
+    let password = "a new long passphrase";
+    let accept = json!({"token": token, "password": password});
+    assert_eq!(anonymous.send("POST", "/api/invitations", Some(accept.clone()), &[]).status, 204);
+    assert_eq!(anonymous.send("POST", "/api/invitations", Some(accept), &[]).status, 404, "used once");
+    let ma = Client::signed_in(&server, "focal-ma", password);
+
+    let again = std::process::Command::new(QUDRA)
+        .args(["user", "add", "--db", &db, "--login", "focal-ma", "--role", "centre"])
+        .output()
+        .expect("user add");
+    assert_eq!(again.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&again.stderr).contains("taken"));
+    let no_state = std::process::Command::new(QUDRA)
+        .args(["user", "add", "--db", &db, "--login", "x", "--role", "focal"])
+        .output()
+        .expect("run");
+    assert_eq!(no_state.status.code(), Some(2));
+
+    // The admin's account API; nobody else may use it.
+    let admin = sign_in(&server, "admin");
+    let created = admin.send("POST", "/api/users", Some(json!({"login": "planner-2", "role": "planner"})), &[]);
+    assert_eq!(created.status, 201, "{}", created.text);
+    assert!(created.json()["invitation"].as_str().is_some_and(|token| token.len() > 20));
+    assert_eq!(
+        sign_in(&server, "centre").send("POST", "/api/users", Some(json!({"login": "x", "role": "admin"})), &[]).status,
+        403
+    );
+    assert_eq!(sign_in(&server, "centre").get("/api/users").status, 403);
+    let users = admin.get("/api/users");
+    assert_eq!(users.status, 200);
+    assert!(users.text.contains("\"focal-ma\"") && !users.text.contains("argon2") && !users.text.contains(PASSWORD));
+
+    // Disable ends the sessions at once; reset replaces the password by an invitation.
+    assert_eq!(admin.send("POST", "/api/users/focal-ma/disable", None, &[]).status, 204);
+    assert_eq!(ma.get("/api/scenario").status, 401);
+    assert_eq!(server.client().login("focal-ma", password).status, 401);
+    let reset = admin.send("POST", "/api/users/focal-tn/reset", None, &[]).json();
+    assert_eq!(server.client().login("focal-tn", PASSWORD).status, 401, "the old password is gone");
+    let accept = json!({"token": reset["invitation"], "password": password});
+    assert_eq!(anonymous.send("POST", "/api/invitations", Some(accept), &[]).status, 204);
+    Client::signed_in(&server, "focal-tn", password);
+
+    // A focal point reads its own need's history; another state's focal point does not.
+    let qa = sign_in(&server, "focal-qa");
+    let need = create_need(&qa, "QA");
+    let path = format!("/api/needs/{}", need["id"].as_str().unwrap_or_default());
+    assert_eq!(qa.send("DELETE", &path, None, &[("If-Match", "\"1\"")]).status, 204);
+    let history = qa.get(&format!("{path}/history"));
+    assert_eq!(history.status, 200, "{}", history.text);
+    let history = history.json();
+    let actions: Vec<&str> = history.as_array().into_iter().flatten().filter_map(|e| e["action"].as_str()).collect();
+    assert_eq!(actions, ["create", "delete"]);
+    assert_eq!(Client::signed_in(&server, "focal-tn", password).get(&format!("{path}/history")).status, 404);
+
+    // Eight idle hours end a session: its last use is moved back nine hours.
+    let centre = sign_in(&server, "centre");
+    assert_eq!(centre.get("/api/scenario").status, 200);
+    tokio::runtime::Runtime::new().expect("runtime").block_on(async {
+        let pool = sqlx::SqlitePool::connect(&db).await.expect("open the database");
+        sqlx::query("UPDATE sessions SET last_seen = last_seen - 9 * 3600")
+            .execute(&pool)
+            .await
+            .expect("age the sessions");
+    });
+    assert_eq!(centre.get("/api/scenario").status, 401, "idle for more than 8 hours");
+}
+
+/// Behind a reverse proxy (`--behind-proxy`) failed sign-ins count per address the proxy
+/// saw: one address locked out does not lock out the others sharing the proxy.
+#[test]
+fn behind_a_proxy_the_forwarded_address_is_throttled() {
+    use common::workspace::{ACCOUNTS, PASSWORD};
+    use serde_json::json;
+
+    let dir = scratch("proxy");
+    let db = sqlite(&dir);
+    for (login, role, state) in ACCOUNTS {
+        common::server::add_user(&db, login, role, state, PASSWORD);
+    }
+    let server = Server::start(&db, &["--behind-proxy"]);
+    let login = |name: &str, password: &str, from: &str| {
+        let body = json!({"login": name, "password": password}).to_string().into_bytes();
+        server.client().raw("POST", "/api/login", Some(body), &[("X-Forwarded-For", from)], false).status
+    };
+    for attempt in 0..5 {
+        assert_eq!(login(&format!("nobody-{attempt}"), "wrong-password", "198.51.100.7, 203.0.113.5"), 401);
+    }
+    assert_eq!(login("planner", PASSWORD, "203.0.113.5"), 429, "the address the proxy saw is locked");
+    assert_eq!(login("planner", PASSWORD, "203.0.113.9"), 200, "another address is not");
+    assert_eq!(login("centre", PASSWORD, "203.0.113.9, 203.0.113.5"), 429, "the last forwarded address counts");
+}
