@@ -166,7 +166,9 @@ pub fn solve(index: &Index, families: &[Family], deadline: Deadline) -> Option<P
             }
         }
     }
-    let (seats, objective) = best?;
+    let (seats, _) = best?;
+    let seats = completed(index, &pieces, &unbudgeted, &payer, seats, deadline);
+    let objective = objective::of_seats(index, &seats);
     if !meets(bound, objective) && !deadline.passed() {
         if let Some(by_state) = by_state_bound(index, families, &seat_prices, deadline) {
             bound = bound.min(by_state);
@@ -184,7 +186,7 @@ pub fn solve(index: &Index, families: &[Family], deadline: Deadline) -> Option<P
 /// closes most of the relaxation's gap. `None` when a session has a minimum (its `y` ties
 /// states together), or out of time.
 fn by_state_bound(index: &Index, families: &[Family], seat_prices: &[f64], deadline: Deadline) -> Option<f64> {
-    if index.pairs.iter().any(|pair| index.session(pair.session).min_participants > 0) || deadline.passed() {
+    if !by_state_applies(index) || deadline.passed() {
         return None;
     }
     let mut by_state: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
@@ -200,12 +202,109 @@ fn by_state_bound(index: &Index, families: &[Family], seat_prices: &[f64], deadl
             let flow = flow::solve(&state, &price, deadline);
             return flow.complete.then_some(flow.value);
         }
+        // The state's best plan without its budget, when it keeps the budget anyway, is its
+        // best plan within it: no branch-and-bound needed.
+        let relaxed = without_budget(&state, families, &price, deadline);
+        if let Some((value, true)) = relaxed {
+            return Some(value);
+        }
         // A state whose branch-and-bound drags on gives its bound so far.
         let left = deadline.left().map_or(STATE_SECONDS, |left| left.min(STATE_SECONDS));
-        let solved = engine::microlp::solve(Parts::priced(&state, families, &price), Some(left), None, 0.0).ok()?;
-        Some(if solved.proven { solved.value } else { solved.best_bound?.max(solved.value) })
+        let solved = engine::microlp::solve(Parts::priced(&state, families, &price), Some(left), None, 0.0).ok();
+        match solved {
+            Some(solved) if solved.proven => Some(solved.value),
+            Some(Solved { best_bound: Some(bound), value, .. }) => Some(bound.max(value)),
+            // No bound in time: the state without its budget bounds it.
+            _ => relaxed.map(|(value, _)| value),
+        }
     });
     values.into_iter().sum::<Option<f64>>().map(|total| total + shared)
+}
+
+/// A bound on a state's best plan at seat prices `price` that needs no branch-and-bound:
+/// its plan without the budget, a flow (a relaxation, so at least the state's optimum), and
+/// whether that plan keeps the budget anyway (then it is the state's optimum). `None` when
+/// that is no flow (pins) or the deadline stopped it.
+fn without_budget(state: &Index, families: &[Family], price: &[f64], deadline: Deadline) -> Option<(f64, bool)> {
+    let unbudgeted: Vec<Family> = families.iter().copied().filter(|&family| family != Family::Budget).collect();
+    if !flow::applies(state, &unbudgeted) {
+        return None;
+    }
+    let flow = flow::solve(state, price, deadline);
+    let payer: Vec<Option<usize>> = state.pairs.iter().map(|pair| state.payer(pair)).collect();
+    let within = within_budget_already(state, &payer, &flow.seats);
+    flow.complete.then_some((flow.value, within))
+}
+
+/// True when these seats spend no state's money beyond its budget.
+fn within_budget_already(index: &Index, payer: &[Option<usize>], seats: &[i64]) -> bool {
+    let mut spent: BTreeMap<usize, i64> = BTreeMap::new();
+    for (p, &seats) in seats.iter().enumerate() {
+        if let Some(k) = payer[p] {
+            *spent.entry(k).or_default() += seats * index.session(index.pairs[p].session).cost_per_seat;
+        }
+    }
+    spent.iter().all(|(&k, &money)| money <= index.scenario.states[k].budget.unwrap_or(i64::MAX))
+}
+
+/// The plan with its budgeted seats kept and everything else planned again, exactly: once
+/// the seats each budget pays for are fixed, no budget binds and every piece is a network
+/// flow, so the rest is the best completion of those seats (the greedy fill of
+/// [`within_budgets`] is only a good one). The fixed seats are forced in by a premium
+/// larger than any other path's gain; a piece that is no flow (pins, minimums), or whose
+/// flow the deadline stopped, keeps the plan's seats.
+fn completed(
+    index: &Index,
+    pieces: &[Vec<usize>],
+    families: &[Family],
+    payer: &[Option<usize>],
+    plan: Vec<i64>,
+    deadline: Deadline,
+) -> Vec<i64> {
+    let settings = &index.scenario.settings;
+    let most_gain = index
+        .pairs
+        .iter()
+        .map(|pair| model::weight(index, pair.need) * (1.0 + settings.equity_bonus.max(0.0)))
+        .fold(1.0, f64::max);
+    let premium = 4.0 * most_gain + 1.0;
+    let redone = parallel::map(pieces.iter().collect(), |piece: &Vec<usize>| {
+        if piece.iter().all(|&p| payer[p].is_none()) {
+            return None;
+        }
+        let mut block = index.restrict(piece);
+        if !flow::applies(&block, families) {
+            return None;
+        }
+        let mut price = vec![0.0; piece.len()];
+        for (i, &p) in piece.iter().enumerate() {
+            if payer[p].is_some() {
+                block.pairs[i].upper = plan[p];
+                price[i] = -premium;
+            }
+        }
+        let flow = flow::solve(&block, &price, deadline);
+        let kept = piece.iter().enumerate().all(|(i, &p)| payer[p].is_none() || flow.seats[i] == plan[p]);
+        (flow.complete && kept).then_some(flow.seats)
+    });
+    let mut better = plan.clone();
+    for (piece, seats) in pieces.iter().zip(redone) {
+        if let Some(seats) = seats {
+            for (i, &p) in piece.iter().enumerate() {
+                better[p] = seats[i];
+            }
+        }
+    }
+    if objective::of_seats(index, &better) > objective::of_seats(index, &plan) {
+        better
+    } else {
+        plan
+    }
+}
+
+/// The by-state bound needs states apart: no session with a minimum ties them.
+fn by_state_applies(index: &Index) -> bool {
+    index.pairs.iter().all(|pair| index.session(pair.session).min_participants == 0)
 }
 
 /// The priced plan cut back to every budget, then filled greedily: seats of the least value
@@ -239,4 +338,97 @@ fn within_budgets(index: &Index, payer: &[Option<usize>], mut x: Vec<i64>) -> Op
     }
     let values: Vec<f64> = x.iter().map(|&seats| seats as f64).collect();
     heuristic::repair(index, Some(&values))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::synth::{scenario, Scale, Variant};
+
+    /// The budget-linked blocks of a few generated regional scenarios with budgets.
+    fn budget_linked(scenario: &crate::model::Scenario) -> Vec<Vec<usize>> {
+        let index = Index::new(scenario);
+        compat::blocks(&index).into_iter().filter(|pairs| applies(&index.restrict(pairs), &Family::ALL)).collect()
+    }
+
+    /// The exact completion keeps every seat a budget pays for, and is the best plan with
+    /// those seats: the same objective as microlp's proven optimum of the block with those
+    /// seats pinned; and at least as good as the greedy fill it starts from.
+    #[test]
+    fn completion_is_the_best_plan_around_the_budgeted_seats() {
+        let mut checked = 0;
+        for seed in [2027, 5, 6] {
+            let s = scenario(Scale::Region, Variant::Budget, seed);
+            let index = Index::new(&s);
+            for pairs in budget_linked(&s) {
+                let block = index.restrict(&pairs);
+                let payer: Vec<Option<usize>> = block.pairs.iter().map(|pair| block.payer(pair)).collect();
+                // The greedy fill alone, from no seats: a feasible plan within the budgets.
+                let greedy = within_budgets(&block, &payer, vec![0; block.pairs.len()]).expect("a greedy plan");
+                let pieces = compat::unbudgeted_blocks(&block);
+                let unbudgeted = families_without_budget();
+                let done = completed(&block, &pieces, &unbudgeted, &payer, greedy.clone(), Deadline::none());
+                for p in 0..block.pairs.len() {
+                    if payer[p].is_some() {
+                        assert_eq!(done[p], greedy[p], "seed {seed}: budgeted seats of pair {p} moved");
+                    }
+                }
+                let mut pinned = block.restrict(&(0..block.pairs.len()).collect::<Vec<_>>());
+                for (p, pair) in pinned.pairs.iter_mut().enumerate() {
+                    if payer[p].is_some() {
+                        pair.pin = Some(greedy[p]);
+                    }
+                }
+                let exact =
+                    engine::microlp::solve(Parts::build(&pinned, &Family::ALL, true), None, None, 0.0).expect("solved");
+                assert!(exact.proven);
+                let best = objective::of_seats(&block, &exact.seats);
+                let (greedy_value, done_value) =
+                    (objective::of_seats(&block, &greedy), objective::of_seats(&block, &done));
+                assert!((done_value - best).abs() <= 1e-6 * best.abs().max(1.0), "seed {seed}: {done_value} vs {best}");
+                assert!(done_value >= greedy_value - 1e-9, "seed {seed}: {done_value} < greedy {greedy_value}");
+                checked += 1;
+            }
+        }
+        assert!(checked >= 3, "only {checked} budget-linked blocks");
+    }
+
+    /// A state's plan without its budget bounds its plan within the budget (microlp's
+    /// proven optimum of the state alone, at the same seat prices).
+    #[test]
+    fn a_state_without_its_budget_bounds_it() {
+        let (mut checked, mut kept) = (0, 0);
+        for seed in [2027, 5, 6] {
+            let s = scenario(Scale::Region, Variant::Budget, seed);
+            let index = Index::new(&s);
+            let mut by_state: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+            for (p, pair) in index.pairs.iter().enumerate() {
+                if index.payer(pair).is_some() {
+                    by_state.entry(index.state_of[pair.need]).or_default().push(p);
+                }
+            }
+            for pairs in by_state.into_values() {
+                let state = index.restrict(&pairs);
+                let price: Vec<f64> = state.pairs.iter().map(|pair| 0.5 + (pair.session % 3) as f64).collect();
+                let exact = engine::microlp::solve(Parts::priced(&state, &Family::ALL, &price), None, None, 0.0)
+                    .expect("solved");
+                assert!(exact.proven);
+                let (bound, within) = without_budget(&state, &Family::ALL, &price, Deadline::none()).expect("a flow");
+                assert!(bound >= exact.value - 1e-6, "seed {seed}: bound {bound} below the optimum {}", exact.value);
+                // A plan without the budget that keeps it anyway is the optimum.
+                if within {
+                    assert!((bound - exact.value).abs() <= 1e-6 * bound.abs().max(1.0), "seed {seed}: {bound}");
+                    kept += 1;
+                }
+                checked += 1;
+            }
+        }
+        assert!(checked >= 3, "only {checked} budgeted states");
+        // Both cases occur: some states' budgets bind at these prices, some do not.
+        assert!(kept >= 1 && kept < checked, "{kept} of {checked} states keep their budget without it");
+    }
+
+    fn families_without_budget() -> Vec<Family> {
+        Family::ALL.into_iter().filter(|&family| family != Family::Budget).collect()
+    }
 }
