@@ -213,7 +213,7 @@ fn by_state_bound(index: &Index, families: &[Family], seat_prices: &[f64], deadl
         let solved = engine::microlp::solve(Parts::priced(&state, families, &price), Some(left), None, 0.0).ok();
         match solved {
             Some(solved) if solved.proven => Some(solved.value),
-            Some(Solved { best_bound: Some(bound), value, .. }) => Some(bound.max(value)),
+            Some(EngineSolution { best_bound: Some(bound), value, .. }) => Some(bound.max(value)),
             // No bound in time: the state without its budget bounds it.
             _ => relaxed.map(|(value, _)| value),
         }
