@@ -15,8 +15,8 @@ use qudra::io::ics::{calendar, IcsOptions};
 use qudra::io::{import, json, ExportError, Lang, RowError};
 use qudra::model::{validate, Scenario, StateCode};
 use qudra::solve::{
-    fixes, recommend, seat_values, solve, Engine, Options, Plan, RecommendError, SolveError, DEFAULT_SESSIONS, DEFAULT_TIME_LIMIT,
-    MAX_SESSIONS,
+    fixes, recommend, seat_values, solve, Engine, Options, Plan, RecommendError, SolveError, DEFAULT_SESSIONS,
+    DEFAULT_TIME_LIMIT, MAX_SESSIONS,
 };
 
 const USAGE_HEAD: &str = "Qudra: training-needs and capacity-building planner";
@@ -584,7 +584,9 @@ fn recommend_command(args: &cli::Args) -> Result<(), Failure> {
         None => DEFAULT_SESSIONS,
         Some(text) => match text.parse::<usize>() {
             Ok(k) if (1..=MAX_SESSIONS).contains(&k) => k,
-            _ => return Err(usage(format!("--sessions needs a whole number from 1 to {MAX_SESSIONS}, got \"{text}\""))),
+            _ => {
+                return Err(usage(format!("--sessions needs a whole number from 1 to {MAX_SESSIONS}, got \"{text}\"")))
+            }
         },
     };
     let time_limit = match args.get("time-limit") {
@@ -656,7 +658,12 @@ fn explain_command(args: &cli::Args) -> Result<(), Failure> {
     let plan = solve(&scenario, &options).map_err(failure)?;
     let remedies = fixes(&scenario, &options).map_err(failure)?;
     let values = seat_values(&scenario, &options).map_err(failure)?;
-    let mut lines = vec![format!("{path}: {} objective {}, {} unmet need(s)", plan.status.as_str(), plan.objective, plan.unmet.len())];
+    let mut lines = vec![format!(
+        "{path}: {} objective {}, {} unmet need(s)",
+        plan.status.as_str(),
+        plan.objective,
+        plan.unmet.len()
+    )];
     for unmet in &plan.unmet {
         lines.push(format!("  {}: {} trainee(s) without a seat ({})", unmet.need, unmet.seats, unmet.reason.as_str()));
         match remedies.iter().find(|fix| fix.need == unmet.need) {

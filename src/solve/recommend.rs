@@ -88,7 +88,8 @@ pub enum RecommendError {
 pub fn candidates(scenario: &Scenario) -> Result<Vec<Session>, RecommendError> {
     let horizon = scenario.horizon.ok_or(RecommendError::NoHorizon)?;
     let existing: BTreeSet<&str> = scenario.sessions.iter().map(|s| s.id.as_str()).collect();
-    let first_sunday = horizon.start + Duration::days(i64::from((7 - horizon.start.weekday().num_days_from_sunday()) % 7));
+    let first_sunday =
+        horizon.start + Duration::days(i64::from((7 - horizon.start.weekday().num_days_from_sunday()) % 7));
     let mut out = Vec::new();
     for course in &scenario.courses {
         let template =
@@ -171,13 +172,26 @@ struct Evaluator {
 
 impl Evaluator {
     fn new(base: Scenario, items: Vec<Session>, options: &Options, deadline: Deadline) -> Evaluator {
-        Evaluator { base, items, cache: BTreeMap::new(), options: options.clone(), deadline, proven: true, evaluations: 0 }
+        Evaluator {
+            base,
+            items,
+            cache: BTreeMap::new(),
+            options: options.clone(),
+            deadline,
+            proven: true,
+            evaluations: 0,
+        }
     }
 
     /// The objective with each set's sessions added, solved in parallel.
     fn values(&mut self, sets: Vec<Vec<usize>>) -> Result<Vec<f64>, SolveError> {
-        let missing: Vec<Vec<usize>> =
-            sets.iter().filter(|set| !self.cache.contains_key(*set)).cloned().collect::<BTreeSet<_>>().into_iter().collect();
+        let missing: Vec<Vec<usize>> = sets
+            .iter()
+            .filter(|set| !self.cache.contains_key(*set))
+            .cloned()
+            .collect::<BTreeSet<_>>()
+            .into_iter()
+            .collect();
         let most = self.options.time_limit.unwrap_or(DEFAULT_TIME_LIMIT).min(DEFAULT_TIME_LIMIT);
         let limit = self.deadline.left().map_or(most, |left| left.clamp(0.001, most));
         let options = Options { time_limit: Some(limit), ..self.options.clone() };
@@ -348,7 +362,8 @@ fn choose_in_region(
     let classes_len = firsts.len();
     let mut probe = Evaluator::new(base.clone(), firsts, options, deadline);
     let start = probe.value(&[])?;
-    let singles: Vec<f64> = probe.values((0..classes_len).map(|c| vec![c]).collect())?.iter().map(|v| v - start).collect();
+    let singles: Vec<f64> =
+        probe.values((0..classes_len).map(|c| vec![c]).collect())?.iter().map(|v| v - start).collect();
     let items = items_of(classes, &singles);
     let mut evaluator = Evaluator::new(base.clone(), items.sessions.clone(), options, deadline);
     evaluator.cache.insert(Vec::new(), start);
@@ -407,7 +422,12 @@ fn choose_in_hard_region(
 /// Lazy greedy: the item of largest marginal gain, re-valued only when its last value is
 /// out of date; the best set of each size along the way. `items.single` are the first
 /// estimates (the relaxation's gains: each is valued before it is taken).
-fn greedy(evaluator: &mut Evaluator, items: &Items, start: f64, k: usize) -> Result<Vec<(f64, Vec<usize>)>, SolveError> {
+fn greedy(
+    evaluator: &mut Evaluator,
+    items: &Items,
+    start: f64,
+    k: usize,
+) -> Result<Vec<(f64, Vec<usize>)>, SolveError> {
     let mut best = vec![(start, Vec::new()); k + 1];
     let mut set: Vec<usize> = Vec::new();
     let mut value = start;
@@ -427,13 +447,15 @@ fn greedy(evaluator: &mut Evaluator, items: &Items, start: f64, k: usize) -> Res
             }
             let gain = evaluator.value(&with(&set, item))? - value;
             estimate[item] = (gain, set.len());
-            let next_best = open.iter().filter(|&&o| o != item).map(|&o| estimate[o].0).fold(f64::NEG_INFINITY, f64::max);
+            let next_best =
+                open.iter().filter(|&&o| o != item).map(|&o| estimate[o].0).fold(f64::NEG_INFINITY, f64::max);
             if gain >= next_best {
                 chosen = Some(item);
                 break;
             }
         }
-        let Some(item) = chosen.or_else(|| open.iter().copied().max_by(|&a, &b| estimate[a].0.total_cmp(&estimate[b].0)))
+        let Some(item) =
+            chosen.or_else(|| open.iter().copied().max_by(|&a, &b| estimate[a].0.total_cmp(&estimate[b].0)))
         else {
             break;
         };
@@ -498,7 +520,8 @@ pub fn recommend(scenario: &Scenario, k: usize, options: &Options) -> Result<Rec
         table.pop().unwrap_or_default()
     };
     let (_, counts) = split(&|r, take| choices[r].2.best[take].0);
-    let monotone_bound = |r: usize, take: usize| (0..=take).map(|t| choices[r].2.bound[t]).fold(f64::NEG_INFINITY, f64::max);
+    let monotone_bound =
+        |r: usize, take: usize| (0..=take).map(|t| choices[r].2.bound[t]).fold(f64::NEG_INFINITY, f64::max);
     let (bound_here, _) = split(&monotone_bound);
     let bound = bound_elsewhere + bound_here;
 
@@ -581,7 +604,11 @@ fn difference(before: &Plan, after: &Plan) -> (i64, Vec<NeedId>) {
     };
     let (old, new) = (seats(before), seats(after));
     let trainees = new.values().sum::<i64>() - old.values().sum::<i64>();
-    let needs = new.iter().filter(|(need, &s)| s > old.get(*need).copied().unwrap_or(0)).map(|(need, _)| need.clone()).collect();
+    let needs = new
+        .iter()
+        .filter(|(need, &s)| s > old.get(*need).copied().unwrap_or(0))
+        .map(|(need, _)| need.clone())
+        .collect();
     (trainees, needs)
 }
 

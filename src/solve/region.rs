@@ -76,12 +76,8 @@ impl Regions {
     pub fn scenario(&self, scenario: &Scenario, region: usize) -> Scenario {
         let in_region = |skill: &SkillId, level: i64| self.of(skill, level) == Some(region);
         let needs: Vec<_> = scenario.needs.iter().filter(|n| in_region(&n.skill, n.level)).cloned().collect();
-        let sessions: Vec<_> = scenario
-            .sessions
-            .iter()
-            .filter(|s| self.of_session(scenario, s) == Some(region))
-            .cloned()
-            .collect();
+        let sessions: Vec<_> =
+            scenario.sessions.iter().filter(|s| self.of_session(scenario, s) == Some(region)).cloned().collect();
         let need_ids: BTreeSet<_> = needs.iter().map(|n| n.id.clone()).collect();
         let session_ids: BTreeSet<_> = sessions.iter().map(|s| s.id.clone()).collect();
         let keep = |need: &_, session: &_| need_ids.contains(need) && session_ids.contains(session);

@@ -79,11 +79,10 @@ fn solve_regions(scenario: &Scenario, options: &Options) -> Result<Solved, Solve
     super::Model::build(scenario)?;
     let regions = Regions::new(scenario);
     let cut: Vec<Scenario> = (0..regions.count).map(|r| regions.scenario(scenario, r)).collect();
-    let bases = parallel::map(cut, |base| {
-        region::solve_proven(&base, options).map(|(plan, proven)| (base, plan, proven))
-    })
-    .into_iter()
-    .collect::<Result<Vec<_>, _>>()?;
+    let bases =
+        parallel::map(cut, |base| region::solve_proven(&base, options).map(|(plan, proven)| (base, plan, proven)))
+            .into_iter()
+            .collect::<Result<Vec<_>, _>>()?;
     Ok(Solved { regions, bases })
 }
 
@@ -219,7 +218,8 @@ fn fixes_of(base: &Scenario, plan: &Plan, need: &Need, now: i64, options: &Optio
         .iter()
         .filter_map(|(s, _, _)| {
             let cap = s.max_per_state?;
-            (state_filled.get(&s.id).copied().unwrap_or(0) >= cap).then(|| Remedy::StateCap { session: s.id.clone(), cap: cap + 1 })
+            (state_filled.get(&s.id).copied().unwrap_or(0) >= cap)
+                .then(|| Remedy::StateCap { session: s.id.clone(), cap: cap + 1 })
         })
         .collect();
     changes.extend(first_working(base, need, now, cap_tries, options)?);
