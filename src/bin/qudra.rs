@@ -669,7 +669,7 @@ fn explain_command(args: &cli::Args) -> Result<(), Failure> {
         match remedies.iter().find(|fix| fix.need == unmet.need) {
             Some(fix) if !fix.changes.is_empty() => {
                 let changes: Vec<String> = fix.changes.iter().map(|change| change.to_string()).collect();
-                lines.push(format!("    one more seat with: {}", changes.join("; ")));
+                lines.push(format!("    one more seat if: {}", changes.join("; ")));
             }
             _ => lines.push("    no single change gives it one more seat".into()),
         }
