@@ -3,7 +3,7 @@
 
 CARGO ?= cargo
 
-.PHONY: test test-core lint demo bench setup-highs
+.PHONY: test test-core lint demo bench bench-recommend setup-highs
 
 ## Every test: formatting, lints (native and wasm), the core's unit/integration/property
 ## tests, and the browser tests in headless Chromium (see the web targets below).
@@ -35,6 +35,10 @@ demo:
 ## ratios (release build; prints figures; about three minutes).
 bench: setup-highs
 	$(CARGO) run --release --features highs --bin bench
+
+# recommend (SPEC §7) with K = 5 on the demo and the region scale.
+bench-recommend:
+	$(CARGO) run --release --bin bench -- --recommend 5 --scale region
 
 # ---- The browser app --------------------------------------------------------------------
 # Pinned tools (Trunk.toml names the same versions). binaryen comes from npm because Debian's
