@@ -610,7 +610,7 @@ fn recommend_command(args: &cli::Args) -> Result<(), Failure> {
     })?;
     write_output(output, &format!("{}\n", recommendation.to_json()))?;
     let mut lines = vec![format!(
-        "{path}: {} objective {} -> {}{} with {} new session(s) ({} ms)",
+        "{path}: {} objective {} -> {}{} with {} new session(s), in {} ms",
         recommendation.status.as_str(),
         recommendation.base_objective,
         recommendation.objective,
