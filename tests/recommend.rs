@@ -65,9 +65,9 @@ fn brute_force(scenario: &Scenario, k: usize) -> f64 {
             best = best.max(objective(&with(scenario, &chosen)));
         }
         if chosen.len() < k {
-            for i in from..all.len() {
+            for (i, candidate) in all.iter().enumerate().skip(from) {
                 let mut next = chosen.clone();
-                next.push(all[i].clone());
+                next.push(candidate.clone());
                 stack.push((i + 1, next));
             }
         }

@@ -464,8 +464,8 @@ fn greedy(
         }
         set = with(&set, item);
         value += estimate[item].0;
-        for size in set.len()..=k {
-            best[size] = (value, set.clone());
+        for slot in &mut best[set.len()..] {
+            *slot = (value, set.clone());
         }
     }
     Ok(best)

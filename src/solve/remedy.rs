@@ -237,7 +237,7 @@ fn fixes_of(base: &Scenario, plan: &Plan, need: &Need, now: i64, options: &Optio
                     .then(|| (days, Remedy::Window { session: session.id.clone(), days, window: wider }))
             })
             .collect();
-        tries.sort_by(|a, b| a.0.cmp(&b.0));
+        tries.sort_by_key(|(days, _)| *days);
         changes.extend(first_working(base, need, now, tries.into_iter().map(|(_, change)| change).collect(), options)?);
     }
 
