@@ -17,9 +17,11 @@ use serde::Serialize;
 
 use crate::model::{NeedId, Scenario, Session, SessionId};
 
-use super::compat::check_rules;
+use super::compat::{check_rules, Index};
 use super::deadline::Deadline;
+use super::model::Family;
 use super::region::{self, Regions};
+use super::{flow, lagrange};
 use super::{parallel, Options, Plan, SolveError, Status, DEFAULT_TIME_LIMIT};
 
 /// The `format` tag of a recommendation file.
@@ -404,7 +406,10 @@ fn choose_in_hard_region(
         .zip(&relaxed_singles)
         .flat_map(|(class, &gain)| std::iter::repeat_n(gain, class.sessions.len()))
         .collect();
-    let bound: Vec<f64> = (0..=k).map(|count| plus_best(relaxed_start, &copies, count)).collect();
+    let mut bound: Vec<f64> = (0..=k).map(|count| plus_best(relaxed_start, &copies, count)).collect();
+    if let Some(priced) = priced_bound(base, classes, k) {
+        bound.iter_mut().zip(priced).for_each(|(bound, priced)| *bound = bound.min(priced));
+    }
 
     let mut ranked: Vec<usize> = (0..classes.len()).filter(|&c| relaxed_singles[c] > 0.0).collect();
     ranked.sort_by(|&a, &b| relaxed_singles[b].total_cmp(&relaxed_singles[a]).then(a.cmp(&b)));
@@ -417,6 +422,42 @@ fn choose_in_hard_region(
     let start = evaluator.value(&[])?;
     let best = greedy(&mut evaluator, &items, start, k)?;
     Ok((items, RegionChoice { best, bound, evaluator }, false))
+}
+
+/// Seconds pricing a hard region's budgets may take.
+const PRICING_SECONDS: f64 = 2.0;
+
+/// A tighter bound for a region with budgets: the budgets priced (at the prices that bound
+/// the region best without candidates, from `lagrange.rs`) instead of imposed, minimum sizes
+/// and pins dropped. For any prices `>= 0` that is a network whose value bounds the region's
+/// optimum with any sessions added, and is submodular in them: its value plus its `count`
+/// best single gains bounds every choice of `count`. `None` when pricing found nothing.
+fn priced_bound(base: &Scenario, classes: &[&Class], k: usize) -> Option<Vec<f64>> {
+    let relaxed = region::without_minimums_or_pins(base);
+    let prices = {
+        let index = Index::new(&relaxed);
+        lagrange::solve(&index, &Family::ALL, Deadline::after(Some(PRICING_SECONDS)))?.prices
+    };
+    let dual: f64 =
+        relaxed.states.iter().zip(&prices).map(|(state, price)| price * state.budget.unwrap_or(0) as f64).sum();
+    let value = |scenario: &Scenario| -> Option<f64> {
+        let index = Index::new(scenario);
+        let price: Vec<f64> = index
+            .pairs
+            .iter()
+            .map(|pair| index.payer(pair).map_or(0.0, |k| prices[k] * index.session(pair.session).cost_per_seat as f64))
+            .collect();
+        let flow = flow::solve(&index, &price, Deadline::after(None));
+        flow.complete.then_some(flow.value + dual)
+    };
+    let start = value(&relaxed)?;
+    let singles = parallel::map(classes.to_vec(), |class| {
+        let mut with_one = relaxed.clone();
+        with_one.sessions.push(Session { min_participants: 0, ..class.sessions[0].clone() });
+        value(&with_one).map(|v| std::iter::repeat_n((v - start).max(0.0), class.sessions.len()).collect::<Vec<f64>>())
+    });
+    let copies: Vec<f64> = singles.into_iter().collect::<Option<Vec<_>>>()?.concat();
+    Some((0..=k).map(|count| plus_best(start, &copies, count)).collect())
 }
 
 /// Lazy greedy: the item of largest marginal gain, re-valued only when its last value is

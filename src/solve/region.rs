@@ -108,6 +108,15 @@ pub(super) fn relaxed(scenario: &Scenario) -> Scenario {
     relaxed
 }
 
+/// The scenario without minimum sizes or pins, its budgets kept (to be priced): what the
+/// budgets' Lagrangian relaxation bounds.
+pub(super) fn without_minimums_or_pins(scenario: &Scenario) -> Scenario {
+    let mut relaxed = scenario.clone();
+    relaxed.sessions.iter_mut().for_each(|s| s.min_participants = 0);
+    relaxed.pins.clear();
+    relaxed
+}
+
 /// True when the scenario is a pure network already: nothing `relaxed` would drop.
 pub(super) fn is_pure(scenario: &Scenario) -> bool {
     let budgeted: BTreeSet<&str> =
