@@ -382,9 +382,11 @@ fn choose_in_region(
 
 /// A region with budgets, minimum sizes or pins: each of its solves may need
 /// branch-and-bound, so the candidates are first ranked by their gain in the region's pure
-/// relaxation (network flows, fast), the best `SCREENED` classes valued exactly, and the
-/// choice made greedily among them. The relaxation bounds every choice: its value plus its
-/// best single gains (submodular), an honest bound though not a tight one when budgets bind.
+/// relaxation (network flows, fast), and the choice is made greedily among the best
+/// `SCREENED` classes, each valued by a short solve before it is taken (those gains are its
+/// first estimates). The relaxation bounds every choice: its value plus its best single gains
+/// (submodular); so do the budgets priced instead of dropped (`priced_bound`), tighter when
+/// budgets bind. Not proven: the status stays `time_limit`.
 fn choose_in_hard_region(
     base: &Scenario,
     classes: &[&Class],
