@@ -170,10 +170,14 @@ struct Evaluator {
     deadline: Deadline,
     proven: bool,
     evaluations: usize,
+    pure: bool,
 }
 
 impl Evaluator {
+    /// Values are solves of the scenario with the sets added; `pure` (no budget, minimum or pin
+    /// in the scenario or the items) values them as network flows.
     fn new(base: Scenario, items: Vec<Session>, options: &Options, deadline: Deadline) -> Evaluator {
+        let pure = region::is_pure(&base) && items.iter().all(|s| s.min_participants == 0);
         Evaluator {
             base,
             items,
@@ -182,6 +186,7 @@ impl Evaluator {
             deadline,
             proven: true,
             evaluations: 0,
+            pure,
         }
     }
 
@@ -198,16 +203,24 @@ impl Evaluator {
         let limit = self.deadline.left().map_or(most, |left| left.clamp(0.001, most));
         let options = Options { time_limit: Some(limit), ..self.options.clone() };
         let (base, items) = (&self.base, &self.items);
+        let (pure, deadline) = (self.pure, self.deadline);
         let solved = parallel::map(missing.clone(), |set| {
             let mut scenario = base.clone();
             scenario.sessions.extend(set.iter().map(|&i| items[i].clone()));
-            region::solve_proven(&scenario, &options)
+            if pure {
+                // A pure network: its flow is its optimum, without the plan around it.
+                let index = Index::new(&scenario);
+                let flow = flow::solve(&index, &vec![0.0; index.pairs.len()], deadline);
+                Ok((flow.value, flow.complete))
+            } else {
+                region::solve_proven(&scenario, &options).map(|(plan, proven)| (plan.objective, proven))
+            }
         });
         for (set, result) in missing.into_iter().zip(solved) {
-            let (plan, proven) = result?;
+            let (value, proven) = result?;
             self.proven &= proven;
             self.evaluations += 1;
-            self.cache.insert(set, plan.objective);
+            self.cache.insert(set, value);
         }
         Ok(sets.iter().map(|set| self.cache.get(set).copied().unwrap_or(f64::NEG_INFINITY)).collect())
     }
@@ -311,10 +324,18 @@ impl Search<'_> {
             self.complete = false;
             return Ok(());
         }
+        // A child is valued only if, with its gain at its estimate, it could still beat a best.
         let allowed: Vec<usize> = gains
             .iter()
+            .filter(|&&(item, _)| self.previous[item].is_none_or(|before| set.last() == Some(&before)))
+            .filter(|&&(item, estimate)| {
+                let rest: Vec<f64> = gains.iter().filter(|&&(other, _)| other > item).map(|&(_, e)| e).collect();
+                (size + 1..=self.k).any(|target| {
+                    let bound = plus_best(value + estimate, &rest, target - size - 1);
+                    bound > self.best[target].0 + tolerance(bound)
+                })
+            })
             .map(|&(item, _)| item)
-            .filter(|&item| self.previous[item].is_none_or(|before| set.last() == Some(&before)))
             .collect();
         let values = self.evaluator.values(allowed.iter().map(|&item| with(set, item)).collect())?;
         let marginal: Vec<(usize, f64)> = allowed
@@ -355,7 +376,7 @@ fn choose_in_region(
     k: usize,
     options: &Options,
     deadline: Deadline,
-) -> Result<(Items, RegionChoice, bool), SolveError> {
+) -> Result<(Items, RegionChoice), SolveError> {
     let pure = region::is_pure(base) && classes.iter().all(|c| c.sessions.iter().all(|s| s.min_participants == 0));
     if !pure {
         return choose_in_hard_region(base, classes, k, options, deadline);
@@ -369,15 +390,23 @@ fn choose_in_region(
     let items = items_of(classes, &singles);
     let mut evaluator = Evaluator::new(base.clone(), items.sessions.clone(), options, deadline);
     evaluator.cache.insert(Vec::new(), start);
-    let best = vec![(start, Vec::new()); k + 1];
+    // The greedy choice first: a good best set from the start cuts most of the tree.
+    let best = greedy(&mut evaluator, &items, start, k)?;
     let gains: Vec<(usize, f64)> = items.single.iter().copied().enumerate().collect();
     let mut search = Search { evaluator: &mut evaluator, previous: items.previous.clone(), k, best, complete: true };
     search.branch(&mut Vec::new(), start, &gains)?;
     let (best, complete) = (search.best, search.complete);
-    let bound: Vec<f64> =
-        (0..=k).map(|count| if complete { best[count].0 } else { plus_best(start, &items.single, count) }).collect();
+    // Values from solves the deadline cut short bound nothing: then only serving every need
+    // in full does.
     let exact = complete && probe.proven && evaluator.proven;
-    Ok((items, RegionChoice { best, bound, evaluator }, exact))
+    let bound: Vec<f64> = (0..=k)
+        .map(|count| match (exact, probe.proven) {
+            (true, _) => best[count].0,
+            (false, true) => plus_best(start, &items.single, count),
+            (false, false) => full_service(base),
+        })
+        .collect();
+    Ok((items, RegionChoice { best, bound, evaluator }))
 }
 
 /// A region with budgets, minimum sizes or pins: each of its solves may need
@@ -393,7 +422,7 @@ fn choose_in_hard_region(
     k: usize,
     options: &Options,
     deadline: Deadline,
-) -> Result<(Items, RegionChoice, bool), SolveError> {
+) -> Result<(Items, RegionChoice), SolveError> {
     let relaxed_firsts: Vec<Session> =
         classes.iter().map(|c| Session { min_participants: 0, ..c.sessions[0].clone() }).collect();
     let mut relaxed = Evaluator::new(region::relaxed(base), relaxed_firsts, options, deadline);
@@ -408,7 +437,9 @@ fn choose_in_hard_region(
         .zip(&relaxed_singles)
         .flat_map(|(class, &gain)| std::iter::repeat_n(gain, class.sessions.len()))
         .collect();
-    let mut bound: Vec<f64> = (0..=k).map(|count| plus_best(relaxed_start, &copies, count)).collect();
+    let mut bound: Vec<f64> = (0..=k)
+        .map(|count| if relaxed.proven { plus_best(relaxed_start, &copies, count) } else { full_service(base) })
+        .collect();
     if let Some(priced) = priced_bound(base, classes, k) {
         bound.iter_mut().zip(priced).for_each(|(bound, priced)| *bound = bound.min(priced));
     }
@@ -423,7 +454,21 @@ fn choose_in_hard_region(
     let mut evaluator = Evaluator::new(base.clone(), items.sessions.clone(), &quick, deadline);
     let start = evaluator.value(&[])?;
     let best = greedy(&mut evaluator, &items, start, k)?;
-    Ok((items, RegionChoice { best, bound, evaluator }, false))
+    Ok((items, RegionChoice { best, bound, evaluator }))
+}
+
+/// The objective if every need of the scenario were served in full at no cost: a bound on
+/// any choice, whatever is added.
+fn full_service(scenario: &Scenario) -> f64 {
+    let settings = &scenario.settings;
+    scenario
+        .needs
+        .iter()
+        .map(|need| {
+            let weight = settings.priority_weights.get((need.priority - 1).max(0) as usize).copied().unwrap_or(0.0);
+            weight * (need.trainees as f64 + settings.equity_bonus * ((need.trainees + 1) / 2) as f64)
+        })
+        .sum()
 }
 
 /// Seconds pricing a hard region's budgets may take.
@@ -524,7 +569,6 @@ pub fn recommend(scenario: &Scenario, k: usize, options: &Options) -> Result<Rec
     let regions = Regions::new(scenario);
     let all = classes(scenario, &regions, candidates(scenario)?, k);
 
-    let mut proven = base_plan.status == Status::Optimal;
     // Per region with candidates: its items, its best choice and bound per count.
     let mut choices: Vec<(Scenario, Items, RegionChoice)> = Vec::new();
     let mut bound_elsewhere = 0.0;
@@ -532,13 +576,11 @@ pub fn recommend(scenario: &Scenario, k: usize, options: &Options) -> Result<Rec
         let members: Vec<&Class> = all.iter().filter(|c| c.region == r).collect();
         let base = regions.scenario(scenario, r);
         if members.is_empty() || k == 0 {
-            let (plan, exact) = region::solve_proven(&base, &sub_options)?;
-            proven &= exact;
+            let (plan, _) = region::solve_proven(&base, &sub_options)?;
             bound_elsewhere += plan.bound;
             continue;
         }
-        let (items, choice, exact) = choose_in_region(&base, &members, k, options, deadline)?;
-        proven &= exact;
+        let (items, choice) = choose_in_region(&base, &members, k, options, deadline)?;
         choices.push((base, items, choice));
     }
 
@@ -577,6 +619,8 @@ pub fn recommend(scenario: &Scenario, k: usize, options: &Options) -> Result<Rec
         let mut best: Option<(f64, usize, usize)> = None;
         for (r, items) in &chosen {
             let (_, region_items, choice) = &mut choices[*r];
+            // Ordering the few chosen sessions is not cut short by the search's deadline.
+            choice.evaluator.deadline = Deadline::after(None);
             let open: Vec<usize> = items
                 .iter()
                 .copied()
@@ -615,15 +659,15 @@ pub fn recommend(scenario: &Scenario, k: usize, options: &Options) -> Result<Rec
     let mut previous = base_plan.clone();
     for (session, plan) in ordered.into_iter().zip(plans) {
         let plan = plan?;
-        proven &= plan.status == Status::Optimal;
         let (trainees, needs) = difference(&previous, &plan);
         proposals.push(Proposal { session, gain: round6(plan.objective - previous.objective), trainees, needs });
         previous = plan;
     }
     let objective = previous.objective;
     let bound = round6(bound).max(objective);
-    let status =
-        if proven && bound - objective <= 1e-7 * bound.abs().max(1.0) { Status::Optimal } else { Status::TimeLimit };
+    // Every bound above is valid (values from cut-short solves bound nothing and are not
+    // used as bounds), so a bound that meets the objective proves it.
+    let status = if bound - objective <= 1e-7 * bound.abs().max(1.0) { Status::Optimal } else { Status::TimeLimit };
     Ok(Recommendation {
         format: RECOMMENDATION_FORMAT.into(),
         version: 1,

@@ -71,8 +71,8 @@ impl Regions {
         self.of(&course.skill, course.level)
     }
 
-    /// The scenario cut down to one region: its needs, the sessions of its courses, the pins
-    /// and exclusions between them; states, skills, courses and settings whole.
+    /// The scenario cut down to one region: its needs, its courses and their sessions, the
+    /// pins and exclusions between them; states, skills and settings whole.
     pub fn scenario(&self, scenario: &Scenario, region: usize) -> Scenario {
         let in_region = |skill: &SkillId, level: i64| self.of(skill, level) == Some(region);
         let needs: Vec<_> = scenario.needs.iter().filter(|n| in_region(&n.skill, n.level)).cloned().collect();
@@ -81,9 +81,11 @@ impl Regions {
         let need_ids: BTreeSet<_> = needs.iter().map(|n| n.id.clone()).collect();
         let session_ids: BTreeSet<_> = sessions.iter().map(|s| s.id.clone()).collect();
         let keep = |need: &_, session: &_| need_ids.contains(need) && session_ids.contains(session);
+        let courses = scenario.courses.iter().filter(|c| in_region(&c.skill, c.level)).cloned().collect();
         Scenario {
             needs,
             sessions,
+            courses,
             pins: scenario.pins.iter().filter(|p| keep(&p.need, &p.session)).cloned().collect(),
             exclusions: scenario.exclusions.iter().filter(|e| keep(&e.need, &e.session)).cloned().collect(),
             ..scenario.clone()
