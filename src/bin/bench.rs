@@ -6,7 +6,8 @@
 //! Options: `--scale region|large|global` and `--variant pure|budget|minviable` and
 //! `--solver microlp|highs` (each repeatable; default all), `--seed N` (default 2027),
 //! `--time-limit SECONDS` (default 10), `--gap FRACTION` (stop once proven within it;
-//! default 0: only a proven optimum stops early).
+//! default 0: only a proven optimum stops early); `--recommend K` times `recommend` with K
+//! sessions on the demo and the chosen scenarios instead (`make bench-recommend`).
 
 mod cli;
 
@@ -64,6 +65,13 @@ const BENCH: Spec = Spec {
             kind: Kind::Optional,
             help: "stop once proven within this gap (default 0: only a proven optimum stops early)",
         },
+        Flag {
+            long: "recommend",
+            short: None,
+            value: "K",
+            kind: Kind::Optional,
+            help: "instead of solving, time `recommend` with K sessions on data/demo-2027.json and the chosen scales and variants",
+        },
     ],
     about: "Solves seeded synthetic scenarios and prints model size, timings, objective, bound and gap.\n\
             Run it in release: cargo run --release --features highs --bin bench (or make bench).",
@@ -86,6 +94,8 @@ struct Choice {
     seed: u64,
     time_limit: f64,
     gap: f64,
+    /// Time recommendations of this many sessions instead of solves.
+    recommend: Option<usize>,
 }
 
 fn main() -> ExitCode {
@@ -130,7 +140,14 @@ fn parse(args: Vec<std::ffi::OsString>) -> Result<Option<Choice>, String> {
         seed: 2027,
         time_limit: 10.0,
         gap: 0.0,
+        recommend: None,
     };
+    if let Some(value) = args.get("recommend") {
+        choice.recommend = match value.parse::<usize>() {
+            Ok(k) if (1..=qudra::solve::MAX_SESSIONS).contains(&k) => Some(k),
+            _ => return Err(format!("--recommend needs a whole number from 1 to {}", qudra::solve::MAX_SESSIONS)),
+        };
+    }
     for value in args.all("scale") {
         match Scale::ALL.iter().find(|s| s.name() == value) {
             Some(scale) => choice.scales.push(*scale),
@@ -177,9 +194,66 @@ fn parse(args: Vec<std::ffi::OsString>) -> Result<Option<Choice>, String> {
     Ok(Some(choice))
 }
 
+/// Times `recommend` with `k` sessions on the demo and on each chosen synthetic scenario
+/// (the search's time limit is 60 s, as `qudra recommend`'s); true when one failed.
+fn run_recommend(choice: &Choice, k: usize, out: &mut impl Write) -> io::Result<bool> {
+    if cfg!(debug_assertions) {
+        cli::say("note: this is a debug build; figures are only meaningful with --release");
+    }
+    let demo_path = concat!(env!("CARGO_MANIFEST_DIR"), "/data/demo-2027.json");
+    let demo = std::fs::read_to_string(demo_path)
+        .map_err(|err| err.to_string())
+        .and_then(|text| qudra::model::Scenario::from_json(&text).map_err(|err| err.to_string()));
+    let mut scenarios = Vec::new();
+    match demo {
+        Ok(scenario) => scenarios.push(("demo".to_string(), scenario)),
+        Err(err) => cli::say(&format!("{demo_path}: {err}")),
+    }
+    for &scale in &choice.scales {
+        for &variant in &choice.variants {
+            scenarios.push((format!("{} {}", scale.name(), variant.name()), scenario(scale, variant, choice.seed)));
+        }
+    }
+    writeln!(out, "recommend K={k}, {} worker(s)", qudra::solve::workers())?;
+    writeln!(
+        out,
+        "{:<18} {:>10} {:>10} {:<10} {:>12} {:>12} {:>12} {:>8}",
+        "scenario", "candidates", "ms", "status", "base", "objective", "bound", "gain_%"
+    )?;
+    let options = Options { time_limit: Some(60.0), ..Options::default() };
+    let mut failed = false;
+    for (name, scenario) in scenarios {
+        let candidates = qudra::solve::candidates(&scenario).map_or(0, |all| all.len());
+        let started = Instant::now();
+        match qudra::solve::recommend(&scenario, k, &options) {
+            Ok(rec) => writeln!(
+                out,
+                "{:<18} {:>10} {:>10.0} {:<10} {:>12.3} {:>12.3} {:>12.3} {:>8.2}",
+                name,
+                candidates,
+                started.elapsed().as_secs_f64() * 1e3,
+                rec.status.as_str(),
+                rec.base_objective,
+                rec.objective,
+                rec.bound,
+                // The gain as a share of the most the bound allows.
+                100.0 * (rec.objective - rec.base_objective) / (rec.bound - rec.base_objective).max(1e-9)
+            )?,
+            Err(err) => {
+                cli::say(&format!("{name}: {err}"));
+                failed = true;
+            }
+        }
+    }
+    Ok(failed)
+}
+
 /// Runs every chosen solve, printing as it goes; true when one of them failed.
 fn run(choice: &Choice, out: &mut impl Write) -> io::Result<bool> {
-    let Choice { scales, variants, engines, seed, time_limit, gap } = choice;
+    if let Some(k) = choice.recommend {
+        return run_recommend(choice, k, out);
+    }
+    let Choice { scales, variants, engines, seed, time_limit, gap, .. } = choice;
     if cfg!(debug_assertions) {
         cli::say("note: this is a debug build; figures are only meaningful with --release");
     }

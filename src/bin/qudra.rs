@@ -16,7 +16,10 @@ use qudra::io::csv::{plan_csv, unmet_csv, CsvOptions};
 use qudra::io::ics::{calendar, IcsOptions};
 use qudra::io::{import, json, ExportError, FileLang, RowError};
 use qudra::model::{validate, Scenario, StateCode};
-use qudra::solve::{solve, Engine, Options, Plan, SolveError, DEFAULT_TIME_LIMIT};
+use qudra::solve::{
+    fixes, recommend, seat_values, solve, Engine, Options, Plan, RecommendError, SolveError, DEFAULT_SESSIONS,
+    DEFAULT_TIME_LIMIT, MAX_SESSIONS,
+};
 
 const USAGE_HEAD: &str = "Qudra: training-needs and capacity-building planner";
 
@@ -161,7 +164,53 @@ const IMPORT: Spec = Spec {
             unless -o names it, and then it is replaced whole or not at all.",
 };
 
-const COMMANDS: [(&str, &Spec); 8] = [
+const RECOMMEND: Spec = Spec {
+    program: "qudra recommend",
+    positional: Some(("SCENARIO.json", true)),
+    flags: &[
+        Flag {
+            long: "sessions",
+            short: None,
+            value: "K",
+            kind: Kind::Optional,
+            help: "propose at most K new sessions (default 5, at most 50)",
+        },
+        Flag {
+            long: "time-limit",
+            short: None,
+            value: "SECONDS",
+            kind: Kind::Optional,
+            help: "stop the search then with the best choice found and its bound (default 60 s)",
+        },
+        Flag {
+            long: "output",
+            short: Some('o'),
+            value: "FILE",
+            kind: Kind::Optional,
+            help: "write the recommendation there (standard output by default), never over the scenario",
+        },
+    ],
+    about: "Proposes the new sessions (a course's session again, starting on a Sunday of the horizon)\n\
+            that would serve the most unmet demand, each with what it adds; status optimal when the\n\
+            choice is proven the best, else time_limit with a bound on the best.",
+};
+
+const EXPLAIN: Spec = Spec {
+    program: "qudra explain",
+    positional: Some(("SCENARIO.json", true)),
+    flags: &[Flag {
+        long: "output",
+        short: Some('o'),
+        value: "FILE",
+        kind: Kind::Optional,
+        help: "write there (standard output by default), never over the scenario",
+    }],
+    about: "Solves the scenario and says, for each unmet need, why, and which single change would give\n\
+            it one more seat (each checked by solving again); then what one more seat in each\n\
+            session would add to the objective, and whom it would serve.",
+};
+
+const COMMANDS: [(&str, &Spec); 10] = [
     ("validate", &VALIDATE),
     ("solve", &SOLVE),
     ("export", &EXPORT),
@@ -170,6 +219,8 @@ const COMMANDS: [(&str, &Spec); 8] = [
     ("user", &serve::USER),
     ("backup", &serve::BACKUP),
     ("restore", &serve::RESTORE),
+    ("recommend", &RECOMMEND),
+    ("explain", &EXPLAIN),
 ];
 
 /// At most this many problems are listed; then how many more.
@@ -243,6 +294,8 @@ fn run(mut args: Vec<OsString>) -> Result<(), Failure> {
                     "user" => serve::user_command(&args).map_err(|err| served(spec, err)),
                     "backup" => serve::backup_command(&args).map_err(|err| served(spec, err)),
                     "restore" => serve::restore_command(&args).map_err(|err| served(spec, err)),
+                    "recommend" => recommend_command(&args),
+                    "explain" => explain_command(&args),
                     _ => import_command(&args),
                 }
             }
@@ -542,4 +595,118 @@ fn import_command(args: &cli::Args) -> Result<(), Failure> {
         cli::say(&format!("{csv_path}: {} {what}(s) added", imported.added));
     }
     Ok(())
+}
+
+/// The search's time limit unless `--time-limit` says otherwise.
+const RECOMMEND_TIME_LIMIT: f64 = 60.0;
+
+fn recommend_command(args: &cli::Args) -> Result<(), Failure> {
+    let path = args.positional.as_deref().unwrap_or_default();
+    let usage = |message: String| Failure::Usage(Some(&RECOMMEND), message);
+    let sessions = match args.get("sessions") {
+        None => DEFAULT_SESSIONS,
+        Some(text) => match text.parse::<usize>() {
+            Ok(k) if (1..=MAX_SESSIONS).contains(&k) => k,
+            _ => {
+                return Err(usage(format!("--sessions needs a whole number from 1 to {MAX_SESSIONS}, got \"{text}\"")))
+            }
+        },
+    };
+    let time_limit = match args.get("time-limit") {
+        Some(text) => match text.parse::<f64>() {
+            Ok(seconds) if seconds > 0.0 && seconds.is_finite() => seconds,
+            _ => return Err(usage(format!("--time-limit needs a positive number of seconds, got \"{text}\""))),
+        },
+        None => RECOMMEND_TIME_LIMIT,
+    };
+    let output = args.get("output");
+    refuse_overwrite(&RECOMMEND, output, &[(path, "scenario")])?;
+    let started = std::time::Instant::now();
+    let scenario = scenario_from(path, &read_text(path)?, SCENARIO_HINT)?;
+    let options = Options { time_limit: Some(time_limit), ..Options::default() };
+    let recommendation = recommend(&scenario, sessions, &options).map_err(|err| match err {
+        RecommendError::Solve(SolveError::Infeasible(problems)) => Failure::Input(format!(
+            "{path}: infeasible: the pins cannot all be honoured\n{}\nRemove or reduce these pins and try again.",
+            listing(&problems)
+        )),
+        other => Failure::Input(format!("{path}: {other}")),
+    })?;
+    write_output(output, &format!("{}\n", recommendation.to_json()))?;
+    let mut lines = vec![format!(
+        "{path}: {} objective {} -> {}{} with {} new session(s), in {} ms",
+        recommendation.status.as_str(),
+        recommendation.base_objective,
+        recommendation.objective,
+        if recommendation.status == qudra::solve::Status::Optimal {
+            String::new()
+        } else {
+            format!(", bound {}", recommendation.bound)
+        },
+        recommendation.proposals.len(),
+        started.elapsed().as_millis()
+    )];
+    for proposal in &recommendation.proposals {
+        let title = scenario
+            .course(&proposal.session.course)
+            .map(|course| qudra::model::name_in(&course.title, "en").to_string())
+            .unwrap_or_default();
+        lines.push(format!(
+            "  {} {} ({} to {}): +{} trainees, gain {} ({})",
+            proposal.session.id,
+            title,
+            proposal.session.start,
+            proposal.session.end,
+            proposal.trainees,
+            proposal.gain,
+            proposal.needs.iter().map(|need| need.as_str()).collect::<Vec<_>>().join(", ")
+        ));
+    }
+    cli::say(&lines.join("\n"));
+    Ok(())
+}
+
+fn explain_command(args: &cli::Args) -> Result<(), Failure> {
+    let path = args.positional.as_deref().unwrap_or_default();
+    let output = args.get("output");
+    refuse_overwrite(&EXPLAIN, output, &[(path, "scenario")])?;
+    let scenario = scenario_from(path, &read_text(path)?, SCENARIO_HINT)?;
+    let options = Options { time_limit: Some(DEFAULT_TIME_LIMIT), ..Options::default() };
+    let failure = |err: SolveError| match err {
+        SolveError::Infeasible(problems) => Failure::Input(format!(
+            "{path}: infeasible: the pins cannot all be honoured\n{}\nRemove or reduce these pins and try again.",
+            listing(&problems)
+        )),
+        other => Failure::Input(format!("{path}: {other}")),
+    };
+    let plan = solve(&scenario, &options).map_err(failure)?;
+    let remedies = fixes(&scenario, &options).map_err(failure)?;
+    let values = seat_values(&scenario, &options).map_err(failure)?;
+    let mut lines = vec![format!(
+        "{path}: {} objective {}, {} unmet need(s)",
+        plan.status.as_str(),
+        plan.objective,
+        plan.unmet.len()
+    )];
+    for unmet in &plan.unmet {
+        lines.push(format!("  {}: {} trainee(s) without a seat ({})", unmet.need, unmet.seats, unmet.reason.as_str()));
+        match remedies.iter().find(|fix| fix.need == unmet.need) {
+            Some(fix) if !fix.changes.is_empty() => {
+                let changes: Vec<String> = fix.changes.iter().map(|change| change.to_string()).collect();
+                lines.push(format!("    one more seat if: {}", changes.join("; ")));
+            }
+            _ => lines.push("    no single change gives it one more seat".into()),
+        }
+    }
+    lines.push("Value of one more seat, per session (what it adds to the objective; whom it would serve):".into());
+    for value in &values {
+        let whom = match &value.serves {
+            Some(served) => {
+                format!("a priority-{} need of {} ({})", served.priority, served.state, served.need)
+            }
+            None => "no need would take it".into(),
+        };
+        let estimate = if value.exact { "" } else { " (estimate: a solve stopped at its time limit)" };
+        lines.push(format!("  {}: +{}, {whom}{estimate}", value.session, value.value));
+    }
+    write_output(output, &format!("{}\n", lines.join("\n")))
 }

@@ -29,6 +29,8 @@ pub struct Priced {
     pub seats: Vec<i64>,
     pub objective: f64,
     pub bound: f64,
+    /// The budgets' prices (per state, by index) of the round with the best priced bound.
+    pub prices: Vec<f64>,
 }
 
 impl Priced {
@@ -71,6 +73,7 @@ pub fn solve(index: &Index, families: &[Family], deadline: Deadline) -> Option<P
     let mut since_better_plan = 0;
     // Seat prices per session (duals of the sessions' capacity) from the round with the best bound.
     let mut seat_prices = vec![0.0; index.scenario.sessions.len()];
+    let mut best_lambda = lambda.clone();
     let mut round_seconds = 0.0f64;
     for _ in 0..ROUNDS {
         // Stop when another round (as long as the longest so far) would not fit.
@@ -116,6 +119,7 @@ pub fn solve(index: &Index, families: &[Family], deadline: Deadline) -> Option<P
         if dual.is_finite() && (!bound.is_finite() || dual < bound - 1e-9 * bound.abs().max(1.0)) {
             bound = dual;
             seat_prices = round_seat_prices;
+            best_lambda = lambda.clone();
             stalled = 0;
         } else {
             stalled += 1;
@@ -174,7 +178,7 @@ pub fn solve(index: &Index, families: &[Family], deadline: Deadline) -> Option<P
             bound = bound.min(by_state);
         }
     }
-    Some(Priced { seats, objective, bound: bound.max(objective) })
+    Some(Priced { seats, objective, bound: bound.max(objective), prices: best_lambda })
 }
 
 /// A second bound, from the other side: the sessions' seats priced (at `seat_prices`, the

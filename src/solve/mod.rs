@@ -22,6 +22,9 @@ mod objective;
 mod parallel;
 mod plan;
 mod precheck;
+mod recommend;
+mod region;
+mod remedy;
 mod report;
 mod strategy;
 #[cfg(test)]
@@ -34,6 +37,11 @@ pub use explain::{explain, explain_all, Candidate, Explanation, Fact, Ruled, Ses
 pub use parallel::workers;
 pub use plan::{Allocation, Plan, Reason, SessionFill, Stats, Status, Unmet, PLAN_FORMAT};
 pub use precheck::{ClashKind, PinProblem};
+pub use recommend::{
+    candidates, recommend, Proposal, RecommendError, Recommendation, DEFAULT_SESSIONS, MAX_SESSIONS,
+    RECOMMENDATION_FORMAT,
+};
+pub use remedy::{fixes, seat_values, Fix, Remedy, SeatValue, Served};
 pub use report::{changes, report, served, Change, Coverage, Report, Totals};
 pub use verify::{verify, PLAN_VERSION, SHOWN_PROBLEMS};
 

@@ -1,0 +1,334 @@
+//! What would fix each unmet need, and what one more seat in each session is worth: both
+//! found by changing the scenario once and solving the need's region again (`region.rs`), so
+//! every suggestion is one that works, and every value is the objective's own.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt;
+
+use serde::Serialize;
+
+use crate::model::{DateRange, Mode, Need, NeedId, Scenario, SessionId, StateCode};
+
+use super::compat::{check_rules, Rule};
+use super::region::{self, Regions};
+use super::{objective, parallel, Options, Plan, SolveError};
+
+/// Tries per kind of change for one need: the smallest few, each re-solved.
+const TRIES: usize = 3;
+
+/// One change to the scenario (a remedy) that gives a need at least one more seat (checked by solving).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Remedy {
+    /// One more seat in this session.
+    Seat { session: SessionId },
+    /// The session's cap per state raised by one, to `cap`.
+    StateCap { session: SessionId, cap: i64 },
+    /// The need's window widened by `days` days (to `window`) to reach this session.
+    Window { session: SessionId, days: i64, window: DateRange },
+    /// The need accepting this language, which opens this session to it.
+    Language { session: SessionId, language: String },
+    /// The need accepting this delivery mode, which opens this session to it.
+    Mode { session: SessionId, mode: Mode },
+    /// The state's budget raised by this amount.
+    Budget { amount: i64 },
+}
+
+impl fmt::Display for Remedy {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Remedy::Seat { session } => write!(f, "one more seat in {session}"),
+            Remedy::StateCap { session, cap } => write!(f, "the cap per state in {session} raised to {cap}"),
+            Remedy::Window { session, days, window } => write!(
+                f,
+                "the window widened by {days} day(s), to {} – {}, to reach {session}",
+                window.start, window.end
+            ),
+            Remedy::Language { session, language } => write!(f, "accepting language {language} (opens {session})"),
+            Remedy::Mode { session, mode } => write!(f, "accepting mode {mode} (opens {session})"),
+            Remedy::Budget { amount } => write!(f, "the state's budget raised by {amount}"),
+        }
+    }
+}
+
+/// The changes that would each give an unmet need one more seat: the smallest that works of
+/// each kind, in the order of [`Remedy`]'s kinds (empty when no single change does).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Fix {
+    pub need: NeedId,
+    pub changes: Vec<Remedy>,
+}
+
+/// Seats per need in a plan.
+fn seats(plan: &Plan) -> BTreeMap<NeedId, i64> {
+    let mut seats: BTreeMap<NeedId, i64> = BTreeMap::new();
+    for allocation in &plan.allocations {
+        *seats.entry(allocation.need.clone()).or_default() += allocation.seats;
+    }
+    seats
+}
+
+/// Each region's scenario and its plan, solved once.
+struct Solved {
+    regions: Regions,
+    bases: Vec<(Scenario, Plan, bool)>,
+}
+
+fn solve_regions(scenario: &Scenario, options: &Options) -> Result<Solved, SolveError> {
+    // Any problem of the whole scenario (validation, pins) is reported as `solve` would.
+    super::Model::build(scenario)?;
+    let regions = Regions::new(scenario);
+    let cut: Vec<Scenario> = (0..regions.count).map(|r| regions.scenario(scenario, r)).collect();
+    let bases =
+        parallel::map(cut, |base| region::solve_proven(&base, options).map(|(plan, proven)| (base, plan, proven)))
+            .into_iter()
+            .collect::<Result<Vec<_>, _>>()?;
+    Ok(Solved { regions, bases })
+}
+
+/// What would fix each need the plan of `scenario` leaves unmet, in the order of the needs.
+pub fn fixes(scenario: &Scenario, options: &Options) -> Result<Vec<Fix>, SolveError> {
+    let solved = solve_regions(scenario, options)?;
+    let mut work = Vec::new();
+    for (base, plan, _) in &solved.bases {
+        let served = seats(plan);
+        for need in &base.needs {
+            let now = served.get(&need.id).copied().unwrap_or(0);
+            if now < need.trainees {
+                work.push((base, plan, need, now));
+            }
+        }
+    }
+    let found = parallel::map(work, |(base, plan, need, now)| {
+        fixes_of(base, plan, need, now, options).map(|changes| Fix { need: need.id.clone(), changes })
+    });
+    let mut fixes: Vec<Fix> = found.into_iter().collect::<Result<_, _>>()?;
+    let order: BTreeMap<&NeedId, usize> = scenario.needs.iter().enumerate().map(|(i, n)| (&n.id, i)).collect();
+    fixes.sort_by_key(|fix| order.get(&fix.need).copied().unwrap_or(usize::MAX));
+    Ok(fixes)
+}
+
+/// A change applied to a copy of the region's scenario.
+fn apply(base: &Scenario, need: &NeedId, change: &Remedy) -> Scenario {
+    let mut changed = base.clone();
+    let session = |changed: &mut Scenario, id: &SessionId| changed.sessions.iter_mut().position(|s| &s.id == id);
+    let need_at = changed.needs.iter().position(|n| &n.id == need);
+    match change {
+        Remedy::Seat { session: id } => {
+            if let Some(s) = session(&mut changed, id) {
+                changed.sessions[s].seats += 1;
+            }
+        }
+        Remedy::StateCap { session: id, cap } => {
+            if let Some(s) = session(&mut changed, id) {
+                changed.sessions[s].max_per_state = Some(*cap);
+            }
+        }
+        Remedy::Window { window, .. } => {
+            if let Some(n) = need_at {
+                changed.needs[n].window = Some(*window);
+            }
+        }
+        Remedy::Language { language, .. } => {
+            if let Some(n) = need_at {
+                let mut languages = base.effective_languages(&base.needs[n]).to_vec();
+                languages.push(language.clone());
+                changed.needs[n].languages = Some(languages);
+            }
+        }
+        Remedy::Mode { mode, .. } => {
+            if let Some(n) = need_at {
+                let mut modes = base.effective_modes(&base.needs[n]).to_vec();
+                modes.push(mode.clone());
+                changed.needs[n].modes = Some(modes);
+            }
+        }
+        Remedy::Budget { amount } => {
+            let state = base.needs.iter().find(|n| &n.id == need).map(|n| n.state.clone());
+            if let Some(state) = changed.states.iter_mut().find(|s| Some(&s.code) == state.as_ref()) {
+                state.budget = state.budget.map(|budget| budget + amount);
+            }
+        }
+    }
+    changed
+}
+
+/// The first change of `tries` (smallest first) that gives the need more than `now` seats.
+fn first_working(
+    base: &Scenario,
+    need: &Need,
+    now: i64,
+    tries: Vec<Remedy>,
+    options: &Options,
+) -> Result<Option<Remedy>, SolveError> {
+    for change in tries.into_iter().take(TRIES) {
+        let changed = apply(base, &need.id, &change);
+        let plan = match super::solve(&changed, options) {
+            Ok(plan) => plan,
+            // A change that breaks a pin or makes the scenario invalid is no fix.
+            Err(SolveError::Invalid(_) | SolveError::Infeasible(_)) => continue,
+            Err(other) => return Err(other),
+        };
+        if seats(&plan).get(&need.id).copied().unwrap_or(0) > now {
+            return Ok(Some(change));
+        }
+    }
+    Ok(None)
+}
+
+fn fixes_of(base: &Scenario, plan: &Plan, need: &Need, now: i64, options: &Options) -> Result<Vec<Remedy>, SolveError> {
+    let Some(state) = base.state(&need.state) else { return Ok(Vec::new()) };
+    let excluded: BTreeSet<&SessionId> =
+        base.exclusions.iter().filter(|e| e.need == need.id).map(|e| &e.session).collect();
+    let mut filled: BTreeMap<&SessionId, i64> = BTreeMap::new();
+    let mut state_filled: BTreeMap<&SessionId, i64> = BTreeMap::new();
+    let mut spent = 0;
+    let state_of: BTreeMap<&NeedId, &StateCode> = base.needs.iter().map(|n| (&n.id, &n.state)).collect();
+    let cost_of: BTreeMap<&SessionId, i64> = base.sessions.iter().map(|s| (&s.id, s.cost_per_seat)).collect();
+    for allocation in &plan.allocations {
+        *filled.entry(&allocation.session).or_default() += allocation.seats;
+        if state_of.get(&allocation.need) == Some(&&need.state) {
+            *state_filled.entry(&allocation.session).or_default() += allocation.seats;
+            spent += allocation.seats * cost_of.get(&allocation.session).copied().unwrap_or(0);
+        }
+    }
+    // Sessions of the need's skill and level, with the first rule each breaks.
+    let mut same: Vec<(&crate::model::Session, &crate::model::Course, Option<Rule>)> = Vec::new();
+    for session in &base.sessions {
+        let Some(course) = base.course(&session.course) else { continue };
+        if course.skill != need.skill || course.level != need.level || excluded.contains(&session.id) {
+            continue;
+        }
+        same.push((session, course, check_rules(base, need, state, course, session)));
+    }
+    let compatible: Vec<_> = same.iter().filter(|(_, _, rule)| rule.is_none()).collect();
+    let passes = |changed: &Need, session: &crate::model::Session, course: &crate::model::Course| {
+        check_rules(base, changed, state, course, session).is_none()
+    };
+    let mut changes = Vec::new();
+
+    // One more seat: full sessions first.
+    let mut seat_tries: Vec<_> = compatible.iter().map(|(s, _, _)| *s).collect();
+    seat_tries.sort_by_key(|s| (filled.get(&s.id).copied().unwrap_or(0) < s.seats, s.id.as_str()));
+    let seat_tries = seat_tries.into_iter().map(|s| Remedy::Seat { session: s.id.clone() }).collect();
+    changes.extend(first_working(base, need, now, seat_tries, options)?);
+
+    // The cap per state, where the state holds it.
+    let cap_tries = compatible
+        .iter()
+        .filter_map(|(s, _, _)| {
+            let cap = s.max_per_state?;
+            (state_filled.get(&s.id).copied().unwrap_or(0) >= cap)
+                .then(|| Remedy::StateCap { session: s.id.clone(), cap: cap + 1 })
+        })
+        .collect();
+    changes.extend(first_working(base, need, now, cap_tries, options)?);
+
+    // A wider window, fewest days first.
+    if let Some(window) = base.effective_window(need) {
+        let mut tries: Vec<(i64, Remedy)> = same
+            .iter()
+            .filter(|(_, _, rule)| *rule == Some(Rule::Window))
+            .filter_map(|(session, course, _)| {
+                let wider = DateRange { start: window.start.min(session.start), end: window.end.max(session.end) };
+                let changed = Need { window: Some(wider), ..need.clone() };
+                let days = (window.start - wider.start).num_days() + (wider.end - window.end).num_days();
+                passes(&changed, session, course)
+                    .then(|| (days, Remedy::Window { session: session.id.clone(), days, window: wider }))
+            })
+            .collect();
+        tries.sort_by_key(|(days, _)| *days);
+        changes.extend(first_working(base, need, now, tries.into_iter().map(|(_, change)| change).collect(), options)?);
+    }
+
+    // Another language, then another mode, each naming the session it opens.
+    let language_tries = same
+        .iter()
+        .filter(|(_, _, rule)| *rule == Some(Rule::Language))
+        .filter_map(|(session, course, _)| {
+            let mut languages = base.effective_languages(need).to_vec();
+            languages.push(course.language.clone());
+            let changed = Need { languages: Some(languages), ..need.clone() };
+            passes(&changed, session, course)
+                .then(|| Remedy::Language { session: session.id.clone(), language: course.language.clone() })
+        })
+        .collect();
+    changes.extend(first_working(base, need, now, language_tries, options)?);
+    let mode_tries = same
+        .iter()
+        .filter(|(_, _, rule)| *rule == Some(Rule::Mode))
+        .filter_map(|(session, course, _)| {
+            let mut modes = base.effective_modes(need).to_vec();
+            modes.push(course.mode.clone());
+            let changed = Need { modes: Some(modes), ..need.clone() };
+            passes(&changed, session, course)
+                .then(|| Remedy::Mode { session: session.id.clone(), mode: course.mode.clone() })
+        })
+        .collect();
+    changes.extend(first_working(base, need, now, mode_tries, options)?);
+
+    // More budget: what a seat costs beyond what is left, cheapest first.
+    if let Some(budget) = state.budget {
+        let left = budget - spent;
+        let amounts: BTreeSet<i64> = compatible
+            .iter()
+            .filter(|(s, _, _)| s.cost_per_seat > 0)
+            .map(|(s, _, _)| (s.cost_per_seat - left).max(1))
+            .collect();
+        let tries = amounts.into_iter().map(|amount| Remedy::Budget { amount }).collect();
+        changes.extend(first_working(base, need, now, tries, options)?);
+    }
+    Ok(changes)
+}
+
+/// The need one more seat would serve: its id, state and priority.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Served {
+    pub need: NeedId,
+    pub state: StateCode,
+    pub priority: i64,
+}
+
+/// What one more seat in a session would add to the objective, and the need it would serve
+/// (the one of highest priority among those whose seats rise).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SeatValue {
+    pub session: SessionId,
+    pub value: f64,
+    pub serves: Option<Served>,
+    /// False when a solve stopped at its time limit (the value is then an estimate).
+    pub exact: bool,
+}
+
+/// The value of one more seat in every session, by re-solving its region with the seat added.
+pub fn seat_values(scenario: &Scenario, options: &Options) -> Result<Vec<SeatValue>, SolveError> {
+    let solved = solve_regions(scenario, options)?;
+    let work: Vec<(usize, Option<usize>)> = scenario
+        .sessions
+        .iter()
+        .enumerate()
+        .map(|(s, session)| (s, solved.regions.of_session(scenario, session)))
+        .collect();
+    let values = parallel::map(work, |(s, region)| {
+        let id = scenario.sessions[s].id.clone();
+        let Some(r) = region else {
+            return Ok(SeatValue { session: id, value: 0.0, serves: None, exact: true });
+        };
+        let (base, plan, proven) = &solved.bases[r];
+        let mut changed = base.clone();
+        if let Some(session) = changed.sessions.iter_mut().find(|x| x.id == id) {
+            session.seats += 1;
+        }
+        let (after, after_proven) = region::solve_proven(&changed, options)?;
+        let (before_seats, after_seats) = (seats(plan), seats(&after));
+        let serves = base
+            .needs
+            .iter()
+            .filter(|n| after_seats.get(&n.id).copied().unwrap_or(0) > before_seats.get(&n.id).copied().unwrap_or(0))
+            .max_by(|a, b| a.priority.cmp(&b.priority).then(b.id.as_str().cmp(a.id.as_str())))
+            .map(|n| Served { need: n.id.clone(), state: n.state.clone(), priority: n.priority });
+        let value = objective::round6(after.objective - plan.objective).max(0.0);
+        Ok(SeatValue { session: id, value, serves, exact: *proven && after_proven })
+    });
+    values.into_iter().collect()
+}
