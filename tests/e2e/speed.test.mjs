@@ -35,6 +35,16 @@ function bigScenario(count) {
   return { ...DEMO, needs };
 }
 const STORED_5000 = JSON.stringify({ schema_version: 1, scenario: bigScenario(5000) });
+/** 5,000 needs and the demo's sessions four times over: a solve of several seconds. */
+const STORED_HEAVY = JSON.stringify({
+  schema_version: 1,
+  scenario: {
+    ...bigScenario(5000),
+    sessions: [0, 1, 2, 3].flatMap((round) =>
+      DEMO.sessions.map((s) => (round === 0 ? s : { ...s, id: `${s.id}-r${round}` })),
+    ),
+  },
+});
 
 let app;
 before(async () => {
@@ -111,8 +121,9 @@ test('the needs tab opens and answers keystrokes quickly, a page at a time, with
 });
 
 test('a long solve runs in the worker: the page answers clicks, and Stop keeps the best plan so far', async () => {
-  const { page, done } = await planner(STORED_5000);
-  await page.fill('#time-limit', '60');
+  const { page, done } = await planner(STORED_HEAVY);
+  // The first tenth of the time (2 s) is too short for a proven optimum: a best plan so far.
+  await page.fill('#time-limit', '20');
   await page.press('#time-limit', 'Tab');
   // Stop before any plan: nothing changes, and the page says so.
   await page.click('#solve');
@@ -126,11 +137,12 @@ test('a long solve runs in the worker: the page answers clicks, and Stop keeps t
   const started = Date.now();
   await page.click('#solve');
   assert.equal(await status.getAttribute('data-state'), 'solving');
-  // A click while solving is answered: another plan screen opens.
+  // A click while solving is answered: another tab opens, and the solve goes on meanwhile.
   const clicked = Date.now();
-  await page.click('#plan-view-export');
-  await page.locator('#plan-view-export[aria-selected="true"], #plan-view-export[aria-pressed="true"]').waitFor();
+  await page.click('#tab-skills');
+  await page.locator('#tab-skills[aria-selected="true"]').waitFor();
   const answered = Date.now() - clicked;
+  await page.click('#tab-plan');
   assert.equal(await status.getAttribute('data-state'), 'solving', 'still solving when the click was answered');
   // The elapsed time ticks on the page, then the best plan so far arrives.
   await page.waitForFunction(() => /\d\.\d s/.test(document.querySelector('#solve-status').textContent));
@@ -139,9 +151,9 @@ test('a long solve runs in the worker: the page answers clicks, and Stop keeps t
   });
   const bestAfter = Date.now() - started;
   assert.match(await status.textContent(), /best plan so far within [\d.]+ % of the best possible/);
-  withinTarget('longest task on the page while solving 5,000 needs', await longestTask(page), SOLVING_TASK_MS);
+  withinTarget('longest task on the page while solving 5,000 needs and 416 sessions', await longestTask(page), SOLVING_TASK_MS);
   withinTarget('a click answered while solving', answered, CLICK_WHILE_SOLVING_MS);
-  console.log(`5,000 needs: the best plan so far arrived after ${bestAfter} ms`);
+  console.log(`5,000 needs and 416 sessions: the best plan so far arrived after ${bestAfter} ms`);
   await page.click('#stop');
   assert.equal(await status.getAttribute('data-state'), 'stopped');
   assert.match(
@@ -153,7 +165,7 @@ test('a long solve runs in the worker: the page answers clicks, and Stop keeps t
   await page.click('#plan-view-calendar');
   await page.locator('.slot[data-session]').first().waitFor();
   // Solving again after a stop starts a new worker and finishes.
-  await page.fill('#time-limit', '2');
+  await page.fill('#time-limit', '3');
   await page.press('#time-limit', 'Tab');
   await page.click('#solve');
   await page.waitForFunction(() => document.querySelector('#solve-status').dataset.solves === '2', null, {
@@ -167,14 +179,14 @@ test('the gap is set in words beside the time limit, in each language', async ()
   const { page, done } = await planner();
   assert.equal(await page.inputValue('#gap'), '0');
   const label = async () => (await page.locator('#gap').locator('xpath=..').textContent()).replace(/\s+/g, ' ').trim();
-  assert.equal(await label(), 'Stop when within % of the best possible');
+  assert.match(await label(), /^Stop when within ?% of the best possible$/);
   await page.fill('#gap', '0.1');
   await page.press('#gap', 'Tab');
   await page.click('#solve');
   await page.waitForFunction(() => document.querySelector('#solve-status').dataset.solves === '1');
   assert.equal(await page.inputValue('#gap'), '0.1');
   await page.selectOption('#lang', 'fr');
-  assert.match(await label(), /Arrêter à moins de % du meilleur possible/);
+  assert.match(await label(), /Arrêter à moins de ?% du meilleur possible/);
   await page.selectOption('#lang', 'ar');
   assert.match(await label(), /٪ من أفضل خطة ممكنة/);
   await done();
