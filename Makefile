@@ -3,11 +3,7 @@
 
 CARGO ?= cargo
 
-<<<<<<< HEAD
-.PHONY: test test-core lint demo bench bench-serve setup-highs setup-postgres
-=======
-.PHONY: test test-core lint demo bench bench-recommend setup-highs
->>>>>>> h-recommend
+.PHONY: test test-core lint demo bench bench-serve bench-recommend setup-highs setup-postgres
 
 ## Every test: formatting, lints (native and wasm), the core's unit/integration/property
 ## tests, and the browser tests in headless Chromium (see the web targets below).
@@ -47,18 +43,16 @@ demo:
 bench: setup-highs
 	$(CARGO) run --release --features highs --bin bench
 
-<<<<<<< HEAD
 ## The shared workspace under load: 22 focal points and the centre write at once, 200 writes
 ## each, on SQLite and on PostgreSQL, against a release `qudra serve`; prints p50/p95 latency
 ## and the lost or duplicated rows (zero, or it fails). A few minutes.
 bench-serve: setup-postgres
 	$(CARGO) build --release --bin qudra
 	QUDRA_BIN=$(CURDIR)/target/release/qudra $(CARGO) test --test serve_load -- --ignored --nocapture --test-threads 1
-=======
-# recommend (SPEC §7) with K = 5 on the demo and the region scale.
+
+## recommend (SPEC §7) with K = 5 on the demo and the region scale.
 bench-recommend:
 	$(CARGO) run --release --bin bench -- --recommend 5 --scale region
->>>>>>> h-recommend
 
 # ---- The browser app --------------------------------------------------------------------
 # Pinned tools (Trunk.toml names the same versions). binaryen comes from npm because Debian's

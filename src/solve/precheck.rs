@@ -4,13 +4,13 @@
 use std::collections::BTreeMap;
 use std::fmt;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::compat::Index;
 use crate::model::{NeedId, SessionId, StateCode};
 
 /// A set of pins (and sessions) that cannot all be honoured, and why.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PinProblem {
     /// The pins involved, as (need, session).
     pub pins: Vec<(NeedId, SessionId)>,
@@ -20,7 +20,7 @@ pub struct PinProblem {
 }
 
 /// Which limit a set of pins breaks, with its figures.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case", tag = "kind")]
 pub enum ClashKind {
     /// More seats pinned for a need than it has trainees.

@@ -15,8 +15,14 @@ fn need(s: &Scenario, i: usize) -> Option<&Need> {
     s.needs.get(i)
 }
 
+/// `skills` and `languages`: the choices every row offers, computed once by the table.
 #[component]
-pub fn NeedRow(i: usize, show_state: bool) -> impl IntoView {
+pub fn NeedRow(
+    i: usize,
+    show_state: bool,
+    skills: Memo<Vec<(Value, String)>>,
+    languages: Memo<Vec<(String, String)>>,
+) -> impl IntoView {
     let store = use_store();
     let lang = store.lang;
     let p = move |field: &str| format!("needs[{i}].{field}");
@@ -55,7 +61,7 @@ pub fn NeedRow(i: usize, show_state: bool) -> impl IntoView {
             {state_cell}
             <td>
                 <Choice path=p("skill") label=Msg::Skill
-                    options=move || store.scenario.with(|s| choices::skills(s, lang.get()))
+                    options=move || skills.get()
                     read=move |s| need(s, i).map(|n| Value::String(n.skill.to_string())).unwrap_or(Value::Null) />
             </td>
             <td>
@@ -87,7 +93,7 @@ pub fn NeedRow(i: usize, show_state: bool) -> impl IntoView {
             </td>
             <td>
                 <CheckList path=p("languages") label=Msg::Languages
-                    options=move || store.scenario.with(|s| choices::language_checks(s, lang.get()))
+                    options=move || languages.get()
                     read=move |s| need(s, i).map(|n| s.effective_languages(n).to_vec()).unwrap_or_default() />
             </td>
             <td>

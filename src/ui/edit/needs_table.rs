@@ -1,11 +1,16 @@
 //! The needs of one state (or all states) as an editable table, with a button to add one.
+//! Long tables are shown a page at a time ([`views::ROWS_PER_PAGE`] rows) and the rows are
+//! keyed, so that opening the table and typing in it re-render only the rows on view; the
+//! choice lists every row offers are computed once for the table.
 
 use leptos::prelude::*;
 
+use super::choices;
 use super::need_row::NeedRow;
 use crate::model::StateCode;
 use crate::ui::i18n::Msg;
 use crate::ui::shell::store::use_store;
+use crate::ui::vm::edit::views::{Page, ROWS_PER_PAGE};
 use crate::ui::vm::edit::{rows, views};
 
 /// `state`: whose needs to show; `None` shows every state's (with a state column).
@@ -14,16 +19,44 @@ pub fn NeedsTable(#[prop(into)] state: Signal<Option<StateCode>>) -> impl IntoVi
     let store = use_store();
     let lang = store.lang;
     let show_state = move || state.get().is_none();
-    let indices = move || store.scenario.with(|s| views::needs_of(s, state.get().as_ref()));
+    let all = Memo::new(move |_| store.scenario.with(|s| views::needs_of(s, state.get().as_ref())));
+    let asked = RwSignal::new(0usize);
+    // Another state's needs start at their first page.
+    Effect::watch(move || state.get(), move |_, _, _| asked.set(0), false);
+    let page = Memo::new(move |_| all.with(|rows| Page::of(rows.len(), asked.get(), ROWS_PER_PAGE)));
+    let shown = Memo::new(move |_| {
+        let page = page.get();
+        all.with(|rows| rows[page.from..page.to].to_vec())
+    });
+    let skills = Memo::new(move |_| store.scenario.with(|s| choices::skills(s, lang.get())));
+    let languages = Memo::new(move |_| store.scenario.with(|s| choices::language_checks(s, lang.get())));
     let add = move |_| {
         let code = state.get_untracked().unwrap_or_else(|| store.focal_state.get_untracked());
         store.change(|s| rows::add_need(s, &code));
+        // The new need is the last row: show its page.
+        asked.set(usize::MAX);
     };
     let totals = move || {
         store.scenario.with(|s| {
-            let ids = views::needs_of(s, state.get().as_ref());
-            let trainees: i64 = ids.iter().map(|&i| s.needs[i].trainees).sum();
-            lang.get().catalogue().needs_total(ids.len(), trainees)
+            let trainees: i64 = all.with(|ids| ids.iter().map(|&i| s.needs[i].trainees).sum());
+            lang.get().catalogue().needs_total(all.with(Vec::len), trainees)
+        })
+    };
+    let pager = move || {
+        let p = page.get();
+        (p.pages > 1).then(|| {
+            let l = lang.get();
+            view! {
+                <nav class="pager" aria-label=l.t(Msg::NeedsHeading)>
+                    <button type="button" class="small" id="needs-previous" disabled=!p.has_previous()
+                        on:click=move |_| asked.set(p.index.saturating_sub(1))>{l.t(Msg::PreviousPage)}</button>
+                    <span id="needs-page" class="muted" data-page=p.index + 1 data-pages=p.pages>
+                        {l.catalogue().rows_shown(p.from + 1, p.to, p.total)}
+                    </span>
+                    <button type="button" class="small" id="needs-next" disabled=!p.has_next()
+                        on:click=move |_| asked.set(p.index + 1)>{l.t(Msg::NextPage)}</button>
+                </nav>
+            }
         })
     };
     let t = move |m: Msg| move || lang.get().t(m);
@@ -56,16 +89,19 @@ pub fn NeedsTable(#[prop(into)] state: Signal<Option<StateCode>>) -> impl IntoVi
                     <tbody>
                         <For
                             each=move || {
-                                let all = show_state();
-                                indices().into_iter().map(move |i| (i, all)).collect::<Vec<_>>()
+                                let every = show_state();
+                                shown.get().into_iter().map(move |i| (i, every)).collect::<Vec<_>>()
                             }
                             key=|row| *row
-                            children=move |(i, all)| view! { <NeedRow i=i show_state=all /> }
+                            children=move |(i, every)| {
+                                view! { <NeedRow i=i show_state=every skills=skills languages=languages /> }
+                            }
                         />
                     </tbody>
                 </table>
             </div>
-            <Show when=move || indices().is_empty()>
+            {pager}
+            <Show when=move || all.with(Vec::is_empty)>
                 <p class="empty">{t(Msg::NoNeeds)}</p>
             </Show>
         </section>

@@ -180,6 +180,8 @@ impl Catalogue for Ar {
             Msg::Duplicate => "نسخ",
             Msg::Delete => "حذف",
             Msg::NoNeeds => "لا توجد احتياجات بعد. أضف احتياجاً.",
+            Msg::PreviousPage => "الصفحة السابقة",
+            Msg::NextPage => "الصفحة التالية",
             Msg::ExportSubmission => "تصدير طلبي",
             Msg::SubmissionHint => "أرسل هذا الملف إلى المركز الإقليمي: استيراده هناك يضع احتياجاتك مكان احتياجات دولتك السابقة.",
             Msg::SummaryHeading => "ملخص حسب المهارة والأولوية (عدد المتدربين)",
@@ -328,6 +330,10 @@ impl Catalogue for Ar {
         format!("{}، {}", count(needs, &NEED), count(trainees, &TRAINEE))
     }
 
+    fn rows_shown(&self, from: usize, to: usize, total: usize) -> String {
+        format!("الاحتياجات {} من {total}", iso(&format!("{from}–{to}")))
+    }
+
     fn sessions_total(&self, sessions: usize, seats: i64) -> String {
         format!("{}، {}", count(sessions, &SESSION), count(seats, &SEAT))
     }
@@ -369,6 +375,7 @@ mod plan_words {
     use crate::ui::vm::plan::percent;
     use crate::ui::vm::plan::solved::{ClashKind, PinClash, SolveOutcome};
     use crate::ui::vm::plan::unmet_list::{Detail, Fact};
+    use crate::ui::vm::plan::worker::Stopped;
 
     fn codes(states: &[StateCode]) -> String {
         states.iter().map(|s| iso(s.as_str())).collect::<Vec<_>>().join("، ")
@@ -456,6 +463,9 @@ mod plan_words {
                 P::Downloaded => "تم التنزيل",
                 P::Dates => "التواريخ",
                 P::Adjustments => "التعديلات",
+                P::Stop => "إيقاف",
+                P::GapBefore => "توقّف عند الاقتراب ضمن",
+                P::GapAfter => "٪ من أفضل خطة ممكنة",
             }
         }
 
@@ -636,6 +646,24 @@ mod plan_words {
 
         fn seats(&self, seats: i64) -> String {
             count(seats, &SEAT)
+        }
+
+        fn progress(&self, seconds: f64, best_gap: Option<f64>) -> String {
+            match best_gap {
+                Some(gap) => {
+                    format!("جارٍ الحساب… {seconds:.1} ث؛ أفضل خطة حتى الآن ضمن {:.1}٪ من أفضل خطة ممكنة.", gap * 100.0)
+                }
+                None => format!("جارٍ الحساب… {seconds:.1} ث؛ لا خطة بعد."),
+            }
+        }
+
+        fn stopped(&self, stopped: Stopped) -> String {
+            match stopped {
+                Stopped::WithPlan { gap } => {
+                    format!("أُوقف الحساب: هذه أفضل خطة وُجدت حتى الآن، ضمن {:.1}٪ من أفضل خطة ممكنة.", gap * 100.0)
+                }
+                Stopped::BeforeAnyPlan => "أُوقف الحساب قبل إيجاد أي خطة: لم يتغير شيء.".into(),
+            }
         }
     }
 

@@ -81,6 +81,8 @@ impl Catalogue for En {
             Msg::Duplicate => "Duplicate",
             Msg::Delete => "Delete",
             Msg::NoNeeds => "No needs yet. Add one.",
+            Msg::PreviousPage => "Previous page",
+            Msg::NextPage => "Next page",
             Msg::ExportSubmission => "Export my submission",
             Msg::SubmissionHint => {
                 "Send this file to the regional centre: importing it there replaces your state's needs with yours."
@@ -247,6 +249,10 @@ impl Catalogue for En {
         format!("{}, {}", count(needs, "need", "needs"), count(trainees, "trainee", "trainees"))
     }
 
+    fn rows_shown(&self, from: usize, to: usize, total: usize) -> String {
+        format!("Needs {from}–{to} of {total}")
+    }
+
     fn sessions_total(&self, sessions: usize, seats: i64) -> String {
         format!("{}, {}", count(sessions, "session", "sessions"), count(seats, "seat", "seats"))
     }
@@ -291,6 +297,7 @@ mod plan_words {
     use crate::ui::vm::plan::percent;
     use crate::ui::vm::plan::solved::{ClashKind, PinClash, SolveOutcome};
     use crate::ui::vm::plan::unmet_list::{Detail, Fact};
+    use crate::ui::vm::plan::worker::Stopped;
 
     fn codes(states: &[StateCode]) -> String {
         states.iter().map(|s| iso(s.as_str())).collect::<Vec<_>>().join(", ")
@@ -378,6 +385,9 @@ mod plan_words {
                 P::Downloaded => "Downloaded",
                 P::Dates => "Dates",
                 P::Adjustments => "Adjustments",
+                P::Stop => "Stop",
+                P::GapBefore => "Stop when within",
+                P::GapAfter => "% of the best possible",
             }
         }
 
@@ -571,6 +581,25 @@ mod plan_words {
 
         fn seats(&self, seats: i64) -> String {
             count(seats, "seat", "seats")
+        }
+
+        fn progress(&self, seconds: f64, best_gap: Option<f64>) -> String {
+            match best_gap {
+                Some(gap) => format!(
+                    "Solving… {seconds:.1} s; best plan so far within {:.1} % of the best possible.",
+                    gap * 100.0
+                ),
+                None => format!("Solving… {seconds:.1} s; no plan yet."),
+            }
+        }
+
+        fn stopped(&self, stopped: Stopped) -> String {
+            match stopped {
+                Stopped::WithPlan { gap } => {
+                    format!("Stopped: the best plan found so far, within {:.1} % of the best possible.", gap * 100.0)
+                }
+                Stopped::BeforeAnyPlan => "Stopped before any plan was found: nothing has changed.".into(),
+            }
         }
     }
 

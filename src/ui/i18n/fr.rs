@@ -80,6 +80,8 @@ impl Catalogue for Fr {
             Msg::Duplicate => "Dupliquer",
             Msg::Delete => "Supprimer",
             Msg::NoNeeds => "Aucun besoin pour l'instant. Ajoutez-en un.",
+            Msg::PreviousPage => "Page précédente",
+            Msg::NextPage => "Page suivante",
             Msg::ExportSubmission => "Exporter ma soumission",
             Msg::SubmissionHint => "Envoyez ce fichier au centre régional : son import y remplace les besoins de votre État par les vôtres.",
             Msg::SummaryHeading => "Synthèse par compétence et priorité (stagiaires)",
@@ -233,6 +235,10 @@ impl Catalogue for Fr {
         format!("{}, {}", count(needs, "besoin", "besoins"), count(trainees, "stagiaire", "stagiaires"))
     }
 
+    fn rows_shown(&self, from: usize, to: usize, total: usize) -> String {
+        format!("Besoins {from} à {to} sur {total}")
+    }
+
     fn sessions_total(&self, sessions: usize, seats: i64) -> String {
         format!("{}, {}", count(sessions, "session", "sessions"), count(seats, "place", "places"))
     }
@@ -277,6 +283,7 @@ mod plan_words {
     use crate::ui::vm::plan::percent;
     use crate::ui::vm::plan::solved::{ClashKind, PinClash, SolveOutcome};
     use crate::ui::vm::plan::unmet_list::{Detail, Fact};
+    use crate::ui::vm::plan::worker::Stopped;
 
     fn codes(states: &[StateCode]) -> String {
         states.iter().map(|s| iso(s.as_str())).collect::<Vec<_>>().join(", ")
@@ -364,6 +371,9 @@ mod plan_words {
                 P::Downloaded => "Téléchargé",
                 P::Dates => "Dates",
                 P::Adjustments => "Ajustements",
+                P::Stop => "Arrêter",
+                P::GapBefore => "Arrêter à moins de",
+                P::GapAfter => "% du meilleur possible",
             }
         }
 
@@ -571,6 +581,27 @@ mod plan_words {
 
         fn seats(&self, seats: i64) -> String {
             count(seats, "place", "places")
+        }
+
+        fn progress(&self, seconds: f64, best_gap: Option<f64>) -> String {
+            let seconds = format!("{seconds:.1}").replace('.', ",");
+            match best_gap {
+                Some(gap) => format!(
+                    "Calcul en cours… {seconds} s ; meilleur plan à ce stade à moins de {} % du meilleur possible.",
+                    format!("{:.1}", gap * 100.0).replace('.', ",")
+                ),
+                None => format!("Calcul en cours… {seconds} s ; pas encore de plan."),
+            }
+        }
+
+        fn stopped(&self, stopped: Stopped) -> String {
+            match stopped {
+                Stopped::WithPlan { gap } => format!(
+                    "Arrêté : le meilleur plan trouvé jusque-là, à moins de {} % du meilleur possible.",
+                    format!("{:.1}", gap * 100.0).replace('.', ",")
+                ),
+                Stopped::BeforeAnyPlan => "Arrêté avant qu'un plan soit trouvé : rien n'a changé.".into(),
+            }
         }
     }
 

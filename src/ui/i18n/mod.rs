@@ -116,6 +116,8 @@ pub enum Msg {
     Duplicate,
     Delete,
     NoNeeds,
+    PreviousPage,
+    NextPage,
     ExportSubmission,
     SubmissionHint,
     SummaryHeading,
@@ -270,6 +272,8 @@ pub trait Catalogue: Sync + ReadWords + PlanWords {
     fn needs_total(&self, needs: usize, trainees: i64) -> String;
     /// "N sessions, S seats".
     fn sessions_total(&self, sessions: usize, seats: i64) -> String;
+    /// A table's page: "Needs 51–100 of 317".
+    fn rows_shown(&self, from: usize, to: usize, total: usize) -> String;
 
     /// A date in words: `7 February 2027` (Gregorian calendar).
     fn date(&self, date: NaiveDate) -> String {

@@ -8,6 +8,7 @@ use crate::solve::Reason;
 use crate::ui::vm::plan::adjust::Refused;
 use crate::ui::vm::plan::solved::{PinClash, SolveOutcome};
 use crate::ui::vm::plan::unmet_list::Detail;
+use crate::ui::vm::plan::worker::Stopped;
 
 /// Every fixed label of the plan screens.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -82,6 +83,9 @@ pub enum P {
     Downloaded,
     Dates,
     Adjustments,
+    Stop,
+    GapBefore,
+    GapAfter,
 }
 
 /// One language's words for the plan screens, a part of its [`super::Catalogue`].
@@ -114,6 +118,10 @@ pub trait PlanWords {
     fn calendar_title(&self, year: i32, state: Option<&str>) -> String;
     /// Seats of one state, short: "3 seats".
     fn seats(&self, seats: i64) -> String;
+    /// A solve on its way: "Solving… 3.2 s; best plan so far within 12.5 % of the best possible".
+    fn progress(&self, seconds: f64, best_gap: Option<f64>) -> String;
+    /// How a stopped solve ended.
+    fn stopped(&self, stopped: Stopped) -> String;
 }
 
 /// Every [`P`], for tests that each language says something for each.
@@ -189,6 +197,9 @@ pub const ALL_P: &[P] = &[
     P::Downloaded,
     P::Dates,
     P::Adjustments,
+    P::Stop,
+    P::GapBefore,
+    P::GapAfter,
 ];
 
 #[cfg(test)]
@@ -346,5 +357,25 @@ mod tests {
         let infeasible = SolveOutcome::Infeasible(vec![clash]);
         assert!(!en.outcome(&infeasible).is_empty());
         assert!(en.refused(&Refused::SkillLevel).contains("level"));
+    }
+
+    #[test]
+    fn a_solve_on_its_way_and_a_stopped_one_are_told_with_their_figures_in_each_language() {
+        for lang in UiLang::ALL {
+            let c = lang.catalogue();
+            let working = c.progress(3.25, Some(0.125));
+            assert!(working.contains("3") && working.contains("12"), "{working}");
+            assert_ne!(c.progress(3.25, None), working);
+            let kept = c.stopped(Stopped::WithPlan { gap: 0.0425 });
+            assert!(kept.contains("4"), "{kept}");
+            assert_ne!(c.stopped(Stopped::BeforeAnyPlan), kept);
+        }
+        let en = UiLang::En.catalogue();
+        assert_eq!(
+            en.stopped(Stopped::WithPlan { gap: 0.0425 }),
+            "Stopped: the best plan found so far, within 4.2 % of the best possible."
+        );
+        assert_eq!(en.progress(3.25, None), "Solving… 3.2 s; no plan yet.");
+        assert!(arabic(&UiLang::Ar.catalogue().stopped(Stopped::BeforeAnyPlan)));
     }
 }

@@ -1,7 +1,8 @@
 //! The Solve button and what it gave: working, the status of the plan (optimal, or the best
 //! found within the time limit with its gap), the problems that stopped it, or the pins that
-//! cannot all hold — each with a button to remove it. Also says when the plan on screen is out
-//! of date.
+//! cannot all hold — each with a button to remove it. While solving (in the solver's worker)
+//! it shows the elapsed time and the best plan so far, and Stop keeps that plan, labelled as
+//! stopped. Also says when the plan on screen is out of date.
 
 use leptos::prelude::*;
 
@@ -33,6 +34,14 @@ pub fn SolveBar() -> impl IntoView {
     let lang = store.lang;
     let p = move |m: P| move || lang.get().p(m);
     let solve = move |_| plan.solve(store);
+    let stop = move |_| plan.stop(store);
+    let set_gap = move |ev: leptos::ev::Event| {
+        if let Ok(percent) = crate::model::read::decimal(&event_target_value(&ev)) {
+            if percent.is_finite() && (0.0..=100.0).contains(&percent) {
+                plan.gap.set(percent / 100.0);
+            }
+        }
+    };
     let set_limit = move |ev: leptos::ev::Event| {
         if let Ok(seconds) = crate::model::read::decimal(&event_target_value(&ev)) {
             if seconds.is_finite() && seconds >= 1.0 {
@@ -51,7 +60,10 @@ pub fn SolveBar() -> impl IntoView {
     let status_text = move || {
         let l = lang.get();
         if plan.solving.get() {
-            return l.p(P::Solving).to_string();
+            return l.catalogue().progress(plan.elapsed.get() / 1000.0, plan.best_gap.get());
+        }
+        if let Some(stopped) = plan.stopped.get() {
+            return l.catalogue().stopped(stopped);
         }
         match plan.outcome.get() {
             Some(outcome) => l.catalogue().outcome(&outcome),
@@ -119,10 +131,28 @@ pub fn SolveBar() -> impl IntoView {
                         prop:value=move || plan.time_limit.get().to_string() on:change=set_limit />
                     <span>{p(P::Seconds)}</span>
                 </label>
+                <label class="inline">
+                    <span>{p(P::GapBefore)}</span>
+                    <input type="text" inputmode="decimal" id="gap" class="in-s" dir="ltr"
+                        prop:value=move || (plan.gap.get() * 100.0).to_string() on:change=set_gap />
+                    <span>{p(P::GapAfter)}</span>
+                </label>
+                <Show when=move || plan.solving.get()>
+                    <button type="button" id="stop" class="danger" on:click=stop>{p(P::Stop)}</button>
+                </Show>
                 <span class="muted" id="adjust-count" title=move || lang.get().t(Msg::TabAdjustments)>{counts}</span>
             </div>
             <p id="solve-status" role="status" aria-live="polite" class=move || format!("status {}", state_word(&plan.outcome.get()))
-                data-state=move || if plan.solving.get() { "solving" } else { state_word(&plan.outcome.get()) } data-ms=ms
+                data-state=move || {
+                    if plan.solving.get() {
+                        "solving"
+                    } else if plan.stopped.get().is_some() {
+                        "stopped"
+                    } else {
+                        state_word(&plan.outcome.get())
+                    }
+                }
+                data-ms=ms data-best=move || plan.best_gap.get().map(|gap| gap.to_string())
                 data-solves=move || plan.solves.get()>
                 {status_text}
             </p>

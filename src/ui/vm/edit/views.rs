@@ -18,6 +18,40 @@ pub fn needs_of(scenario: &Scenario, state: Option<&StateCode>) -> Vec<usize> {
         .collect()
 }
 
+/// Rows a long table shows at once: the needs table shows one page of them, so that opening
+/// it and typing in it stay quick however many needs the scenario has.
+pub const ROWS_PER_PAGE: usize = 50;
+
+/// One page of a table of `total` rows: which rows it shows (`from..to`), and how many pages
+/// there are. A page past the end (rows deleted, another state chosen) shows the last one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Page {
+    /// The page shown, from 0.
+    pub index: usize,
+    pub pages: usize,
+    pub from: usize,
+    pub to: usize,
+    pub total: usize,
+}
+
+impl Page {
+    pub fn of(total: usize, asked: usize, per_page: usize) -> Page {
+        let per_page = per_page.max(1);
+        let pages = total.div_ceil(per_page).max(1);
+        let index = asked.min(pages - 1);
+        let from = (index * per_page).min(total);
+        Page { index, pages, from, to: (from + per_page).min(total), total }
+    }
+
+    pub fn has_previous(&self) -> bool {
+        self.index > 0
+    }
+
+    pub fn has_next(&self) -> bool {
+        self.index + 1 < self.pages
+    }
+}
+
 /// Trainees asked for, by skill and priority.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Summary {
@@ -114,6 +148,20 @@ pub fn languages(scenario: &Scenario) -> Vec<String> {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn a_long_table_is_shown_a_page_at_a_time_and_a_page_past_the_end_is_the_last() {
+        assert_eq!(Page::of(317, 0, 50), Page { index: 0, pages: 7, from: 0, to: 50, total: 317 });
+        let last = Page::of(317, 6, 50);
+        assert_eq!((last.from, last.to), (300, 317));
+        assert!(last.has_previous() && !last.has_next());
+        assert_eq!(Page::of(317, 99, 50), last);
+        let empty = Page::of(0, 3, 50);
+        assert_eq!((empty.index, empty.pages, empty.from, empty.to), (0, 1, 0, 0));
+        assert!(!empty.has_previous() && !empty.has_next());
+        assert_eq!(Page::of(5000, 1, 50).from, 50);
+    }
+
     use super::*;
 
     fn scenario() -> Scenario {

@@ -16,6 +16,7 @@ pub mod exports;
 pub mod roster;
 pub mod solved;
 pub mod unmet_list;
+pub mod worker;
 
 /// Percent, rounded down so that 99.6% never reads as 100% while a trainee is unserved.
 pub fn percent(planned: i64, needed: i64) -> i64 {
