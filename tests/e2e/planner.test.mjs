@@ -113,6 +113,19 @@ const rosterSeats = (page) =>
   );
 
 const stateOf = (need) => DEMO.needs.find((n) => n.id === need).state;
+const needOf = (id) => DEMO.needs.find((n) => n.id === id);
+/** "2831" as the interface groups it in English and Arabic: "2,831". */
+const grouped = (n) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+
+/** The headline's figures, from the command line's plan of the demo. */
+function headlineFigures() {
+  const seats = {};
+  for (const a of cli.plan.allocations) seats[a.need] = (seats[a.need] ?? 0) + a.seats;
+  const placed = DEMO.needs.reduce((t, n) => t + Math.min(seats[n.id] ?? 0, n.trainees), 0);
+  const trainees = DEMO.needs.reduce((t, n) => t + n.trainees, 0);
+  const critical = cli.plan.unmet.filter((u) => needOf(u.need).priority === 5).length;
+  return { placed, trainees, short: cli.plan.unmet.length, critical, percent: Math.floor((placed * 100) / trainees) };
+}
 
 test('Solve runs in the browser and the calendar shows the fill counts of the command line plan', async () => {
   const { page, goto, done } = await open();
@@ -131,6 +144,21 @@ test('Solve runs in the browser and the calendar shows the fill counts of the co
       (cli.ms === null ? '' : `, ${cli.ms} ms for the whole \`qudra solve\``),
   );
   assert.match(await page.textContent('#solve-status'), /Optimal plan/);
+  // The result leads with what matters, the solver's words after it on a details line.
+  const f = headlineFigures();
+  assert.ok(f.trainees >= 1000 && f.critical > 0, JSON.stringify(f));
+  assert.equal(
+    (await page.textContent('#result-headline')).trim(),
+    `${grouped(f.placed)} of ${grouped(f.trainees)} trainees placed (${f.percent}%), ${f.short} needs short, ${f.critical} of them critical`,
+  );
+  const order = await page.evaluate(() => {
+    const [h, s] = [document.querySelector('#result-headline'), document.querySelector('#solve-status')];
+    return h.compareDocumentPosition(s) & Node.DOCUMENT_POSITION_FOLLOWING;
+  });
+  assert.ok(order, 'the headline comes before the details line');
+  assert.equal(await page.locator('#state-glance li').count(), 22);
+  const tn = page.locator('#state-glance li[data-state="TN"]');
+  assert.match(await tn.getAttribute('aria-label'), /^Tunisia: \d+ of \d+ trainees \(\d+%\)$/);
   const fills = await calendarFills(page);
   assert.equal(Object.keys(fills).length, DEMO.sessions.length, 'every session is in the calendar');
   for (const s of cli.plan.sessions) {
@@ -391,6 +419,13 @@ test('in Arabic the page is mirrored and every unmet need gives its reason in Ar
   await language(page, 'ar');
   await solve(page);
   assert.match(await page.textContent('#solve-status'), ARABIC);
+  const f = headlineFigures();
+  const headline = (await page.textContent('#result-headline')).trim();
+  assert.ok(
+    headline.startsWith(`حصل ${grouped(f.placed)} من أصل ${grouped(f.trainees)} `) && headline.includes(`منها ${f.critical} بأولوية حرجة`),
+    headline,
+  );
+  assert.match(await page.getAttribute('#state-glance li[data-state="TN"]', 'aria-label'), /^تونس: /);
   await page.screenshot({ path: join(SHOTS, 'plan-calendar-ar.png') });
   // The first month sits on the right.
   const months = await page.locator('.plan-year .month').evaluateAll((m) => m.slice(0, 2).map((e) => e.getBoundingClientRect().x));

@@ -751,3 +751,47 @@ fn problem(c: &Ar, kind: &ProblemKind) -> String {
         }
     }
 }
+
+/// كلمات نتيجة الحساب (see `super::result`).
+mod result_words {
+    use super::{count, count_after, Ar, Noun, NEED, TRAINEE};
+    use crate::ui::i18n::plural::{self, Form};
+    use crate::ui::i18n::{group, ResultWords};
+    use crate::ui::vm::plan::summary::Summary;
+
+    /// `n` things with the figure grouped ("2,831 متدربًا"), as [`super::counted`] words them.
+    fn grouped(n: i64, noun: &Noun) -> String {
+        match plural::arabic(n) {
+            Form::Few => format!("{} {}", group(n, ','), noun.few),
+            Form::Many => format!("{} {}", group(n, ','), noun.many),
+            Form::Other => format!("{} {}", group(n, ','), noun.other),
+            Form::Zero | Form::One | Form::Two => count(n, noun),
+        }
+    }
+
+    impl ResultWords for Ar {
+        fn number(&self, n: i64) -> String {
+            group(n, ',')
+        }
+
+        fn headline(&self, s: &Summary) -> String {
+            let of = if s.trainees < 3 { count_after(s.trainees, &TRAINEE) } else { grouped(s.trainees, &TRAINEE) };
+            let placed = format!("حصل {} من أصل {of} على مقاعد ({}٪)", self.number(s.placed), s.percent());
+            match (s.short, s.critical) {
+                (0, _) => format!("{placed}، ولُبّيت جميع الاحتياجات بالكامل"),
+                (short, 0) => {
+                    format!("{placed}، و{} دون تلبية كاملة، ليس بينها احتياج بأولوية حرجة", count(short, &NEED))
+                }
+                (short, critical) => format!(
+                    "{placed}، و{} دون تلبية كاملة، منها {} بأولوية حرجة",
+                    count(short, &NEED),
+                    if critical < 3 { count(critical, &NEED) } else { format!("{critical}") }
+                ),
+            }
+        }
+
+        fn by_state_glance(&self) -> &'static str {
+            "المتدربون الذين حصلوا على مقاعد، حسب الدولة"
+        }
+    }
+}

@@ -686,3 +686,39 @@ fn problem(c: &En, kind: &ProblemKind) -> String {
         }
     }
 }
+
+/// The words of a solve's result (see `super::result`).
+mod result_words {
+    use super::{count, En};
+    use crate::ui::i18n::{group, ResultWords};
+    use crate::ui::vm::plan::summary::Summary;
+
+    impl ResultWords for En {
+        fn number(&self, n: i64) -> String {
+            group(n, ',')
+        }
+
+        fn headline(&self, s: &Summary) -> String {
+            let placed = format!(
+                "{} of {} {} placed ({}%)",
+                self.number(s.placed),
+                self.number(s.trainees),
+                if s.trainees == 1 { "trainee" } else { "trainees" },
+                s.percent()
+            );
+            match (s.short, s.critical) {
+                (0, _) => format!("{placed}, every need met in full"),
+                (short, 0) => format!("{placed}, {} short, none of them critical", count(short, "need", "needs")),
+                (short, critical) => format!(
+                    "{placed}, {} short, {} critical",
+                    count(short, "need", "needs"),
+                    if short == critical { "all of them".to_string() } else { format!("{critical} of them") }
+                ),
+            }
+        }
+
+        fn by_state_glance(&self) -> &'static str {
+            "Trainees placed, by state"
+        }
+    }
+}

@@ -703,3 +703,44 @@ fn problem(c: &Fr, kind: &ProblemKind) -> String {
         ),
     }
 }
+
+/// Les mots du résultat d'un calcul (voir `super::result`).
+mod result_words {
+    use super::{count, Fr};
+    use crate::ui::i18n::{group, ResultWords};
+    use crate::ui::vm::plan::summary::Summary;
+
+    impl ResultWords for Fr {
+        fn number(&self, n: i64) -> String {
+            group(n, '\u{202F}')
+        }
+
+        fn headline(&self, s: &Summary) -> String {
+            let placed = format!(
+                "{} {} sur {} ({}\u{202F}%)",
+                self.number(s.placed),
+                if s.placed <= 1 { "stagiaire placé" } else { "stagiaires placés" },
+                self.number(s.trainees),
+                s.percent()
+            );
+            match (s.short, s.critical) {
+                (0, _) => format!("{placed}, tous les besoins couverts"),
+                (short, 0) => format!(
+                    "{placed}, {} non {}, aucun critique",
+                    count(short, "besoin", "besoins"),
+                    if short <= 1 { "couvert" } else { "couverts" }
+                ),
+                (short, critical) => format!(
+                    "{placed}, {} non {}, dont {}",
+                    count(short, "besoin", "besoins"),
+                    if short <= 1 { "couvert" } else { "couverts" },
+                    count(critical, "critique", "critiques")
+                ),
+            }
+        }
+
+        fn by_state_glance(&self) -> &'static str {
+            "Stagiaires placés, par État"
+        }
+    }
+}

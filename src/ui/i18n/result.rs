@@ -1,0 +1,57 @@
+//! The words of a result an official reads: the plan's headline (trainees placed, needs short,
+//! critical ones) with numbers grouped as the interface's language groups them, and each
+//! state's coverage at a glance. Each language file implements [`ResultWords`] in its own
+//! block, so a missing translation does not compile.
+
+use crate::ui::vm::plan::summary::Summary;
+
+/// One language's words for the result of a solve, a part of its [`super::Catalogue`].
+pub trait ResultWords {
+    /// A whole number with its thousands grouped: "2,831" (English and Arabic with Latin
+    /// digits), "2 831" (French, with a narrow no-break space).
+    fn number(&self, n: i64) -> String;
+    /// "2,180 of 2,831 trainees placed (77%), 167 needs short, 12 of them critical".
+    fn headline(&self, summary: &Summary) -> String;
+    /// The heading of the states' small bars.
+    fn by_state_glance(&self) -> &'static str;
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::ui::i18n::UiLang;
+    use crate::ui::vm::plan::summary::Summary;
+
+    fn summary(placed: i64, trainees: i64, short: usize, critical: usize) -> Summary {
+        Summary { placed, trainees, short, critical, states: Vec::new() }
+    }
+
+    #[test]
+    fn the_headline_leads_with_trainees_placed_grouped_as_each_language_groups() {
+        let s = summary(2180, 2831, 167, 12);
+        assert_eq!(
+            UiLang::En.catalogue().headline(&s),
+            "2,180 of 2,831 trainees placed (77%), 167 needs short, 12 of them critical"
+        );
+        assert_eq!(
+            UiLang::Ar.catalogue().headline(&s),
+            "حصل 2,180 من أصل 2,831 متدربًا على مقاعد (77٪)، و167 احتياجًا دون تلبية كاملة، منها 12 بأولوية حرجة"
+        );
+        assert_eq!(
+            UiLang::Fr.catalogue().headline(&s),
+            "2\u{202F}180 stagiaires placés sur 2\u{202F}831 (77\u{202F}%), 167 besoins non couverts, dont 12 critiques"
+        );
+        // Arabic counts take their plural forms: two needs (the dual), one critical need.
+        assert_eq!(
+            UiLang::Ar.catalogue().headline(&summary(5, 7, 2, 1)),
+            "حصل 5 من أصل 7 متدربين على مقاعد (71٪)، واحتياجان دون تلبية كاملة، منها احتياج واحد بأولوية حرجة"
+        );
+        assert_eq!(
+            UiLang::En.catalogue().headline(&summary(7, 7, 0, 0)),
+            "7 of 7 trainees placed (100%), every need met in full"
+        );
+        assert_eq!(
+            UiLang::En.catalogue().headline(&summary(1, 1, 1, 1)),
+            "1 of 1 trainee placed (100%), 1 need short, all of them critical"
+        );
+    }
+}
