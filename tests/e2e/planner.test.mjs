@@ -187,6 +187,33 @@ test('Solve runs in the browser and the calendar shows the fill counts of the co
   for (const u of cli.plan.unmet.slice(0, 20)) {
     assert.equal(await page.locator(`.unmet-row[data-need="${u.need}"]`).getAttribute('data-reason'), u.reason);
   }
+  // Most harmful first: priority, then trainees without a seat, both descending.
+  const missing = Object.fromEntries(cli.plan.unmet.map((u) => [u.need, u.seats]));
+  const shownOrder = await page.locator('.unmet-row').evaluateAll((rows) => rows.map((r) => r.dataset.need));
+  const harm = (id) => [needOf(id).priority, missing[id]];
+  for (let i = 1; i < shownOrder.length; i += 1) {
+    const [a, b] = [harm(shownOrder[i - 1]), harm(shownOrder[i])];
+    assert.ok(a[0] > b[0] || (a[0] === b[0] && a[1] >= b[1]), `${shownOrder[i - 1]} ${a} before ${shownOrder[i]} ${b}`);
+  }
+  assert.equal(needOf(shownOrder[0]).priority, 5, 'a critical need comes first');
+  const first = needOf(shownOrder[0]);
+  assert.equal(
+    (await page.locator('.unmet-row').first().locator('.missing').textContent()).trim(),
+    `${missing[first.id]} of ${first.trainees} ${first.trainees === 1 ? 'trainee' : 'trainees'} without a seat`,
+  );
+  // The pivot: unmet needs by state and reason, every one counted once.
+  const perStateReason = {};
+  for (const u of cli.plan.unmet) {
+    const key = `${stateOf(u.need)}|${u.reason}`;
+    perStateReason[key] = (perStateReason[key] ?? 0) + 1;
+  }
+  const states = new Set(cli.plan.unmet.map((u) => stateOf(u.need)));
+  assert.equal(await page.locator('#unmet-pivot tbody tr').count(), states.size);
+  const cells = await page.locator('#unmet-pivot tbody td[data-reason]').evaluateAll((tds) =>
+    tds.map((td) => [`${td.closest('tr').dataset.state}|${td.dataset.reason}`, Number(td.textContent || 0)]),
+  );
+  for (const [key, n] of cells) assert.equal(n, perStateReason[key] ?? 0, key);
+  assert.equal(Number(await page.textContent('#unmet-pivot tfoot .total')), cli.plan.unmet.length);
   await page.screenshot({ path: join(SHOTS, 'plan-unmet-en.png') });
   await done();
 });
@@ -450,6 +477,8 @@ test('in Arabic the page is mirrored and every unmet need gives its reason in Ar
   for (const d of details) assert.match(d, ARABIC);
   const capacity = await page.locator('.unmet-row[data-reason="capacity"] .reason').first().textContent();
   assert.equal(capacity, 'جميع المواعيد المناسبة ممتلئة.');
+  assert.match((await page.locator('.unmet-row .missing').first().textContent()).trim(), /^\d+ من أصل .+ بلا مقعد$/);
+  assert.match(await page.textContent('#unmet-pivot thead'), /السعة/);
   await page.screenshot({ path: join(SHOTS, 'plan-unmet-ar.png') });
   await view(page, 'by-state');
   await page.selectOption('#by-state-select', 'TN');

@@ -793,5 +793,22 @@ mod result_words {
         fn by_state_glance(&self) -> &'static str {
             "المتدربون الذين حصلوا على مقاعد، حسب الدولة"
         }
+
+        fn without_seat(&self, missing: i64, trainees: i64) -> String {
+            let of = if trainees < 3 { count_after(trainees, &TRAINEE) } else { grouped(trainees, &TRAINEE) };
+            format!("{} من أصل {of} بلا مقعد", self.number(missing))
+        }
+
+        fn harm_order(&self) -> &'static str {
+            "الأشد ضرراً أولاً: الأعلى أولوية، ثم الأكثر متدربين بلا مقعد."
+        }
+
+        fn pivot_title(&self) -> &'static str {
+            "الاحتياجات غير الملبّاة حسب الدولة والسبب"
+        }
+
+        fn total(&self) -> &'static str {
+            "المجموع"
+        }
     }
 }

@@ -720,5 +720,26 @@ mod result_words {
         fn by_state_glance(&self) -> &'static str {
             "Trainees placed, by state"
         }
+
+        fn without_seat(&self, missing: i64, trainees: i64) -> String {
+            format!(
+                "{} of {} {} without a seat",
+                self.number(missing),
+                self.number(trainees),
+                if trainees == 1 { "trainee" } else { "trainees" }
+            )
+        }
+
+        fn harm_order(&self) -> &'static str {
+            "Most harmful first: the highest priority, then the most trainees without a seat."
+        }
+
+        fn pivot_title(&self) -> &'static str {
+            "Unmet needs by state and reason"
+        }
+
+        fn total(&self) -> &'static str {
+            "Total"
+        }
     }
 }

@@ -742,5 +742,26 @@ mod result_words {
         fn by_state_glance(&self) -> &'static str {
             "Stagiaires placés, par État"
         }
+
+        fn without_seat(&self, missing: i64, trainees: i64) -> String {
+            format!(
+                "{} {} sur {} sans place",
+                self.number(missing),
+                if missing <= 1 { "stagiaire" } else { "stagiaires" },
+                self.number(trainees)
+            )
+        }
+
+        fn harm_order(&self) -> &'static str {
+            "Les plus graves d'abord : la priorité la plus haute, puis le plus de stagiaires sans place."
+        }
+
+        fn pivot_title(&self) -> &'static str {
+            "Besoins non couverts par État et par raison"
+        }
+
+        fn total(&self) -> &'static str {
+            "Total"
+        }
     }
 }

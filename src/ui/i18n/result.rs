@@ -14,6 +14,14 @@ pub trait ResultWords {
     fn headline(&self, summary: &Summary) -> String;
     /// The heading of the states' small bars.
     fn by_state_glance(&self) -> &'static str;
+    /// "9 of 9 trainees without a seat".
+    fn without_seat(&self, missing: i64, trainees: i64) -> String;
+    /// How the unmet list is ordered.
+    fn harm_order(&self) -> &'static str;
+    /// The caption of the table of unmet needs by state and reason.
+    fn pivot_title(&self) -> &'static str;
+    /// The heading of a total row or column.
+    fn total(&self) -> &'static str;
 }
 
 #[cfg(test)]

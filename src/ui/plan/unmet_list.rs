@@ -36,6 +36,9 @@ pub fn UnmetList() -> impl IntoView {
     let pinned = Memo::new(move |_| {
         store.scenario.with(|s| s.pins.iter().map(|p| (p.need.clone(), p.session.clone())).collect::<BTreeSet<_>>())
     });
+    let pivot = Memo::new(move |_| {
+        plan.solved.with(|s| s.as_ref().map(|s| unmet_list::pivot(s, lang.get().code())).unwrap_or_default())
+    });
     let states =
         Memo::new(move |_| plan.solved.with(|s| s.as_ref().map(|s| states_of(&s.scenario)).unwrap_or_default()));
     let choose_reason = move |ev: leptos::ev::Event| {
@@ -57,6 +60,49 @@ pub fn UnmetList() -> impl IntoView {
                 </span>
             </div>
             <p class="hint">{move || lang.get().p(P::UnmetHint)}</p>
+            {move || {
+                let l = lang.get();
+                let p = pivot.get();
+                (!p.rows.is_empty()).then(|| {
+                    let head = p
+                        .reasons
+                        .iter()
+                        .map(|r| view! { <th class="num" scope="col" data-reason=r.as_str()>{l.catalogue().reason_name(*r)}</th> })
+                        .collect_view();
+                    let body = p
+                        .rows
+                        .iter()
+                        .map(|row| {
+                            let cells = row
+                                .counts
+                                .iter()
+                                .zip(&p.reasons)
+                                .map(|(n, r)| view! { <td class="num" data-reason=r.as_str()>{(*n > 0).then(|| n.to_string())}</td> })
+                                .collect_view();
+                            view! {
+                                <tr data-state=row.state.to_string()>
+                                    <th scope="row"><bdi>{row.state_name.clone()}</bdi></th>
+                                    {cells}
+                                    <td class="num total">{row.total}</td>
+                                </tr>
+                            }
+                        })
+                        .collect_view();
+                    let totals = p.totals.iter().map(|n| view! { <td class="num">{*n}</td> }).collect_view();
+                    view! {
+                        <details class="pivot" id="unmet-pivot-box" open=true>
+                            <summary>{l.catalogue().pivot_title()}</summary>
+                            <div class="table-wrap">
+                                <table class="grid pivot-table" id="unmet-pivot">
+                                    <thead><tr><th scope="col">{l.t(Msg::State)}</th>{head}<th class="num" scope="col">{l.catalogue().total()}</th></tr></thead>
+                                    <tbody>{body}</tbody>
+                                    <tfoot><tr class="totals-row"><th scope="row">{l.catalogue().total()}</th>{totals}<td class="num total">{p.total}</td></tr></tfoot>
+                                </table>
+                            </div>
+                        </details>
+                    }
+                })
+            }}
             <div class="toolbar">
                 <StateSelect id="unmet-state" label=Words::Msg(Msg::State) states=states chosen=state
                     on_choose=move |code| state.set(code) all=Words::Plan(P::AllStatesOption) />
@@ -81,6 +127,7 @@ pub fn UnmetList() -> impl IntoView {
                     </select>
                 </label>
             </div>
+            <p class="muted harm-order">{move || lang.get().catalogue().harm_order()}</p>
             {move || error.get().map(|e| view! { <p class="issue" role="alert" id="unmet-error">{e}</p> })}
             {move || {
                 let l = lang.get();
@@ -96,7 +143,7 @@ pub fn UnmetList() -> impl IntoView {
                     .map(|row| {
                         let level = level_msg(row.level).map(|m| l.t(m)).unwrap_or_default();
                         let priority = priority_msg(row.priority).map(|m| l.t(m)).unwrap_or_default();
-                        let missing = format!("{}: {} / {}", l.p(P::Missing), row.seats, row.trainees);
+                        let missing = l.catalogue().without_seat(row.seats, row.trainees);
                         let details = row
                             .details
                             .iter()
