@@ -358,6 +358,50 @@ test('pin a need into a session, solve again and the pin is honoured; exclude a 
   await done();
 });
 
+test('a pin that breaks a need\'s own rules is asked about first, and the need then shows its pinned seats', async () => {
+  const { page, goto, done } = await open();
+  await goto();
+  await planner(page);
+  await solve(page);
+  await view(page, 'unmet');
+  // A need no session fits, and a session of its skill taught in a language it does not accept.
+  const row = page
+    .locator('.unmet-row[data-reason="no_compatible_session"]')
+    .filter({ has: page.locator('.details li', { hasText: 'is taught in' }).locator('.pin-here[data-warns="true"]') })
+    .first();
+  const need = await row.getAttribute('data-need');
+  const button = row.locator('.details li', { hasText: 'is taught in' }).locator('.pin-here[data-warns="true"]').first();
+  const session = await button.getAttribute('data-session');
+  const seats = Number((await button.textContent()).match(/\((\d+)\)/)[1]);
+  await button.click();
+  const ask = row.locator('.pin-confirm');
+  assert.match(await ask.textContent(), /^These trainees do not accept \S+.* \(they accept .+\)\. Pin anyway\?/);
+  assert.equal(await button.getAttribute('aria-expanded'), 'true');
+  await ask.locator('.pin-cancel').click();
+  await ask.waitFor({ state: 'detached' });
+  assert.equal(await page.locator('#plan-stale').count(), 0, 'cancel pins nothing');
+  await button.click();
+  await ask.locator('.pin-anyway').click();
+  await row.locator('.badge.pinned').waitFor();
+  await page.locator('#plan-stale').waitFor();
+  await solve(page);
+  const after = page.locator(`.unmet-row[data-need="${need}"]`);
+  const trainees = needOf(need).trainees;
+  if (seats < trainees) {
+    // Still short: it says it holds its pinned seats, not that no session fits it.
+    assert.equal((await after.locator('.held').textContent()).trim(), `Holds ${seats} pinned ${seats === 1 ? 'seat' : 'seats'}.`);
+    assert.match(await after.locator('.reason').textContent(), /holds only the seats pinned for it/);
+    assert.equal(
+      (await after.locator('.missing').textContent()).trim(),
+      `${trainees - seats} of ${trainees} trainees without a seat`,
+    );
+  } else {
+    assert.equal(await after.count(), 0, `${need} is served in full by its pin into ${session}`);
+  }
+  await page.screenshot({ path: join(SHOTS, 'plan-pin-warning-en.png') });
+  await done();
+});
+
 test('pins that cannot all hold are named, with the limit they break, and can be removed from there', async () => {
   const { page, goto, done } = await open();
   await goto();

@@ -754,9 +754,10 @@ fn problem(c: &Ar, kind: &ProblemKind) -> String {
 
 /// كلمات نتيجة الحساب (see `super::result`).
 mod result_words {
-    use super::{count, count_after, Ar, Noun, NEED, TRAINEE};
+    use super::{count, count_after, Ar, Noun, NEED, SEAT, TRAINEE};
+    use crate::solve::Fact;
     use crate::ui::i18n::plural::{self, Form};
-    use crate::ui::i18n::{group, ResultWords};
+    use crate::ui::i18n::{group, iso, mode_msg, Catalogue, ResultWords};
     use crate::ui::vm::plan::summary::Summary;
 
     /// `n` things with the figure grouped ("2,831 متدربًا"), as [`super::counted`] words them.
@@ -767,6 +768,11 @@ mod result_words {
             Form::Other => format!("{} {}", group(n, ','), noun.other),
             Form::Zero | Form::One | Form::Two => count(n, noun),
         }
+    }
+
+    /// A delivery mode's word.
+    fn mode(c: &Ar, mode: &crate::model::Mode) -> String {
+        mode_msg(mode).map(|m| c.text(m).to_string()).unwrap_or_else(|| iso(mode.as_str()))
     }
 
     impl ResultWords for Ar {
@@ -809,6 +815,54 @@ mod result_words {
 
         fn total(&self) -> &'static str {
             "المجموع"
+        }
+
+        fn pin_warning(&self, fact: &Fact) -> String {
+            let list = |items: Vec<String>| items.join("، ");
+            match fact {
+                Fact::Language { course, accepted } => format!(
+                    "هؤلاء المتدربون لا يقبلون {} (يقبلون: {}). هل تثبّت رغم ذلك؟",
+                    self.language_name(course),
+                    list(accepted.iter().map(|l| self.language_name(l)).collect())
+                ),
+                Fact::Mode { course, accepted } => format!(
+                    "هؤلاء المتدربون لا يقبلون نمط التدريب {} (يقبلون: {}). هل تثبّت رغم ذلك؟",
+                    mode(self, course),
+                    list(accepted.iter().map(|m| mode(self, m)).collect())
+                ),
+                Fact::Window { window: Some(w) } => format!(
+                    "يقع هذا الموعد خارج الفترة المطلوبة للاحتياج ({}). هل تثبّت رغم ذلك؟",
+                    self.date_range(w.start, w.end)
+                ),
+                Fact::Window { window: None } => "يقع هذا الموعد خارج الفترة المطلوبة للاحتياج. هل تثبّت رغم ذلك؟".into(),
+                Fact::Blackout { label, start, end } => format!(
+                    "يتداخل هذا الموعد مع {} ({})، وهي فترة لا تستطيع الدولة فيها إرسال متدربين. هل تثبّت رغم ذلك؟",
+                    if label.is_empty() { "فترة عدم إتاحة".to_string() } else { iso(label) },
+                    self.date_range(*start, *end)
+                ),
+                Fact::OpenTo(states) => format!(
+                    "هذا الموعد مخصَّص للدول: {}. هل تثبّت رغم ذلك؟",
+                    iso(&states.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(", "))
+                ),
+                Fact::Excluded => "استبعدتَ هذا الاقتران؛ والتثبيت يلغي الاستبعاد. هل تثبّت رغم ذلك؟".into(),
+                Fact::SkillLevel => "هذا الموعد يخص مهارة أو مستوى آخر.".into(),
+            }
+        }
+
+        fn pin_anyway(&self) -> &'static str {
+            "ثبّت رغم ذلك"
+        }
+
+        fn cancel(&self) -> &'static str {
+            "إلغاء"
+        }
+
+        fn held_by_pins(&self, seats: i64) -> String {
+            format!("له {} بالتثبيت.", count(seats, &SEAT))
+        }
+
+        fn no_other_session(&self) -> &'static str {
+            "لا يناسب هذا الاحتياجَ أيُّ موعد آخر: ليس له إلا المقاعد المثبَّتة له."
         }
     }
 }

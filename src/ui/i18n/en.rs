@@ -690,8 +690,14 @@ fn problem(c: &En, kind: &ProblemKind) -> String {
 /// The words of a solve's result (see `super::result`).
 mod result_words {
     use super::{count, En};
-    use crate::ui::i18n::{group, ResultWords};
+    use crate::solve::Fact;
+    use crate::ui::i18n::{group, iso, mode_msg, Catalogue, ResultWords};
     use crate::ui::vm::plan::summary::Summary;
+
+    /// A delivery mode's word.
+    fn mode(c: &En, mode: &crate::model::Mode) -> String {
+        mode_msg(mode).map(|m| c.text(m).to_string()).unwrap_or_else(|| iso(mode.as_str()))
+    }
 
     impl ResultWords for En {
         fn number(&self, n: i64) -> String {
@@ -740,6 +746,54 @@ mod result_words {
 
         fn total(&self) -> &'static str {
             "Total"
+        }
+
+        fn pin_warning(&self, fact: &Fact) -> String {
+            let list = |items: Vec<String>| items.join(", ");
+            match fact {
+                Fact::Language { course, accepted } => format!(
+                    "These trainees do not accept {} (they accept {}). Pin anyway?",
+                    self.language_name(course),
+                    list(accepted.iter().map(|l| self.language_name(l)).collect())
+                ),
+                Fact::Mode { course, accepted } => format!(
+                    "These trainees do not accept training {} (they accept {}). Pin anyway?",
+                    mode(self, course).to_lowercase(),
+                    list(accepted.iter().map(|m| mode(self, m).to_lowercase()).collect())
+                ),
+                Fact::Window { window: Some(w) } => format!(
+                    "This session is outside the need's period ({}). Pin anyway?",
+                    self.date_range(w.start, w.end)
+                ),
+                Fact::Window { window: None } => "This session is outside the need's period. Pin anyway?".into(),
+                Fact::Blackout { label, start, end } => format!(
+                    "This session overlaps {} ({}), when the state cannot send trainees. Pin anyway?",
+                    if label.is_empty() { "an unavailable period".to_string() } else { iso(label) },
+                    self.date_range(*start, *end)
+                ),
+                Fact::OpenTo(states) => format!(
+                    "This session is reserved for {}. Pin anyway?",
+                    iso(&states.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(", "))
+                ),
+                Fact::Excluded => "You excluded this pairing; a pin lifts the exclusion. Pin anyway?".into(),
+                Fact::SkillLevel => "This session teaches another skill or level.".into(),
+            }
+        }
+
+        fn pin_anyway(&self) -> &'static str {
+            "Pin anyway"
+        }
+
+        fn cancel(&self) -> &'static str {
+            "Cancel"
+        }
+
+        fn held_by_pins(&self, seats: i64) -> String {
+            format!("Holds {}.", count(seats, "pinned seat", "pinned seats"))
+        }
+
+        fn no_other_session(&self) -> &'static str {
+            "No other session fits this need: it holds only the seats pinned for it."
         }
     }
 }

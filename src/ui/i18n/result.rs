@@ -3,6 +3,7 @@
 //! state's coverage at a glance. Each language file implements [`ResultWords`] in its own
 //! block, so a missing translation does not compile.
 
+use crate::solve::Fact;
 use crate::ui::vm::plan::summary::Summary;
 
 /// One language's words for the result of a solve, a part of its [`super::Catalogue`].
@@ -22,10 +23,22 @@ pub trait ResultWords {
     fn pivot_title(&self) -> &'static str;
     /// The heading of a total row or column.
     fn total(&self) -> &'static str;
+    /// Before a pin that breaks a rule of the need's own: "These trainees do not accept
+    /// Arabic (they accept French). Pin anyway?"
+    fn pin_warning(&self, fact: &Fact) -> String;
+    /// The button that makes such a pin.
+    fn pin_anyway(&self) -> &'static str;
+    /// The button that does not.
+    fn cancel(&self) -> &'static str;
+    /// A short need's seats held through pins: "Holds 2 pinned seats."
+    fn held_by_pins(&self, seats: i64) -> String;
+    /// The reason of a need that holds pinned seats while no session fits it.
+    fn no_other_session(&self) -> &'static str;
 }
 
 #[cfg(test)]
 mod tests {
+    use crate::solve::Fact;
     use crate::ui::i18n::UiLang;
     use crate::ui::vm::plan::summary::Summary;
 

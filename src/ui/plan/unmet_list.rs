@@ -25,6 +25,8 @@ pub fn UnmetList() -> impl IntoView {
     let state = RwSignal::new(None::<StateCode>);
     let reason = RwSignal::new(None::<Reason>);
     let error = RwSignal::new(None::<String>);
+    // The pin waiting for "Pin anyway": one that breaks a rule of the need's own.
+    let confirm = RwSignal::new(None::<(NeedId, SessionId)>);
     let rows = Memo::new(move |_| {
         let code = lang.get().code();
         let filter = state.get();
@@ -149,24 +151,58 @@ pub fn UnmetList() -> impl IntoView {
                             .iter()
                             .map(|detail| {
                                 let text = l.catalogue().detail(detail);
+                                let warning = detail.pin_warning().map(|fact| l.catalogue().pin_warning(fact));
                                 let actions = detail.pinnable().map(|session| {
                                     let seats = plan.solved.with_untracked(|s| {
                                         s.as_ref().map_or(1, |s| unmet_list::suggested_seats(&s.scenario, row.seats, session))
                                     });
                                     let is_pinned = pinned.contains(&(row.need.clone(), session.clone()));
-                                    let (need, s1, s2) = (row.need.clone(), session.clone(), session.clone());
+                                    let key = (row.need.clone(), session.clone());
+                                    let label = format!("{} ({seats})", l.p(P::PinHere));
+                                    let s2 = session.clone();
+                                    let pin_button = if is_pinned {
+                                        view! { <span class="badge pinned">{l.p(P::Pinned)}</span> }.into_any()
+                                    } else if let Some(text) = warning {
+                                        let (ask, shown) = (key.clone(), key.clone());
+                                        let asking = move || confirm.with(|c| c.as_ref() == Some(&shown));
+                                        let expanded = asking.clone();
+                                        let prompt = move || {
+                                            let key = key.clone();
+                                            let text = text.clone();
+                                            asking().then(move || {
+                                                let (need, session) = key;
+                                                let yes = move |_| {
+                                                    confirm.set(None);
+                                                    pin(need.clone(), session.clone(), seats);
+                                                };
+                                                view! {
+                                                    <span class="pin-confirm" role="alertdialog" aria-label=text.clone()>
+                                                        <span class="warning">{text.clone()}</span>" "
+                                                        <button type="button" class="small danger pin-anyway" on:click=yes>{l.catalogue().pin_anyway()}</button>" "
+                                                        <button type="button" class="small pin-cancel" on:click=move |_| confirm.set(None)>{l.catalogue().cancel()}</button>
+                                                    </span>
+                                                }
+                                            })
+                                        };
+                                        view! {
+                                            <button type="button" class="small pin-here" data-session=session.to_string() data-warns="true"
+                                                aria-expanded=move || expanded().to_string() on:click=move |_| confirm.set(Some(ask.clone()))>
+                                                {label}
+                                            </button>
+                                            {prompt}
+                                        }.into_any()
+                                    } else {
+                                        let (need, s1) = key;
+                                        view! {
+                                            <button type="button" class="small pin-here" data-session=session.to_string()
+                                                on:click=move |_| pin(need.clone(), s1.clone(), seats)>
+                                                {label}
+                                            </button>
+                                        }.into_any()
+                                    };
                                     view! {
                                         " "
-                                        {if is_pinned {
-                                            view! { <span class="badge pinned">{l.p(P::Pinned)}</span> }.into_any()
-                                        } else {
-                                            view! {
-                                                <button type="button" class="small pin-here" data-session=session.to_string()
-                                                    on:click=move |_| pin(need.clone(), s1.clone(), seats)>
-                                                    {format!("{} ({seats})", l.p(P::PinHere))}
-                                                </button>
-                                            }.into_any()
-                                        }}
+                                        {pin_button}
                                         " "
                                         <button type="button" class="small link open-roster" on:click=move |_| plan.open_roster(s2.clone())>
                                             {l.p(P::Roster)}
@@ -183,7 +219,14 @@ pub fn UnmetList() -> impl IntoView {
                                     <span><bdi>{row.state_name.clone()}</bdi>" · "<bdi>{row.skill_name.clone()}</bdi>" · "{level}" · "{priority}</span>
                                     <strong class="missing">{missing}</strong>
                                 </div>
-                                <p class="reason">{l.catalogue().reason(row.reason)}</p>
+                                <p class="reason">
+                                    {if row.pinned > 0 && row.reason == Reason::NoCompatibleSession {
+                                        l.catalogue().no_other_session()
+                                    } else {
+                                        l.catalogue().reason(row.reason)
+                                    }}
+                                </p>
+                                {(row.pinned > 0).then(|| view! { <p class="held" data-pinned=row.pinned>{l.catalogue().held_by_pins(row.pinned)}</p> })}
                                 <ul class="details">{details}</ul>
                             </li>
                         }

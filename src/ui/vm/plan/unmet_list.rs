@@ -21,6 +21,9 @@ pub struct UnmetRow {
     pub trainees: i64,
     /// Trainees left without a seat.
     pub seats: i64,
+    /// Seats the need holds through its pins (a pin may break the need's own rules, so a
+    /// need can hold seats while no session fits it).
+    pub pinned: i64,
     pub reason: Reason,
     pub details: Vec<Detail>,
 }
@@ -56,6 +59,17 @@ pub struct Numbers {
 pub use crate::solve::Fact;
 
 impl Detail {
+    /// The rule of the need's own that a pin into this session would break (its languages,
+    /// modes, window, its state's blackouts, the session's states, the planner's exclusion),
+    /// to be said before pinning; `None` for a session that fits.
+    pub fn pin_warning(&self) -> Option<&Fact> {
+        match self {
+            Detail::Ruled { fact: Fact::SkillLevel, .. } => None,
+            Detail::Ruled { fact, .. } => Some(fact),
+            Detail::Session { .. } | Detail::OtherLevel { .. } | Detail::NoSessionOfSkill => None,
+        }
+    }
+
     /// The session a pin could put this need into (not for other levels).
     pub fn pinnable(&self) -> Option<&SessionId> {
         match self {
@@ -76,6 +90,12 @@ pub fn unmet_rows(
 ) -> Vec<UnmetRow> {
     let scenario = &solved.scenario;
     let by_need: BTreeMap<&NeedId, &Explanation> = explanations.iter().map(|e| (&e.need, e)).collect();
+    let mut pinned: BTreeMap<&NeedId, i64> = BTreeMap::new();
+    for a in &solved.plan.allocations {
+        if scenario.pins.iter().any(|p| p.need == a.need && p.session == a.session) {
+            *pinned.entry(&a.need).or_default() += a.seats;
+        }
+    }
     let mut rows: Vec<UnmetRow> = solved
         .plan
         .unmet
@@ -95,6 +115,7 @@ pub fn unmet_rows(
                 priority: need.priority,
                 trainees: need.trainees,
                 seats: u.seats,
+                pinned: pinned.get(&u.need).copied().unwrap_or(0),
                 reason: u.reason,
                 details,
             })
@@ -340,6 +361,32 @@ mod tests {
         s.sessions[1].open_to = Some(vec!["QA".into()]);
         s.exclusions.push(crate::model::Exclusion { need: "TN-1".into(), session: "DF-101-A".into() });
         assert_eq!(tn_facts(s).1, vec![Fact::Excluded, Fact::OpenTo(vec!["QA".into()])]);
+    }
+
+    #[test]
+    fn a_pin_that_breaks_the_needs_rules_is_warned_and_its_seats_are_shown_held() {
+        let mut s = small();
+        s.needs[1].languages = Some(vec!["fr".into()]);
+        let d = solved(s.clone());
+        let why = explain_all(&d.scenario, &d.plan.allocations);
+        let row = unmet_rows(&d, &why, "en", Some(&"TN".into())).remove(0);
+        assert_eq!(row.reason, Reason::NoCompatibleSession);
+        assert_eq!(row.pinned, 0);
+        let ruled = row.details.iter().find(|d| matches!(d, Detail::Ruled { .. })).unwrap();
+        assert_eq!(ruled.pin_warning(), Some(&Fact::Language { course: "ar".into(), accepted: vec!["fr".into()] }));
+        let session = ruled.pinnable().unwrap().clone();
+        // Pinned anyway and solved again: the need holds its pinned seats, still short.
+        crate::ui::vm::plan::adjust::pin(&mut s, &row.need, &session, 2).unwrap();
+        let d = solved(s);
+        let why = explain_all(&d.scenario, &d.plan.allocations);
+        let row = unmet_rows(&d, &why, "en", Some(&"TN".into())).remove(0);
+        assert_eq!((row.pinned, row.seats), (2, row.trainees - 2));
+        // A session that fits gives no warning.
+        let d = demo();
+        let why = explain_all(&d.scenario, &d.plan.allocations);
+        let rows = unmet_rows(&d, &why, "en", None);
+        let fits = rows.iter().flat_map(|r| &r.details).find(|d| matches!(d, Detail::Session { .. })).unwrap();
+        assert_eq!(fits.pin_warning(), None);
     }
 
     #[test]
