@@ -322,6 +322,26 @@ test('pin a need into a session, solve again and the pin is honoured; exclude a 
   await view(page, 'changes');
   const moved = page.locator(`.changes-table tr[data-state="${stateOf(need)}"][data-session="${session}"]`);
   assert.ok(Number(await moved.locator('.after').textContent()) > Number(await moved.locator('.before').textContent()));
+  // The net change per state comes first; the pinned change says a pin forced it.
+  assert.equal((await moved.locator('.badge.forced').getAttribute('data-cause')), 'pin');
+  assert.equal((await moved.locator('.badge.forced').textContent()).trim(), 'forced by a pin');
+  const net = page.locator(`#net-by-state tr[data-state="${stateOf(need)}"]`);
+  assert.ok(Number((await net.locator('.gained').textContent()).replace('+', '')) >= seats);
+  const netFirst = await page.evaluate(() =>
+    Boolean(document.querySelector('#net-by-state').compareDocumentPosition(document.querySelector('.changes-table')) & Node.DOCUMENT_POSITION_FOLLOWING),
+  );
+  assert.ok(netFirst, 'the net change per state comes before the rows');
+  const sums = await page.evaluate(() => {
+    const out = {};
+    for (const tr of document.querySelectorAll('.changes-table tbody tr')) {
+      const d = Number(tr.querySelector('.after').textContent) - Number(tr.querySelector('.before').textContent);
+      out[tr.dataset.state] = (out[tr.dataset.state] ?? 0) + d;
+    }
+    const shown = {};
+    for (const tr of document.querySelectorAll('#net-by-state tbody tr')) shown[tr.dataset.state] = Number(tr.querySelector('.net').textContent);
+    return { out, shown };
+  });
+  assert.deepEqual(sums.shown, sums.out, 'each state\'s net is the sum of its rows');
   await page.screenshot({ path: join(SHOTS, 'plan-changes-en.png') });
 
   // Exclude, from a roster: a pairing of the plan disappears at the next solve.
@@ -334,6 +354,12 @@ test('pin a need into a session, solve again and the pin is honoured; exclude a 
   await page.locator('#plan-stale').waitFor();
   await solve(page);
   assert.equal((await rosterSeats(page))[other.need], undefined, `${other.need} is no longer in ${other.session}`);
+  await view(page, 'changes');
+  const excludedRow = page.locator(`.changes-table tr[data-state="${stateOf(other.need)}"][data-session="${other.session}"]`);
+  if ((await excludedRow.count()) > 0) {
+    assert.equal(await excludedRow.locator('.badge.forced').getAttribute('data-cause'), 'exclusion');
+  }
+  await view(page, 'calendar');
   assert.match(await page.textContent('#adjust-count'), /1 pin\(s\), 1 exclusion\(s\)/);
 
   // Both adjustments are in the planner's list, and undo brings the plan out of date again.

@@ -758,6 +758,7 @@ mod result_words {
     use crate::solve::Fact;
     use crate::ui::i18n::plural::{self, Form};
     use crate::ui::i18n::{group, iso, mode_msg, Catalogue, ResultWords};
+    use crate::ui::vm::plan::changes::Cause;
     use crate::ui::vm::plan::summary::Summary;
 
     /// `n` things with the figure grouped ("2,831 متدربًا"), as [`super::counted`] words them.
@@ -863,6 +864,25 @@ mod result_words {
 
         fn no_other_session(&self) -> &'static str {
             "لا يناسب هذا الاحتياجَ أيُّ موعد آخر: ليس له إلا المقاعد المثبَّتة له."
+        }
+
+        fn net_title(&self) -> &'static str {
+            "صافي التغيير حسب الدولة"
+        }
+
+        fn gained_lost_net(&self) -> [&'static str; 3] {
+            ["مقاعد مكتسبة", "مقاعد مفقودة", "الصافي"]
+        }
+
+        fn cause_heading(&self) -> &'static str {
+            "السبب"
+        }
+
+        fn cause(&self, cause: Cause) -> &'static str {
+            match cause {
+                Cause::Pin => "فرضه تثبيت",
+                Cause::Exclusion => "فرضه استبعاد",
+            }
         }
     }
 }

@@ -692,6 +692,7 @@ mod result_words {
     use super::{count, En};
     use crate::solve::Fact;
     use crate::ui::i18n::{group, iso, mode_msg, Catalogue, ResultWords};
+    use crate::ui::vm::plan::changes::Cause;
     use crate::ui::vm::plan::summary::Summary;
 
     /// A delivery mode's word.
@@ -794,6 +795,25 @@ mod result_words {
 
         fn no_other_session(&self) -> &'static str {
             "No other session fits this need: it holds only the seats pinned for it."
+        }
+
+        fn net_title(&self) -> &'static str {
+            "Net change by state"
+        }
+
+        fn gained_lost_net(&self) -> [&'static str; 3] {
+            ["Seats gained", "Seats lost", "Net"]
+        }
+
+        fn cause_heading(&self) -> &'static str {
+            "Why"
+        }
+
+        fn cause(&self, cause: Cause) -> &'static str {
+            match cause {
+                Cause::Pin => "forced by a pin",
+                Cause::Exclusion => "forced by an exclusion",
+            }
         }
     }
 }

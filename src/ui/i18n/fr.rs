@@ -709,6 +709,7 @@ mod result_words {
     use super::{count, Fr};
     use crate::solve::Fact;
     use crate::ui::i18n::{group, iso, mode_msg, Catalogue, ResultWords};
+    use crate::ui::vm::plan::changes::Cause;
     use crate::ui::vm::plan::summary::Summary;
 
     /// A delivery mode's word.
@@ -818,6 +819,25 @@ mod result_words {
 
         fn no_other_session(&self) -> &'static str {
             "Aucune autre session ne convient à ce besoin : il n'a que les places épinglées pour lui."
+        }
+
+        fn net_title(&self) -> &'static str {
+            "Variation nette par État"
+        }
+
+        fn gained_lost_net(&self) -> [&'static str; 3] {
+            ["Places gagnées", "Places perdues", "Net"]
+        }
+
+        fn cause_heading(&self) -> &'static str {
+            "Pourquoi"
+        }
+
+        fn cause(&self, cause: Cause) -> &'static str {
+            match cause {
+                Cause::Pin => "imposé par un épinglage",
+                Cause::Exclusion => "imposé par une exclusion",
+            }
         }
     }
 }

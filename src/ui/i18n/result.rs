@@ -4,6 +4,7 @@
 //! block, so a missing translation does not compile.
 
 use crate::solve::Fact;
+use crate::ui::vm::plan::changes::Cause;
 use crate::ui::vm::plan::summary::Summary;
 
 /// One language's words for the result of a solve, a part of its [`super::Catalogue`].
@@ -34,6 +35,14 @@ pub trait ResultWords {
     fn held_by_pins(&self, seats: i64) -> String;
     /// The reason of a need that holds pinned seats while no session fits it.
     fn no_other_session(&self) -> &'static str;
+    /// The heading of the net change per state after a re-solve.
+    fn net_title(&self) -> &'static str;
+    /// Column headings: seats gained, seats lost, net.
+    fn gained_lost_net(&self) -> [&'static str; 3];
+    /// The heading of the column that says what forced a change.
+    fn cause_heading(&self) -> &'static str;
+    /// What forced a change: "forced by a pin".
+    fn cause(&self, cause: Cause) -> &'static str;
 }
 
 #[cfg(test)]
