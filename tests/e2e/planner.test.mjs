@@ -166,7 +166,27 @@ test('Solve runs in the browser and the calendar shows the fill counts of the co
   }
   const running = cli.plan.sessions.filter((s) => s.running).length;
   assert.equal((await page.textContent('#calendar-running')).trim(), `${running} of ${DEMO.sessions.length} sessions run`);
-  await page.screenshot({ path: join(SHOTS, 'plan-calendar-en.png') });
+  // The year as a timeline: every bar names its session in full on hover and focus, those
+  // that will not run say so in words, and the page stays about a screen tall.
+  const courseOf = (id) => DEMO.courses.find((c) => c.id === DEMO.sessions.find((s) => s.id === id).course);
+  for (const s of cli.plan.sessions.slice(0, 10)) {
+    const bar = page.locator(`.slot.bar[data-session="${s.session}"]`);
+    const title = await bar.getAttribute('title');
+    assert.equal(await bar.getAttribute('aria-label'), title);
+    assert.ok(title.startsWith(`${courseOf(s.session).title.en} · ${s.session} · `), title);
+    if (!s.running) assert.match(title, /will not run: below its minimum of \d+ participants?$/);
+  }
+  const idle = cli.plan.sessions.filter((s) => !s.running);
+  for (const s of idle) {
+    assert.match(await page.textContent(`.slot.bar[data-session="${s.session}"]`), /not running/);
+  }
+  assert.equal(await page.locator('#not-running li[data-session]').count(), idle.length);
+  const skills = new Set(DEMO.courses.map((c) => c.skill));
+  assert.equal(await page.locator('#timeline .tl-row[data-skill]').count(), skills.size);
+  const height = await page.evaluate(() => document.documentElement.scrollHeight);
+  console.log(`calendar page height at 1440×1000: ${height} px (${DEMO.sessions.length} sessions, ${idle.length} not running)`);
+  assert.ok(height < 2000, `the calendar page is ${height} px tall`);
+  await page.screenshot({ path: join(SHOTS, 'plan-calendar-en.png'), fullPage: true });
   await view(page, 'coverage');
   assert.equal(
     Number(await page.textContent('#total-seats-filled')),
@@ -523,10 +543,15 @@ test('in Arabic the page is mirrored and every unmet need gives its reason in Ar
     headline,
   );
   assert.match(await page.getAttribute('#state-glance li[data-state="TN"]', 'aria-label'), /^تونس: /);
-  await page.screenshot({ path: join(SHOTS, 'plan-calendar-ar.png') });
-  // The first month sits on the right.
-  const months = await page.locator('.plan-year .month').evaluateAll((m) => m.slice(0, 2).map((e) => e.getBoundingClientRect().x));
+  await page.screenshot({ path: join(SHOTS, 'plan-calendar-ar.png'), fullPage: true });
+  // The first month sits on the right, and a January bar right of a December one.
+  const months = await page.locator('.tl-months .tl-month').evaluateAll((m) => m.slice(0, 2).map((e) => e.getBoundingClientRect().x));
   assert.ok(months[0] > months[1], 'January is right of February');
+  const byStart = [...DEMO.sessions].sort((a, b) => a.start.localeCompare(b.start));
+  const [jan, dec] = [byStart[0].id, byStart[byStart.length - 1].id];
+  const x = (id) => page.locator(`.slot.bar[data-session="${id}"]`).evaluate((e) => e.getBoundingClientRect().x);
+  assert.ok((await x(jan)) > (await x(dec)), `${jan} is right of ${dec}`);
+  assert.match(await page.getAttribute(`.slot.bar[data-session="${jan}"]`, 'aria-label'), ARABIC);
   await view(page, 'coverage');
   // Bars grow leftwards from one right-hand edge, with the names to their right.
   const bars = await page.locator('#chart-states .bar').evaluateAll((gs) =>

@@ -884,5 +884,17 @@ mod result_words {
                 Cause::Exclusion => "فرضه استبعاد",
             }
         }
+
+        fn will_not_run(&self, minimum: i64) -> String {
+            format!("لن ينعقد: دون حده الأدنى من المشاركين ({})", self.number(minimum))
+        }
+
+        fn not_running_title(&self) -> &'static str {
+            "مواعيد لن تنعقد (دون حدها الأدنى)"
+        }
+
+        fn not_running_mark(&self) -> &'static str {
+            "✕ لن ينعقد"
+        }
     }
 }

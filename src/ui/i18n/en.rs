@@ -815,5 +815,17 @@ mod result_words {
                 Cause::Exclusion => "forced by an exclusion",
             }
         }
+
+        fn will_not_run(&self, minimum: i64) -> String {
+            format!("will not run: below its minimum of {}", count(minimum, "participant", "participants"))
+        }
+
+        fn not_running_title(&self) -> &'static str {
+            "Sessions that will not run (below their minimum)"
+        }
+
+        fn not_running_mark(&self) -> &'static str {
+            "✕ not running"
+        }
     }
 }

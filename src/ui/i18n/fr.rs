@@ -839,5 +839,17 @@ mod result_words {
                 Cause::Exclusion => "imposé par une exclusion",
             }
         }
+
+        fn will_not_run(&self, minimum: i64) -> String {
+            format!("n'aura pas lieu : sous son minimum de {}", count(minimum, "participant", "participants"))
+        }
+
+        fn not_running_title(&self) -> &'static str {
+            "Sessions qui n'auront pas lieu (sous leur minimum)"
+        }
+
+        fn not_running_mark(&self) -> &'static str {
+            "✕ annulée"
+        }
     }
 }

@@ -43,6 +43,12 @@ pub trait ResultWords {
     fn cause_heading(&self) -> &'static str;
     /// What forced a change: "forced by a pin".
     fn cause(&self, cause: Cause) -> &'static str;
+    /// Why a session will not run: "will not run: below its minimum of 8 participants".
+    fn will_not_run(&self, minimum: i64) -> String;
+    /// The heading of the list of sessions that will not run.
+    fn not_running_title(&self) -> &'static str;
+    /// The short word on a bar of a session that will not run.
+    fn not_running_mark(&self) -> &'static str;
 }
 
 #[cfg(test)]

@@ -16,6 +16,7 @@ pub mod exports;
 pub mod roster;
 pub mod solved;
 pub mod summary;
+pub mod timeline;
 pub mod unmet_list;
 
 /// Percent, rounded down so that 99.6% never reads as 100% while a trainee is unserved.
