@@ -55,6 +55,7 @@ pub trait ResultWords {
 mod tests {
     use crate::solve::Fact;
     use crate::ui::i18n::UiLang;
+    use crate::ui::vm::plan::changes::Cause;
     use crate::ui::vm::plan::summary::Summary;
 
     fn summary(placed: i64, trainees: i64, short: usize, critical: usize) -> Summary {
@@ -81,6 +82,25 @@ mod tests {
             UiLang::Ar.catalogue().headline(&summary(5, 7, 2, 1)),
             "حصل 5 من أصل 7 متدربين على مقاعد (71٪)، واحتياجان دون تلبية كاملة، منها احتياج واحد بأولوية حرجة"
         );
+        assert_eq!(UiLang::En.catalogue().without_seat(9, 9), "9 of 9 trainees without a seat");
+        assert_eq!(UiLang::En.catalogue().without_seat(1, 1), "1 of 1 trainee without a seat");
+        assert_eq!(UiLang::Ar.catalogue().without_seat(9, 9), "9 من أصل 9 متدربين بلا مقعد");
+        assert_eq!(UiLang::Ar.catalogue().without_seat(2, 2), "2 من أصل متدربَين بلا مقعد");
+        assert_eq!(UiLang::Fr.catalogue().without_seat(3, 1200), "3 stagiaires sur 1\u{202F}200 sans place");
+        let arabic = Fact::Language { course: "ar".into(), accepted: vec!["fr".into(), "en".into()] };
+        assert_eq!(
+            UiLang::En.catalogue().pin_warning(&arabic),
+            "These trainees do not accept Arabic (they accept French, English). Pin anyway?"
+        );
+        assert_eq!(
+            UiLang::Ar.catalogue().pin_warning(&arabic),
+            "هؤلاء المتدربون لا يقبلون العربية (يقبلون: الفرنسية، الإنجليزية). هل تثبّت رغم ذلك؟"
+        );
+        assert_eq!(UiLang::En.catalogue().held_by_pins(2), "Holds 2 pinned seats.");
+        assert_eq!(UiLang::Ar.catalogue().held_by_pins(2), "له مقعدان بالتثبيت.");
+        assert_eq!(UiLang::En.catalogue().cause(Cause::Pin), "forced by a pin");
+        assert_eq!(UiLang::En.catalogue().will_not_run(8), "will not run: below its minimum of 8 participants");
+        assert_eq!(UiLang::Ar.catalogue().will_not_run(8), "لن ينعقد: دون حده الأدنى من المشاركين (8)");
         assert_eq!(
             UiLang::En.catalogue().headline(&summary(7, 7, 0, 0)),
             "7 of 7 trainees placed (100%), every need met in full"
