@@ -380,7 +380,7 @@ test('pin a need into a session, solve again and the pin is honoured; exclude a 
     assert.equal(await excludedRow.locator('.badge.forced').getAttribute('data-cause'), 'exclusion');
   }
   await view(page, 'calendar');
-  assert.match(await page.textContent('#adjust-count'), /1 pin\(s\), 1 exclusion\(s\)/);
+  assert.match(await page.textContent('#adjust-count'), /^1 pin, 1 exclusion$/);
 
   // Both adjustments are in the planner's list, and undo brings the plan out of date again.
   await page.click('#undo');
