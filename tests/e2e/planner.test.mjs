@@ -543,6 +543,7 @@ test('in Arabic the page is mirrored and every unmet need gives its reason in Ar
     headline,
   );
   assert.match(await page.getAttribute('#state-glance li[data-state="TN"]', 'aria-label'), /^تونس: /);
+  assert.match(await page.textContent('#state-glance li[data-state="TN"] .share-pct'), /^\d+٪$/);
   await page.screenshot({ path: join(SHOTS, 'plan-calendar-ar.png'), fullPage: true });
   // The first month sits on the right, and a January bar right of a December one.
   const months = await page.locator('.tl-months .tl-month').evaluateAll((m) => m.slice(0, 2).map((e) => e.getBoundingClientRect().x));

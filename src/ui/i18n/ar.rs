@@ -781,6 +781,10 @@ mod result_words {
             group(n, ',')
         }
 
+        fn percent(&self, n: i64) -> String {
+            format!("{n}٪")
+        }
+
         fn headline(&self, s: &Summary) -> String {
             let of = if s.trainees < 3 { count_after(s.trainees, &TRAINEE) } else { grouped(s.trainees, &TRAINEE) };
             let placed = format!("حصل {} من أصل {of} على مقاعد ({}٪)", self.number(s.placed), s.percent());

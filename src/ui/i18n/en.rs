@@ -705,6 +705,10 @@ mod result_words {
             group(n, ',')
         }
 
+        fn percent(&self, n: i64) -> String {
+            format!("{n}%")
+        }
+
         fn headline(&self, s: &Summary) -> String {
             let placed = format!(
                 "{} of {} {} placed ({}%)",

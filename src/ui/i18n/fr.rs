@@ -722,6 +722,10 @@ mod result_words {
             group(n, '\u{202F}')
         }
 
+        fn percent(&self, n: i64) -> String {
+            format!("{n}\u{202F}%")
+        }
+
         fn headline(&self, s: &Summary) -> String {
             let placed = format!(
                 "{} {} sur {} ({}\u{202F}%)",

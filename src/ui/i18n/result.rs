@@ -12,6 +12,8 @@ pub trait ResultWords {
     /// A whole number with its thousands grouped: "2,831" (English and Arabic with Latin
     /// digits), "2 831" (French, with a narrow no-break space).
     fn number(&self, n: i64) -> String;
+    /// A percent as the language writes it: "77%", "77 %" (French), "77٪" (Arabic).
+    fn percent(&self, n: i64) -> String;
     /// "2,180 of 2,831 trainees placed (77%), 167 needs short, 12 of them critical".
     fn headline(&self, summary: &Summary) -> String;
     /// The heading of the states' small bars.
@@ -98,6 +100,10 @@ mod tests {
         );
         assert_eq!(UiLang::En.catalogue().held_by_pins(2), "Holds 2 pinned seats.");
         assert_eq!(UiLang::Ar.catalogue().held_by_pins(2), "له مقعدان بالتثبيت.");
+        assert_eq!(
+            UiLang::ALL.map(|l| l.catalogue().percent(77)),
+            ["77٪".to_string(), "77%".to_string(), "77\u{202F}%".to_string()]
+        );
         assert_eq!(UiLang::En.catalogue().cause(Cause::Pin), "forced by a pin");
         assert_eq!(UiLang::En.catalogue().will_not_run(8), "will not run: below its minimum of 8 participants");
         assert_eq!(UiLang::Ar.catalogue().will_not_run(8), "لن ينعقد: دون حده الأدنى من المشاركين (8)");

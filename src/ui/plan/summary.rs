@@ -38,7 +38,7 @@ pub fn ResultSummary() -> impl IntoView {
                         aria-label=words>
                         <bdi class="share-name">{st.name.clone()}</bdi>
                         <span class="share-bar" aria-hidden="true"><span style:inline-size=width></span></span>
-                        <span class="share-pct" aria-hidden="true">{format!("{}%", st.percent())}</span>
+                        <span class="share-pct" aria-hidden="true">{l.catalogue().percent(st.percent())}</span>
                     </li>
                 }
             })
