@@ -82,7 +82,7 @@ setup-web:
 ## Lints the Leptos components too (they only build for wasm with the `web` feature, so the
 ## native `lint` does not see them).
 lint-web: setup-web
-	$(CARGO) clippy --release --target wasm32-unknown-unknown --features web --lib --bin qudra-web -- -D warnings
+	$(CARGO) clippy --release --target wasm32-unknown-unknown --features web --lib --bin qudra-web --bin qudra-solver -- -D warnings
 
 ## Builds the browser app into dist/ (release: wasm-opt, the small wasm-release profile).
 build-web: setup-web

@@ -113,6 +113,19 @@ const rosterSeats = (page) =>
   );
 
 const stateOf = (need) => DEMO.needs.find((n) => n.id === need).state;
+const needOf = (id) => DEMO.needs.find((n) => n.id === id);
+/** "2831" as the interface groups it in English and Arabic: "2,831". */
+const grouped = (n) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+
+/** The headline's figures, from the command line's plan of the demo. */
+function headlineFigures() {
+  const seats = {};
+  for (const a of cli.plan.allocations) seats[a.need] = (seats[a.need] ?? 0) + a.seats;
+  const placed = DEMO.needs.reduce((t, n) => t + Math.min(seats[n.id] ?? 0, n.trainees), 0);
+  const trainees = DEMO.needs.reduce((t, n) => t + n.trainees, 0);
+  const critical = cli.plan.unmet.filter((u) => needOf(u.need).priority === 5).length;
+  return { placed, trainees, short: cli.plan.unmet.length, critical, percent: Math.floor((placed * 100) / trainees) };
+}
 
 test('Solve runs in the browser and the calendar shows the fill counts of the command line plan', async () => {
   const { page, goto, done } = await open();
@@ -131,6 +144,21 @@ test('Solve runs in the browser and the calendar shows the fill counts of the co
       (cli.ms === null ? '' : `, ${cli.ms} ms for the whole \`qudra solve\``),
   );
   assert.match(await page.textContent('#solve-status'), /Optimal plan/);
+  // The result leads with what matters, the solver's words after it on a details line.
+  const f = headlineFigures();
+  assert.ok(f.trainees >= 1000 && f.critical > 0, JSON.stringify(f));
+  assert.equal(
+    (await page.textContent('#result-headline')).trim(),
+    `${grouped(f.placed)} of ${grouped(f.trainees)} trainees placed (${f.percent}%), ${f.short} needs short, ${f.critical} of them critical`,
+  );
+  const order = await page.evaluate(() => {
+    const [h, s] = [document.querySelector('#result-headline'), document.querySelector('#solve-status')];
+    return h.compareDocumentPosition(s) & Node.DOCUMENT_POSITION_FOLLOWING;
+  });
+  assert.ok(order, 'the headline comes before the details line');
+  assert.equal(await page.locator('#state-glance li').count(), 22);
+  const tn = page.locator('#state-glance li[data-state="TN"]');
+  assert.match(await tn.getAttribute('aria-label'), /^Tunisia: \d+ of \d+ trainees \(\d+%\)$/);
   const fills = await calendarFills(page);
   assert.equal(Object.keys(fills).length, DEMO.sessions.length, 'every session is in the calendar');
   for (const s of cli.plan.sessions) {
@@ -138,7 +166,27 @@ test('Solve runs in the browser and the calendar shows the fill counts of the co
   }
   const running = cli.plan.sessions.filter((s) => s.running).length;
   assert.equal((await page.textContent('#calendar-running')).trim(), `${running} of ${DEMO.sessions.length} sessions run`);
-  await page.screenshot({ path: join(SHOTS, 'plan-calendar-en.png') });
+  // The year as a timeline: every bar names its session in full on hover and focus, those
+  // that will not run say so in words, and the page stays about a screen tall.
+  const courseOf = (id) => DEMO.courses.find((c) => c.id === DEMO.sessions.find((s) => s.id === id).course);
+  for (const s of cli.plan.sessions.slice(0, 10)) {
+    const bar = page.locator(`.slot.bar[data-session="${s.session}"]`);
+    const title = await bar.getAttribute('title');
+    assert.equal(await bar.getAttribute('aria-label'), title);
+    assert.ok(title.startsWith(`${courseOf(s.session).title.en} · ${s.session} · `), title);
+    if (!s.running) assert.match(title, /will not run: below its minimum of \d+ participants?$/);
+  }
+  const idle = cli.plan.sessions.filter((s) => !s.running);
+  for (const s of idle) {
+    assert.match(await page.textContent(`.slot.bar[data-session="${s.session}"]`), /not running/);
+  }
+  assert.equal(await page.locator('#not-running li[data-session]').count(), idle.length);
+  const skills = new Set(DEMO.courses.map((c) => c.skill));
+  assert.equal(await page.locator('#timeline .tl-row[data-skill]').count(), skills.size);
+  const height = await page.evaluate(() => document.documentElement.scrollHeight);
+  console.log(`calendar page height at 1440×1000: ${height} px (${DEMO.sessions.length} sessions, ${idle.length} not running)`);
+  assert.ok(height < 2000, `the calendar page is ${height} px tall`);
+  await page.screenshot({ path: join(SHOTS, 'plan-calendar-en.png'), fullPage: true });
   await view(page, 'coverage');
   assert.equal(
     Number(await page.textContent('#total-seats-filled')),
@@ -159,6 +207,33 @@ test('Solve runs in the browser and the calendar shows the fill counts of the co
   for (const u of cli.plan.unmet.slice(0, 20)) {
     assert.equal(await page.locator(`.unmet-row[data-need="${u.need}"]`).getAttribute('data-reason'), u.reason);
   }
+  // Most harmful first: priority, then trainees without a seat, both descending.
+  const missing = Object.fromEntries(cli.plan.unmet.map((u) => [u.need, u.seats]));
+  const shownOrder = await page.locator('.unmet-row').evaluateAll((rows) => rows.map((r) => r.dataset.need));
+  const harm = (id) => [needOf(id).priority, missing[id]];
+  for (let i = 1; i < shownOrder.length; i += 1) {
+    const [a, b] = [harm(shownOrder[i - 1]), harm(shownOrder[i])];
+    assert.ok(a[0] > b[0] || (a[0] === b[0] && a[1] >= b[1]), `${shownOrder[i - 1]} ${a} before ${shownOrder[i]} ${b}`);
+  }
+  assert.equal(needOf(shownOrder[0]).priority, 5, 'a critical need comes first');
+  const first = needOf(shownOrder[0]);
+  assert.equal(
+    (await page.locator('.unmet-row').first().locator('.missing').textContent()).trim(),
+    `${missing[first.id]} of ${first.trainees} ${first.trainees === 1 ? 'trainee' : 'trainees'} without a seat`,
+  );
+  // The pivot: unmet needs by state and reason, every one counted once.
+  const perStateReason = {};
+  for (const u of cli.plan.unmet) {
+    const key = `${stateOf(u.need)}|${u.reason}`;
+    perStateReason[key] = (perStateReason[key] ?? 0) + 1;
+  }
+  const states = new Set(cli.plan.unmet.map((u) => stateOf(u.need)));
+  assert.equal(await page.locator('#unmet-pivot tbody tr').count(), states.size);
+  const cells = await page.locator('#unmet-pivot tbody td[data-reason]').evaluateAll((tds) =>
+    tds.map((td) => [`${td.closest('tr').dataset.state}|${td.dataset.reason}`, Number(td.textContent || 0)]),
+  );
+  for (const [key, n] of cells) assert.equal(n, perStateReason[key] ?? 0, key);
+  assert.equal(Number(await page.textContent('#unmet-pivot tfoot .total')), cli.plan.unmet.length);
   await page.screenshot({ path: join(SHOTS, 'plan-unmet-en.png') });
   await done();
 });
@@ -267,6 +342,26 @@ test('pin a need into a session, solve again and the pin is honoured; exclude a 
   await view(page, 'changes');
   const moved = page.locator(`.changes-table tr[data-state="${stateOf(need)}"][data-session="${session}"]`);
   assert.ok(Number(await moved.locator('.after').textContent()) > Number(await moved.locator('.before').textContent()));
+  // The net change per state comes first; the pinned change says a pin forced it.
+  assert.equal((await moved.locator('.badge.forced').getAttribute('data-cause')), 'pin');
+  assert.equal((await moved.locator('.badge.forced').textContent()).trim(), 'forced by a pin');
+  const net = page.locator(`#net-by-state tr[data-state="${stateOf(need)}"]`);
+  assert.ok(Number((await net.locator('.gained').textContent()).replace('+', '')) >= seats);
+  const netFirst = await page.evaluate(() =>
+    Boolean(document.querySelector('#net-by-state').compareDocumentPosition(document.querySelector('.changes-table')) & Node.DOCUMENT_POSITION_FOLLOWING),
+  );
+  assert.ok(netFirst, 'the net change per state comes before the rows');
+  const sums = await page.evaluate(() => {
+    const out = {};
+    for (const tr of document.querySelectorAll('.changes-table tbody tr')) {
+      const d = Number(tr.querySelector('.after').textContent) - Number(tr.querySelector('.before').textContent);
+      out[tr.dataset.state] = (out[tr.dataset.state] ?? 0) + d;
+    }
+    const shown = {};
+    for (const tr of document.querySelectorAll('#net-by-state tbody tr')) shown[tr.dataset.state] = Number(tr.querySelector('.net').textContent);
+    return { out, shown };
+  });
+  assert.deepEqual(sums.shown, sums.out, 'each state\'s net is the sum of its rows');
   await page.screenshot({ path: join(SHOTS, 'plan-changes-en.png') });
 
   // Exclude, from a roster: a pairing of the plan disappears at the next solve.
@@ -279,6 +374,12 @@ test('pin a need into a session, solve again and the pin is honoured; exclude a 
   await page.locator('#plan-stale').waitFor();
   await solve(page);
   assert.equal((await rosterSeats(page))[other.need], undefined, `${other.need} is no longer in ${other.session}`);
+  await view(page, 'changes');
+  const excludedRow = page.locator(`.changes-table tr[data-state="${stateOf(other.need)}"][data-session="${other.session}"]`);
+  if ((await excludedRow.count()) > 0) {
+    assert.equal(await excludedRow.locator('.badge.forced').getAttribute('data-cause'), 'exclusion');
+  }
+  await view(page, 'calendar');
   assert.match(await page.textContent('#adjust-count'), /^1 pin, 1 exclusion$/);
 
   // Both adjustments are in the planner's list, and undo brings the plan out of date again.
@@ -300,6 +401,50 @@ test('pin a need into a session, solve again and the pin is honoured; exclude a 
   await page.locator('.slot').first().waitFor({ state: 'detached' });
   assert.equal(await page.evaluate(() => localStorage.getItem('qudra.plan')), null);
   assert.match(await page.textContent('#solve-status'), /No plan yet/);
+  await done();
+});
+
+test('a pin that breaks a need\'s own rules is asked about first, and the need then shows its pinned seats', async () => {
+  const { page, goto, done } = await open();
+  await goto();
+  await planner(page);
+  await solve(page);
+  await view(page, 'unmet');
+  // A need no session fits, and a session of its skill taught in a language it does not accept.
+  const row = page
+    .locator('.unmet-row[data-reason="no_compatible_session"]')
+    .filter({ has: page.locator('.details li', { hasText: 'is taught in' }).locator('.pin-here[data-warns="true"]') })
+    .first();
+  const need = await row.getAttribute('data-need');
+  const button = row.locator('.details li', { hasText: 'is taught in' }).locator('.pin-here[data-warns="true"]').first();
+  const session = await button.getAttribute('data-session');
+  const seats = Number((await button.textContent()).match(/\((\d+)\)/)[1]);
+  await button.click();
+  const ask = row.locator('.pin-confirm');
+  assert.match(await ask.textContent(), /^These trainees do not accept \S+.* \(they accept .+\)\. Pin anyway\?/);
+  assert.equal(await button.getAttribute('aria-expanded'), 'true');
+  await ask.locator('.pin-cancel').click();
+  await ask.waitFor({ state: 'detached' });
+  assert.equal(await page.locator('#plan-stale').count(), 0, 'cancel pins nothing');
+  await button.click();
+  await ask.locator('.pin-anyway').click();
+  await row.locator('.badge.pinned').waitFor();
+  await page.locator('#plan-stale').waitFor();
+  await solve(page);
+  const after = page.locator(`.unmet-row[data-need="${need}"]`);
+  const trainees = needOf(need).trainees;
+  if (seats < trainees) {
+    // Still short: it says it holds its pinned seats, not that no session fits it.
+    assert.equal((await after.locator('.held').textContent()).trim(), `Holds ${seats} pinned ${seats === 1 ? 'seat' : 'seats'}.`);
+    assert.match(await after.locator('.reason').textContent(), /holds only the seats pinned for it/);
+    assert.equal(
+      (await after.locator('.missing').textContent()).trim(),
+      `${trainees - seats} of ${trainees} trainees without a seat`,
+    );
+  } else {
+    assert.equal(await after.count(), 0, `${need} is served in full by its pin into ${session}`);
+  }
+  await page.screenshot({ path: join(SHOTS, 'plan-pin-warning-en.png') });
   await done();
 });
 
@@ -391,10 +536,23 @@ test('in Arabic the page is mirrored and every unmet need gives its reason in Ar
   await language(page, 'ar');
   await solve(page);
   assert.match(await page.textContent('#solve-status'), ARABIC);
-  await page.screenshot({ path: join(SHOTS, 'plan-calendar-ar.png') });
-  // The first month sits on the right.
-  const months = await page.locator('.plan-year .month').evaluateAll((m) => m.slice(0, 2).map((e) => e.getBoundingClientRect().x));
+  const f = headlineFigures();
+  const headline = (await page.textContent('#result-headline')).trim();
+  assert.ok(
+    headline.startsWith(`حصل ${grouped(f.placed)} من أصل ${grouped(f.trainees)} `) && headline.includes(`منها ${f.critical} بأولوية حرجة`),
+    headline,
+  );
+  assert.match(await page.getAttribute('#state-glance li[data-state="TN"]', 'aria-label'), /^تونس: /);
+  assert.match(await page.textContent('#state-glance li[data-state="TN"] .share-pct'), /^\d+٪$/);
+  await page.screenshot({ path: join(SHOTS, 'plan-calendar-ar.png'), fullPage: true });
+  // The first month sits on the right, and a January bar right of a December one.
+  const months = await page.locator('.tl-months .tl-month').evaluateAll((m) => m.slice(0, 2).map((e) => e.getBoundingClientRect().x));
   assert.ok(months[0] > months[1], 'January is right of February');
+  const byStart = [...DEMO.sessions].sort((a, b) => a.start.localeCompare(b.start));
+  const [jan, dec] = [byStart[0].id, byStart[byStart.length - 1].id];
+  const x = (id) => page.locator(`.slot.bar[data-session="${id}"]`).evaluate((e) => e.getBoundingClientRect().x);
+  assert.ok((await x(jan)) > (await x(dec)), `${jan} is right of ${dec}`);
+  assert.match(await page.getAttribute(`.slot.bar[data-session="${jan}"]`, 'aria-label'), ARABIC);
   await view(page, 'coverage');
   // Bars grow leftwards from one right-hand edge, with the names to their right.
   const bars = await page.locator('#chart-states .bar').evaluateAll((gs) =>
@@ -415,6 +573,8 @@ test('in Arabic the page is mirrored and every unmet need gives its reason in Ar
   for (const d of details) assert.match(d, ARABIC);
   const capacity = await page.locator('.unmet-row[data-reason="capacity"] .reason').first().textContent();
   assert.equal(capacity, 'جميع المواعيد المناسبة ممتلئة.');
+  assert.match((await page.locator('.unmet-row .missing').first().textContent()).trim(), /^\d+ من أصل .+ بلا مقعد$/);
+  assert.match(await page.textContent('#unmet-pivot thead'), /السعة/);
   await page.screenshot({ path: join(SHOTS, 'plan-unmet-ar.png') });
   await view(page, 'by-state');
   await page.selectOption('#by-state-select', 'TN');

@@ -779,3 +779,154 @@ fn problem(c: &Ar, kind: &ProblemKind) -> String {
         }
     }
 }
+
+/// كلمات نتيجة الحساب (see `super::result`).
+mod result_words {
+    use super::{count, count_after, Ar, Noun, NEED, SEAT, TRAINEE};
+    use crate::solve::Fact;
+    use crate::ui::i18n::plural::{self, Form};
+    use crate::ui::i18n::{group, iso, mode_msg, Catalogue, ResultWords};
+    use crate::ui::vm::plan::changes::Cause;
+    use crate::ui::vm::plan::summary::Summary;
+
+    /// `n` things with the figure grouped ("2,831 متدربًا"), as [`super::counted`] words them.
+    fn grouped(n: i64, noun: &Noun) -> String {
+        match plural::arabic(n) {
+            Form::Few => format!("{} {}", group(n, ','), noun.few),
+            Form::Many => format!("{} {}", group(n, ','), noun.many),
+            Form::Other => format!("{} {}", group(n, ','), noun.other),
+            Form::Zero | Form::One | Form::Two => count(n, noun),
+        }
+    }
+
+    /// A delivery mode's word.
+    fn mode(c: &Ar, mode: &crate::model::Mode) -> String {
+        mode_msg(mode).map(|m| c.text(m).to_string()).unwrap_or_else(|| iso(mode.as_str()))
+    }
+
+    impl ResultWords for Ar {
+        fn number(&self, n: i64) -> String {
+            group(n, ',')
+        }
+
+        fn percent(&self, n: i64) -> String {
+            format!("{n}٪")
+        }
+
+        fn headline(&self, s: &Summary) -> String {
+            let of = if s.trainees < 3 { count_after(s.trainees, &TRAINEE) } else { grouped(s.trainees, &TRAINEE) };
+            let placed = format!("حصل {} من أصل {of} على مقاعد ({}٪)", self.number(s.placed), s.percent());
+            match (s.short, s.critical) {
+                (0, _) => format!("{placed}، ولُبّيت جميع الاحتياجات بالكامل"),
+                (short, 0) => {
+                    format!("{placed}، و{} دون تلبية كاملة، ليس بينها احتياج بأولوية حرجة", count(short, &NEED))
+                }
+                (short, critical) => format!(
+                    "{placed}، و{} دون تلبية كاملة، منها {} بأولوية حرجة",
+                    count(short, &NEED),
+                    if critical < 3 { count(critical, &NEED) } else { format!("{critical}") }
+                ),
+            }
+        }
+
+        fn by_state_glance(&self) -> &'static str {
+            "المتدربون الذين حصلوا على مقاعد، حسب الدولة"
+        }
+
+        fn without_seat(&self, missing: i64, trainees: i64) -> String {
+            let of = if trainees < 3 { count_after(trainees, &TRAINEE) } else { grouped(trainees, &TRAINEE) };
+            format!("{} من أصل {of} بلا مقعد", self.number(missing))
+        }
+
+        fn harm_order(&self) -> &'static str {
+            "الأشد ضرراً أولاً: الأعلى أولوية، ثم الأكثر متدربين بلا مقعد."
+        }
+
+        fn pivot_title(&self) -> &'static str {
+            "الاحتياجات غير الملبّاة حسب الدولة والسبب"
+        }
+
+        fn total(&self) -> &'static str {
+            "المجموع"
+        }
+
+        fn pin_warning(&self, fact: &Fact) -> String {
+            let list = |items: Vec<String>| items.join("، ");
+            match fact {
+                Fact::Language { course, accepted } => format!(
+                    "هؤلاء المتدربون لا يقبلون {} (يقبلون: {}). هل تثبّت رغم ذلك؟",
+                    self.language_name(course),
+                    list(accepted.iter().map(|l| self.language_name(l)).collect())
+                ),
+                Fact::Mode { course, accepted } => format!(
+                    "هؤلاء المتدربون لا يقبلون نمط التدريب {} (يقبلون: {}). هل تثبّت رغم ذلك؟",
+                    mode(self, course),
+                    list(accepted.iter().map(|m| mode(self, m)).collect())
+                ),
+                Fact::Window { window: Some(w) } => format!(
+                    "يقع هذا الموعد خارج الفترة المطلوبة للاحتياج ({}). هل تثبّت رغم ذلك؟",
+                    self.date_range(w.start, w.end)
+                ),
+                Fact::Window { window: None } => "يقع هذا الموعد خارج الفترة المطلوبة للاحتياج. هل تثبّت رغم ذلك؟".into(),
+                Fact::Blackout { label, start, end } => format!(
+                    "يتداخل هذا الموعد مع {} ({})، وهي فترة لا تستطيع الدولة فيها إرسال متدربين. هل تثبّت رغم ذلك؟",
+                    if label.is_empty() { "فترة عدم إتاحة".to_string() } else { iso(label) },
+                    self.date_range(*start, *end)
+                ),
+                Fact::OpenTo(states) => format!(
+                    "هذا الموعد مخصَّص للدول: {}. هل تثبّت رغم ذلك؟",
+                    iso(&states.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(", "))
+                ),
+                Fact::Excluded => "استبعدتَ هذا الاقتران؛ والتثبيت يلغي الاستبعاد. هل تثبّت رغم ذلك؟".into(),
+                Fact::SkillLevel => "هذا الموعد يخص مهارة أو مستوى آخر.".into(),
+            }
+        }
+
+        fn pin_anyway(&self) -> &'static str {
+            "ثبّت رغم ذلك"
+        }
+
+        fn cancel(&self) -> &'static str {
+            "إلغاء"
+        }
+
+        fn held_by_pins(&self, seats: i64) -> String {
+            format!("له {} بالتثبيت.", count(seats, &SEAT))
+        }
+
+        fn no_other_session(&self) -> &'static str {
+            "لا يناسب هذا الاحتياجَ أيُّ موعد آخر: ليس له إلا المقاعد المثبَّتة له."
+        }
+
+        fn net_title(&self) -> &'static str {
+            "صافي التغيير حسب الدولة"
+        }
+
+        fn gained_lost_net(&self) -> [&'static str; 3] {
+            ["مقاعد مكتسبة", "مقاعد مفقودة", "الصافي"]
+        }
+
+        fn cause_heading(&self) -> &'static str {
+            "السبب"
+        }
+
+        fn cause(&self, cause: Cause) -> &'static str {
+            match cause {
+                Cause::Pin => "فرضه تثبيت",
+                Cause::Exclusion => "فرضه استبعاد",
+            }
+        }
+
+        fn will_not_run(&self, minimum: i64) -> String {
+            format!("لن ينعقد: دون حده الأدنى من المشاركين ({})", self.number(minimum))
+        }
+
+        fn not_running_title(&self) -> &'static str {
+            "مواعيد لن تنعقد (دون حدها الأدنى)"
+        }
+
+        fn not_running_mark(&self) -> &'static str {
+            "✕ لن ينعقد"
+        }
+    }
+}

@@ -715,3 +715,150 @@ fn problem(c: &En, kind: &ProblemKind) -> String {
         }
     }
 }
+
+/// The words of a solve's result (see `super::result`).
+mod result_words {
+    use super::{count, En};
+    use crate::solve::Fact;
+    use crate::ui::i18n::{group, iso, mode_msg, Catalogue, ResultWords};
+    use crate::ui::vm::plan::changes::Cause;
+    use crate::ui::vm::plan::summary::Summary;
+
+    /// A delivery mode's word.
+    fn mode(c: &En, mode: &crate::model::Mode) -> String {
+        mode_msg(mode).map(|m| c.text(m).to_string()).unwrap_or_else(|| iso(mode.as_str()))
+    }
+
+    impl ResultWords for En {
+        fn number(&self, n: i64) -> String {
+            group(n, ',')
+        }
+
+        fn percent(&self, n: i64) -> String {
+            format!("{n}%")
+        }
+
+        fn headline(&self, s: &Summary) -> String {
+            let placed = format!(
+                "{} of {} {} placed ({}%)",
+                self.number(s.placed),
+                self.number(s.trainees),
+                if s.trainees == 1 { "trainee" } else { "trainees" },
+                s.percent()
+            );
+            match (s.short, s.critical) {
+                (0, _) => format!("{placed}, every need met in full"),
+                (short, 0) => format!("{placed}, {} short, none of them critical", count(short, "need", "needs")),
+                (short, critical) => format!(
+                    "{placed}, {} short, {} critical",
+                    count(short, "need", "needs"),
+                    if short == critical { "all of them".to_string() } else { format!("{critical} of them") }
+                ),
+            }
+        }
+
+        fn by_state_glance(&self) -> &'static str {
+            "Trainees placed, by state"
+        }
+
+        fn without_seat(&self, missing: i64, trainees: i64) -> String {
+            format!(
+                "{} of {} {} without a seat",
+                self.number(missing),
+                self.number(trainees),
+                if trainees == 1 { "trainee" } else { "trainees" }
+            )
+        }
+
+        fn harm_order(&self) -> &'static str {
+            "Most harmful first: the highest priority, then the most trainees without a seat."
+        }
+
+        fn pivot_title(&self) -> &'static str {
+            "Unmet needs by state and reason"
+        }
+
+        fn total(&self) -> &'static str {
+            "Total"
+        }
+
+        fn pin_warning(&self, fact: &Fact) -> String {
+            let list = |items: Vec<String>| items.join(", ");
+            match fact {
+                Fact::Language { course, accepted } => format!(
+                    "These trainees do not accept {} (they accept {}). Pin anyway?",
+                    self.language_name(course),
+                    list(accepted.iter().map(|l| self.language_name(l)).collect())
+                ),
+                Fact::Mode { course, accepted } => format!(
+                    "These trainees do not accept training {} (they accept {}). Pin anyway?",
+                    mode(self, course).to_lowercase(),
+                    list(accepted.iter().map(|m| mode(self, m).to_lowercase()).collect())
+                ),
+                Fact::Window { window: Some(w) } => format!(
+                    "This session is outside the need's period ({}). Pin anyway?",
+                    self.date_range(w.start, w.end)
+                ),
+                Fact::Window { window: None } => "This session is outside the need's period. Pin anyway?".into(),
+                Fact::Blackout { label, start, end } => format!(
+                    "This session overlaps {} ({}), when the state cannot send trainees. Pin anyway?",
+                    if label.is_empty() { "an unavailable period".to_string() } else { iso(label) },
+                    self.date_range(*start, *end)
+                ),
+                Fact::OpenTo(states) => format!(
+                    "This session is reserved for {}. Pin anyway?",
+                    iso(&states.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(", "))
+                ),
+                Fact::Excluded => "You excluded this pairing; a pin lifts the exclusion. Pin anyway?".into(),
+                Fact::SkillLevel => "This session teaches another skill or level.".into(),
+            }
+        }
+
+        fn pin_anyway(&self) -> &'static str {
+            "Pin anyway"
+        }
+
+        fn cancel(&self) -> &'static str {
+            "Cancel"
+        }
+
+        fn held_by_pins(&self, seats: i64) -> String {
+            format!("Holds {}.", count(seats, "pinned seat", "pinned seats"))
+        }
+
+        fn no_other_session(&self) -> &'static str {
+            "No other session fits this need: it holds only the seats pinned for it."
+        }
+
+        fn net_title(&self) -> &'static str {
+            "Net change by state"
+        }
+
+        fn gained_lost_net(&self) -> [&'static str; 3] {
+            ["Seats gained", "Seats lost", "Net"]
+        }
+
+        fn cause_heading(&self) -> &'static str {
+            "Why"
+        }
+
+        fn cause(&self, cause: Cause) -> &'static str {
+            match cause {
+                Cause::Pin => "forced by a pin",
+                Cause::Exclusion => "forced by an exclusion",
+            }
+        }
+
+        fn will_not_run(&self, minimum: i64) -> String {
+            format!("will not run: below its minimum of {}", count(minimum, "participant", "participants"))
+        }
+
+        fn not_running_title(&self) -> &'static str {
+            "Sessions that will not run (below their minimum)"
+        }
+
+        fn not_running_mark(&self) -> &'static str {
+            "✕ not running"
+        }
+    }
+}

@@ -734,3 +734,157 @@ fn problem(c: &Fr, kind: &ProblemKind) -> String {
         ),
     }
 }
+
+/// Les mots du résultat d'un calcul (voir `super::result`).
+mod result_words {
+    use super::{count, Fr};
+    use crate::solve::Fact;
+    use crate::ui::i18n::{group, iso, mode_msg, Catalogue, ResultWords};
+    use crate::ui::vm::plan::changes::Cause;
+    use crate::ui::vm::plan::summary::Summary;
+
+    /// A delivery mode's word.
+    fn mode(c: &Fr, mode: &crate::model::Mode) -> String {
+        mode_msg(mode).map(|m| c.text(m).to_string()).unwrap_or_else(|| iso(mode.as_str()))
+    }
+
+    impl ResultWords for Fr {
+        fn number(&self, n: i64) -> String {
+            group(n, '\u{202F}')
+        }
+
+        fn percent(&self, n: i64) -> String {
+            format!("{n}\u{202F}%")
+        }
+
+        fn headline(&self, s: &Summary) -> String {
+            let placed = format!(
+                "{} {} sur {} ({}\u{202F}%)",
+                self.number(s.placed),
+                if s.placed <= 1 { "stagiaire placé" } else { "stagiaires placés" },
+                self.number(s.trainees),
+                s.percent()
+            );
+            match (s.short, s.critical) {
+                (0, _) => format!("{placed}, tous les besoins couverts"),
+                (short, 0) => format!(
+                    "{placed}, {} non {}, aucun critique",
+                    count(short, "besoin", "besoins"),
+                    if short <= 1 { "couvert" } else { "couverts" }
+                ),
+                (short, critical) => format!(
+                    "{placed}, {} non {}, dont {}",
+                    count(short, "besoin", "besoins"),
+                    if short <= 1 { "couvert" } else { "couverts" },
+                    count(critical, "critique", "critiques")
+                ),
+            }
+        }
+
+        fn by_state_glance(&self) -> &'static str {
+            "Stagiaires placés, par État"
+        }
+
+        fn without_seat(&self, missing: i64, trainees: i64) -> String {
+            format!(
+                "{} {} sur {} sans place",
+                self.number(missing),
+                if missing <= 1 { "stagiaire" } else { "stagiaires" },
+                self.number(trainees)
+            )
+        }
+
+        fn harm_order(&self) -> &'static str {
+            "Les plus graves d'abord : la priorité la plus haute, puis le plus de stagiaires sans place."
+        }
+
+        fn pivot_title(&self) -> &'static str {
+            "Besoins non couverts par État et par raison"
+        }
+
+        fn total(&self) -> &'static str {
+            "Total"
+        }
+
+        fn pin_warning(&self, fact: &Fact) -> String {
+            let list = |items: Vec<String>| items.join(", ");
+            match fact {
+                Fact::Language { course, accepted } => format!(
+                    "Ces stagiaires n'acceptent pas {} (ils acceptent {}). Épingler quand même ?",
+                    self.language_name(course).to_lowercase(),
+                    list(accepted.iter().map(|l| self.language_name(l).to_lowercase()).collect())
+                ),
+                Fact::Mode { course, accepted } => format!(
+                    "Ces stagiaires n'acceptent pas la formation {} (ils acceptent {}). Épingler quand même ?",
+                    mode(self, course).to_lowercase(),
+                    list(accepted.iter().map(|m| mode(self, m).to_lowercase()).collect())
+                ),
+                Fact::Window { window: Some(w) } => format!(
+                    "Cette session est hors de la période du besoin ({}). Épingler quand même ?",
+                    self.date_range(w.start, w.end)
+                ),
+                Fact::Window { window: None } => {
+                    "Cette session est hors de la période du besoin. Épingler quand même ?".into()
+                }
+                Fact::Blackout { label, start, end } => format!(
+                    "Cette session chevauche {} ({}), où l'État ne peut envoyer personne. Épingler quand même ?",
+                    if label.is_empty() { "une période d'indisponibilité".to_string() } else { iso(label) },
+                    self.date_range(*start, *end)
+                ),
+                Fact::OpenTo(states) => format!(
+                    "Cette session est réservée à {}. Épingler quand même ?",
+                    iso(&states.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(", "))
+                ),
+                Fact::Excluded => "Vous avez exclu ce couple ; épingler lève l'exclusion. Épingler quand même ?".into(),
+                Fact::SkillLevel => "Cette session enseigne une autre compétence ou un autre niveau.".into(),
+            }
+        }
+
+        fn pin_anyway(&self) -> &'static str {
+            "Épingler quand même"
+        }
+
+        fn cancel(&self) -> &'static str {
+            "Annuler"
+        }
+
+        fn held_by_pins(&self, seats: i64) -> String {
+            format!("Détient {}.", count(seats, "place épinglée", "places épinglées"))
+        }
+
+        fn no_other_session(&self) -> &'static str {
+            "Aucune autre session ne convient à ce besoin : il n'a que les places épinglées pour lui."
+        }
+
+        fn net_title(&self) -> &'static str {
+            "Variation nette par État"
+        }
+
+        fn gained_lost_net(&self) -> [&'static str; 3] {
+            ["Places gagnées", "Places perdues", "Net"]
+        }
+
+        fn cause_heading(&self) -> &'static str {
+            "Pourquoi"
+        }
+
+        fn cause(&self, cause: Cause) -> &'static str {
+            match cause {
+                Cause::Pin => "imposé par un épinglage",
+                Cause::Exclusion => "imposé par une exclusion",
+            }
+        }
+
+        fn will_not_run(&self, minimum: i64) -> String {
+            format!("n'aura pas lieu : sous son minimum de {}", count(minimum, "participant", "participants"))
+        }
+
+        fn not_running_title(&self) -> &'static str {
+            "Sessions qui n'auront pas lieu (sous leur minimum)"
+        }
+
+        fn not_running_mark(&self) -> &'static str {
+            "✕ annulée"
+        }
+    }
+}

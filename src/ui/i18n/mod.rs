@@ -9,8 +9,10 @@ mod en;
 mod fr;
 mod plan;
 mod plural;
+mod result;
 
 pub use plan::{PlanWords, P};
+pub use result::ResultWords;
 
 use chrono::{Datelike, NaiveDate};
 
@@ -84,6 +86,22 @@ impl UiLang {
 /// Wraps text in first-strong isolates so its direction does not disturb the sentence around it.
 pub fn iso(text: &str) -> String {
     format!("\u{2068}{text}\u{2069}")
+}
+
+/// `n` with its thousands grouped by `sep` ("2,831", "2\u{202F}831"), the sign first.
+pub fn group(n: i64, sep: char) -> String {
+    let digits = n.unsigned_abs().to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3 + 1);
+    if n < 0 {
+        out.push('-');
+    }
+    for (i, d) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(sep);
+        }
+        out.push(d);
+    }
+    out
 }
 
 /// Every fixed label of the interface.
@@ -259,7 +277,7 @@ pub trait ReadWords {
 
 /// One language's texts: its fixed labels and the messages with values, the words for text a
 /// field could not read ([`ReadWords`]) and those of the plan screens ([`PlanWords`]).
-pub trait Catalogue: Sync + ReadWords + PlanWords {
+pub trait Catalogue: Sync + ReadWords + PlanWords + ResultWords {
     /// A fixed label.
     fn text(&self, m: Msg) -> &'static str;
     /// Month `1..=12`, full name.
@@ -366,6 +384,15 @@ mod tests {
                 assert!(!c.month(month).is_empty());
             }
         }
+    }
+
+    #[test]
+    fn thousands_are_grouped_by_three_with_the_sign_first() {
+        assert_eq!(group(0, ','), "0");
+        assert_eq!(group(999, ','), "999");
+        assert_eq!(group(2831, ','), "2,831");
+        assert_eq!(group(-1234567, '\u{202F}'), "-1\u{202F}234\u{202F}567");
+        assert_eq!(group(i64::MIN, ',').len(), "-9,223,372,036,854,775,808".len());
     }
 
     #[test]

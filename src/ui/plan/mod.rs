@@ -12,5 +12,6 @@ pub mod exports;
 pub mod roster;
 pub mod solve_bar;
 pub mod store;
+pub mod summary;
 pub mod unmet_list;
 pub mod workspace;

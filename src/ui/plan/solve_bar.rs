@@ -7,6 +7,7 @@
 use leptos::prelude::*;
 
 use super::store::use_plan;
+use super::summary::ResultSummary;
 use crate::solve::Status;
 use crate::ui::i18n::{Msg, P};
 use crate::ui::shell::store::use_store;
@@ -142,6 +143,7 @@ pub fn SolveBar() -> impl IntoView {
                 </Show>
                 <span class="muted" id="adjust-count" title=move || lang.get().t(Msg::TabAdjustments)>{counts}</span>
             </div>
+            <ResultSummary />
             <p id="solve-status" role="status" aria-live="polite" class=move || format!("status {}", state_word(&plan.outcome.get()))
                 data-state=move || {
                     if plan.solving.get() {

@@ -25,6 +25,8 @@ pub fn UnmetList() -> impl IntoView {
     let state = RwSignal::new(None::<StateCode>);
     let reason = RwSignal::new(None::<Reason>);
     let error = RwSignal::new(None::<String>);
+    // The pin waiting for "Pin anyway": one that breaks a rule of the need's own.
+    let confirm = RwSignal::new(None::<(NeedId, SessionId)>);
     let rows = Memo::new(move |_| {
         let code = lang.get().code();
         let filter = state.get();
@@ -35,6 +37,9 @@ pub fn UnmetList() -> impl IntoView {
     });
     let pinned = Memo::new(move |_| {
         store.scenario.with(|s| s.pins.iter().map(|p| (p.need.clone(), p.session.clone())).collect::<BTreeSet<_>>())
+    });
+    let pivot = Memo::new(move |_| {
+        plan.solved.with(|s| s.as_ref().map(|s| unmet_list::pivot(s, lang.get().code())).unwrap_or_default())
     });
     let states =
         Memo::new(move |_| plan.solved.with(|s| s.as_ref().map(|s| states_of(&s.scenario)).unwrap_or_default()));
@@ -57,6 +62,49 @@ pub fn UnmetList() -> impl IntoView {
                 </span>
             </div>
             <p class="hint">{move || lang.get().p(P::UnmetHint)}</p>
+            {move || {
+                let l = lang.get();
+                let p = pivot.get();
+                (!p.rows.is_empty()).then(|| {
+                    let head = p
+                        .reasons
+                        .iter()
+                        .map(|r| view! { <th class="num" scope="col" data-reason=r.as_str()>{l.catalogue().reason_name(*r)}</th> })
+                        .collect_view();
+                    let body = p
+                        .rows
+                        .iter()
+                        .map(|row| {
+                            let cells = row
+                                .counts
+                                .iter()
+                                .zip(&p.reasons)
+                                .map(|(n, r)| view! { <td class="num" data-reason=r.as_str()>{(*n > 0).then(|| n.to_string())}</td> })
+                                .collect_view();
+                            view! {
+                                <tr data-state=row.state.to_string()>
+                                    <th scope="row"><bdi>{row.state_name.clone()}</bdi></th>
+                                    {cells}
+                                    <td class="num total">{row.total}</td>
+                                </tr>
+                            }
+                        })
+                        .collect_view();
+                    let totals = p.totals.iter().map(|n| view! { <td class="num">{*n}</td> }).collect_view();
+                    view! {
+                        <details class="pivot" id="unmet-pivot-box" open=true>
+                            <summary>{l.catalogue().pivot_title()}</summary>
+                            <div class="table-wrap">
+                                <table class="grid pivot-table" id="unmet-pivot">
+                                    <thead><tr><th scope="col">{l.t(Msg::State)}</th>{head}<th class="num" scope="col">{l.catalogue().total()}</th></tr></thead>
+                                    <tbody>{body}</tbody>
+                                    <tfoot><tr class="totals-row"><th scope="row">{l.catalogue().total()}</th>{totals}<td class="num total">{p.total}</td></tr></tfoot>
+                                </table>
+                            </div>
+                        </details>
+                    }
+                })
+            }}
             <div class="toolbar">
                 <StateSelect id="unmet-state" label=Words::Msg(Msg::State) states=states chosen=state
                     on_choose=move |code| state.set(code) all=Words::Plan(P::AllStatesOption) />
@@ -81,6 +129,7 @@ pub fn UnmetList() -> impl IntoView {
                     </select>
                 </label>
             </div>
+            <p class="muted harm-order">{move || lang.get().catalogue().harm_order()}</p>
             {move || error.get().map(|e| view! { <p class="issue" role="alert" id="unmet-error">{e}</p> })}
             {move || {
                 let l = lang.get();
@@ -96,30 +145,64 @@ pub fn UnmetList() -> impl IntoView {
                     .map(|row| {
                         let level = level_msg(row.level).map(|m| l.t(m)).unwrap_or_default();
                         let priority = priority_msg(row.priority).map(|m| l.t(m)).unwrap_or_default();
-                        let missing = format!("{}: {} / {}", l.p(P::Missing), row.seats, row.trainees);
+                        let missing = l.catalogue().without_seat(row.seats, row.trainees);
                         let details = row
                             .details
                             .iter()
                             .map(|detail| {
                                 let text = l.catalogue().detail(detail);
+                                let warning = detail.pin_warning().map(|fact| l.catalogue().pin_warning(fact));
                                 let actions = detail.pinnable().map(|session| {
                                     let seats = plan.solved.with_untracked(|s| {
                                         s.as_ref().map_or(1, |s| unmet_list::suggested_seats(&s.scenario, row.seats, session))
                                     });
                                     let is_pinned = pinned.contains(&(row.need.clone(), session.clone()));
-                                    let (need, s1, s2) = (row.need.clone(), session.clone(), session.clone());
+                                    let key = (row.need.clone(), session.clone());
+                                    let label = format!("{} ({seats})", l.p(P::PinHere));
+                                    let s2 = session.clone();
+                                    let pin_button = if is_pinned {
+                                        view! { <span class="badge pinned">{l.p(P::Pinned)}</span> }.into_any()
+                                    } else if let Some(text) = warning {
+                                        let (ask, shown) = (key.clone(), key.clone());
+                                        let asking = move || confirm.with(|c| c.as_ref() == Some(&shown));
+                                        let expanded = asking.clone();
+                                        let prompt = move || {
+                                            let key = key.clone();
+                                            let text = text.clone();
+                                            asking().then(move || {
+                                                let (need, session) = key;
+                                                let yes = move |_| {
+                                                    confirm.set(None);
+                                                    pin(need.clone(), session.clone(), seats);
+                                                };
+                                                view! {
+                                                    <span class="pin-confirm" role="alertdialog" aria-label=text.clone()>
+                                                        <span class="warning">{text.clone()}</span>" "
+                                                        <button type="button" class="small danger pin-anyway" on:click=yes>{l.catalogue().pin_anyway()}</button>" "
+                                                        <button type="button" class="small pin-cancel" on:click=move |_| confirm.set(None)>{l.catalogue().cancel()}</button>
+                                                    </span>
+                                                }
+                                            })
+                                        };
+                                        view! {
+                                            <button type="button" class="small pin-here" data-session=session.to_string() data-warns="true"
+                                                aria-expanded=move || expanded().to_string() on:click=move |_| confirm.set(Some(ask.clone()))>
+                                                {label}
+                                            </button>
+                                            {prompt}
+                                        }.into_any()
+                                    } else {
+                                        let (need, s1) = key;
+                                        view! {
+                                            <button type="button" class="small pin-here" data-session=session.to_string()
+                                                on:click=move |_| pin(need.clone(), s1.clone(), seats)>
+                                                {label}
+                                            </button>
+                                        }.into_any()
+                                    };
                                     view! {
                                         " "
-                                        {if is_pinned {
-                                            view! { <span class="badge pinned">{l.p(P::Pinned)}</span> }.into_any()
-                                        } else {
-                                            view! {
-                                                <button type="button" class="small pin-here" data-session=session.to_string()
-                                                    on:click=move |_| pin(need.clone(), s1.clone(), seats)>
-                                                    {format!("{} ({seats})", l.p(P::PinHere))}
-                                                </button>
-                                            }.into_any()
-                                        }}
+                                        {pin_button}
                                         " "
                                         <button type="button" class="small link open-roster" on:click=move |_| plan.open_roster(s2.clone())>
                                             {l.p(P::Roster)}
@@ -136,7 +219,14 @@ pub fn UnmetList() -> impl IntoView {
                                     <span><bdi>{row.state_name.clone()}</bdi>" · "<bdi>{row.skill_name.clone()}</bdi>" · "{level}" · "{priority}</span>
                                     <strong class="missing">{missing}</strong>
                                 </div>
-                                <p class="reason">{l.catalogue().reason(row.reason)}</p>
+                                <p class="reason">
+                                    {if row.pinned > 0 && row.reason == Reason::NoCompatibleSession {
+                                        l.catalogue().no_other_session()
+                                    } else {
+                                        l.catalogue().reason(row.reason)
+                                    }}
+                                </p>
+                                {(row.pinned > 0).then(|| view! { <p class="held" data-pinned=row.pinned>{l.catalogue().held_by_pins(row.pinned)}</p> })}
                                 <ul class="details">{details}</ul>
                             </li>
                         }

@@ -15,6 +15,8 @@ pub mod dashboard;
 pub mod exports;
 pub mod roster;
 pub mod solved;
+pub mod summary;
+pub mod timeline;
 pub mod unmet_list;
 pub mod worker;
 

@@ -21,6 +21,9 @@ pub struct UnmetRow {
     pub trainees: i64,
     /// Trainees left without a seat.
     pub seats: i64,
+    /// Seats the need holds through its pins (a pin may break the need's own rules, so a
+    /// need can hold seats while no session fits it).
+    pub pinned: i64,
     pub reason: Reason,
     pub details: Vec<Detail>,
 }
@@ -56,6 +59,17 @@ pub struct Numbers {
 pub use crate::solve::Fact;
 
 impl Detail {
+    /// The rule of the need's own that a pin into this session would break (its languages,
+    /// modes, window, its state's blackouts, the session's states, the planner's exclusion),
+    /// to be said before pinning; `None` for a session that fits.
+    pub fn pin_warning(&self) -> Option<&Fact> {
+        match self {
+            Detail::Ruled { fact: Fact::SkillLevel, .. } => None,
+            Detail::Ruled { fact, .. } => Some(fact),
+            Detail::Session { .. } | Detail::OtherLevel { .. } | Detail::NoSessionOfSkill => None,
+        }
+    }
+
     /// The session a pin could put this need into (not for other levels).
     pub fn pinnable(&self) -> Option<&SessionId> {
         match self {
@@ -65,8 +79,9 @@ impl Detail {
     }
 }
 
-/// Every unmet need of the plan (of one state, or all) with its reason and details, in the
-/// plan's order. `explanations` are [`crate::solve::explain_all`] of the same plan.
+/// Every unmet need of the plan (of one state, or all) with its reason and details, most
+/// harmful first (see [`by_harm`]). `explanations` are [`crate::solve::explain_all`] of the
+/// same plan.
 pub fn unmet_rows(
     solved: &LastPlan,
     explanations: &[Explanation],
@@ -75,7 +90,13 @@ pub fn unmet_rows(
 ) -> Vec<UnmetRow> {
     let scenario = &solved.scenario;
     let by_need: BTreeMap<&NeedId, &Explanation> = explanations.iter().map(|e| (&e.need, e)).collect();
-    solved
+    let mut pinned: BTreeMap<&NeedId, i64> = BTreeMap::new();
+    for a in &solved.plan.allocations {
+        if scenario.pins.iter().any(|p| p.need == a.need && p.session == a.session) {
+            *pinned.entry(&a.need).or_default() += a.seats;
+        }
+    }
+    let mut rows: Vec<UnmetRow> = solved
         .plan
         .unmet
         .iter()
@@ -94,11 +115,70 @@ pub fn unmet_rows(
                 priority: need.priority,
                 trainees: need.trainees,
                 seats: u.seats,
+                pinned: pinned.get(&u.need).copied().unwrap_or(0),
                 reason: u.reason,
                 details,
             })
         })
-        .collect()
+        .collect();
+    rows.sort_by_key(by_harm);
+    rows
+}
+
+/// The sort key of harm: higher priority first, then more trainees without a seat; the sort
+/// is stable, so ties keep the plan's order (state, then need).
+pub fn by_harm(row: &UnmetRow) -> (std::cmp::Reverse<i64>, std::cmp::Reverse<i64>) {
+    (std::cmp::Reverse(row.priority), std::cmp::Reverse(row.seats))
+}
+
+/// Unmet needs counted by state and reason: a small table of states (rows) by reasons
+/// (columns), each state's total and each reason's.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Pivot {
+    /// The reasons that occur, in SPEC §4 order.
+    pub reasons: Vec<Reason>,
+    /// The states with an unmet need, in the scenario's order.
+    pub rows: Vec<PivotRow>,
+    /// Unmet needs per reason, in the order of `reasons`.
+    pub totals: Vec<usize>,
+    pub total: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PivotRow {
+    pub state: StateCode,
+    pub state_name: String,
+    /// Unmet needs of the state per reason, in the order of [`Pivot::reasons`].
+    pub counts: Vec<usize>,
+    pub total: usize,
+}
+
+/// The plan's unmet needs counted by state and reason.
+pub fn pivot(solved: &LastPlan, lang: &str) -> Pivot {
+    let scenario = &solved.scenario;
+    let mut counts: BTreeMap<&StateCode, BTreeMap<Reason, usize>> = BTreeMap::new();
+    for u in &solved.plan.unmet {
+        if let Some(need) = scenario.need(&u.need) {
+            *counts.entry(&need.state).or_default().entry(u.reason).or_default() += 1;
+        }
+    }
+    let reasons: Vec<Reason> =
+        Reason::ALL.into_iter().filter(|r| counts.values().any(|by| by.contains_key(r))).collect();
+    let rows: Vec<PivotRow> = scenario
+        .states
+        .iter()
+        .filter_map(|st| {
+            let by = counts.get(&st.code)?;
+            Some(PivotRow {
+                state: st.code.clone(),
+                state_name: name_in(&st.name, lang).to_string(),
+                counts: reasons.iter().map(|r| by.get(r).copied().unwrap_or(0)).collect(),
+                total: by.values().sum(),
+            })
+        })
+        .collect();
+    let totals = (0..reasons.len()).map(|i| rows.iter().map(|r| r.counts[i]).sum()).collect();
+    Pivot { reasons, total: rows.iter().map(|r| r.total).sum(), rows, totals }
 }
 
 fn details(scenario: &Scenario, need: &Need, why: &Explanation) -> Vec<Detail> {
@@ -170,7 +250,8 @@ mod tests {
         let why = explain_all(&d.scenario, &d.plan.allocations);
         let rows = unmet_rows(&d, &why, "en", None);
         assert_eq!(rows.len(), d.plan.unmet.len());
-        for (row, unmet) in rows.iter().zip(&d.plan.unmet) {
+        for row in &rows {
+            let unmet = d.plan.unmet.iter().find(|u| u.need == row.need).unwrap();
             assert_eq!((&row.need, row.seats, row.reason), (&unmet.need, unmet.seats, unmet.reason));
             assert!(!row.details.is_empty(), "{row:?}");
             match row.reason {
@@ -194,6 +275,40 @@ mod tests {
         }
         let tn = unmet_rows(&d, &why, "en", Some(&"TN".into()));
         assert!(tn.iter().all(|r| r.state.as_str() == "TN"));
+    }
+
+    #[test]
+    fn the_most_harmful_come_first_and_the_pivot_counts_every_unmet_need_once() {
+        let d = demo();
+        let why = explain_all(&d.scenario, &d.plan.allocations);
+        let rows = unmet_rows(&d, &why, "en", None);
+        assert!(rows.windows(2).all(|w| (w[0].priority, w[0].seats) >= (w[1].priority, w[1].seats)));
+        assert_eq!(rows[0].priority, 5, "the first row is a critical need");
+        assert!(rows.iter().any(|r| r.priority < 5));
+        // Ties keep the plan's order.
+        let plan_index = |r: &UnmetRow| d.plan.unmet.iter().position(|u| u.need == r.need).unwrap();
+        assert!(rows.windows(2).all(|w| by_harm(&w[0]) != by_harm(&w[1]) || plan_index(&w[0]) < plan_index(&w[1])));
+
+        let p = pivot(&d, "ar");
+        assert_eq!(p.total, d.plan.unmet.len());
+        assert_eq!(p.totals.iter().sum::<usize>(), p.total);
+        assert!(p
+            .reasons
+            .windows(2)
+            .all(|w| Reason::ALL.iter().position(|r| *r == w[0]) < Reason::ALL.iter().position(|r| *r == w[1])));
+        for row in &p.rows {
+            assert_eq!(row.counts.iter().sum::<usize>(), row.total);
+            for (i, reason) in p.reasons.iter().enumerate() {
+                let expected = d
+                    .plan
+                    .unmet
+                    .iter()
+                    .filter(|u| u.reason == *reason && d.scenario.need(&u.need).unwrap().state == row.state)
+                    .count();
+                assert_eq!(row.counts[i], expected, "{} {reason:?}", row.state);
+            }
+        }
+        assert!(p.rows.iter().any(|r| r.state_name == "تونس"));
     }
 
     fn tn_facts(s: Scenario) -> (Reason, Vec<Fact>) {
@@ -246,6 +361,32 @@ mod tests {
         s.sessions[1].open_to = Some(vec!["QA".into()]);
         s.exclusions.push(crate::model::Exclusion { need: "TN-1".into(), session: "DF-101-A".into() });
         assert_eq!(tn_facts(s).1, vec![Fact::Excluded, Fact::OpenTo(vec!["QA".into()])]);
+    }
+
+    #[test]
+    fn a_pin_that_breaks_the_needs_rules_is_warned_and_its_seats_are_shown_held() {
+        let mut s = small();
+        s.needs[1].languages = Some(vec!["fr".into()]);
+        let d = solved(s.clone());
+        let why = explain_all(&d.scenario, &d.plan.allocations);
+        let row = unmet_rows(&d, &why, "en", Some(&"TN".into())).remove(0);
+        assert_eq!(row.reason, Reason::NoCompatibleSession);
+        assert_eq!(row.pinned, 0);
+        let ruled = row.details.iter().find(|d| matches!(d, Detail::Ruled { .. })).unwrap();
+        assert_eq!(ruled.pin_warning(), Some(&Fact::Language { course: "ar".into(), accepted: vec!["fr".into()] }));
+        let session = ruled.pinnable().unwrap().clone();
+        // Pinned anyway and solved again: the need holds its pinned seats, still short.
+        crate::ui::vm::plan::adjust::pin(&mut s, &row.need, &session, 2).unwrap();
+        let d = solved(s);
+        let why = explain_all(&d.scenario, &d.plan.allocations);
+        let row = unmet_rows(&d, &why, "en", Some(&"TN".into())).remove(0);
+        assert_eq!((row.pinned, row.seats), (2, row.trainees - 2));
+        // A session that fits gives no warning.
+        let d = demo();
+        let why = explain_all(&d.scenario, &d.plan.allocations);
+        let rows = unmet_rows(&d, &why, "en", None);
+        let fits = rows.iter().flat_map(|r| &r.details).find(|d| matches!(d, Detail::Session { .. })).unwrap();
+        assert_eq!(fits.pin_warning(), None);
     }
 
     #[test]
