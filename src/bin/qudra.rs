@@ -660,12 +660,12 @@ fn recommend_command(args: &cli::Args) -> Result<(), Failure> {
             .map(|course| qudra::model::name_in(&course.title, "en").to_string())
             .unwrap_or_default();
         lines.push(format!(
-            "  {} {} ({} to {}): +{} trainees, gain {} ({})",
+            "  {} {} ({} to {}): +{}, gain {} ({})",
             proposal.session.id,
             title,
             proposal.session.start,
             proposal.session.end,
-            proposal.trainees,
+            cli::counted(usize::try_from(proposal.trainees).unwrap_or(0), "trainee", "trainees"),
             proposal.gain,
             proposal.needs.iter().map(|need| need.as_str()).collect::<Vec<_>>().join(", ")
         ));
