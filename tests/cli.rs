@@ -401,9 +401,9 @@ fn a_long_list_of_problems_shows_the_first_100_and_the_total() {
         let out = run(&args);
         assert_eq!(code(&out), 1, "{}", stderr(&out));
         let err = stderr(&out);
-        assert!(err.contains("150 problem(s) found"), "{err}");
+        assert!(err.contains("150 problems found"), "{err}");
         assert_eq!(err.lines().filter(|line| line.contains("unknown skill")).count(), 100, "{err}");
-        assert!(err.contains("… and 50 more problem(s)"), "{err}");
+        assert!(err.contains("… and 50 more problems"), "{err}");
     }
     let scenario = write(&dir, "x.json", &small(""));
     let rows: String = (0..130).map(|_| "QA,forensic,1,2,3\n").collect();
@@ -411,9 +411,9 @@ fn a_long_list_of_problems_shows_the_first_100_and_the_total() {
     let out = run(&["import", "--needs", &csv, &scenario]);
     assert_eq!(code(&out), 1);
     let err = stderr(&out);
-    assert!(err.contains("130 problem(s) found; nothing was imported"), "{err}");
+    assert!(err.contains("130 problems found; nothing was imported"), "{err}");
     assert_eq!(err.lines().filter(|line| line.contains("unknown skill")).count(), 100, "{err}");
-    assert!(err.contains("… and 30 more problem(s)"), "{err}");
+    assert!(err.contains("… and 30 more problems"), "{err}");
 }
 
 // standard output closed or full

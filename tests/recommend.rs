@@ -286,7 +286,7 @@ fn every_remedy_raises_its_needs_seats_and_each_kind_is_found() {
     assert!(kinds("TN-t").contains(&"one more seat in S1".to_string()), "{:?}", kinds("TN-t"));
     assert!(kinds("QA-s").contains(&"the cap per state in S2 raised to 2".to_string()), "{:?}", kinds("QA-s"));
     assert!(
-        kinds("EG-s").contains(&"the window widened by 5 day(s), to 2027-01-01 – 2027-03-09, to reach S2".to_string()),
+        kinds("EG-s").contains(&"the window widened by 5 days, to 2027-01-01 – 2027-03-09, to reach S2".to_string()),
         "{:?}",
         kinds("EG-s")
     );

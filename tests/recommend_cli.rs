@@ -94,7 +94,7 @@ fn explain_says_what_would_give_each_unmet_need_a_seat_and_what_a_seat_is_worth(
     let out = run(&["explain", &capacity()]);
     assert_eq!(code(&out), 0, "{}", stderr(&out));
     let text = stdout(&out);
-    assert!(text.contains("  TN-forensics-1: 6 trainee(s) without a seat (state_cap)\n    one more seat if: the cap per state in DF-101-A raised to 3"), "{text}");
-    assert!(text.contains("  EG-forensics-1: 5 trainee(s) without a seat (no_compatible_session)\n    one more seat if: accepting language en (opens DF-101-A)"), "{text}");
+    assert!(text.contains("  TN-forensics-1: 6 trainees without a seat (state_cap)\n    one more seat if: the cap per state in DF-101-A raised to 3"), "{text}");
+    assert!(text.contains("  EG-forensics-1: 5 trainees without a seat (no_compatible_session)\n    one more seat if: accepting language en (opens DF-101-A)"), "{text}");
     assert!(text.contains("  DF-101-A: +0, no need would take it"), "{text}");
 }

@@ -415,5 +415,5 @@ fn the_command_line_prints_the_misspelling_with_every_other_problem() {
         assert!(stderr.contains(&format!("  {path}: ")), "{path} missing from {stderr}");
     }
     // The fifth problem brings a sixth: the pin no longer matches the need's level.
-    assert!(stderr.contains("6 problem(s) found"), "{stderr}");
+    assert!(stderr.contains("6 problems found"), "{stderr}");
 }

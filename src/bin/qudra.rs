@@ -349,7 +349,8 @@ fn refuse_overwrite(spec: &'static Spec, output: Option<&str>, inputs: &[(&str, 
 fn listing<T: Display>(items: &[T]) -> String {
     let mut lines: Vec<String> = items.iter().take(SHOWN).map(|item| format!("  {item}")).collect();
     if items.len() > SHOWN {
-        lines.push(format!("  … and {} more problem(s)", items.len() - SHOWN));
+        let more = items.len() - SHOWN;
+        lines.push(format!("  … and {more} more {}", if more == 1 { "problem" } else { "problems" }));
     }
     lines.join("\n")
 }
@@ -391,7 +392,11 @@ fn scenario_from(path: &str, text: &str, hint: &str) -> Result<Scenario, Failure
         Err(err) => (Scenario::empty(""), err.problems),
     };
     if !problems.is_empty() {
-        return Err(Failure::Input(format!("{path}: {} problem(s) found\n{}", problems.len(), listing(&problems))));
+        return Err(Failure::Input(format!(
+            "{path}: {} found\n{}",
+            cli::counted(problems.len(), "problem", "problems"),
+            listing(&problems)
+        )));
     }
     Ok(scenario)
 }
@@ -583,16 +588,20 @@ fn import_command(args: &cli::Args) -> Result<(), Failure> {
     let bytes = read_bytes(csv_path)?;
     let imported = importer(&scenario, &bytes).map_err(|errors| {
         Failure::Input(format!(
-            "{csv_path}: {} problem(s) found; nothing was imported\n{}",
-            errors.len(),
+            "{csv_path}: {} found; nothing was imported\n{}",
+            cli::counted(errors.len(), "problem", "problems"),
             listing(&errors)
         ))
     })?;
     write_output(output, &json::scenario(&imported.scenario))?;
     if what == "session" {
-        cli::say(&format!("{csv_path}: {} session(s) added, {} replaced", imported.added, imported.replaced));
+        cli::say(&format!(
+            "{csv_path}: {} added, {} replaced",
+            cli::counted(imported.added, "session", "sessions"),
+            imported.replaced
+        ));
     } else {
-        cli::say(&format!("{csv_path}: {} {what}(s) added", imported.added));
+        cli::say(&format!("{csv_path}: {} added", cli::counted(imported.added, what, &format!("{what}s"))));
     }
     Ok(())
 }
@@ -633,7 +642,7 @@ fn recommend_command(args: &cli::Args) -> Result<(), Failure> {
     })?;
     write_output(output, &format!("{}\n", recommendation.to_json()))?;
     let mut lines = vec![format!(
-        "{path}: {} objective {} -> {}{} with {} new session(s), in {} ms",
+        "{path}: {} objective {} -> {}{} with {}, in {} ms",
         recommendation.status.as_str(),
         recommendation.base_objective,
         recommendation.objective,
@@ -642,7 +651,7 @@ fn recommend_command(args: &cli::Args) -> Result<(), Failure> {
         } else {
             format!(", bound {}", recommendation.bound)
         },
-        recommendation.proposals.len(),
+        cli::counted(recommendation.proposals.len(), "new session", "new sessions"),
         started.elapsed().as_millis()
     )];
     for proposal in &recommendation.proposals {
@@ -651,12 +660,12 @@ fn recommend_command(args: &cli::Args) -> Result<(), Failure> {
             .map(|course| qudra::model::name_in(&course.title, "en").to_string())
             .unwrap_or_default();
         lines.push(format!(
-            "  {} {} ({} to {}): +{} trainees, gain {} ({})",
+            "  {} {} ({} to {}): +{}, gain {} ({})",
             proposal.session.id,
             title,
             proposal.session.start,
             proposal.session.end,
-            proposal.trainees,
+            cli::counted(usize::try_from(proposal.trainees).unwrap_or(0), "trainee", "trainees"),
             proposal.gain,
             proposal.needs.iter().map(|need| need.as_str()).collect::<Vec<_>>().join(", ")
         ));
@@ -682,13 +691,18 @@ fn explain_command(args: &cli::Args) -> Result<(), Failure> {
     let remedies = fixes(&scenario, &options).map_err(failure)?;
     let values = seat_values(&scenario, &options).map_err(failure)?;
     let mut lines = vec![format!(
-        "{path}: {} objective {}, {} unmet need(s)",
+        "{path}: {} objective {}, {}",
         plan.status.as_str(),
         plan.objective,
-        plan.unmet.len()
+        cli::counted(plan.unmet.len(), "unmet need", "unmet needs")
     )];
     for unmet in &plan.unmet {
-        lines.push(format!("  {}: {} trainee(s) without a seat ({})", unmet.need, unmet.seats, unmet.reason.as_str()));
+        lines.push(format!(
+            "  {}: {} without a seat ({})",
+            unmet.need,
+            cli::counted(usize::try_from(unmet.seats).unwrap_or(0), "trainee", "trainees"),
+            unmet.reason.as_str()
+        ));
         match remedies.iter().find(|fix| fix.need == unmet.need) {
             Some(fix) if !fix.changes.is_empty() => {
                 let changes: Vec<String> = fix.changes.iter().map(|change| change.to_string()).collect();

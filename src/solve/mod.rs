@@ -100,7 +100,7 @@ impl Engine {
 /// Why no plan could be produced.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum SolveError {
-    #[error("the scenario has {} problem(s); fix them before solving", .0.len())]
+    #[error("the scenario has {} {}; fix them before solving", .0.len(), if .0.len() == 1 { "problem" } else { "problems" })]
     Invalid(Vec<Problem>),
     #[error("the pins cannot all be honoured: {}", .0.iter().map(|p| p.to_string()).collect::<Vec<_>>().join("; "))]
     Infeasible(Vec<PinProblem>),

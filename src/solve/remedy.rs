@@ -41,8 +41,10 @@ impl fmt::Display for Remedy {
             Remedy::StateCap { session, cap } => write!(f, "the cap per state in {session} raised to {cap}"),
             Remedy::Window { session, days, window } => write!(
                 f,
-                "the window widened by {days} day(s), to {} – {}, to reach {session}",
-                window.start, window.end
+                "the window widened by {days} {}, to {} – {}, to reach {session}",
+                if *days == 1 { "day" } else { "days" },
+                window.start,
+                window.end
             ),
             Remedy::Language { session, language } => write!(f, "accepting language {language} (opens {session})"),
             Remedy::Mode { session, mode } => write!(f, "accepting mode {mode} (opens {session})"),

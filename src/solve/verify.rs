@@ -15,7 +15,7 @@ pub const PLAN_VERSION: u32 = 1;
 pub const SHOWN_PROBLEMS: usize = 100;
 
 /// Every way `plan` contradicts `scenario` (SPEC §3 and §4), as `path: message`, the first
-/// [`SHOWN_PROBLEMS`] in full and then one line "… and N more problem(s)". Empty when the plan fits:
+/// [`SHOWN_PROBLEMS`] in full and then one line "… and N more problems". Empty when the plan fits:
 /// its format and version; every need and session it names exists; per need, seats within
 /// trainees; per session, seats within capacity and within `max_per_state` for each state;
 /// budgets kept; pins honoured; every allocated pair compatible (rules 1–7) or pinned (rule 1,
@@ -213,7 +213,8 @@ impl Problems {
 
     fn finish(mut self) -> Vec<String> {
         if self.more > 0 {
-            self.shown.push(format!("… and {} more problem(s)", self.more));
+            let noun = if self.more == 1 { "problem" } else { "problems" };
+            self.shown.push(format!("… and {} more {noun}", self.more));
         }
         self.shown
     }

@@ -217,6 +217,11 @@ fn text(value: OsString) -> Result<String, String> {
     value.into_string().map_err(|value| format!("argument {value:?} is not UTF-8 text"))
 }
 
+/// A count with its noun in English, singular for exactly one: `1 problem`, `3 problems`.
+pub fn counted(count: usize, one: &str, many: &str) -> String {
+    format!("{count} {}", if count == 1 { one } else { many })
+}
+
 /// Writes to standard error, ignoring failure: with stderr closed there is nowhere left to
 /// say anything, and the exit status still tells.
 pub fn say(text: &str) {

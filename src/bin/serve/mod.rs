@@ -216,7 +216,11 @@ fn read_scenario(path: &str, text: &str) -> Result<Scenario, Failure> {
     let problems = validate(&scenario);
     if !problems.is_empty() {
         let listed: Vec<String> = problems.iter().take(100).map(|p| format!("  {p}")).collect();
-        return Err(Failure::Input(format!("{path}: {} problem(s) found\n{}", problems.len(), listed.join("\n"))));
+        return Err(Failure::Input(format!(
+            "{path}: {} found\n{}",
+            crate::cli::counted(problems.len(), "problem", "problems"),
+            listed.join("\n")
+        )));
     }
     Ok(scenario)
 }
