@@ -304,6 +304,7 @@ pub async fn login(
     let role: String = user.try_get(1)?;
     let state: Option<String> = user.try_get(2)?;
     sqlx::query("DELETE FROM login_failures WHERE subject = $1").bind(&subjects[0]).execute(&app.pool).await?;
+    sqlx::query("UPDATE users SET last_sign_in = $1 WHERE id = $2").bind(now).bind(user_id).execute(&app.pool).await?;
     sqlx::query("DELETE FROM sessions WHERE last_seen < $1").bind(now - app.idle_seconds).execute(&app.pool).await?;
     let (token, token_hash) = new_token();
     let (csrf, csrf_hash) = new_token();
@@ -349,14 +350,23 @@ pub async fn accept_invitation(State(app): State<AppState>, body: axum::body::By
         .await
         .map_err(|_| ApiError::internal())?
         .map_err(|_| ApiError::internal())?;
-    let done = sqlx::query("UPDATE users SET password_hash = $1, invite_hash = NULL WHERE invite_hash = $2")
-        .bind(hash)
+    let mut tx = app.pool.begin().await?;
+    db::lock(&mut tx, Counter::User).await?;
+    let invited = sqlx::query("SELECT id, login FROM users WHERE invite_hash = $1")
         .bind(hash_token(token))
-        .execute(&app.pool)
+        .fetch_optional(&mut *tx)
         .await?;
-    if done.rows_affected() == 0 {
+    let Some(invited) = invited else {
         return Err(ApiError::not_found());
-    }
+    };
+    let (id, login): (i64, String) = (invited.try_get(0)?, invited.try_get(1)?);
+    sqlx::query("UPDATE users SET password_hash = $1, invite_hash = NULL WHERE id = $2")
+        .bind(hash)
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
+    db::audit(&mut tx, AuditEntry::event(&login, "accept-invitation", format!("users/{login}"), None)).await?;
+    tx.commit().await?;
     Ok(StatusCode::NO_CONTENT.into_response())
 }
 
@@ -420,12 +430,20 @@ impl FromRequestParts<AppState> for Caller {
     }
 }
 
-/// `GET /api/users` (admin): every account, without secrets.
+/// `GET /api/users` (admin): every account, without secrets: its role and state, whether it
+/// is disabled, has no password yet (`invited`) or an invitation not yet taken up
+/// (`invitation_pending`), and its last sign-in (`last_sign_in`, null before the first).
 pub async fn list_users(State(app): State<AppState>, caller: Caller) -> Result<axum::Json<Value>, ApiError> {
     caller.require(Role::Admin)?;
-    let rows = sqlx::query("SELECT login, role, state, disabled, password_hash IS NULL FROM users ORDER BY id")
-        .fetch_all(&app.pool)
-        .await?;
+    let rows = sqlx::query(
+        "SELECT login, role, state, disabled, password_hash IS NULL, invite_hash IS NOT NULL, last_sign_in \
+         FROM users ORDER BY id",
+    )
+    .fetch_all(&app.pool)
+    .await?;
+    let flag = |row: &sqlx::any::AnyRow, index: usize| {
+        row.try_get::<bool, _>(index).or_else(|_| row.try_get::<i64, _>(index).map(|n| n != 0))
+    };
     let mut users = Vec::with_capacity(rows.len());
     for row in rows {
         users.push(json!({
@@ -433,7 +451,9 @@ pub async fn list_users(State(app): State<AppState>, caller: Caller) -> Result<a
             "role": row.try_get::<String, _>(1)?,
             "state": row.try_get::<Option<String>, _>(2)?,
             "disabled": row.try_get::<i64, _>(3)? != 0,
-            "invited": row.try_get::<bool, _>(4).or_else(|_| row.try_get::<i64, _>(4).map(|n| n != 0))?,
+            "invited": flag(&row, 4)?,
+            "invitation_pending": flag(&row, 5)?,
+            "last_sign_in": row.try_get::<Option<i64>, _>(6)?.and_then(super::api::time),
         }));
     }
     Ok(axum::Json(Value::Array(users)))

@@ -5,6 +5,8 @@
 //! - `db.rs`: the pool (SQLite or PostgreSQL), the migrations, the scenario as entity rows;
 //! - `auth.rs`: accounts, sign-in, sessions, CSRF, throttling, the caller of a request;
 //! - `api.rs`: the router, the roles table, the entities' changes, plans and the audit log;
+//! - `changes.rs`: the centre's overview, what changed since the last published plan, and
+//!   the sessions each state gained or lost with a publication;
 //! - `calendar.rs`: each state's calendar feed of the published plans;
 //! - `backup.rs`: `qudra backup` and `qudra restore`.
 
@@ -12,6 +14,7 @@ mod api;
 mod auth;
 mod backup;
 mod calendar;
+mod changes;
 mod db;
 
 use std::io::Read;
