@@ -1011,6 +1011,9 @@ pub fn accounts_listed_and_audited(server: &Server) {
     let login = format!("focal-ma-{}", unique());
     let created = admin.send("POST", "/api/users", Some(json!({"login": login, "role": "focal", "state": "MA"})), &[]);
     expect(&created, 201, "invite");
+    let again = admin.send("POST", "/api/users", Some(json!({"login": login, "role": "centre"})), &[]);
+    expect(&again, 409, "a login taken");
+    assert!(again.text.contains("taken"), "{}", again.text);
     let account = |field: &str| {
         let users = admin.get("/api/users").json();
         let user = users.as_array().into_iter().flatten().find(|u| u["login"] == login.as_str()).cloned();

@@ -122,6 +122,18 @@ pub fn check_password(password: &str) -> Result<(), String> {
     Ok(())
 }
 
+/// Why an account was not added: its login is taken, or another reason (`message`).
+pub struct AddUserError {
+    pub taken: bool,
+    pub message: String,
+}
+
+impl From<String> for AddUserError {
+    fn from(message: String) -> AddUserError {
+        AddUserError { taken: false, message }
+    }
+}
+
 /// A new account. `password` None: an invitation token is returned instead (to be taken up
 /// at `POST /api/invitations`).
 pub async fn add_user(
@@ -131,7 +143,7 @@ pub async fn add_user(
     role: Role,
     state: Option<&str>,
     password: Option<&str>,
-) -> Result<Option<String>, String> {
+) -> Result<Option<String>, AddUserError> {
     let password_hash = match password {
         Some(password) => {
             check_password(password)?;
@@ -154,7 +166,7 @@ pub async fn add_user(
         .await
         .map_err(internal)?;
     if taken.is_some() {
-        return Err(format!("the login \"{login}\" is taken"));
+        return Err(AddUserError { taken: true, message: format!("the login \"{login}\" is taken") });
     }
     sqlx::query(
         "INSERT INTO users (id, login, role, state, password_hash, invite_hash, disabled) \
@@ -490,9 +502,14 @@ pub async fn create_user(
         (Some(_), Some(_)) => return Err(ApiError::bad_request("state: only a focal point has a state")),
         (None, _) => return Err(ApiError::bad_request("role: admin, centre, planner or focal")),
     };
-    let invitation = add_user(&app.pool, &caller.login, &login, role, state.as_deref(), None)
-        .await
-        .map_err(|_| ApiError::new(StatusCode::CONFLICT, json!({"error": "that login is taken"})))?;
+    let invitation = add_user(&app.pool, &caller.login, &login, role, state.as_deref(), None).await.map_err(|err| {
+        if err.taken {
+            ApiError::new(StatusCode::CONFLICT, json!({"error": "that login is taken"}))
+        } else {
+            eprintln!("qudra serve: an account was not added: {}", err.message.chars().take(200).collect::<String>());
+            ApiError::internal()
+        }
+    })?;
     Ok((
         StatusCode::CREATED,
         axum::Json(json!({"login": login, "role": role.name(), "state": state, "invitation": invitation})),

@@ -346,7 +346,7 @@ async fn demo_accounts(pool: &sqlx::AnyPool) -> Result<(), Failure> {
         let password = auth::new_password();
         auth::add_user(pool, "qudra serve --demo", &login, role, state, Some(&password))
             .await
-            .map_err(Failure::Input)?;
+            .map_err(|err| Failure::Input(err.message))?;
         let role = match state {
             Some(state) => format!("focal point of {state}"),
             None => role.name().to_string(),
@@ -405,7 +405,7 @@ pub fn user_command(args: &Args) -> Result<(), Failure> {
                 }
                 auth::add_user(&pool, "qudra user", &login, role, state.as_deref(), password.as_deref())
                     .await
-                    .map_err(Failure::Input)
+                    .map_err(|err| Failure::Input(err.message))
             })?;
             announce(&login, invite, "added")
         }
