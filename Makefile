@@ -65,7 +65,7 @@ WEB_PATH := $(CURDIR)/$(E2E)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 PORT ?= 8080
 
-.PHONY: setup-web build-web serve lint-web e2e
+.PHONY: setup-web build-web serve lint-web e2e workspace
 
 ## Installs what the browser app needs, each only when missing: the wasm target, trunk,
 ## wasm-bindgen-cli, binaryen and playwright-core from npm, and Debian's Chromium.
@@ -92,6 +92,15 @@ build-web: setup-web
 ## same Content-Security-Policy header the tests use. `trunk serve` also works while developing.
 serve: build-web
 	node $(E2E)/serve.mjs dist $(PORT)
+
+## The shared workspace with the app (README "Shared workspace"): builds the app into dist/
+## and serves it with the API on http://127.0.0.1:8080 (PORT=…) over target/workspace.db,
+## loaded with the demo and its accounts on the first start (their passwords printed then,
+## once). The release qudra is built as `e2e` builds it (see there), so after `make test` or
+## `make e2e` nothing is compiled again. Ctrl-C stops it; the database stays.
+workspace: build-web setup-highs
+	$(CARGO) test --release --features highs --no-run --test cli
+	./target/release/qudra serve --demo --db sqlite://target/workspace.db --app dist --listen 127.0.0.1:$(PORT)
 
 ## Browser tests in headless Chromium against the built dist/; screenshots of every workspace
 ## in English and Arabic go to tests/e2e/screenshots/. The plans are compared with

@@ -192,3 +192,45 @@ fn behind_a_proxy_the_forwarded_address_is_throttled() {
     assert_eq!(login("planner", PASSWORD, "203.0.113.9"), 200, "another address is not");
     assert_eq!(login("centre", PASSWORD, "203.0.113.9, 203.0.113.5"), 429, "the last forwarded address counts");
 }
+
+/// The centre's overview names the states that have entered nothing yet, until their focal
+/// point enters a need: then it shows when and by whom.
+#[test]
+fn overview_reminds_of_states_without_needs() {
+    use common::cli::repo;
+    use common::workspace::{create_need, sign_in, ACCOUNTS, PASSWORD};
+    use serde_json::Value;
+
+    let dir = scratch("overview");
+    let db = sqlite(&dir);
+    let text = std::fs::read_to_string(repo("data/demo-2027.json")).expect("the demo");
+    let mut scenario: Value = serde_json::from_str(&text).expect("JSON");
+    let km = |item: &Value| item["state"] == "KM" || item["need"].as_str().is_some_and(|id| id.starts_with("KM-"));
+    for list in ["needs", "pins", "exclusions"] {
+        if let Some(items) = scenario[list].as_array_mut() {
+            items.retain(|item| !km(item));
+        }
+    }
+    let seed = dir.join("without-km.json");
+    std::fs::write(&seed, scenario.to_string()).expect("write the scenario");
+    for (login, role, state) in ACCOUNTS.iter().copied().chain([("focal-km", "focal", Some("KM"))]) {
+        common::server::add_user(&db, login, role, state, PASSWORD);
+    }
+    let server = Server::start(&db, &["--seed", &seed.to_string_lossy()]);
+    let centre = sign_in(&server, "centre");
+    let overview = centre.get("/api/overview").json();
+    assert_eq!(overview["entered_nothing"], serde_json::json!(["KM"]), "{overview}");
+    let row = |overview: &Value| overview["states"].as_array().and_then(|s| s.get(2)).cloned().unwrap_or_default();
+    let before = row(&overview);
+    assert_eq!((before["code"].as_str(), before["needs"].as_i64()), (Some("KM"), Some(0)));
+    assert_eq!((before["entered_nothing"].as_bool(), before["trainees"].as_i64()), (Some(true), Some(0)));
+    create_need(&sign_in(&server, "focal-km"), "KM");
+    let overview = centre.get("/api/overview").json();
+    assert_eq!(overview["entered_nothing"], serde_json::json!([]));
+    let after = row(&overview);
+    assert_eq!((after["needs"].as_i64(), after["trainees"].as_i64()), (Some(1), Some(3)));
+    assert_eq!(
+        (after["entered_nothing"].as_bool(), after["last_changed_by"].as_str()),
+        (Some(false), Some("focal-km"))
+    );
+}

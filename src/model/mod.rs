@@ -17,7 +17,7 @@ use serde::{Deserialize, Serialize};
 pub use ids::{CourseId, NeedId, NeedIds, SessionId, SkillId, StateCode};
 pub use parse::parse_iso_date;
 pub use problem::{describe_char, PinMismatch, Problem, ProblemKind, Quantity, Thing};
-pub use validate::{validate, MAX_COUNT, MAX_MONEY, MAX_WEIGHT, MAX_YEAR, MIN_YEAR};
+pub use validate::{hidden_character, validate, MAX_COUNT, MAX_MONEY, MAX_WEIGHT, MAX_YEAR, MIN_YEAR};
 
 /// The `format` tag every scenario file carries.
 pub const SCENARIO_FORMAT: &str = "qudra-scenario";

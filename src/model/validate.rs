@@ -97,13 +97,8 @@ impl Problems {
     /// Text people read: no bidirectional controls, no control characters (SPEC §2); a
     /// note may break lines (`\n`, `\r\n`).
     fn text(&mut self, path: String, text: &str, line_breaks: bool) {
-        let mut chars = text.chars().peekable();
-        while let Some(c) = chars.next() {
-            let allowed = line_breaks && (c == '\n' || (c == '\r' && chars.peek() == Some(&'\n')));
-            if !allowed && (is_bidi_control(c) || c.is_control()) {
-                self.push(path, K::HiddenCharacter { found: c });
-                return;
-            }
+        if let Some(found) = hidden_character(text, line_breaks) {
+            self.push(path, K::HiddenCharacter { found });
         }
     }
 
@@ -144,6 +139,20 @@ impl Problems {
             self.push(path, K::UnknownMode { word: word.clone() });
         }
     }
+}
+
+/// The first character text people read may not hold (SPEC §2): a bidirectional control
+/// or a control character; with `line_breaks`, `\n` and `\r\n` are allowed. The usual marks
+/// (U+200E, U+200F, U+061C) are.
+pub fn hidden_character(text: &str, line_breaks: bool) -> Option<char> {
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        let allowed = line_breaks && (c == '\n' || (c == '\r' && chars.peek() == Some(&'\n')));
+        if !allowed && (is_bidi_control(c) || c.is_control()) {
+            return Some(c);
+        }
+    }
+    None
 }
 
 /// U+202A–U+202E and U+2066–U+2069: embeddings, overrides and isolates.

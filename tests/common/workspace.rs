@@ -72,8 +72,13 @@ pub fn run(server: &Server) {
     entities_with_revisions(server);
     roles_matrix(server);
     hostile_input(server);
+    overview_of_the_states(server);
+    let before = changes_before_any_publication(server);
     plans_published_per_state(server);
+    changes_since_publication(server, &before);
     calendar_feeds(server);
+    publish_with_a_note(server);
+    accounts_listed_and_audited(server);
     audit_log(server);
     concurrent_writers(server);
 }
@@ -779,4 +784,272 @@ pub fn backup_and_restore(server: &Server, db: &str, dir: &std::path::Path, targ
         let focal = sign_in(&restored, "focal-qa");
         create_need(&focal, "QA");
     }
+}
+
+/// `GET /api/overview` (centre, planner, admin; a focal point gets 403): all 22 states in the
+/// scenario's order with their needs, trainees, and who changed their needs last.
+pub fn overview_of_the_states(server: &Server) {
+    let focal = sign_in(server, "focal-qa");
+    let need = create_need(&focal, "QA");
+    expect(&focal.get("/api/overview"), 403, "a focal point reads no overview");
+    let scenario = sign_in(server, "centre").get("/api/scenario").json();
+    let codes: Vec<&str> =
+        scenario["states"].as_array().into_iter().flatten().filter_map(|s| s["code"].as_str()).collect();
+    assert_eq!(codes.len(), 22);
+    let needs = scenario["needs"].as_array().cloned().unwrap_or_default();
+    for login in ["centre", "planner", "admin"] {
+        let answer = sign_in(server, login).get("/api/overview");
+        expect(&answer, 200, &format!("{login} reads the overview"));
+        let overview = answer.json();
+        let states = overview["states"].as_array().cloned().unwrap_or_default();
+        let listed: Vec<&str> = states.iter().filter_map(|s| s["code"].as_str()).collect();
+        assert_eq!(listed, codes, "every state in the scenario's order");
+        for state in &states {
+            let code = state["code"].as_str().unwrap_or_default();
+            let own: Vec<&Value> = needs.iter().filter(|n| n["state"] == code).collect();
+            assert_eq!(state["needs"].as_u64(), Some(own.len() as u64), "{code}'s needs");
+            let trainees: i64 = own.iter().filter_map(|n| n["trainees"].as_i64()).sum();
+            assert_eq!(state["trainees"].as_i64(), Some(trainees), "{code}'s trainees");
+            assert_eq!(state["entered_nothing"], own.is_empty(), "{code}");
+        }
+        let qa = states.iter().find(|s| s["code"] == "QA").expect("QA");
+        assert_eq!(qa["last_changed_by"], "focal-qa", "{qa}");
+        assert!(qa["last_changed"].as_str().is_some_and(|t| t.len() >= 20), "{qa}");
+        // The seed entered the demo's needs: a state nobody has touched shows no change.
+        let km = states.iter().find(|s| s["code"] == "KM").expect("KM");
+        assert!(km["last_changed"].is_null() && km["last_changed_by"].is_null(), "{km}");
+        assert_eq!(overview["entered_nothing"], json!([]), "every demo state has needs");
+    }
+    let id = need["id"].as_str().unwrap_or_default();
+    expect(&focal.send("DELETE", &format!("/api/needs/{id}"), None, &[("If-Match", "\"1\"")]), 204, "delete");
+}
+
+/// Before any plan is published, `GET /api/changes` counts everything as added and says so.
+/// Returns a QA need and a session that `changes_since_publication` changes after the first
+/// publication.
+pub fn changes_before_any_publication(server: &Server) -> (Value, Value) {
+    let focal = sign_in(server, "focal-qa");
+    let need = create_need(&focal, "QA");
+    let centre = sign_in(server, "centre");
+    let session = json!({"id": format!("CH-S-{}", unique()), "course": "DF-100", "start": "2027-03-07",
+                         "end": "2027-03-11", "seats": 12});
+    let session = centre.send("POST", "/api/sessions", Some(session), &[]);
+    expect(&session, 201, "a session to change later");
+    for (login, status) in [("focal-qa", 403), ("centre", 403), ("planner", 200), ("admin", 200)] {
+        expect(&sign_in(server, login).get("/api/changes"), status, &format!("{login} GET /api/changes"));
+    }
+    let changes = sign_in(server, "planner").get("/api/changes").json();
+    let scenario = centre.get("/api/scenario").json();
+    let count = |key: &str| scenario[key].as_array().map_or(0, Vec::len);
+    assert!(changes["since"].is_null(), "{}", changes["since"]);
+    assert!(changes["message"].as_str().is_some_and(|m| m.contains("no plan has been published")));
+    assert_eq!(changes["needs"]["added"].as_u64(), Some(count("needs") as u64));
+    assert_eq!((changes["needs"]["removed"].as_u64(), changes["needs"]["changed"].as_u64()), (Some(0), Some(0)));
+    assert_eq!(changes["sessions"]["added"].as_array().map_or(0, Vec::len), count("sessions"));
+    let states = changes["needs"]["states"].as_array().cloned().unwrap_or_default();
+    assert_eq!(states.len(), 22, "each state's needs, added");
+    let qa = states.iter().find(|s| s["state"] == "QA").expect("QA");
+    assert!(qa["added"].as_array().into_iter().flatten().any(|n| n["id"] == need["id"]));
+    (need, session.json())
+}
+
+/// After a publication, `GET /api/changes` lists by state the needs added, removed and
+/// changed (with the fields, e.g. trainees 3 → 6), and the sessions' seats changed.
+pub fn changes_since_publication(server: &Server, (removed, session): &(Value, Value)) {
+    let planner = sign_in(server, "planner");
+    let published = planner.get("/api/plans/published").json();
+    let unchanged = planner.get("/api/changes").json();
+    assert_eq!(unchanged["since"]["plan"], published["id"]);
+    assert!(unchanged["message"].is_null());
+    assert_eq!(unchanged["needs"]["states"], json!([]), "nothing changed since: {}", unchanged["needs"]);
+
+    let focal = sign_in(server, "focal-qa");
+    let added = create_need(&focal, "QA");
+    let changed = create_need(&sign_in(server, "focal-tn"), "TN");
+    let removed_id = removed["id"].as_str().unwrap_or_default();
+    expect(&focal.send("DELETE", &format!("/api/needs/{removed_id}"), None, &[("If-Match", "\"1\"")]), 204, "delete");
+    let centre = sign_in(server, "centre");
+    let mut more = session.clone();
+    more["seats"] = json!(20);
+    let path = format!("/api/sessions/{}", session["id"].as_str().unwrap_or_default());
+    expect(&centre.send("PUT", &path, Some(more), &[("If-Match", &rev_header(session))]), 200, "more seats");
+    // TN's new need, published in no plan, is an addition; so is QA's.
+    let mut after = changed.clone();
+    after["trainees"] = json!(6);
+    let tn_path = format!("/api/needs/{}", changed["id"].as_str().unwrap_or_default());
+    expect(&sign_in(server, "focal-tn").send("PUT", &tn_path, Some(after), &[("If-Match", "\"1\"")]), 200, "6");
+
+    // A need of the published scenario changed: TN's first need, trainees + 2.
+    let scenario = planner.get("/api/scenario").json();
+    let tn_first = scenario["needs"].as_array().into_iter().flatten().find(|n| n["state"] == "TN").cloned();
+    let tn_id = tn_first.expect("a TN need")["id"].as_str().unwrap_or_default().to_string();
+    let tn_first = planner.get(&format!("/api/needs/{tn_id}")).json();
+    let was = tn_first["trainees"].as_i64().unwrap_or_default();
+    let mut raised = tn_first.clone();
+    raised["trainees"] = json!(was + 2);
+    let first_path = format!("/api/needs/{}", tn_first["id"].as_str().unwrap_or_default());
+    let answer =
+        sign_in(server, "focal-tn").send("PUT", &first_path, Some(raised), &[("If-Match", &rev_header(&tn_first))]);
+    expect(&answer, 200, "raise a published need");
+
+    let changes = planner.get("/api/changes").json();
+    assert_eq!((changes["needs"]["added"].as_u64(), changes["needs"]["removed"].as_u64()), (Some(2), Some(1)));
+    assert_eq!(changes["needs"]["changed"].as_u64(), Some(1), "{}", changes["needs"]);
+    let states = changes["needs"]["states"].as_array().cloned().unwrap_or_default();
+    let listed: Vec<&str> = states.iter().filter_map(|s| s["state"].as_str()).collect();
+    let order: Vec<String> = scenario["states"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|s| s["code"].as_str())
+        .filter(|code| ["QA", "TN"].contains(code))
+        .map(str::to_string)
+        .collect();
+    assert_eq!(listed, order, "the states with changes, in the scenario's order");
+    let of = |state: &str| states.iter().find(|s| s["state"] == state).cloned().unwrap_or_default();
+    let ids = |list: &Value| -> Vec<String> {
+        list.as_array().into_iter().flatten().filter_map(|n| n["id"].as_str()).map(str::to_string).collect()
+    };
+    assert_eq!(ids(&of("QA")["added"]), [added["id"].as_str().unwrap_or_default()]);
+    assert_eq!(ids(&of("QA")["removed"]), [removed_id]);
+    assert_eq!(ids(&of("TN")["added"]), [changed["id"].as_str().unwrap_or_default()]);
+    assert_eq!(
+        of("TN")["changed"],
+        json!([{"id": tn_first["id"], "state": "TN", "fields": [{"field": "trainees", "before": was, "after": was + 2}]}])
+    );
+    assert_eq!(
+        changes["sessions"]["changed"],
+        json!([{"id": session["id"], "fields": [{"field": "seats", "before": 12, "after": 20}]}])
+    );
+    assert_eq!(changes["sessions"]["added"], json!([]));
+    assert_eq!(changes["sessions"]["removed"], json!([]));
+}
+
+/// Publishing with a note: the note is checked (at most 2,000 characters, no control
+/// characters or bidirectional overrides; 422 naming `note`, nothing published), and
+/// `GET /api/plans/published` gives the note, when and by whom, and per state the sessions
+/// gained and lost against the plan published before: a focal point only its own state's.
+pub fn publish_with_a_note(server: &Server) {
+    let planner = sign_in(server, "planner");
+    let focal = sign_in(server, "focal-qa");
+    // The plan `calendar_feeds` published excluded QA from a session: QA lost it.
+    let last = focal.get("/api/plans/published").json();
+    assert!(last["previous"].as_i64().is_some() && last["note"].is_null(), "{}", last["note"]);
+    assert_eq!(last["published_by"], "planner");
+    assert!(last["published_at"].as_str().is_some_and(|t| t.len() >= 20));
+    let scenario = planner.get("/api/scenario").json();
+    let excluded: BTreeSet<&str> =
+        scenario["exclusions"].as_array().into_iter().flatten().filter_map(|e| e["session"].as_str()).collect();
+    let changes = last["changes"].as_array().cloned().unwrap_or_default();
+    assert_eq!(changes.len(), 1, "QA's part only: {changes:?}");
+    assert_eq!(changes[0]["state"], "QA");
+    let lost = changes[0]["lost"].as_array().cloned().unwrap_or_default();
+    assert!(
+        lost.iter().any(|row| row["after"] == 0
+            && row["before"].as_i64().is_some_and(|n| n > 0)
+            && excluded.contains(row["session"].as_str().unwrap_or_default())),
+        "the excluded session is lost: {lost:?}"
+    );
+
+    // A new session that QA's new need is pinned to: QA gains it.
+    let need = create_need(&focal, "QA");
+    let session = format!("NOTE-S-{}", unique());
+    let body = json!({"id": session, "course": "DF-100", "start": "2027-03-07", "end": "2027-03-11", "seats": 10});
+    expect(&sign_in(server, "centre").send("POST", "/api/sessions", Some(body), &[]), 201, "a new session");
+    let pin = json!({"need": need["id"], "session": session, "seats": 2});
+    expect(&planner.send("POST", "/api/pins", Some(pin), &[]), 201, "pin");
+    let plan = planner.send("POST", "/api/plans", None, &[]);
+    expect(&plan, 201, "solve");
+    let id = plan.json()["id"].as_i64().unwrap_or_default();
+    let publish = format!("/api/plans/{id}/publish");
+    let refused = [
+        json!({"note": "x".repeat(2001)}),
+        json!({"note": "pay \u{202E}evil"}),
+        json!({"note": "bell \u{0007}"}),
+        json!({"note": 5}),
+    ];
+    for body in refused {
+        let answer = planner.send("POST", &publish, Some(body.clone()), &[]);
+        expect(&answer, 422, "a refused note");
+        assert_eq!(answer.json()["problems"][0]["path"], "note", "{}", answer.text);
+        assert!(answer.json()["problems"][0]["message"].as_str().is_some_and(|m| !m.is_empty()));
+    }
+    assert_eq!(focal.get("/api/plans/published").json()["id"], last["id"], "nothing was published");
+    let note = format!("{}\nالجولة الثانية \u{200F}(2027)", "y".repeat(1970));
+    assert!(note.chars().count() <= 2000);
+    expect(&planner.send("POST", &publish, Some(json!({"note": note})), &[]), 200, "publish with a note");
+
+    let everyone = sign_in(server, "centre").get("/api/plans/published").json();
+    assert_eq!((everyone["id"].as_i64(), everyone["note"].as_str()), (Some(id), Some(note.as_str())));
+    assert_eq!(
+        (everyone["previous"].clone(), everyone["published_by"].clone()),
+        (last["id"].clone(), json!("planner"))
+    );
+    let own = focal.get("/api/plans/published").json();
+    assert_eq!(own["note"], everyone["note"]);
+    let changes = own["changes"].as_array().cloned().unwrap_or_default();
+    assert_eq!(changes.len(), 1, "{changes:?}");
+    let gained = changes[0]["gained"].as_array().cloned().unwrap_or_default();
+    assert!(
+        gained.iter().any(|row| row["session"] == session.as_str()
+            && row["before"] == 0
+            && row["after"].as_i64().is_some_and(|n| n >= 2)),
+        "QA gains the pinned session: {gained:?}"
+    );
+    let tn = sign_in(server, "focal-tn").get("/api/plans/published").json();
+    assert!(tn["changes"].as_array().into_iter().flatten().all(|c| c["state"] == "TN"), "{}", tn["changes"]);
+    assert!(everyone["changes"].as_array().into_iter().flatten().any(|c| c["state"] == "QA"));
+    let log = sign_in(server, "admin").get("/api/audit").json();
+    let entry = log.as_array().into_iter().flatten().rfind(|e| e["action"] == "publish").cloned().unwrap_or_default();
+    assert_eq!((entry["entity"].clone(), entry["after"]["note"].clone()), (json!(format!("plans/{id}")), json!(note)));
+}
+
+/// `GET /api/users` gives each account's state, whether it is disabled, its last sign-in and
+/// whether an invitation is pending; invite, accept, disable and reset are in the audit log.
+pub fn accounts_listed_and_audited(server: &Server) {
+    let admin = sign_in(server, "admin");
+    let login = format!("focal-ma-{}", unique());
+    let created = admin.send("POST", "/api/users", Some(json!({"login": login, "role": "focal", "state": "MA"})), &[]);
+    expect(&created, 201, "invite");
+    let again = admin.send("POST", "/api/users", Some(json!({"login": login, "role": "centre"})), &[]);
+    expect(&again, 409, "a login taken");
+    assert!(again.text.contains("taken"), "{}", again.text);
+    let account = |field: &str| {
+        let users = admin.get("/api/users").json();
+        let user = users.as_array().into_iter().flatten().find(|u| u["login"] == login.as_str()).cloned();
+        user.unwrap_or_default()[field].clone()
+    };
+    assert_eq!((account("state"), account("role")), (json!("MA"), json!("focal")));
+    assert_eq!(
+        (account("invitation_pending"), account("disabled"), account("last_sign_in")),
+        (json!(true), json!(false), Value::Null)
+    );
+    let password = "the invited person's passphrase";
+    let accept = json!({"token": created.json()["invitation"], "password": password});
+    expect(&server.client().send("POST", "/api/invitations", Some(accept.clone()), &[]), 204, "accept");
+    expect(&server.client().send("POST", "/api/invitations", Some(accept), &[]), 404, "the link works once");
+    assert_eq!(account("invitation_pending"), json!(false));
+    Client::signed_in(server, &login, password);
+    assert!(account("last_sign_in").as_str().is_some_and(|t| t.len() >= 20), "{}", account("last_sign_in"));
+    expect(&admin.send("POST", &format!("/api/users/{login}/disable"), None, &[]), 204, "disable");
+    assert_eq!(account("disabled"), json!(true));
+    let reset = admin.send("POST", &format!("/api/users/{login}/reset"), None, &[]);
+    expect(&reset, 200, "reset");
+    assert!(reset.json()["invitation"].as_str().is_some_and(|t| t.len() > 20));
+    assert_eq!(account("invitation_pending"), json!(true));
+    expect(&admin.send("POST", "/api/users/nobody-here/disable", None, &[]), 404, "no such account");
+    let log = admin.get("/api/audit").json();
+    let entries: Vec<(String, String)> = log
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter(|e| e["entity"] == format!("users/{login}"))
+        .map(|e| (e["action"].as_str().unwrap_or_default().into(), e["login"].as_str().unwrap_or_default().into()))
+        .collect();
+    let expected: Vec<(String, String)> =
+        [("create", "admin"), ("accept-invitation", login.as_str()), ("disable", "admin"), ("reset", "admin")]
+            .iter()
+            .map(|(action, by)| (action.to_string(), by.to_string()))
+            .collect();
+    assert_eq!(entries, expected);
 }

@@ -125,6 +125,8 @@ pub fn router(state: AppState, app_dir: Option<PathBuf>) -> Router {
         .route("/plans", post(create_plan))
         .route("/plans/published", get(published_plan))
         .route("/plans/{id}/publish", post(publish_plan))
+        .route("/overview", get(super::changes::overview))
+        .route("/changes", get(super::changes::changes))
         .route("/audit", get(audit_log))
         .route("/users", get(auth::list_users).post(auth::create_user))
         .route("/users/{login}/disable", post(auth::disable_user))
@@ -647,14 +649,52 @@ async fn create_plan(State(app): State<AppState>, caller: Caller) -> Result<Resp
     Ok((StatusCode::CREATED, Json(body)).into_response())
 }
 
-/// `POST /api/plans/{id}/publish` (planner): the plan becomes the one every role reads. A
-/// published plan is never changed; publishing it again is refused (409).
+/// The longest note a publication may carry, in characters.
+pub const NOTE_LIMIT: usize = 2000;
+
+/// A publication's note from the request body: none for an empty body or no `"note"`; 422
+/// naming `note` when it is not text, too long, or holds a control character or bidirectional
+/// control (line breaks and the usual marks U+200E, U+200F, U+061C are fine).
+fn publication_note(bytes: &Bytes) -> Result<Option<String>, ApiError> {
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Ok(None);
+    }
+    let body = json_body(bytes)?;
+    let Value::Object(map) = body else {
+        return Err(ApiError::problem(".", "expected a JSON object, as {\"note\": \"…\"}"));
+    };
+    if let Some(field) = map.keys().find(|field| *field != "note") {
+        return Err(ApiError::problem(field, "unknown field; a publication takes only \"note\""));
+    }
+    let note = match map.get("note") {
+        None | Some(Value::Null) => return Ok(None),
+        Some(Value::String(note)) => note,
+        Some(_) => return Err(ApiError::problem("note", "expected text")),
+    };
+    let length = note.chars().count();
+    if length > NOTE_LIMIT {
+        return Err(ApiError::problem("note", &format!("{length} characters; at most {NOTE_LIMIT}")));
+    }
+    if let Some(found) = qudra::model::hidden_character(note, true) {
+        return Err(ApiError::problem(
+            "note",
+            &format!("holds {}, which could hide or reorder text", qudra::model::describe_char(found)),
+        ));
+    }
+    Ok(Some(note.clone()).filter(|note| !note.trim().is_empty()))
+}
+
+/// `POST /api/plans/{id}/publish` (planner), optionally with `{"note": "…"}`: the plan becomes
+/// the one every role reads. A published plan is never changed; publishing it again is
+/// refused (409).
 async fn publish_plan(
     State(app): State<AppState>,
     caller: Caller,
     Path(id): Path<String>,
+    body: Bytes,
 ) -> Result<Response, ApiError> {
     caller.require(Role::Planner)?;
+    let note = publication_note(&body)?;
     let id: i64 = id.parse().map_err(|_| ApiError::not_found())?;
     let mut tx = app.pool.begin().await?;
     let number = db::lock(&mut tx, Counter::Publish).await?;
@@ -666,38 +706,66 @@ async fn publish_plan(
     if published.is_some() {
         return Err(ApiError::new(StatusCode::CONFLICT, json!({"error": "this plan is published already"})));
     }
-    sqlx::query("UPDATE plans SET published = $1, published_at = $2 WHERE id = $3")
+    sqlx::query("UPDATE plans SET published = $1, published_at = $2, published_by = $3, note = $4 WHERE id = $5")
         .bind(number)
         .bind(db::now())
+        .bind(&caller.login)
+        .bind(note.clone())
         .bind(id)
         .execute(&mut *tx)
         .await?;
-    db::audit(&mut tx, AuditEntry::event(&caller.login, "publish", format!("plans/{id}"), None)).await?;
+    let after = note.as_ref().map(|note| json!({"note": note}));
+    db::audit(
+        &mut tx,
+        AuditEntry {
+            after: after.as_ref(),
+            ..AuditEntry::event(&caller.login, "publish", format!("plans/{id}"), None)
+        },
+    )
+    .await?;
     tx.commit().await?;
     Ok(Json(json!({"id": id, "published": number})).into_response())
 }
 
-/// The latest published plan and the scenario it was solved from.
-pub async fn latest_published(pool: &AnyPool) -> Result<Option<(i64, i64, Plan, Scenario)>, ApiError> {
-    let row = sqlx::query(
-        "SELECT id, revision, plan, scenario FROM plans WHERE published IS NOT NULL ORDER BY published DESC LIMIT 1",
-    )
-    .fetch_optional(pool)
-    .await?;
-    let Some(row) = row else {
-        return Ok(None);
-    };
-    let plan_text: String = row.try_get(2)?;
-    let scenario_text: String = row.try_get(3)?;
-    let plan = Plan::from_json(&plan_text).map_err(|_| ApiError::internal())?;
-    let scenario = Scenario::from_json(&scenario_text).map_err(|_| ApiError::internal())?;
-    Ok(Some((row.try_get(0)?, row.try_get(1)?, plan, scenario)))
-}
-
-/// `GET /api/plans/published`: the published plan; a focal point's holds only its state's
-/// allocations and unmet needs (and the sessions it has seats in).
+/// `GET /api/plans/published`: the published plan with its `note`, `published_at`,
+/// `published_by`, and per state the sessions gained and lost against the plan published
+/// before it (`changes`); a focal point's holds only its state's allocations, unmet needs,
+/// changes (and the sessions it has seats in).
 async fn published_plan(State(app): State<AppState>, caller: Caller) -> Result<Response, ApiError> {
-    let (id, revision, mut plan, scenario) = latest_published(&app.pool).await?.ok_or_else(ApiError::not_found)?;
+    let mut tx = db::snapshot(&app.pool, app.backend).await?;
+    let rows = sqlx::query(
+        "SELECT id, revision, plan, scenario, note, published_at, published_by FROM plans \
+         WHERE published IS NOT NULL ORDER BY published DESC LIMIT 2",
+    )
+    .fetch_all(&mut *tx)
+    .await?;
+    drop(tx);
+    let read = |row: &sqlx::any::AnyRow| -> Result<(Plan, Scenario), ApiError> {
+        let plan_text: String = row.try_get(2)?;
+        let scenario_text: String = row.try_get(3)?;
+        let plan = Plan::from_json(&plan_text).map_err(|_| ApiError::internal())?;
+        let scenario = Scenario::from_json(&scenario_text).map_err(|_| ApiError::internal())?;
+        Ok((plan, scenario))
+    };
+    let latest = rows.first().ok_or_else(ApiError::not_found)?;
+    let (id, revision): (i64, i64) = (latest.try_get(0)?, latest.try_get(1)?);
+    let (mut plan, scenario) = read(latest)?;
+    let previous = rows.get(1).map(read).transpose()?;
+    let states: Vec<String> = scenario.states.iter().map(|state| state.code.as_str().to_string()).collect();
+    let changes = super::changes::sessions_gained_and_lost(
+        &caller,
+        &states,
+        (&plan, &scenario),
+        previous.as_ref().map(|(plan, scenario)| (plan, scenario)),
+    );
+    let published_at: Option<i64> = latest.try_get(5)?;
+    let extra = json!({
+        "note": latest.try_get::<Option<String>, _>(4)?,
+        "published_at": published_at.and_then(time),
+        "published_by": latest.try_get::<Option<String>, _>(6)?,
+        "previous": rows.get(1).map(|row| row.try_get::<i64, _>(0)).transpose()?,
+        "changes": changes,
+    });
     if caller.role == Role::Focal {
         let own = |need: &qudra::model::NeedId| {
             scenario.need(need).is_some_and(|need| Some(need.state.as_str()) == caller.state.as_deref())
@@ -712,6 +780,9 @@ async fn published_plan(State(app): State<AppState>, caller: Caller) -> Result<R
     if let Value::Object(map) = &mut body {
         map.insert("id".into(), Value::from(id));
         map.insert("revision".into(), Value::from(revision));
+        if let Value::Object(extra) = extra {
+            map.extend(extra);
+        }
     }
     Ok(Json(body).into_response())
 }
@@ -750,6 +821,11 @@ async fn need_history(
     audit_entries(rows)
 }
 
+/// A stored time (seconds since 1970) as the API writes times (RFC 3339, UTC).
+pub fn time(at: i64) -> Option<String> {
+    chrono::DateTime::from_timestamp(at, 0).map(|time| time.to_rfc3339())
+}
+
 fn audit_entries(rows: Vec<sqlx::any::AnyRow>) -> Result<Json<Value>, ApiError> {
     let mut entries = Vec::with_capacity(rows.len());
     for row in rows {
@@ -758,7 +834,7 @@ fn audit_entries(rows: Vec<sqlx::any::AnyRow>) -> Result<Json<Value>, ApiError> 
         let after: Option<String> = row.try_get(5)?;
         let parse = |text: Option<String>| text.and_then(|text| serde_json::from_str::<Value>(&text).ok());
         entries.push(json!({
-            "time": chrono::DateTime::from_timestamp(at, 0).map(|time| time.to_rfc3339()),
+            "time": time(at),
             "login": row.try_get::<String, _>(1)?,
             "action": row.try_get::<String, _>(2)?,
             "entity": row.try_get::<String, _>(3)?,

@@ -122,6 +122,18 @@ pub fn check_password(password: &str) -> Result<(), String> {
     Ok(())
 }
 
+/// Why an account was not added: its login is taken, or another reason (`message`).
+pub struct AddUserError {
+    pub taken: bool,
+    pub message: String,
+}
+
+impl From<String> for AddUserError {
+    fn from(message: String) -> AddUserError {
+        AddUserError { taken: false, message }
+    }
+}
+
 /// A new account. `password` None: an invitation token is returned instead (to be taken up
 /// at `POST /api/invitations`).
 pub async fn add_user(
@@ -131,7 +143,7 @@ pub async fn add_user(
     role: Role,
     state: Option<&str>,
     password: Option<&str>,
-) -> Result<Option<String>, String> {
+) -> Result<Option<String>, AddUserError> {
     let password_hash = match password {
         Some(password) => {
             check_password(password)?;
@@ -154,7 +166,7 @@ pub async fn add_user(
         .await
         .map_err(internal)?;
     if taken.is_some() {
-        return Err(format!("the login \"{login}\" is taken"));
+        return Err(AddUserError { taken: true, message: format!("the login \"{login}\" is taken") });
     }
     sqlx::query(
         "INSERT INTO users (id, login, role, state, password_hash, invite_hash, disabled) \
@@ -304,6 +316,7 @@ pub async fn login(
     let role: String = user.try_get(1)?;
     let state: Option<String> = user.try_get(2)?;
     sqlx::query("DELETE FROM login_failures WHERE subject = $1").bind(&subjects[0]).execute(&app.pool).await?;
+    sqlx::query("UPDATE users SET last_sign_in = $1 WHERE id = $2").bind(now).bind(user_id).execute(&app.pool).await?;
     sqlx::query("DELETE FROM sessions WHERE last_seen < $1").bind(now - app.idle_seconds).execute(&app.pool).await?;
     let (token, token_hash) = new_token();
     let (csrf, csrf_hash) = new_token();
@@ -349,14 +362,23 @@ pub async fn accept_invitation(State(app): State<AppState>, body: axum::body::By
         .await
         .map_err(|_| ApiError::internal())?
         .map_err(|_| ApiError::internal())?;
-    let done = sqlx::query("UPDATE users SET password_hash = $1, invite_hash = NULL WHERE invite_hash = $2")
-        .bind(hash)
+    let mut tx = app.pool.begin().await?;
+    db::lock(&mut tx, Counter::User).await?;
+    let invited = sqlx::query("SELECT id, login FROM users WHERE invite_hash = $1")
         .bind(hash_token(token))
-        .execute(&app.pool)
+        .fetch_optional(&mut *tx)
         .await?;
-    if done.rows_affected() == 0 {
+    let Some(invited) = invited else {
         return Err(ApiError::not_found());
-    }
+    };
+    let (id, login): (i64, String) = (invited.try_get(0)?, invited.try_get(1)?);
+    sqlx::query("UPDATE users SET password_hash = $1, invite_hash = NULL WHERE id = $2")
+        .bind(hash)
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
+    db::audit(&mut tx, AuditEntry::event(&login, "accept-invitation", format!("users/{login}"), None)).await?;
+    tx.commit().await?;
     Ok(StatusCode::NO_CONTENT.into_response())
 }
 
@@ -420,12 +442,20 @@ impl FromRequestParts<AppState> for Caller {
     }
 }
 
-/// `GET /api/users` (admin): every account, without secrets.
+/// `GET /api/users` (admin): every account, without secrets: its role and state, whether it
+/// is disabled, has no password yet (`invited`) or an invitation not yet taken up
+/// (`invitation_pending`), and its last sign-in (`last_sign_in`, null before the first).
 pub async fn list_users(State(app): State<AppState>, caller: Caller) -> Result<axum::Json<Value>, ApiError> {
     caller.require(Role::Admin)?;
-    let rows = sqlx::query("SELECT login, role, state, disabled, password_hash IS NULL FROM users ORDER BY id")
-        .fetch_all(&app.pool)
-        .await?;
+    let rows = sqlx::query(
+        "SELECT login, role, state, disabled, password_hash IS NULL, invite_hash IS NOT NULL, last_sign_in \
+         FROM users ORDER BY id",
+    )
+    .fetch_all(&app.pool)
+    .await?;
+    let flag = |row: &sqlx::any::AnyRow, index: usize| {
+        row.try_get::<bool, _>(index).or_else(|_| row.try_get::<i64, _>(index).map(|n| n != 0))
+    };
     let mut users = Vec::with_capacity(rows.len());
     for row in rows {
         users.push(json!({
@@ -433,7 +463,9 @@ pub async fn list_users(State(app): State<AppState>, caller: Caller) -> Result<a
             "role": row.try_get::<String, _>(1)?,
             "state": row.try_get::<Option<String>, _>(2)?,
             "disabled": row.try_get::<i64, _>(3)? != 0,
-            "invited": row.try_get::<bool, _>(4).or_else(|_| row.try_get::<i64, _>(4).map(|n| n != 0))?,
+            "invited": flag(&row, 4)?,
+            "invitation_pending": flag(&row, 5)?,
+            "last_sign_in": row.try_get::<Option<i64>, _>(6)?.and_then(super::api::time),
         }));
     }
     Ok(axum::Json(Value::Array(users)))
@@ -470,9 +502,14 @@ pub async fn create_user(
         (Some(_), Some(_)) => return Err(ApiError::bad_request("state: only a focal point has a state")),
         (None, _) => return Err(ApiError::bad_request("role: admin, centre, planner or focal")),
     };
-    let invitation = add_user(&app.pool, &caller.login, &login, role, state.as_deref(), None)
-        .await
-        .map_err(|_| ApiError::new(StatusCode::CONFLICT, json!({"error": "that login is taken"})))?;
+    let invitation = add_user(&app.pool, &caller.login, &login, role, state.as_deref(), None).await.map_err(|err| {
+        if err.taken {
+            ApiError::new(StatusCode::CONFLICT, json!({"error": "that login is taken"}))
+        } else {
+            eprintln!("qudra serve: an account was not added: {}", err.message.chars().take(200).collect::<String>());
+            ApiError::internal()
+        }
+    })?;
     Ok((
         StatusCode::CREATED,
         axum::Json(json!({"login": login, "role": role.name(), "state": state, "invitation": invitation})),

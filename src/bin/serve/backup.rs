@@ -46,6 +46,7 @@ const TABLES: [(&str, &[(&str, Column)]); 6] = [
             ("password_hash", Text),
             ("invite_hash", Text),
             ("disabled", Int),
+            ("last_sign_in", Int),
         ],
     ),
     (
@@ -72,6 +73,8 @@ const TABLES: [(&str, &[(&str, Column)]); 6] = [
             ("scenario", Text),
             ("published", Int),
             ("published_at", Int),
+            ("note", Text),
+            ("published_by", Text),
         ],
     ),
     ("calendar_tokens", &[("state", Text), ("token_hash", Text)]),

@@ -5,6 +5,8 @@
 //! - `db.rs`: the pool (SQLite or PostgreSQL), the migrations, the scenario as entity rows;
 //! - `auth.rs`: accounts, sign-in, sessions, CSRF, throttling, the caller of a request;
 //! - `api.rs`: the router, the roles table, the entities' changes, plans and the audit log;
+//! - `changes.rs`: the centre's overview, what changed since the last published plan, and
+//!   the sessions each state gained or lost with a publication;
 //! - `calendar.rs`: each state's calendar feed of the published plans;
 //! - `backup.rs`: `qudra backup` and `qudra restore`.
 
@@ -12,6 +14,7 @@ mod api;
 mod auth;
 mod backup;
 mod calendar;
+mod changes;
 mod db;
 
 use std::io::Read;
@@ -343,7 +346,7 @@ async fn demo_accounts(pool: &sqlx::AnyPool) -> Result<(), Failure> {
         let password = auth::new_password();
         auth::add_user(pool, "qudra serve --demo", &login, role, state, Some(&password))
             .await
-            .map_err(Failure::Input)?;
+            .map_err(|err| Failure::Input(err.message))?;
         let role = match state {
             Some(state) => format!("focal point of {state}"),
             None => role.name().to_string(),
@@ -402,7 +405,7 @@ pub fn user_command(args: &Args) -> Result<(), Failure> {
                 }
                 auth::add_user(&pool, "qudra user", &login, role, state.as_deref(), password.as_deref())
                     .await
-                    .map_err(Failure::Input)
+                    .map_err(|err| Failure::Input(err.message))
             })?;
             announce(&login, invite, "added")
         }
