@@ -23,9 +23,16 @@ use crate::ui::vm::shell::Role;
 pub fn App() -> impl IntoView {
     let store = Store::load();
     provide_context(store);
-    provide_context(PlanStore::load(store));
+    let plan = PlanStore::load(store);
+    provide_context(plan);
     let conn = Conn::new();
     provide_context(conn);
+    // The server's data replaces the device's: the device's last plan is not shown with it.
+    Effect::new(move |_| {
+        if conn.phase.get() == Phase::Loading {
+            plan.hide();
+        }
+    });
     leptos::task::spawn_local(conn.start(store));
     Effect::new(move |_| {
         let lang = store.lang.get();
