@@ -1,4 +1,4 @@
-//! The app: loads the store, keeps `<html lang dir>` in step with the language, saves when the
+//! The app: a skip link to the main content first, then loads the store, keeps `<html lang dir>` in step with the language, saves when the
 //! page is hidden, and shows the chosen workspace.
 
 use leptos::prelude::*;
@@ -38,9 +38,11 @@ pub fn App() -> impl IntoView {
         visibility.remove();
     });
     view! {
+        // The first focusable element: straight past the header to the workspace.
+        <a class="skip-link" id="skip-link" href="#main">{move || store.lang.get().t(Msg::SkipToMain)}</a>
         <Header />
         <Notices />
-        <main>
+        <main id="main" tabindex="-1">
             {move || match store.role.get() {
                 Role::Focal => view! { <FocalWorkspace /> }.into_any(),
                 Role::Centre => view! { <CentreWorkspace /> }.into_any(),

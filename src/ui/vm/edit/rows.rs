@@ -93,7 +93,12 @@ fn kind_field(path: &str) -> Option<usize> {
 /// this page), whose id is still the scheme's id for what it was (nobody typed another) and
 /// which no pin or exclusion names, that need takes the scheme's id for what it is now
 /// (`TN-forensics-1` becomes `TN-crypto-1`). Returns the new id, or `None` when the id stays.
-pub fn follow_id(before: &Scenario, after: &mut Scenario, path: &str, is_new: impl Fn(&NeedId) -> bool) -> Option<NeedId> {
+pub fn follow_id(
+    before: &Scenario,
+    after: &mut Scenario,
+    path: &str,
+    is_new: impl Fn(&NeedId) -> bool,
+) -> Option<NeedId> {
     let i = kind_field(path)?;
     let was = before.needs.get(i)?;
     let now = after.needs.get(i)?;
