@@ -41,7 +41,7 @@ pub fn SignInPage() -> impl IntoView {
     };
     view! {
         <section class="sign-in" id="sign-in">
-            <h1>{t(C::SignInTitle)}</h1>
+            <h2>{t(C::SignInTitle)}</h2>
             <p class="intro">{t(C::SignInIntro)}</p>
             <form id="sign-in-form" on:submit=submit>
                 <label>
@@ -100,7 +100,7 @@ pub fn InvitePage(token: String) -> impl IntoView {
     let t = move |w: C| move || c(lang.get(), w);
     view! {
         <section class="sign-in" id="invitation">
-            <h1>{t(C::ChoosePassword)}</h1>
+            <h2>{t(C::ChoosePassword)}</h2>
             <p class="intro">{t(C::InviteIntro)}</p>
             <form id="invitation-form" on:submit=submit>
                 <label>

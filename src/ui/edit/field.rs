@@ -46,7 +46,8 @@ pub fn Field<F>(
     kind: Kind,
     label: Msg,
     read: F,
-    /// Extra help shown as the input's tooltip and placeholder.
+    /// Extra help: the input's tooltip, placeholder and accessible description, shown under
+    /// the input while it has the focus.
     #[prop(optional)]
     hint: Option<Msg>,
     /// Size class: "s" (numbers, codes), "m" (default) or "l" (titles, notes).
@@ -96,6 +97,10 @@ where
                 .unwrap_or_default()
         }
     };
+    // The help under the input (its hint, the date in words) is its accessible description;
+    // in a table it shows only while the input has the focus, so every row stays one line.
+    let help_id = format!("help-{path}");
+    let described = (hint.is_some() || date).then(|| help_id.clone());
     let input = view! {
         <input
             type="text"
@@ -106,17 +111,22 @@ where
             data-path=path.clone()
             aria-label=move || store.lang.get().t(label)
             aria-invalid=move || invalid.get().to_string()
+            aria-describedby=described
             title=tooltip
             placeholder=placeholder
             prop:value=move || value.get()
             on:input=edit
         />
     };
+    let hint = hint.map(|h| view! { <span class="field-hint">{move || store.lang.get().t(h)}</span> });
     let words = date.then(|| view! { <span class="date-words muted">{words}</span> });
     view! {
         <span class="field">
             {input}
-            {words}
+            <span class="field-help" id=help_id>
+                {hint}
+                {words}
+            </span>
             <FieldIssues path=path />
         </span>
     }

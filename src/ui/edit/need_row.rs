@@ -29,9 +29,11 @@ pub fn NeedRow(
         Signal::derive(move || store.scenario.with(|s| need(s, i).map(|x| x.id.to_string()).unwrap_or_default()));
     let lang = store.lang;
     let p = move |field: &str| format!("needs[{i}].{field}");
+    // Each cell's column name: the heading of its field in the cards of a narrow screen.
+    let label = move |m: Msg| move || lang.get().t(m);
     let state_cell = show_state.then(|| {
         view! {
-            <td>
+            <td data-label=label(Msg::State)>
                 <bdi class="code">{move || store.scenario.with(|s| need(s, i).map(|n| n.state.to_string()).unwrap_or_default())}</bdi>
                 " "
                 <span class="muted">
@@ -48,38 +50,39 @@ pub fn NeedRow(
         }
     });
     let duplicate = move |_| {
-        store.change(|s| rows::duplicate_need(s, i));
+        let copy = store.change(|s| rows::duplicate_need(s, i));
+        store.mark_new_need(copy);
     };
     let delete = move |_| {
         store.change(|s| rows::delete_need(s, i));
     };
     view! {
         <tr data-need=move || store.scenario.with(|s| need(s, i).map(|n| n.id.to_string()).unwrap_or_default())>
-            <td>
+            <td data-label=label(Msg::Id)>
                 <bdi>
                     <Field path=p("id") kind=Kind::Text label=Msg::Id size="m"
                         read=move |s| need(s, i).map(|n| n.id.to_string()).unwrap_or_default() />
                 </bdi>
             </td>
             {state_cell}
-            <td>
+            <td data-label=label(Msg::Skill)>
                 <Choice path=p("skill") label=Msg::Skill
                     options=move || skills.get()
                     read=move |s| need(s, i).map(|n| Value::String(n.skill.to_string())).unwrap_or(Value::Null) />
             </td>
-            <td>
+            <td data-label=label(Msg::Level)>
                 <Choice path=p("level") label=Msg::Level options=move || choices::levels(lang.get())
                     read=move |s| need(s, i).map(|n| Value::from(n.level)).unwrap_or(Value::Null) />
             </td>
-            <td>
+            <td data-label=label(Msg::Trainees)>
                 <Field path=p("trainees") kind=Kind::Int label=Msg::Trainees size="s"
                     read=move |s| need(s, i).map(|n| n.trainees.to_string()).unwrap_or_default() />
             </td>
-            <td>
+            <td data-label=label(Msg::Priority)>
                 <Choice path=p("priority") label=Msg::Priority options=move || choices::priorities(lang.get())
                     read=move |s| need(s, i).map(|n| Value::from(n.priority)).unwrap_or(Value::Null) />
             </td>
-            <td class="window">
+            <td data-label=label(Msg::Window) class="window">
                 <label class="bound">
                     <span class="bound-label">{move || lang.get().t(Msg::From)}</span>
                     <Field path=p("window.start") kind=Kind::WindowDate label=Msg::From hint=Msg::WholeHorizon
@@ -90,16 +93,13 @@ pub fn NeedRow(
                     <Field path=p("window.end") kind=Kind::WindowDate label=Msg::To hint=Msg::WholeHorizon
                         read=move |s| need(s, i).and_then(|n| n.window).map(|w| w.end.to_string()).unwrap_or_default() />
                 </label>
-                <Show when=move || store.scenario.with(|s| need(s, i).is_some_and(|n| n.window.is_none()))>
-                    <span class="muted small">{move || lang.get().t(Msg::WholeHorizon)}</span>
-                </Show>
             </td>
-            <td>
+            <td data-label=label(Msg::Languages)>
                 <CheckList path=p("languages") label=Msg::Languages
                     options=move || languages.get()
                     read=move |s| need(s, i).map(|n| s.effective_languages(n).to_vec()).unwrap_or_default() />
             </td>
-            <td>
+            <td data-label=label(Msg::Modes)>
                 <CheckList path=p("modes") label=Msg::Modes options=move || choices::mode_checks(lang.get())
                     read=move |s| {
                         need(s, i)
@@ -107,11 +107,11 @@ pub fn NeedRow(
                             .unwrap_or_default()
                     } />
             </td>
-            <td>
+            <td data-label=label(Msg::Note)>
                 <Field path=p("note") kind=Kind::Text label=Msg::Note size="m"
                     read=move |s| need(s, i).map(|n| n.note.clone()).unwrap_or_default() />
             </td>
-            <td class="actions">
+            <td data-label=label(Msg::Actions) class="actions">
                 <button type="button" class="small" on:click=duplicate>{move || lang.get().t(Msg::Duplicate)}</button>
                 <button type="button" class="small danger" on:click=delete>{move || lang.get().t(Msg::Delete)}</button>
                 <RowSave kind="needs" id=row_id />

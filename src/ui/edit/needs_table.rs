@@ -32,7 +32,8 @@ pub fn NeedsTable(#[prop(into)] state: Signal<Option<StateCode>>) -> impl IntoVi
     let languages = Memo::new(move |_| store.scenario.with(|s| choices::language_checks(s, lang.get())));
     let add = move |_| {
         let code = state.get_untracked().unwrap_or_else(|| store.focal_state.get_untracked());
-        store.change(|s| rows::add_need(s, &code));
+        let i = store.change(|s| rows::add_need(s, &code));
+        store.mark_new_need(Some(i));
         // The new need is the last row: show its page.
         asked.set(usize::MAX);
     };

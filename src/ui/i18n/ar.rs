@@ -155,6 +155,7 @@ impl Catalogue for Ar {
         match m {
             Msg::AppName => "قدرة",
             Msg::AppTagline => "مخطِّط الاحتياجات التدريبية وبناء القدرات",
+            Msg::SkipToMain => "انتقل إلى المحتوى الرئيسي",
             Msg::Workspace => "مساحة العمل",
             Msg::RoleFocal => "نقطة الاتصال",
             Msg::RoleCentre => "المركز الإقليمي",

@@ -52,6 +52,7 @@ impl Catalogue for En {
         match m {
             Msg::AppName => "Qudra",
             Msg::AppTagline => "Training needs and capacity-building planner",
+            Msg::SkipToMain => "Skip to main content",
             Msg::Workspace => "Workspace",
             Msg::RoleFocal => "Focal point",
             Msg::RoleCentre => "Regional centre",

@@ -55,6 +55,7 @@ impl Catalogue for Fr {
         match m {
             Msg::AppName => "Qudra",
             Msg::AppTagline => "Planification des besoins de formation et du renforcement des capacités",
+            Msg::SkipToMain => "Aller au contenu principal",
             Msg::Workspace => "Espace de travail",
             Msg::RoleFocal => "Point focal",
             Msg::RoleCentre => "Centre régional",

@@ -110,6 +110,8 @@ pub fn group(n: i64, sep: char) -> String {
 pub enum Msg {
     AppName,
     AppTagline,
+    /// The skip link, the page's first focusable element.
+    SkipToMain,
     Workspace,
     RoleFocal,
     RoleCentre,
@@ -372,7 +374,8 @@ pub(crate) fn thing_index(thing: Thing) -> usize {
 mod tests {
     use super::*;
 
-    const ALL_MSGS: &[Msg] = &[Msg::AppName, Msg::Saved, Msg::ExplainEquity, Msg::Problems, Msg::YearView];
+    const ALL_MSGS: &[Msg] =
+        &[Msg::AppName, Msg::SkipToMain, Msg::Saved, Msg::ExplainEquity, Msg::Problems, Msg::YearView];
 
     #[test]
     fn every_language_has_text_for_sampled_labels_and_all_months() {

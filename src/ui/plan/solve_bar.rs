@@ -122,7 +122,9 @@ pub fn SolveBar() -> impl IntoView {
     view! {
         <div class="panel solve-bar" aria-labelledby="solve">
             <div class="toolbar">
-                <button type="button" id="solve" class="primary big" disabled=move || plan.solving.get()
+                // Never `disabled` while solving: a disabled button loses the focus to the top of
+                // the page. It says it is busy and a second press does nothing (`PlanStore::solve`).
+                <button type="button" id="solve" class="primary big" aria-disabled=move || plan.solving.get().to_string()
                     aria-busy=move || plan.solving.get().to_string() on:click=solve>
                     {move || if plan.solving.get() { lang.get().p(P::Solving) } else { lang.get().p(P::Solve) }}
                 </button>

@@ -1,4 +1,4 @@
-//! The app: loads the store, keeps `<html lang dir>` in step with the language, saves when the
+//! The app: a skip link to the main content first, then loads the store, keeps `<html lang dir>` in step with the language, saves when the
 //! page is hidden, and shows the chosen workspace.
 
 use leptos::prelude::*;
@@ -53,11 +53,15 @@ pub fn App() -> impl IntoView {
         visibility.remove();
     });
     view! {
+        // The first focusable element: straight past the header to the workspace.
+        <a class="skip-link" id="skip-link" href="#main">{move || store.lang.get().t(Msg::SkipToMain)}</a>
         <Header />
         <Notices />
         // In the connected app a row's change is sent when its field is left (`change`) or a
         // row's button is used (after the click has changed the scenario).
         <main
+            id="main"
+            tabindex="-1"
             on:change=move |_| conn.push(store)
             on:click=move |_| set_timeout(move || conn.push(store), std::time::Duration::ZERO)
         >

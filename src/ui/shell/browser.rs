@@ -46,6 +46,17 @@ pub fn set_language(code: &str, dir: &str) {
     }
 }
 
+/// Moves the keyboard focus to the element with `id`, if there is one.
+pub fn focus(id: &str) {
+    if let Some(element) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = element.focus();
+    }
+}
+
 /// Asks the user to confirm; false when they decline or the dialog cannot be shown.
 pub fn confirm(message: &str) -> bool {
     web_sys::window().is_some_and(|w| w.confirm_with_message(message).unwrap_or(false))

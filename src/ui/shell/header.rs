@@ -1,4 +1,4 @@
-//! The header: workspace (role) switch, language, undo/redo, files in and out, and the
+//! The header: the app's name (the page's one `h1`), workspace (role) switch, language, undo/redo, files in and out, and the
 //! state of saving.
 
 use leptos::prelude::*;
@@ -79,7 +79,7 @@ pub fn Header() -> impl IntoView {
     view! {
         <header class="top">
             <div class="brand">
-                <span class="name">{t(Msg::AppName)}</span>
+                <h1 class="name">{t(Msg::AppName)}</h1>
                 <span class="tagline">{t(Msg::AppTagline)}</span>
             </div>
             <Show when=move || !connected()>

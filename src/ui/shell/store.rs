@@ -2,18 +2,18 @@
 //! inside), its validation, the drafts of fields whose text was refused, undo/redo, and saving
 //! to local storage. Every change goes through here; components only render and dispatch.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::time::Duration;
 
 use leptos::prelude::*;
 use serde_json::Value;
 
 use super::browser;
-use crate::model::{Problem, Scenario, StateCode};
+use crate::model::{NeedId, Problem, Scenario, StateCode};
 use crate::ui::i18n::{Note, UiLang};
 use crate::ui::vm::edit::field::{self, Kind};
 use crate::ui::vm::edit::issue::FieldIssue;
-use crate::ui::vm::edit::views;
+use crate::ui::vm::edit::{rows, views};
 use crate::ui::vm::plan::adjust;
 use crate::ui::vm::shell::files;
 use crate::ui::vm::shell::history::History;
@@ -66,6 +66,9 @@ pub struct Store {
     save_due: StoredValue<bool>,
     /// False in the connected app: the server's data is never written to local storage.
     local: StoredValue<bool>,
+    /// Needs added or duplicated on this page: their ids follow their skill and level
+    /// ([`rows::follow_id`]).
+    new_needs: StoredValue<BTreeSet<NeedId>>,
 }
 
 pub fn use_store() -> Store {
@@ -129,6 +132,7 @@ impl Store {
             save_generation: StoredValue::new(0),
             save_due: StoredValue::new(false),
             local: StoredValue::new(true),
+            new_needs: StoredValue::new(BTreeSet::new()),
         };
         for note in notes {
             store.notify(note);
@@ -175,12 +179,33 @@ impl Store {
         self.settle(path, text, result);
     }
 
-    /// The user chose `value` for the field at `path` (a select or a checkbox list).
+    /// The user chose `value` for the field at `path` (a select or a checkbox list). A new
+    /// need whose skill or level changes takes the id that goes with them, in the same step.
     pub fn edit_value(&self, path: &str, value: Value) {
         let before = self.problems.get_untracked();
         let text = value.to_string();
-        let result = self.scenario.with_untracked(|s| field::set(s, &before, path, value));
+        let result = self.scenario.with_untracked(|s| {
+            field::set(s, &before, path, value).map(|mut next| {
+                let followed =
+                    self.new_needs.with_value(|new| rows::follow_id(s, &mut next, path, |id| new.contains(id)));
+                if let Some(id) = followed {
+                    self.new_needs.update_value(|new| {
+                        new.insert(id);
+                    });
+                }
+                next
+            })
+        });
         self.settle(path, text, result);
+    }
+
+    /// Need `i` was just added or duplicated on this page: its id follows its skill and level.
+    pub fn mark_new_need(&self, i: Option<usize>) {
+        if let Some(id) = i.and_then(|i| self.scenario.with_untracked(|s| s.needs.get(i).map(|n| n.id.clone()))) {
+            self.new_needs.update_value(|new| {
+                new.insert(id);
+            });
+        }
     }
 
     fn settle(&self, path: &str, text: String, result: Result<Scenario, Vec<FieldIssue>>) {

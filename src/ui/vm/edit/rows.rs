@@ -6,7 +6,8 @@ use chrono::{Days, NaiveDate};
 
 use super::issue::Thing;
 use crate::model::{
-    read, Blackout, Course, CourseId, Mode, Need, NeedIds, Scenario, Session, SessionId, Skill, SkillId, StateCode,
+    read, Blackout, Course, CourseId, Mode, Need, NeedId, NeedIds, Scenario, Session, SessionId, Skill, SkillId,
+    StateCode,
 };
 
 /// Why a row cannot be deleted: other rows still refer to it.
@@ -66,6 +67,52 @@ pub fn delete_need(scenario: &mut Scenario, i: usize) -> Option<Need> {
     scenario.pins.retain(|p| p.need != need.id);
     scenario.exclusions.retain(|e| e.need != need.id);
     Some(need)
+}
+
+/// Whether `id` is one [`NeedIds`] hands out for `need`'s state, skill and level: the base
+/// `STATE-skill-level`, or the base with `-n`.
+fn is_scheme_id(id: &NeedId, need: &Need) -> bool {
+    let base = format!("{}-{}-{}", need.state, need.skill, need.level);
+    match id.as_str().strip_prefix(base.as_str()) {
+        Some("") => true,
+        Some(rest) => rest.strip_prefix('-').is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit())),
+        None => false,
+    }
+}
+
+/// The index of the need a field path names when the path is its state, skill or level
+/// (`needs[3].skill`).
+fn kind_field(path: &str) -> Option<usize> {
+    let rest = path.strip_prefix("needs[")?;
+    let (index, field) = rest.split_once(']')?;
+    matches!(field, ".skill" | ".level" | ".state").then(|| index.parse().ok())?
+}
+
+/// A new need's id follows what it is: after an edit of `path` turned `before` into `after`,
+/// when `path` is the state, skill or level of a need that `is_new` (added or duplicated on
+/// this page), whose id is still the scheme's id for what it was (nobody typed another) and
+/// which no pin or exclusion names, that need takes the scheme's id for what it is now
+/// (`TN-forensics-1` becomes `TN-crypto-1`). Returns the new id, or `None` when the id stays.
+pub fn follow_id(
+    before: &Scenario,
+    after: &mut Scenario,
+    path: &str,
+    is_new: impl Fn(&NeedId) -> bool,
+) -> Option<NeedId> {
+    let i = kind_field(path)?;
+    let was = before.needs.get(i)?;
+    let now = after.needs.get(i)?;
+    let same_kind = now.state == was.state && now.skill == was.skill && now.level == was.level;
+    if same_kind || now.id != was.id || !is_new(&was.id) || !is_scheme_id(&was.id, was) {
+        return None;
+    }
+    if after.pins.iter().any(|p| p.need == was.id) || after.exclusions.iter().any(|e| e.need == was.id) {
+        return None;
+    }
+    let id = NeedIds::new(after).fresh(&now.state, &now.skill, now.level);
+    let need = after.needs.get_mut(i)?;
+    need.id = id.clone();
+    Some(id)
 }
 
 /// Appends a five-day session of `course` (or the first course) and returns its index.
@@ -198,6 +245,71 @@ mod tests {
             "exclusions":[]}"#,
         )
         .unwrap()
+    }
+
+    /// Sets `path` to `value` as the app does, then lets a new need's id follow.
+    fn edit(s: &Scenario, path: &str, value: serde_json::Value, new: &[&str]) -> (Scenario, Option<NeedId>) {
+        let mut next = crate::ui::vm::edit::field::set(s, &validate(s), path, value).unwrap();
+        let id = follow_id(s, &mut next, path, |id| new.contains(&id.as_str()));
+        (next, id)
+    }
+
+    #[test]
+    fn a_new_needs_id_follows_its_skill_and_level_until_someone_types_one() {
+        let mut s = scenario();
+        s.pins.clear();
+        s.skills.push(Skill { id: "crypto".into(), name: [("en".to_string(), "Crypto".to_string())].into() });
+        let i = add_need(&mut s, &"QA".into());
+        assert_eq!(s.needs[i].id.as_str(), "QA-forensics-1-2");
+        let (s, id) = edit(&s, &format!("needs[{i}].skill"), "crypto".into(), &["QA-forensics-1-2"]);
+        assert_eq!(id.as_ref().map(NeedId::as_str), Some("QA-crypto-1"));
+        assert_eq!(s.needs[i].id.as_str(), "QA-crypto-1");
+        let (s, _) = edit(&s, &format!("needs[{i}].level"), 3.into(), &["QA-crypto-1"]);
+        assert_eq!(s.needs[i].id.as_str(), "QA-crypto-3");
+        // Back to forensics level 1: that id is taken by the first need, so the next number.
+        let (s, _) = edit(&s, &format!("needs[{i}].skill"), "forensics".into(), &["QA-crypto-3"]);
+        let (s, _) = edit(&s, &format!("needs[{i}].level"), 1.into(), &["QA-forensics-3"]);
+        assert_eq!(s.needs[i].id.as_str(), "QA-forensics-1-2");
+        assert!(validate(&s).is_empty(), "{:?}", validate(&s));
+        // An id typed by the user stays.
+        let (s, _) = edit(&s, &format!("needs[{i}].id"), "QA-mine".into(), &["QA-forensics-1-2", "QA-mine"]);
+        let (s, id) = edit(&s, &format!("needs[{i}].skill"), "crypto".into(), &["QA-forensics-1-2", "QA-mine"]);
+        assert_eq!((id, s.needs[i].id.as_str()), (None, "QA-mine"));
+    }
+
+    #[test]
+    fn an_old_or_pinned_needs_id_never_changes() {
+        let mut s = scenario();
+        s.skills.push(Skill { id: "crypto".into(), name: [("en".to_string(), "Crypto".to_string())].into() });
+        // Not added on this page: the demo's or a stored need.
+        s.pins.clear();
+        let (after, id) = edit(&s, "needs[0].skill", "crypto".into(), &[]);
+        assert_eq!((id, after.needs[0].id.as_str()), (None, "QA-forensics-1"));
+        // New, but an exclusion names it.
+        let mut with_crypto = scenario();
+        with_crypto.pins.clear();
+        with_crypto.exclusions.push(Exclusion { need: "QA-forensics-1".into(), session: "DF-101-A".into() });
+        with_crypto.skills.push(Skill { id: "crypto".into(), name: [("en".to_string(), "Crypto".to_string())].into() });
+        let (after, id) = edit(&with_crypto, "needs[0].skill", "crypto".into(), &["QA-forensics-1"]);
+        assert_eq!((id, after.needs[0].id.as_str()), (None, "QA-forensics-1"));
+        // Other fields of a new need leave its id alone.
+        let (after, id) = edit(&with_crypto, "needs[0].trainees", 9.into(), &["QA-forensics-1"]);
+        assert_eq!((id, after.needs[0].id.as_str()), (None, "QA-forensics-1"));
+    }
+
+    #[test]
+    fn scheme_ids_are_recognised_and_paths_read() {
+        let s = scenario();
+        let need = &s.needs[0];
+        assert!(is_scheme_id(&"QA-forensics-1".into(), need));
+        assert!(is_scheme_id(&"QA-forensics-1-12".into(), need));
+        assert!(!is_scheme_id(&"QA-forensics-1-".into(), need));
+        assert!(!is_scheme_id(&"QA-forensics-1x".into(), need));
+        assert!(!is_scheme_id(&"QA-forensics-2".into(), need));
+        assert_eq!(kind_field("needs[12].skill"), Some(12));
+        assert_eq!(kind_field("needs[3].level"), Some(3));
+        assert_eq!(kind_field("needs[3].trainees"), None);
+        assert_eq!(kind_field("sessions[3].level"), None);
     }
 
     #[test]

@@ -4,6 +4,7 @@
 pub mod files;
 pub mod history;
 pub mod storage;
+pub mod tabs;
 
 /// The three workspaces, chosen in the header.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
