@@ -48,7 +48,7 @@ pub fn NeedRow(
         store.change(|s| rows::duplicate_need(s, i));
     };
     let delete = move |_| {
-        store.change(|s| rows::delete_need(s, i));
+        store.delete_need(i);
     };
     view! {
         <tr data-need=move || store.scenario.with(|s| need(s, i).map(|n| n.id.to_string()).unwrap_or_default())>

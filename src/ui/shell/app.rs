@@ -1,9 +1,11 @@
 //! The app: loads the store, keeps `<html lang dir>` in step with the language, saves when the
-//! page is hidden, and shows the chosen workspace.
+//! page is hidden, and shows the first visit's question or the chosen workspace (under the
+//! demo banner while the data is the demo's).
 
 use leptos::prelude::*;
 
 use super::browser;
+use super::first_visit::{DemoBanner, FirstVisit};
 use super::header::Header;
 use super::notices::Notices;
 use super::planner::PlannerWorkspace;
@@ -41,10 +43,11 @@ pub fn App() -> impl IntoView {
         <Header />
         <Notices />
         <main>
-            {move || match store.role.get() {
-                Role::Focal => view! { <FocalWorkspace /> }.into_any(),
-                Role::Centre => view! { <CentreWorkspace /> }.into_any(),
-                Role::Planner => view! { <PlannerWorkspace /> }.into_any(),
+            {move || match (store.first_visit.get(), store.role.get()) {
+                (true, _) => view! { <FirstVisit /> }.into_any(),
+                (false, Role::Focal) => view! { <DemoBanner /><FocalWorkspace /> }.into_any(),
+                (false, Role::Centre) => view! { <DemoBanner /><CentreWorkspace /> }.into_any(),
+                (false, Role::Planner) => view! { <DemoBanner /><PlannerWorkspace /> }.into_any(),
             }}
         </main>
         <footer class="foot">{move || store.lang.get().t(Msg::PrivacyNote)}</footer>
