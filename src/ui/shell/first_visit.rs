@@ -36,7 +36,7 @@ pub fn FirstVisit() -> impl IntoView {
     };
     view! {
         <section class="panel first-visit" id="first-visit" aria-labelledby="first-visit-heading">
-            <h1 id="first-visit-heading">{move || lang.get().catalogue().welcome()}</h1>
+            <h2 id="first-visit-heading">{move || lang.get().catalogue().welcome()}</h2>
             <p class="intro">{move || lang.get().catalogue().who_are_you()}</p>
             <ul class="choices">
                 <li class="choice">
