@@ -45,18 +45,26 @@ pub fn FirstVisit() -> impl IntoView {
                     <button type="button" class="primary" id="first-focal" on:click=choose_focal>{focal_label}</button>
                     <p class="hint">{move || lang.get().catalogue().focal_hint()}</p>
                 </li>
-                <li class="choice">
-                    <button type="button" class="primary" id="first-centre" on:click=move |_| store.choose(Choice::Centre)>
-                        {move || lang.get().catalogue().centre_choice()}
-                    </button>
-                    <p class="hint">{move || lang.get().catalogue().centre_hint()}</p>
-                </li>
-                <li class="choice">
-                    <button type="button" class="primary" id="first-planner" on:click=move |_| store.choose(Choice::Planner)>
-                        {move || lang.get().catalogue().planner_choice()}
-                    </button>
-                    <p class="hint">{move || lang.get().catalogue().planner_hint()}</p>
-                </li>
+                {[Choice::Centre, Choice::Planner].into_iter().map(|choice| {
+                    let id = format!("first-{}", choice.role().code());
+                    let c = choice.clone();
+                    let words = move || {
+                        let words = lang.get().catalogue();
+                        match &c {
+                            Choice::Planner => (words.planner_choice(), words.planner_hint()),
+                            _ => (words.centre_choice(), words.centre_hint()),
+                        }
+                    };
+                    let hint = words.clone();
+                    view! {
+                        <li class="choice">
+                            <button type="button" class="primary" id=id on:click=move |_| store.choose(choice.clone())>
+                                {move || words().0}
+                            </button>
+                            <p class="hint">{move || hint().1}</p>
+                        </li>
+                    }
+                }).collect_view()}
             </ul>
         </section>
     }
