@@ -1,6 +1,7 @@
 //! One reader per kind of value a person types: whole numbers and decimals in any script's
-//! digits with grouped thousands, and `YYYY-MM-DD` dates with an explanation for the forms
-//! people commonly type instead (Hijri, day/month, a time). The browser's fields
+//! digits with grouped thousands, and `YYYY-MM-DD` dates (or a day/month order that can only
+//! mean one day) with an explanation for the forms people commonly type instead (Hijri, an
+//! ambiguous day/month, a time). The browser's fields
 //! (`ui/vm/edit.rs`) and the spreadsheet importer (`io/import`) both read through here, so a
 //! cell and a field accept the same text and refuse it for the same, typed, reason.
 
@@ -179,9 +180,11 @@ pub fn decimal(text: &str) -> Result<f64, ReadError> {
     }
 }
 
-/// A date written `YYYY-MM-DD`, in digits of any script. Other forms get the reason they
-/// are refused: `12/03/2027` could be 12 March or 3 December, and Hijri dates must be
-/// converted.
+/// A date written `YYYY-MM-DD`, in digits of any script, or in another order that can only
+/// mean one day: `2027/03/15`, and `15/03/2027` or `03/15/2027` (a figure above 12 is the
+/// day; `05/05/2027` is the same day read either way), with `/`, `.` or `-` between. Other
+/// forms get the reason they are refused: `12/03/2027` could be 12 March or 3 December, and
+/// Hijri dates must be converted.
 pub fn iso_date(text: &str) -> Result<NaiveDate, ReadError> {
     let ascii: String = text.trim().chars().map(|c| ascii_digit(c).unwrap_or(c)).collect();
     let text = ascii.as_str();
@@ -190,9 +193,12 @@ pub fn iso_date(text: &str) -> Result<NaiveDate, ReadError> {
     }
     if !iso_shaped(text) {
         let parts: Vec<&str> = text.split(['/', '.', '-']).collect();
-        let numeric = parts.len() == 3 && parts.iter().all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit()));
-        if numeric && parts[2].len() == 4 {
-            return Err(ReadError::AmbiguousDate);
+        let numeric = parts.len() == 3
+            && parts.iter().all(|p| !p.is_empty() && p.len() <= 4 && p.chars().all(|c| c.is_ascii_digit()));
+        if numeric {
+            if let Some(date) = unambiguous_date(&parts)? {
+                return Ok(date);
+            }
         }
         if text.len() > 10 && text.is_char_boundary(10) && iso_date(&text[..10]).is_ok() {
             return Err(ReadError::HasTime);
@@ -204,6 +210,34 @@ pub fn iso_date(text: &str) -> Result<NaiveDate, ReadError> {
         return Err(ReadError::Hijri { year: Some(year) });
     }
     super::parse_iso_date(text).ok_or(ReadError::NotADay)
+}
+
+/// The day three ASCII figures name when only one day fits: `Ok(None)` when they are not a
+/// year with a month and a day in either order.
+fn unambiguous_date(parts: &[&str]) -> Result<Option<NaiveDate>, ReadError> {
+    let figure = |i: usize| parts[i].parse::<u32>().unwrap_or(0);
+    let day = |year: &str, month: u32, day: u32| -> Result<Option<NaiveDate>, ReadError> {
+        let year: i32 = year.parse().unwrap_or(0);
+        if (1300..=1600).contains(&year) {
+            return Err(ReadError::Hijri { year: Some(year) });
+        }
+        NaiveDate::from_ymd_opt(year, month, day).map(Some).ok_or(ReadError::NotADay)
+    };
+    match (parts[0].len(), parts[2].len()) {
+        // 2027/03/15: a year first is always followed by the month.
+        (4, 1..=2) if parts[1].len() <= 2 => day(parts[0], figure(1), figure(2)),
+        (1..=2, 4) if parts[1].len() <= 2 => {
+            let (a, b) = (figure(0), figure(1));
+            match (a > 12, b > 12) {
+                (true, false) => day(parts[2], b, a),
+                (false, true) => day(parts[2], a, b),
+                (false, false) if a == b => day(parts[2], a, a),
+                (false, false) => Err(ReadError::AmbiguousDate),
+                (true, true) => Err(ReadError::NotADay),
+            }
+        }
+        _ => Ok(None),
+    }
 }
 
 /// Ten ASCII characters `DDDD-DD-DD`, the shape of every date a scenario holds.
@@ -289,6 +323,21 @@ mod tests {
         assert_eq!(iso_date("2027-02-30"), Err(ReadError::NotADay));
         assert_eq!(iso_date("2027-03-12 00:00:00"), Err(ReadError::HasTime));
         assert_eq!(iso_date("March 12"), Err(ReadError::NotDate));
+        assert_eq!(iso_date("12/03/27"), Err(ReadError::NotDate));
+    }
+
+    #[test]
+    fn a_date_in_another_order_is_read_when_only_one_day_fits() {
+        let ides = NaiveDate::from_ymd_opt(2027, 3, 15);
+        for text in ["15/03/2027", "15.3.2027", "15-03-2027", "03/15/2027", "2027/03/15", "2027.3.15", "١٥/٠٣/٢٠٢٧"]
+        {
+            assert_eq!(iso_date(text).ok(), ides, "{text}");
+        }
+        assert_eq!(iso_date("05/05/2027").ok(), NaiveDate::from_ymd_opt(2027, 5, 5));
+        assert_eq!(iso_date("07/02/2027"), Err(ReadError::AmbiguousDate));
+        assert_eq!(iso_date("31/02/2027"), Err(ReadError::NotADay));
+        assert_eq!(iso_date("15/13/2027"), Err(ReadError::NotADay));
+        assert_eq!(iso_date("15/09/1448"), Err(ReadError::Hijri { year: Some(1448) }));
         assert!(ReadError::Hijri { year: Some(1448) }.about("1448-09-01").contains("(year 1448)"));
     }
 

@@ -136,6 +136,21 @@ fn fact(scenario: &Scenario, need: &Need, state: &State, course: &Course, sessio
     }
 }
 
+/// The rule of the need's own (rules 2–7) that putting `need` into `session` breaks, with its
+/// fact, or `None` when the pair fits or is not of the same skill and level (rule 1, which a
+/// pin cannot override) or either is unknown. What a planner is told before pinning the pair.
+pub fn pair_fact(scenario: &Scenario, need: &NeedId, session: &SessionId) -> Option<Fact> {
+    let n = scenario.need(need)?;
+    let s = scenario.session(session)?;
+    let course = scenario.course(&s.course)?;
+    let state = scenario.state(&n.state)?;
+    match check_rules(scenario, n, state, course, s) {
+        Some(Rule::SkillLevel) => None,
+        Some(rule) => Some(fact(scenario, n, state, course, s, rule)),
+        None => scenario.exclusions.iter().any(|e| &e.need == need && &e.session == session).then_some(Fact::Excluded),
+    }
+}
+
 /// Everything the planner needs to understand one unmet need.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Explanation {
@@ -305,5 +320,33 @@ mod tests {
             let reasons: Vec<Reason> = all.iter().map(|e| e.reason).collect();
             assert_eq!(reasons, plan.unmet.iter().map(|u| u.reason).collect::<Vec<_>>());
         }
+    }
+
+    #[test]
+    fn pair_fact_names_the_needs_own_rule_a_pin_would_break() {
+        let mut s = Scenario::from_json(
+            r#"{"format":"qudra-scenario","version":1,
+            "states":[{"code":"TN","name":{"en":"Tunisia"},"languages":["fr"]}],
+            "skills":[{"id":"forensics","name":{"en":"Digital forensics"}}],
+            "courses":[{"id":"DF-101","title":{"en":"DF"},"skill":"forensics","level":1,"language":"ar","mode":"in_person"},
+                       {"id":"DF-102","title":{"en":"DF"},"skill":"forensics","level":1,"language":"fr","mode":"in_person"},
+                       {"id":"DF-201","title":{"en":"DF"},"skill":"forensics","level":2,"language":"fr","mode":"in_person"}],
+            "sessions":[{"id":"A","course":"DF-101","start":"2027-02-07","end":"2027-02-11","seats":24},
+                        {"id":"F","course":"DF-102","start":"2027-02-07","end":"2027-02-11","seats":24},
+                        {"id":"L2","course":"DF-201","start":"2027-02-07","end":"2027-02-11","seats":24}],
+            "needs":[{"id":"TN-1","state":"TN","skill":"forensics","level":1,"trainees":6,"priority":4}]}"#,
+        )
+        .unwrap();
+        let (need, arabic, french) = (NeedId::new("TN-1"), SessionId::new("A"), SessionId::new("F"));
+        assert_eq!(
+            pair_fact(&s, &need, &arabic),
+            Some(Fact::Language { course: "ar".into(), accepted: vec!["fr".into()] })
+        );
+        assert_eq!(pair_fact(&s, &need, &french), None);
+        // Another level is refused outright, not warned about; unknown ids say nothing.
+        assert_eq!(pair_fact(&s, &need, &SessionId::new("L2")), None);
+        assert_eq!(pair_fact(&s, &NeedId::new("nope"), &french), None);
+        s.exclusions.push(crate::model::Exclusion { need: need.clone(), session: french.clone() });
+        assert_eq!(pair_fact(&s, &need, &french), Some(Fact::Excluded));
     }
 }

@@ -33,7 +33,7 @@ mod verify;
 
 pub use blocks::Model;
 pub use compat::Rule;
-pub use explain::{explain, explain_all, Candidate, Explanation, Fact, Ruled, SessionState};
+pub use explain::{explain, explain_all, pair_fact, Candidate, Explanation, Fact, Ruled, SessionState};
 pub use parallel::workers;
 pub use plan::{Allocation, Plan, Reason, SessionFill, Stats, Status, Unmet, PLAN_FORMAT};
 pub use precheck::{ClashKind, PinProblem};

@@ -11,7 +11,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { SHOTS, language, open as openPage, saved, startApp, stopApp, withinTarget } from './harness.mjs';
+import { SHOTS, language, open as openPage, passFirstVisit, saved, startApp, stopApp, withinTarget } from './harness.mjs';
 const STATES = 22;
 /** What a first visit should take until the demo is on screen (the page, the wasm, the demo). */
 const FIRST_RENDER_MS = 2_000;
@@ -140,6 +140,8 @@ test('reset to demo and clear local data ask first, and do nothing when declined
     asked.push(d.type());
     return answer ? d.accept() : d.dismiss();
   });
+  // Both sit in the data menu, away from Import.
+  await page.click('#data-menu-button');
   await page.click('#reset-demo');
   await page.click('#clear-local');
   assert.deepEqual(asked, ['confirm', 'confirm']);
@@ -154,7 +156,8 @@ test('reset to demo and clear local data ask first, and do nothing when declined
   await page.click('#clear-local');
   assert.equal(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('qudra.')).length), 0);
   await page.reload();
-  await page.locator('main .workspace').waitFor();
+  // Nothing is stored any more: the first visit's question again.
+  await passFirstVisit(page);
   assert.notEqual(await note().inputValue(), 'mine');
   await done();
 });

@@ -63,14 +63,29 @@ function standaloneProbe(message) {
 }
 
 /**
+ * Answers the first visit's question ("who are you?") when the page asks it, as the focal point
+ * of the first state (the app's default workspace) unless `role` says otherwise ('centre',
+ * 'planner'); waits until a workspace is on screen. A page with something stored already opens
+ * its workspace without asking, and then nothing is clicked.
+ */
+export async function passFirstVisit(page, role = 'focal') {
+  await page.locator('main .workspace, #first-visit').first().waitFor({ timeout: 30_000 });
+  if (await page.locator('#first-visit').isVisible()) await page.click(`#first-${role}`);
+  await page.locator('main .workspace').waitFor({ timeout: 30_000 });
+}
+
+/**
  * A fresh page of `url` in a new browser context (empty storage, like a first visit) that
  * records console errors, page errors, Content-Security-Policy violations and long tasks.
  * `init(arg)` runs in the page before the app (e.g. to break localStorage or to store a
  * scenario); `allow(message)` true forgives a console line the test expects (the connected
- * app's 401s). `goto()` loads the app and resolves to the milliseconds until it rendered;
- * `done()` asserts there was no error and no violation, and closes the context.
+ * app's 401s). `goto()` loads the app, answers the first visit's question (`firstVisit`: the
+ * role to choose, 'focal' by default; `null` leaves the question on screen, as the connected
+ * app's sign-in page needs) and resolves to the milliseconds until a workspace (or the
+ * question) rendered; `done()` asserts there was no error and no violation, and closes the
+ * context.
  */
-export async function open(browser, url, { init, arg, viewport, locale, acceptDownloads, allow } = {}) {
+export async function open(browser, url, { init, arg, viewport, locale, acceptDownloads, allow, firstVisit = 'focal' } = {}) {
   const context = await browser.newContext({
     viewport: viewport ?? { width: 1366, height: 900 },
     locale: locale ?? 'en-GB',
@@ -100,7 +115,11 @@ export async function open(browser, url, { init, arg, viewport, locale, acceptDo
   const goto = async () => {
     const started = Date.now();
     await page.goto(url);
-    await page.locator('main .workspace').waitFor({ timeout: 30_000 });
+    if (firstVisit === null) {
+      await page.locator('main .workspace, #first-visit').first().waitFor({ timeout: 30_000 });
+    } else {
+      await passFirstVisit(page, firstVisit);
+    }
     return Date.now() - started;
   };
   const done = async () => {

@@ -6,7 +6,7 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startApp, stopApp } from './harness.mjs';
+import { passFirstVisit, startApp, stopApp } from './harness.mjs';
 
 let server;
 let browser;
@@ -48,7 +48,7 @@ test('every kind of bad value typed in a field is explained in Arabic in the Ara
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto(url);
-  await page.locator('main .workspace').waitFor({ timeout: 30_000 });
+  await passFirstVisit(page);
   await page.selectOption('#lang', 'ar');
   await page.waitForFunction(() => document.documentElement.lang === 'ar');
   await page.click('#role-planner');

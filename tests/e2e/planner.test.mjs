@@ -395,8 +395,9 @@ test('pin a need into a session, solve again and the pin is honoured; exclude a 
   await page.locator(`.slot[data-session="${session}"]`).waitFor();
   assert.equal(await page.locator('#plan-stale').count(), 0);
 
-  // "Clear local data" forgets the plan too.
+  // "Clear local data" (in the data menu) forgets the plan too.
   page.on('dialog', (d) => d.accept());
+  await page.click('#data-menu-button');
   await page.click('#clear-local');
   await page.locator('.slot').first().waitFor({ state: 'detached' });
   assert.equal(await page.evaluate(() => localStorage.getItem('qudra.plan')), null);
@@ -599,5 +600,75 @@ test("one state's calendar prints alone", async () => {
   assert.ok(await page.locator('.state-sessions').isVisible());
   assert.match(await page.textContent('#by-state-heading'), /Training calendar 2027 — .*Qatar/);
   await page.screenshot({ path: join(SHOTS, 'plan-print-QA-en.png'), fullPage: true });
+  await done();
+});
+
+test('the roster keeps "1 / 4" in reading order in Arabic, says money with its currency, and asks before a pin from its form that breaks a need\'s rules', async () => {
+  const { page, goto, done } = await open();
+  await goto();
+  await planner(page);
+  await solve(page);
+  const courseOf = (session) => DEMO.courses.find((c) => c.id === DEMO.sessions.find((s) => s.id === session).course);
+  const accepts = (need) => need.languages ?? DEMO.states.find((s) => s.code === need.state).languages;
+  // A session with seats in the plan, and a need of its skill and level that does not accept its language.
+  const placed = [...new Set(cli.plan.allocations.map((a) => a.session))];
+  const [session, stranger] = placed
+    .map((id) => {
+      const c = courseOf(id);
+      return [id, DEMO.needs.find((n) => n.skill === c.skill && n.level === c.level && !accepts(n).includes(c.language))];
+    })
+    .find(([, need]) => need);
+  await page.click(`.slot[data-session="${session}"]`);
+  await page.locator(`#roster[data-session="${session}"]`).waitFor();
+  const cost = DEMO.sessions.find((s) => s.id === session).cost_per_seat;
+  assert.equal((await page.textContent('#roster-cost')).trim(), `USD\u00a0${grouped(cost)}`);
+
+  // The pin form warns as the unmet list does; cancel pins nothing.
+  await page.selectOption('#pin-need', stranger.id);
+  await page.fill('#pin-seats', '1');
+  await page.click('#pin-submit');
+  const ask = page.locator('#pin-form-confirm');
+  await ask.waitFor();
+  assert.match(await ask.textContent(), /^These trainees do not accept \S+.* \(they accept .+\)\. Pin anyway\?/);
+  await ask.locator('.pin-cancel').click();
+  await ask.waitFor({ state: 'detached' });
+  assert.equal(await page.locator('#plan-stale').count(), 0, 'cancel pins nothing');
+
+  // Arabic: each figure pair sits in a left-to-right isolate holding "seats / trainees".
+  await language(page, 'ar');
+  const expected = cli.plan.allocations.filter((a) => a.session === session);
+  for (const a of expected) {
+    const figure = page.locator(`#roster tbody tr[data-need="${a.need}"] .seats bdi`);
+    assert.equal(await figure.getAttribute('dir'), 'ltr');
+    assert.equal((await figure.textContent()).trim(), `${a.seats} / ${needOf(a.need).trainees}`);
+  }
+  assert.match(await page.textContent('#roster-cost'), /دولار أمريكي/);
+  await page.screenshot({ path: join(SHOTS, 'plan-roster-ar.png') });
+
+  // Pin anyway (in Arabic, the warning in Arabic): the pin is made and the plan out of date.
+  await page.click('#pin-submit');
+  await ask.waitFor();
+  assert.match(await ask.textContent(), ARABIC);
+  await ask.locator('.pin-anyway').click();
+  await page.locator('#plan-stale').waitFor();
+  await page.waitForFunction(
+    ([n, s]) => (JSON.parse(localStorage.getItem('qudra.scenario'))?.scenario.pins ?? []).some((p) => p.need === n && p.session === s),
+    [stranger.id, session],
+  );
+  await done();
+});
+
+test('the plan cost is grouped with its currency as each language writes it', async () => {
+  const { page, goto, done } = await open();
+  await goto();
+  await planner(page);
+  await solve(page);
+  await view(page, 'coverage');
+  const cost = page.locator('#total-cost');
+  assert.match((await cost.textContent()).trim(), /^USD\u00a0\d{1,3}(,\d{3})*$/);
+  await language(page, 'ar');
+  assert.match((await cost.textContent()).trim(), /^\u2068\d{1,3}(,\d{3})*\u2069 دولار أمريكي$/);
+  await language(page, 'fr');
+  assert.match((await cost.textContent()).trim(), /^\d{1,3}(\u202f\d{3})*\u00a0USD$/);
   await done();
 });

@@ -132,13 +132,13 @@ where
     }
 }
 
-/// The `dir` of an input: dates always left to right (ISO); other text follows what is typed
+/// The `dir` of an input: a typed date always left to right; other text follows what is typed
 /// (an English title in the Arabic page reads left to right), and an empty field follows the
-/// page, so its placeholder reads in the interface's direction.
+/// page, so its placeholder (the date's format in words) reads in the interface's direction.
 fn direction(date: bool, text: &str) -> Option<&'static str> {
     match (date, text.is_empty()) {
-        (true, _) => Some("ltr"),
-        (false, true) => None,
+        (_, true) => None,
+        (true, false) => Some("ltr"),
         (false, false) => Some("auto"),
     }
 }

@@ -54,7 +54,7 @@ pub fn NeedRow(
         store.mark_new_need(copy);
     };
     let delete = move |_| {
-        store.change(|s| rows::delete_need(s, i));
+        store.delete_need(i);
     };
     view! {
         <tr data-need=move || store.scenario.with(|s| need(s, i).map(|n| n.id.to_string()).unwrap_or_default())>

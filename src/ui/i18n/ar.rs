@@ -1,6 +1,8 @@
 //! العربية (Arabic). Gregorian month names as used in the Gulf and Egypt; Latin digits, as in
 //! the date and number inputs.
 
+use chrono::{Datelike, NaiveDate};
+
 use super::plural::{self, Form};
 use super::{code_point, first_problem, iso, thing_index, Catalogue, Msg, Note};
 use crate::model::{ProblemKind, MAX_COUNT, MAX_MONEY, MAX_WEIGHT, MAX_YEAR, MIN_YEAR, SCENARIO_VERSION};
@@ -281,8 +283,8 @@ impl Catalogue for Ar {
             Msg::LangFr => "الفرنسية",
             Msg::Unlimited => "غير محدودة",
             Msg::Problems => "المشكلات",
-            Msg::DateFormat => "YYYY-MM-DD",
-            Msg::DateHelp => "التاريخ بصيغة سنة-شهر-يوم، مثل 2027-02-07",
+            Msg::DateFormat => "سنة-شهر-يوم",
+            Msg::DateHelp => "التاريخ بصيغة سنة-شهر-يوم (\u{2068}2027-03-15\u{2069}) أو يوم/شهر/سنة (\u{2068}15/03/2027\u{2069})",
         }
     }
 
@@ -320,6 +322,11 @@ impl Catalogue for Ar {
             Note::StorageMigrated(from) => format!("حُدِّثت البيانات المحفوظة في هذا المتصفح من إصدار التخزين {from}."),
             Note::ResetDone => "عادت البيانات التجريبية. «تراجع» يعيد ما كان لديك.".into(),
             Note::Cleared => "مُسحت البيانات المحلية. تعرض الصفحة البيانات التجريبية.".into(),
+            Note::NeedDeleted(gone) => format!("حُذف الاحتياج {}.", iso(gone.id().as_str())),
+            Note::RestoreFailed(id) => {
+                format!("تعذّرت إعادة الاحتياج {}: يوجد احتياج آخر بالمعرّف نفسه.", iso(id.as_str()))
+            }
+            Note::StartedEmpty => "تبدأ الآن ببيانات فارغة: بقيت الدول الأعضاء والمهارات؛ أضف دوراتك ومواعيدها واحتياجاتك، أو استورد سيناريو.".into(),
             Note::InUse(in_use) => format!(
                 "لا يمكن الحذف: ما زال مستخدماً في {}.",
                 count_after(in_use.count, &THINGS_COUNTED[thing_index(in_use.by)])
@@ -337,6 +344,18 @@ impl Catalogue for Ar {
 
     fn sessions_total(&self, sessions: usize, seats: i64) -> String {
         format!("{}، {}", count(sessions, &SESSION), count(seats, &SEAT))
+    }
+
+    /// As every language's, with a range of days isolated: in a right-to-left sentence
+    /// "3–7" would otherwise read "7–3".
+    fn date_range(&self, start: NaiveDate, end: NaiveDate) -> String {
+        if start.year() == end.year() && start.month() == end.month() && start != end {
+            format!("{} {} {}", iso(&format!("{}–{}", start.day(), end.day())), self.month(start.month()), start.year())
+        } else if start == end {
+            self.date(start)
+        } else {
+            format!("{} – {}", self.date(start), self.date(end))
+        }
     }
 }
 
@@ -371,7 +390,7 @@ mod plan_words {
     use crate::model::StateCode;
     use crate::solve::{Reason, SessionState, Status};
     use crate::ui::i18n::plan::{PlanWords, P};
-    use crate::ui::i18n::{iso, mode_msg, Catalogue};
+    use crate::ui::i18n::{iso, mode_msg, Catalogue, ResultWords};
     use crate::ui::vm::plan::adjust::Refused;
     use crate::ui::vm::plan::percent;
     use crate::ui::vm::plan::solved::{ClashKind, PinClash, SolveOutcome};
@@ -500,17 +519,14 @@ mod plan_words {
                             format!("{at} لا ينعقد لأنه لم يبلغ الحد الأدنى من المشاركين ({}).", n.minimum)
                         }
                         SessionState::OverBudget => format!(
-                            "{at}: تكلفة المقعد {} {}، والمتبقي من ميزانية الدولة {} {}.",
-                            n.cost,
-                            n.currency,
-                            n.budget_left.unwrap_or(0),
-                            n.currency
+                            "{at}: تكلفة المقعد {}، والمتبقي من ميزانية الدولة {}.",
+                            self.money(n.cost, &n.currency),
+                            self.money(n.budget_left.unwrap_or(0), &n.currency)
                         ),
                         SessionState::HasRoom => format!(
-                            "{at}: المقاعد الشاغرة {}، وتكلفة المقعد {} {}.",
+                            "{at}: المقاعد الشاغرة {}، وتكلفة المقعد {}.",
                             n.seats - n.filled,
-                            n.cost,
-                            n.currency
+                            self.money(n.cost, &n.currency)
                         ),
                     }
                 }
@@ -590,8 +606,10 @@ mod plan_words {
                     iso(session.as_str())
                 ),
                 ClashKind::Budget { state, cost, budget, currency } => format!(
-                    "تكلفة التثبيتات {pins} ({cost} {currency}) تتجاوز ميزانية {} ({budget} {currency}).",
-                    iso(state.as_str())
+                    "تكلفة التثبيتات {pins} ({}) تتجاوز ميزانية {} ({}).",
+                    self.money(*cost, currency),
+                    iso(state.as_str()),
+                    self.money(*budget, currency)
                 ),
                 ClashKind::Minimum { session, minimum, .. } => format!(
                     "التثبيتات {pins} تفرض انعقاد الموعد {}، لكنه لا يمكن أن يبلغ الحد الأدنى من المشاركين ({minimum}).",
@@ -693,13 +711,20 @@ mod read_words {
                 ReadError::TooLarge => "هذا العدد كبير جداً.".into(),
                 ReadError::NotNumber => "أدخل رقماً.".into(),
                 ReadError::Hijri { .. } => {
-                    "يبدو هذا تاريخاً هجرياً؛ أدخل التاريخ الميلادي بالصيغة YYYY-MM-DD، مثل 2027-03-12.".into()
+                    format!("يبدو هذا تاريخاً هجرياً؛ أدخل التاريخ الميلادي بصيغة سنة-شهر-يوم، مثل {}.", iso("2027-03-12"))
                 }
                 ReadError::AmbiguousDate => {
-                    "اليوم قبل الشهر أم الشهر قبل اليوم؟ أدخل التاريخ بالصيغة YYYY-MM-DD، مثل 2027-03-12.".into()
+                    format!(
+                        "اليوم قبل الشهر أم الشهر قبل اليوم؟ أدخل التاريخ بصيغة سنة-شهر-يوم، مثل {}.",
+                        iso("2027-03-12")
+                    )
                 }
-                ReadError::HasTime => "أدخل التاريخ وحده بالصيغة YYYY-MM-DD، دون وقت.".into(),
-                ReadError::NotDate => "أدخل تاريخاً بالصيغة YYYY-MM-DD، مثل 2027-03-12.".into(),
+                ReadError::HasTime => "أدخل التاريخ وحده بصيغة سنة-شهر-يوم، دون وقت.".into(),
+                ReadError::NotDate => format!(
+                    "أدخل تاريخاً بصيغة سنة-شهر-يوم ({}) أو يوم/شهر/سنة ({}).",
+                    iso("2027-03-15"),
+                    iso("15/03/2027")
+                ),
                 ReadError::NotADay => "هذا اليوم غير موجود في التقويم.".into(),
             }
         }
@@ -728,7 +753,9 @@ fn problem(c: &Ar, kind: &ProblemKind) -> String {
         K::Version { found } => {
             format!("يقرأ هذا الإصدار من قدرة سيناريوهات الإصدار {SCENARIO_VERSION}؛ والملف من الإصدار {found}.")
         }
-        K::YearOutside { date } => format!("سنة التاريخ {} خارج المدى {MIN_YEAR}–{MAX_YEAR}.", c.date(*date)),
+        K::YearOutside { date } => {
+            format!("سنة التاريخ {} خارج المدى {}.", c.date(*date), iso(&format!("{MIN_YEAR}–{MAX_YEAR}")))
+        }
         K::StartAfterEnd { start, end } => format!("البداية ({}) بعد النهاية ({}).", c.date(*start), c.date(*end)),
         K::Empty => "لا يمكن أن يكون فارغاً.".into(),
         K::IdCharacter { id, found } => format!(
@@ -812,6 +839,27 @@ mod result_words {
 
         fn percent(&self, n: i64) -> String {
             format!("{n}٪")
+        }
+
+        fn money(&self, amount: i64, currency: &str) -> String {
+            let name = match currency.trim() {
+                "" => return iso(&self.number(amount)),
+                "USD" => "دولار أمريكي".to_string(),
+                "EUR" => "يورو".to_string(),
+                "QAR" => "ريال قطري".to_string(),
+                "SAR" => "ريال سعودي".to_string(),
+                "AED" => "درهم إماراتي".to_string(),
+                "KWD" => "دينار كويتي".to_string(),
+                "BHD" => "دينار بحريني".to_string(),
+                "OMR" => "ريال عماني".to_string(),
+                "JOD" => "دينار أردني".to_string(),
+                "EGP" => "جنيه مصري".to_string(),
+                "MAD" => "درهم مغربي".to_string(),
+                "TND" => "دينار تونسي".to_string(),
+                "DZD" => "دينار جزائري".to_string(),
+                code => iso(code),
+            };
+            format!("{} {name}", iso(&self.number(amount)))
         }
 
         fn headline(&self, s: &Summary) -> String {
@@ -928,6 +976,70 @@ mod result_words {
 
         fn not_running_mark(&self) -> &'static str {
             "✕ لن ينعقد"
+        }
+    }
+}
+
+/// The words of the first visit and the demo data (see `super::first`).
+mod first_words {
+    use super::Ar;
+    use crate::ui::i18n::{iso, FirstWords};
+
+    impl FirstWords for Ar {
+        fn welcome(&self) -> &'static str {
+            "مرحباً بك في قدرة"
+        }
+
+        fn who_are_you(&self) -> &'static str {
+            "من أنت؟ تفتح قدرة مساحة العمل الخاصة بدورك، ويمكنك تغييرها لاحقاً من أعلى الصفحة."
+        }
+
+        fn focal_of(&self, state: &str) -> String {
+            format!("نقطة الاتصال في {}", iso(state))
+        }
+
+        fn focal_hint(&self) -> &'static str {
+            "أدخل الاحتياجات التدريبية لدولتك وأرسلها إلى المركز الإقليمي."
+        }
+
+        fn centre_choice(&self) -> &'static str {
+            "المركز الإقليمي"
+        }
+
+        fn centre_hint(&self) -> &'static str {
+            "إدارة دليل الدورات ومواعيدها."
+        }
+
+        fn planner_choice(&self) -> &'static str {
+            "المخطِّط"
+        }
+
+        fn planner_hint(&self) -> &'static str {
+            "كل شيء: الدول والإعدادات والخطة التي توزّع المقاعد على المتدربين."
+        }
+
+        fn demo_title(&self) -> &'static str {
+            "بيانات تجريبية"
+        }
+
+        fn demo_text(&self) -> &'static str {
+            "الاحتياجات والدورات والمواعيد المعروضة مُختلَقة لتجربة قدرة. تبقى تعديلاتك في هذا المتصفح."
+        }
+
+        fn import_own(&self) -> &'static str {
+            "استيراد السيناريو الخاص بك"
+        }
+
+        fn start_empty(&self) -> &'static str {
+            "البدء ببيانات فارغة"
+        }
+
+        fn confirm_start_empty(&self) -> &'static str {
+            "هل تستبدل بالبيانات التجريبية بيانات فارغة؟ تبقى الدول الأعضاء والمهارات. يعيد زر التراجع البيانات التجريبية."
+        }
+
+        fn data_menu(&self) -> &'static str {
+            "البيانات"
         }
     }
 }

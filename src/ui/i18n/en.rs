@@ -197,7 +197,7 @@ impl Catalogue for En {
             Msg::Unlimited => "unlimited",
             Msg::Problems => "Problems",
             Msg::DateFormat => "YYYY-MM-DD",
-            Msg::DateHelp => "A date written year-month-day, e.g. 2027-02-07",
+            Msg::DateHelp => "A date: year-month-day (2027-03-15) or day/month/year (15/03/2027)",
         }
     }
 
@@ -235,6 +235,11 @@ impl Catalogue for En {
             Note::StorageMigrated(from) => format!("The data saved in this browser was updated from storage version {from}."),
             Note::ResetDone => "The demo data is back. Undo returns to what you had.".into(),
             Note::Cleared => "Local data cleared. The page shows the demo data.".into(),
+            Note::NeedDeleted(gone) => format!("Need {} deleted.", iso(gone.id().as_str())),
+            Note::RestoreFailed(id) => {
+                format!("Need {} could not be put back: a need with that id exists again.", iso(id.as_str()))
+            }
+            Note::StartedEmpty => "You now start from empty data: the member states and skills are kept; add your courses, sessions and needs, or import a scenario.".into(),
             Note::InUse(in_use) => {
                 let thing = thing_index(in_use.by);
                 format!(
@@ -293,7 +298,7 @@ mod plan_words {
     use crate::model::StateCode;
     use crate::solve::{Reason, SessionState, Status};
     use crate::ui::i18n::plan::{PlanWords, P};
-    use crate::ui::i18n::{iso, mode_msg, Catalogue};
+    use crate::ui::i18n::{iso, mode_msg, Catalogue, ResultWords};
     use crate::ui::vm::plan::adjust::Refused;
     use crate::ui::vm::plan::percent;
     use crate::ui::vm::plan::solved::{ClashKind, PinClash, SolveOutcome};
@@ -427,18 +432,15 @@ mod plan_words {
                             )
                         }
                         SessionState::OverBudget => format!(
-                            "{at} costs {} {} a seat; {} {} is left of the state's budget.",
-                            n.cost,
-                            n.currency,
-                            n.budget_left.unwrap_or(0),
-                            n.currency
+                            "{at} costs {} a seat; {} is left of the state's budget.",
+                            self.money(n.cost, &n.currency),
+                            self.money(n.budget_left.unwrap_or(0), &n.currency)
                         ),
                         SessionState::HasRoom => {
                             format!(
-                                "{at} has {} at {} {} each.",
+                                "{at} has {} at {} each.",
                                 count(n.seats - n.filled, "free seat", "free seats"),
-                                n.cost,
-                                n.currency
+                                self.money(n.cost, &n.currency)
                             )
                         }
                     }
@@ -524,8 +526,10 @@ mod plan_words {
                     iso(session.as_str())
                 ),
                 ClashKind::Budget { state, cost, budget, currency } => format!(
-                    "Pins {pins} cost {cost} {currency}, more than the budget of {} ({budget} {currency}).",
-                    iso(state.as_str())
+                    "Pins {pins} cost {}, more than the budget of {} ({}).",
+                    self.money(*cost, currency),
+                    iso(state.as_str()),
+                    self.money(*budget, currency)
                 ),
                 ClashKind::Minimum { session, minimum, .. } => format!(
                     "Pins {pins} make session {} run, but it cannot reach its minimum of {}.",
@@ -633,10 +637,12 @@ mod read_words {
                     "This looks like a Hijri date; enter the Gregorian date as YYYY-MM-DD, e.g. 2027-03-12.".into()
                 }
                 ReadError::AmbiguousDate => {
-                    "Day/month or month/day? Enter the date as YYYY-MM-DD, e.g. 2027-03-12.".into()
+                    "Day/month or month/day? Enter the date as year-month-day, e.g. 2027-03-12.".into()
                 }
                 ReadError::HasTime => "Enter the date only, as YYYY-MM-DD, without a time.".into(),
-                ReadError::NotDate => "Enter a date as YYYY-MM-DD, e.g. 2027-03-12.".into(),
+                ReadError::NotDate => {
+                    "Enter a date as year-month-day (2027-03-15) or day/month/year (15/03/2027).".into()
+                }
                 ReadError::NotADay => "This day is not in the calendar.".into(),
             }
         }
@@ -737,6 +743,13 @@ mod result_words {
 
         fn percent(&self, n: i64) -> String {
             format!("{n}%")
+        }
+
+        fn money(&self, amount: i64, currency: &str) -> String {
+            match currency.trim() {
+                "" => self.number(amount),
+                code => format!("{code}\u{a0}{}", self.number(amount)),
+            }
         }
 
         fn headline(&self, s: &Summary) -> String {
@@ -860,6 +873,70 @@ mod result_words {
 
         fn not_running_mark(&self) -> &'static str {
             "✕ not running"
+        }
+    }
+}
+
+/// The words of the first visit and the demo data (see `super::first`).
+mod first_words {
+    use super::En;
+    use crate::ui::i18n::{iso, FirstWords};
+
+    impl FirstWords for En {
+        fn welcome(&self) -> &'static str {
+            "Welcome to Qudra"
+        }
+
+        fn who_are_you(&self) -> &'static str {
+            "Who are you? Qudra opens the workspace of your role; you can change it later at the top of the page."
+        }
+
+        fn focal_of(&self, state: &str) -> String {
+            format!("Focal point of {}", iso(state))
+        }
+
+        fn focal_hint(&self) -> &'static str {
+            "Enter your state's training needs and send them to the regional centre."
+        }
+
+        fn centre_choice(&self) -> &'static str {
+            "The regional centre"
+        }
+
+        fn centre_hint(&self) -> &'static str {
+            "Keep the catalogue of courses and their dated sessions."
+        }
+
+        fn planner_choice(&self) -> &'static str {
+            "Planner"
+        }
+
+        fn planner_hint(&self) -> &'static str {
+            "Everything: states, settings, and the plan that gives officers their seats."
+        }
+
+        fn demo_title(&self) -> &'static str {
+            "Demo data"
+        }
+
+        fn demo_text(&self) -> &'static str {
+            "The needs, courses and sessions shown are made up, to try Qudra. Your changes stay in this browser."
+        }
+
+        fn import_own(&self) -> &'static str {
+            "Import your own scenario"
+        }
+
+        fn start_empty(&self) -> &'static str {
+            "Start with empty data"
+        }
+
+        fn confirm_start_empty(&self) -> &'static str {
+            "Replace the demo data with empty data? The member states and skills are kept. Undo brings the demo back."
+        }
+
+        fn data_menu(&self) -> &'static str {
+            "Data"
         }
     }
 }

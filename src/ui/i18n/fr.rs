@@ -182,7 +182,7 @@ impl Catalogue for Fr {
             Msg::Unlimited => "illimité",
             Msg::Problems => "Problèmes",
             Msg::DateFormat => "AAAA-MM-JJ",
-            Msg::DateHelp => "Une date écrite année-mois-jour, par ex. 2027-02-07",
+            Msg::DateHelp => "Une date : année-mois-jour (2027-03-15) ou jour/mois/année (15/03/2027)",
         }
     }
 
@@ -221,6 +221,11 @@ impl Catalogue for Fr {
             Note::StorageMigrated(from) => format!("Les données de ce navigateur ont été mises à jour depuis la version de stockage {from}."),
             Note::ResetDone => "Les données de démonstration sont revenues. « Annuler » rétablit les vôtres.".into(),
             Note::Cleared => "Données locales effacées. La page affiche les données de démonstration.".into(),
+            Note::NeedDeleted(gone) => format!("Besoin {} supprimé.", iso(gone.id().as_str())),
+            Note::RestoreFailed(id) => {
+                format!("Le besoin {} n'a pas pu être rétabli : un besoin de même identifiant existe à nouveau.", iso(id.as_str()))
+            }
+            Note::StartedEmpty => "Vous partez maintenant de données vides : les États membres et les compétences sont conservés ; ajoutez vos cours, sessions et besoins, ou importez un scénario.".into(),
             Note::InUse(in_use) => {
                 let thing = thing_index(in_use.by);
                 format!(
@@ -279,7 +284,7 @@ mod plan_words {
     use crate::model::StateCode;
     use crate::solve::{Reason, SessionState, Status};
     use crate::ui::i18n::plan::{PlanWords, P};
-    use crate::ui::i18n::{iso, mode_msg, Catalogue};
+    use crate::ui::i18n::{iso, mode_msg, Catalogue, ResultWords};
     use crate::ui::vm::plan::adjust::Refused;
     use crate::ui::vm::plan::percent;
     use crate::ui::vm::plan::solved::{ClashKind, PinClash, SolveOutcome};
@@ -417,18 +422,15 @@ mod plan_words {
                             )
                         }
                         SessionState::OverBudget => format!(
-                            "{at} coûte {} {} la place ; il reste {} {} au budget de l'État.",
-                            n.cost,
-                            n.currency,
-                            n.budget_left.unwrap_or(0),
-                            n.currency
+                            "{at} coûte {} la place ; il reste {} au budget de l'État.",
+                            self.money(n.cost, &n.currency),
+                            self.money(n.budget_left.unwrap_or(0), &n.currency)
                         ),
                         SessionState::HasRoom => {
                             format!(
-                                "{at} a {} à {} {} chacune.",
+                                "{at} a {} à {} chacune.",
                                 count(n.seats - n.filled, "place libre", "places libres"),
-                                n.cost,
-                                n.currency
+                                self.money(n.cost, &n.currency)
                             )
                         }
                     }
@@ -518,8 +520,10 @@ mod plan_words {
                     iso(session.as_str())
                 ),
                 ClashKind::Budget { state, cost, budget, currency } => format!(
-                    "Les affectations {pins} coûtent {cost} {currency}, plus que le budget de {} ({budget} {currency}).",
-                    iso(state.as_str())
+                    "Les affectations {pins} coûtent {}, plus que le budget de {} ({}).",
+                    self.money(*cost, currency),
+                    iso(state.as_str()),
+                    self.money(*budget, currency)
                 ),
                 ClashKind::Minimum { session, minimum, .. } => format!(
                     "Les affectations {pins} font tenir la session {}, qui ne peut pas atteindre son minimum de {}.",
@@ -639,7 +643,7 @@ mod read_words {
                 "Jour/mois ou mois/jour ? Saisissez la date au format AAAA-MM-JJ, p. ex. 2027-03-12.".into()
             }
             ReadError::HasTime => "Saisissez la date seule, au format AAAA-MM-JJ, sans heure.".into(),
-            ReadError::NotDate => "Saisissez une date au format AAAA-MM-JJ, p. ex. 2027-03-12.".into(),
+            ReadError::NotDate => "Saisissez une date au format AAAA-MM-JJ (2027-03-15) ou JJ/MM/AAAA (15/03/2027).".into(),
             ReadError::NotADay => "Ce jour n'existe pas dans le calendrier.".into(),
             }
         }
@@ -756,6 +760,13 @@ mod result_words {
 
         fn percent(&self, n: i64) -> String {
             format!("{n}\u{202F}%")
+        }
+
+        fn money(&self, amount: i64, currency: &str) -> String {
+            match currency.trim() {
+                "" => self.number(amount),
+                code => format!("{}\u{a0}{code}", self.number(amount)),
+            }
         }
 
         fn headline(&self, s: &Summary) -> String {
@@ -886,6 +897,70 @@ mod result_words {
 
         fn not_running_mark(&self) -> &'static str {
             "✕ annulée"
+        }
+    }
+}
+
+/// The words of the first visit and the demo data (see `super::first`).
+mod first_words {
+    use super::Fr;
+    use crate::ui::i18n::{iso, FirstWords};
+
+    impl FirstWords for Fr {
+        fn welcome(&self) -> &'static str {
+            "Bienvenue dans Qudra"
+        }
+
+        fn who_are_you(&self) -> &'static str {
+            "Qui êtes-vous ? Qudra ouvre l'espace de votre rôle ; vous pourrez en changer en haut de la page."
+        }
+
+        fn focal_of(&self, state: &str) -> String {
+            format!("Point focal de {}", iso(state))
+        }
+
+        fn focal_hint(&self) -> &'static str {
+            "Saisissez les besoins de formation de votre État et envoyez-les au centre régional."
+        }
+
+        fn centre_choice(&self) -> &'static str {
+            "Le centre régional"
+        }
+
+        fn centre_hint(&self) -> &'static str {
+            "Tenez le catalogue des cours et de leurs sessions datées."
+        }
+
+        fn planner_choice(&self) -> &'static str {
+            "Planificateur"
+        }
+
+        fn planner_hint(&self) -> &'static str {
+            "Tout : les États, les réglages et le plan qui attribue les places."
+        }
+
+        fn demo_title(&self) -> &'static str {
+            "Données de démonstration"
+        }
+
+        fn demo_text(&self) -> &'static str {
+            "Les besoins, cours et sessions affichés sont fictifs, pour essayer Qudra. Vos modifications restent dans ce navigateur."
+        }
+
+        fn import_own(&self) -> &'static str {
+            "Importer votre propre scénario"
+        }
+
+        fn start_empty(&self) -> &'static str {
+            "Partir de données vides"
+        }
+
+        fn confirm_start_empty(&self) -> &'static str {
+            "Remplacer les données de démonstration par des données vides ? Les États membres et les compétences sont conservés. Annuler ramène la démonstration."
+        }
+
+        fn data_menu(&self) -> &'static str {
+            "Données"
         }
     }
 }

@@ -7,11 +7,13 @@
 mod ar;
 pub mod connect;
 mod en;
+mod first;
 mod fr;
 mod plan;
 mod plural;
 mod result;
 
+pub use first::FirstWords;
 pub use plan::{PlanWords, P};
 pub use result::ResultWords;
 
@@ -19,9 +21,11 @@ use chrono::{Datelike, NaiveDate};
 
 use crate::model::read::ReadError;
 
+use super::vm::edit::deleted::DeletedNeed;
 use super::vm::edit::issue::{Issue, Thing};
 use super::vm::edit::rows::InUse;
 use super::vm::shell::files::{ImportError, Imported};
+use crate::model::NeedId;
 
 /// A language of the interface.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -254,6 +258,12 @@ pub enum Note {
     ResetDone,
     Cleared,
     InUse(InUse),
+    /// A need was deleted; the toast offers to take it back.
+    NeedDeleted(Box<DeletedNeed>),
+    /// The deleted need could not be put back: a need of its id exists again.
+    RestoreFailed(NeedId),
+    /// The demo's made-up data was left for empty data.
+    StartedEmpty,
 }
 
 impl Note {
@@ -267,6 +277,7 @@ impl Note {
                 | Note::StorageNewer(_)
                 | Note::StorageUnreadable
                 | Note::InUse(_)
+                | Note::RestoreFailed(_)
         )
     }
 }
@@ -280,7 +291,7 @@ pub trait ReadWords {
 
 /// One language's texts: its fixed labels and the messages with values, the words for text a
 /// field could not read ([`ReadWords`]) and those of the plan screens ([`PlanWords`]).
-pub trait Catalogue: Sync + ReadWords + PlanWords + ResultWords {
+pub trait Catalogue: Sync + ReadWords + PlanWords + ResultWords + FirstWords {
     /// A fixed label.
     fn text(&self, m: Msg) -> &'static str;
     /// Month `1..=12`, full name.

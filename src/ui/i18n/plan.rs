@@ -294,7 +294,13 @@ mod tests {
             assert!(c.detail(&d[0]).contains("24"), "{lang:?}");
             assert!(c.detail(&d[0]).contains("\u{2068}DF-101-A\u{2069}"), "{lang:?}");
             assert!(c.detail(&d[1]).contains('4'));
-            assert!(c.detail(&d[3]).contains("1500") && c.detail(&d[3]).contains("900"), "{lang:?}");
+            // Money is grouped, with its currency where the language puts it.
+            assert!(
+                c.detail(&d[3]).contains(&c.money(1500, "USD")) && c.detail(&d[3]).contains(&c.money(900, "USD")),
+                "{lang:?}: {}",
+                c.detail(&d[3])
+            );
+            assert!(c.detail(&d[3]).contains(&c.number(1500)), "{lang:?}");
             assert!(c.detail(&d[9]).contains("Elections"));
             assert!(c.detail(&d[10]).contains("QA"));
         }

@@ -12,6 +12,12 @@ pub trait ResultWords {
     /// A whole number with its thousands grouped: "2,831" (English and Arabic with Latin
     /// digits), "2 831" (French, with a narrow no-break space).
     fn number(&self, n: i64) -> String;
+    /// An amount of money in the scenario's currency (a code such as `USD`) as the language
+    /// writes it: "USD 2,981,550", "2 981 550 USD" (French, narrow no-break spaces), "2,981,550
+    /// دولار أمريكي" (Arabic, Latin digits as everywhere in the app, the currency after and
+    /// named in Arabic when it is a common one). The figure sits in an isolate where the words
+    /// around it run the other way.
+    fn money(&self, amount: i64, currency: &str) -> String;
     /// A percent as the language writes it: "77%", "77 %" (French), "77٪" (Arabic).
     fn percent(&self, n: i64) -> String;
     /// "2,180 of 2,831 trainees placed (77%), 167 needs short, 12 of them critical".
@@ -115,5 +121,16 @@ mod tests {
             UiLang::En.catalogue().headline(&summary(1, 1, 1, 1)),
             "1 of 1 trainee placed (100%), 1 need short, all of them critical"
         );
+    }
+
+    #[test]
+    fn money_is_grouped_with_the_currency_where_each_language_puts_it() {
+        assert_eq!(UiLang::En.catalogue().money(2_981_550, "USD"), "USD\u{a0}2,981,550");
+        assert_eq!(UiLang::Fr.catalogue().money(2_981_550, "USD"), "2\u{202F}981\u{202F}550\u{a0}USD");
+        assert_eq!(UiLang::Ar.catalogue().money(2_981_550, "USD"), "\u{2068}2,981,550\u{2069} دولار أمريكي");
+        // A currency without an Arabic name stays as its code, isolated; no currency, no word.
+        assert_eq!(UiLang::Ar.catalogue().money(1500, "XOF"), "\u{2068}1,500\u{2069} \u{2068}XOF\u{2069}");
+        assert_eq!(UiLang::En.catalogue().money(-1500, " "), "-1,500");
+        assert_eq!(UiLang::Fr.catalogue().money(999, "EUR"), "999\u{a0}EUR");
     }
 }

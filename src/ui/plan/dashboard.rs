@@ -50,16 +50,18 @@ pub fn Dashboard() -> impl IntoView {
             ("total-needs-not-met", P::NeedsNotMet, t.needs_not_met.to_string()),
             ("total-coverage", P::Coverage, format!("{}%", percent(planned, needed))),
             ("total-weighted", P::WeightedCoverage, format!("{:.1}%", t.weighted_coverage * 100.0)),
-            ("total-cost", P::PlanCost, format!("{} {currency}", t.cost)),
+            ("total-cost", P::PlanCost, l.catalogue().money(t.cost, &currency)),
         ];
         Some(
             cards
                 .into_iter()
                 .map(|(id, label, value)| {
+                    // Money carries words (the currency) whose side depends on the language.
+                    let dir = if id == "total-cost" { "auto" } else { "ltr" };
                     view! {
                         <div class="card">
                             <dt>{l.p(label)}</dt>
-                            <dd id=id dir="ltr">{value}</dd>
+                            <dd id=id dir=dir>{value}</dd>
                         </div>
                     }
                 })

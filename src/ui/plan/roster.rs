@@ -27,12 +27,16 @@ pub fn Roster() -> impl IntoView {
     });
     let chosen_need = RwSignal::new(String::new());
     let chosen_seats = RwSignal::new(String::from("1"));
+    // The pin of the form waiting for "Pin anyway": it breaks a rule of the need's own, and
+    // the planner is told which (as the unmet list tells it) before it is made.
+    let confirm = RwSignal::new(None::<(NeedId, SessionId, i64, String)>);
     view! {
         {move || {
             let l = lang.get();
             let Some(r) = roster.get() else { return ().into_any() };
             let session = r.slot.session.clone();
             let code = l.code();
+            let currency = store.scenario.with_untracked(|s| s.settings.currency.clone());
             let facts = {
                 let mode = mode_msg(&r.mode).map(|m| l.t(m).to_string()).unwrap_or_else(|| r.mode.to_string());
                 let cap = r.max_per_state.map(|c| c.to_string()).unwrap_or_else(|| "–".into());
@@ -50,7 +54,7 @@ pub fn Roster() -> impl IntoView {
                         <dt>{l.t(Msg::Seats)}</dt><dd id="roster-fill" data-filled=r.slot.filled>{l.catalogue().fill(r.slot.filled, r.slot.seats)}</dd>
                         <dt>{l.t(Msg::CapPerState)}</dt><dd>{cap}</dd>
                         <dt>{l.t(Msg::MinParticipants)}</dt><dd>{r.slot.min_participants}</dd>
-                        <dt>{l.t(Msg::CostPerSeat)}</dt><dd>{r.cost_per_seat}</dd>
+                        <dt>{l.t(Msg::CostPerSeat)}</dt><dd id="roster-cost">{l.catalogue().money(r.cost_per_seat, &currency)}</dd>
                         <dt>{l.t(Msg::OpenTo)}</dt><dd><bdi>{open}</bdi></dd>
                     </dl>
                 }
@@ -80,7 +84,7 @@ pub fn Roster() -> impl IntoView {
                         <tr data-need=n.need.to_string() class:first=first>
                             <td>{first.then(|| view! { <bdi>{state_label}</bdi>" · "<span class="num">{l.catalogue().seats(total)}</span> })}</td>
                             <td><bdi class="code">{n.need.to_string()}</bdi></td>
-                            <td class="num seats">{n.seats}" / "{n.trainees}</td>
+                            <td class="num seats"><bdi dir="ltr">{format!("{} / {}", n.seats, n.trainees)}</bdi></td>
                             <td>{priority}</td>
                             <td class="actions">
                                 {match n.pinned {
@@ -138,7 +142,8 @@ pub fn Roster() -> impl IntoView {
                 .pinnable
                 .iter()
                 .map(|o| {
-                    let label = format!("{} — {} · {}/{}", o.need, o.state, o.planned, o.trainees);
+                    // An option holds text only: the figures get a left-to-right isolate.
+                    let label = format!("{} — {} · \u{2066}{} / {}\u{2069}", o.need, o.state, o.planned, o.trainees);
                     view! { <option value=o.need.to_string()><bdi>{label}</bdi></option> }
                 })
                 .collect_view();
@@ -161,8 +166,35 @@ pub fn Roster() -> impl IntoView {
                     let need = NeedId::new(chosen_need.get_untracked());
                     let seats = crate::model::read::whole_number(&chosen_seats.get_untracked()).unwrap_or(0);
                     let session: SessionId = session.clone();
+                    let warning = store.scenario.with_untracked(|sc| crate::solve::pair_fact(sc, &need, &session));
+                    match warning {
+                        Some(fact) if seats >= 1 => {
+                            let text = lang.get_untracked().catalogue().pin_warning(&fact);
+                            confirm.set(Some((need, session, seats, text)));
+                        }
+                        _ => {
+                            confirm.set(None);
+                            store.try_change(error, move |sc| adjust::pin(sc, &need, &session, seats));
+                        }
+                    }
+                }
+            };
+            let pin_anyway = move |_| {
+                if let Some((need, session, seats, _)) = confirm.get_untracked() {
+                    confirm.set(None);
                     store.try_change(error, move |sc| adjust::pin(sc, &need, &session, seats));
                 }
+            };
+            let prompt = move || {
+                confirm.get().map(|(_, _, _, text)| {
+                    view! {
+                        <p class="pin-confirm" id="pin-form-confirm" role="alertdialog" aria-label=text.clone()>
+                            <span class="warning">{text.clone()}</span>" "
+                            <button type="button" class="small danger pin-anyway" on:click=pin_anyway>{l.catalogue().pin_anyway()}</button>" "
+                            <button type="button" class="small pin-cancel" on:click=move |_| confirm.set(None)>{l.catalogue().cancel()}</button>
+                        </p>
+                    }
+                })
             };
             let empty = r.states.is_empty();
             view! {
@@ -193,7 +225,10 @@ pub fn Roster() -> impl IntoView {
                         <h3>{l.p(P::PinNeedHere)}</h3>
                         <label class="field">
                             <span>{l.t(Msg::Need)}</span>
-                            <select id="pin-need" on:change=move |ev| chosen_need.set(event_target_value(&ev))>
+                            <select id="pin-need" on:change=move |ev| {
+                                confirm.set(None);
+                                chosen_need.set(event_target_value(&ev));
+                            }>
                                 <option value="" selected=true>{l.p(P::ChooseNeed)}</option>
                                 {options}
                             </select>
@@ -205,6 +240,7 @@ pub fn Roster() -> impl IntoView {
                         </label>
                         <button type="submit" class="primary" id="pin-submit">{l.p(P::Pin)}</button>
                     </form>
+                    {prompt}
                     {move || error.get().map(|e| view! { <p class="issue" role="alert" id="roster-error">{e}</p> })}
                     <p class="hint">{l.p(P::RosterHint)}</p>
                 </aside>

@@ -1,9 +1,11 @@
-//! The app: a skip link to the main content first, then loads the store, keeps `<html lang dir>` in step with the language, saves when the
-//! page is hidden, and shows the chosen workspace.
+//! The app: a skip link to the main content first, then loads the store, keeps `<html lang dir>`
+//! in step with the language, saves when the page is hidden, and shows the first visit's question
+//! or the chosen workspace (under the demo banner while the data is the demo's).
 
 use leptos::prelude::*;
 
 use super::browser;
+use super::first_visit::{DemoBanner, FirstVisit};
 use super::header::Header;
 use super::notices::Notices;
 use super::planner::PlannerWorkspace;
@@ -72,10 +74,16 @@ pub fn App() -> impl IntoView {
                 Phase::Loading => view! { <p class="loading" role="status">{move || c(store.lang.get(), C::Loading)}</p> }.into_any(),
                 Phase::Failed => view! { <p class="error" role="alert">{move || c(store.lang.get(), C::LoadFailed)}</p> }.into_any(),
                 Phase::Ready if conn.role() == Some(AccountRole::Admin) => view! { <AccountsWorkspace /> }.into_any(),
-                Phase::Standalone | Phase::Ready => match store.role.get() {
+                Phase::Ready => match store.role.get() {
                     Role::Focal => view! { <FocalWorkspace /> }.into_any(),
                     Role::Centre => view! { <CentreWorkspace /> }.into_any(),
                     Role::Planner => view! { <PlannerWorkspace /> }.into_any(),
+                },
+                Phase::Standalone => match (store.first_visit.get(), store.role.get()) {
+                    (true, _) => view! { <FirstVisit /> }.into_any(),
+                    (false, Role::Focal) => view! { <DemoBanner /><FocalWorkspace /> }.into_any(),
+                    (false, Role::Centre) => view! { <DemoBanner /><CentreWorkspace /> }.into_any(),
+                    (false, Role::Planner) => view! { <DemoBanner /><PlannerWorkspace /> }.into_any(),
                 },
             }}
         </main>

@@ -5,11 +5,11 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::browser;
+use super::data_menu::DataMenu;
 use super::store::{use_store, SaveState};
 use crate::ui::connect::account::AccountBadge;
 use crate::ui::connect::{use_conn, Phase};
 use crate::ui::i18n::{Msg, Note, UiLang};
-use crate::ui::plan::store::PlanStore;
 use crate::ui::vm::shell::files;
 use crate::ui::vm::shell::storage::{KEY_LANG, KEY_ROLE};
 use crate::ui::vm::shell::Role;
@@ -17,7 +17,6 @@ use crate::ui::vm::shell::Role;
 #[component]
 pub fn Header() -> impl IntoView {
     let store = use_store();
-    let plan = use_context::<PlanStore>();
     let lang = store.lang;
     let t = move |m: Msg| move || lang.get().t(m);
     let choose_lang = move |ev: leptos::ev::Event| {
@@ -29,6 +28,7 @@ pub fn Header() -> impl IntoView {
     let choose_role = move |role: Role| {
         store.remember(KEY_ROLE, role.code());
         store.role.set(role);
+        store.first_visit.set(false);
     };
     let import = move |ev: leptos::ev::Event| {
         let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else {
@@ -44,19 +44,6 @@ pub fn Header() -> impl IntoView {
     let export = move |_| {
         let text = store.scenario.with_untracked(files::export_scenario);
         browser::download(&files::file_name("scenario", None), &text);
-    };
-    let reset = move |_| {
-        if browser::confirm(lang.get_untracked().t(Msg::ConfirmReset)) {
-            store.reset_to_demo();
-        }
-    };
-    let clear = move |_| {
-        if browser::confirm(lang.get_untracked().t(Msg::ConfirmClear)) {
-            store.clear_local_data();
-            if let Some(plan) = plan {
-                plan.forget();
-            }
-        }
     };
     let save_text = move || {
         let l = lang.get();
@@ -119,9 +106,8 @@ pub fn Header() -> impl IntoView {
                 <label class="button" for="import-file">{t(Msg::Import)}</label>
                 <input type="file" id="import-file" class="visually-hidden" accept=".json,application/json" on:change=import />
                 <button type="button" id="export-scenario" on:click=export>{t(Msg::ExportScenario)}</button>
-                <button type="button" id="reset-demo" on:click=reset>{t(Msg::ResetDemo)}</button>
-                <button type="button" id="clear-local" class="danger" on:click=clear>{t(Msg::ClearLocal)}</button>
                 <span id="save-state" class=save_class role="status">{save_text}</span>
+                <DataMenu />
             </div>
             </Show>
         </header>

@@ -11,13 +11,15 @@ use serde_json::Value;
 use super::browser;
 use crate::model::{NeedId, Problem, Scenario, StateCode};
 use crate::ui::i18n::{Note, UiLang};
+use crate::ui::vm::edit::deleted::{self, DeletedNeed};
 use crate::ui::vm::edit::field::{self, Kind};
 use crate::ui::vm::edit::issue::FieldIssue;
 use crate::ui::vm::edit::{rows, views};
 use crate::ui::vm::plan::adjust;
 use crate::ui::vm::shell::files;
+use crate::ui::vm::shell::first::{self, Choice};
 use crate::ui::vm::shell::history::History;
-use crate::ui::vm::shell::storage::{self, Loaded, KEY_FOCAL_STATE, KEY_LANG, KEY_ROLE, KEY_SCENARIO};
+use crate::ui::vm::shell::storage::{self, Loaded, KEY_DEMO, KEY_FOCAL_STATE, KEY_LANG, KEY_ROLE, KEY_SCENARIO};
 use crate::ui::vm::shell::Role;
 
 /// The demo scenario a first visit shows, built into the app so it works offline.
@@ -57,6 +59,10 @@ pub struct Store {
     pub lang: RwSignal<UiLang>,
     pub role: RwSignal<Role>,
     pub focal_state: RwSignal<StateCode>,
+    /// Nothing was stored when the page opened: the user is asked who they are first.
+    pub first_visit: RwSignal<bool>,
+    /// The scenario is (still) the demo's, edited or not: the demo banner shows.
+    pub demo: RwSignal<bool>,
     pub notes: RwSignal<Vec<(u64, Note)>>,
     next_note: StoredValue<u64>,
     pub save: RwSignal<SaveState>,
@@ -85,7 +91,13 @@ impl Store {
     pub fn load() -> Store {
         let mut notes = Vec::new();
         let mut save = SaveState::Saved;
-        let scenario = match storage::decode(browser::read(KEY_SCENARIO).as_deref()) {
+        let stored = storage::decode(browser::read(KEY_SCENARIO).as_deref());
+        let is_demo = match &stored {
+            Loaded::Scenario { .. } => browser::read(KEY_DEMO).is_some(),
+            Loaded::Nothing | Loaded::Newer(_) | Loaded::Unreadable(_) => true,
+        };
+        let first_visit = first::is_first_visit(stored != Loaded::Nothing, browser::read(KEY_ROLE).is_some());
+        let scenario = match stored {
             Loaded::Nothing => demo(),
             Loaded::Scenario { scenario, from } => {
                 if from < storage::SCHEMA_VERSION {
@@ -126,6 +138,8 @@ impl Store {
             lang: RwSignal::new(lang),
             role: RwSignal::new(role),
             focal_state: RwSignal::new(focal_state),
+            first_visit: RwSignal::new(first_visit),
+            demo: RwSignal::new(is_demo),
             notes: RwSignal::new(Vec::new()),
             next_note: StoredValue::new(0),
             save: RwSignal::new(save),
@@ -298,8 +312,10 @@ impl Store {
         let result = self.scenario.with_untracked(|s| files::import(s, text));
         match result {
             Ok((scenario, imported)) => {
-                if let files::Imported::Submission { state, .. } = &imported {
-                    self.focal_state.set(state.clone());
+                match &imported {
+                    files::Imported::Submission { state, .. } => self.focal_state.set(state.clone()),
+                    // A whole scenario of the user's own: no longer the demo.
+                    files::Imported::Scenario { .. } => self.demo.set(false),
                 }
                 self.replace(scenario);
                 self.notify(Note::Imported(imported));
@@ -309,8 +325,45 @@ impl Store {
     }
 
     pub fn reset_to_demo(&self) {
+        self.demo.set(true);
         self.replace(demo());
         self.notify(Note::ResetDone);
+    }
+
+    /// Leaves the demo for the region's states and skills without made-up data (one undo
+    /// step); the demo banner goes.
+    pub fn start_empty(&self) {
+        self.demo.set(false);
+        self.replace(first::empty_like(&demo()));
+        self.notify(Note::StartedEmpty);
+    }
+
+    /// The first visit's answer: opens that workspace (and state) and remembers it.
+    pub fn choose(&self, choice: Choice) {
+        if let Some(state) = choice.state() {
+            self.remember(KEY_FOCAL_STATE, state.as_str());
+            self.focal_state.set(state.clone());
+        }
+        let role = choice.role();
+        self.remember(KEY_ROLE, role.code());
+        self.role.set(role);
+        self.first_visit.set(false);
+    }
+
+    /// Deletes need `i` (one undo step) and offers to take it back in a toast.
+    pub fn delete_need(&self, i: usize) {
+        if let Some(gone) = self.change(|s| deleted::delete_need(s, i)) {
+            self.notify(Note::NeedDeleted(Box::new(gone)));
+        }
+    }
+
+    /// The toast's "Undo": puts the need back where it was, with its pins and exclusions.
+    pub fn restore_need(&self, gone: &DeletedNeed, note: u64) {
+        self.dismiss(note);
+        let restored = self.change(|s| deleted::restore_need(s, gone));
+        if !restored {
+            self.notify(Note::RestoreFailed(gone.id().clone()));
+        }
     }
 
     /// Forgets everything this app stored in the browser and shows the demo, without saving it
@@ -323,6 +376,7 @@ impl Store {
         self.save_due.set_value(false);
         self.drafts.set(BTreeMap::new());
         self.history.update_value(History::clear);
+        self.demo.set(true);
         self.scenario.set(demo());
         self.can_undo.set(false);
         self.can_redo.set(false);
@@ -386,6 +440,12 @@ impl Store {
         }
         let text = self.scenario.with_untracked(storage::encode);
         if browser::write(KEY_SCENARIO, &text) {
+            // Whether what was written is the demo's, for the banner after a reload.
+            if self.demo.get_untracked() {
+                browser::write(KEY_DEMO, "1");
+            } else {
+                browser::remove(KEY_DEMO);
+            }
             self.save.set(SaveState::Saved);
             self.notes.update(|n| n.retain(|(_, note)| *note != Note::SaveFailed));
         } else {

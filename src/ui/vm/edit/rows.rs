@@ -4,6 +4,7 @@
 
 use chrono::{Days, NaiveDate};
 
+use super::free_week;
 use super::issue::Thing;
 use crate::model::{
     read, Blackout, Course, CourseId, Mode, Need, NeedId, NeedIds, Scenario, Session, SessionId, Skill, SkillId,
@@ -115,16 +116,24 @@ pub fn follow_id(
     Some(id)
 }
 
-/// Appends a five-day session of `course` (or the first course) and returns its index.
+/// Appends a session of `course` (or the first course) in the first free working week
+/// ([`free_week::first_free_week`]: Sunday to Thursday, no session of the course, no holiday)
+/// and returns its index.
 pub fn add_session(scenario: &mut Scenario, course: Option<&CourseId>) -> Option<usize> {
     let course = course.cloned().or_else(|| scenario.courses.first().map(|c| c.id.clone()))?;
-    let start = first_day(scenario);
+    let (start, end) = match free_week::first_free_week(scenario, &course) {
+        Some(week) => (week.start, week.end),
+        None => {
+            let start = first_day(scenario);
+            (start, start.checked_add_days(Days::new(4)).unwrap_or(start))
+        }
+    };
     let id = fresh_id(course.as_str(), |id| scenario.session(&SessionId::new(id)).is_some());
     scenario.sessions.push(Session {
         id: SessionId::new(id),
         course,
         start,
-        end: start.checked_add_days(Days::new(4)).unwrap_or(start),
+        end,
         seats: 20,
         max_per_state: None,
         min_participants: 0,
@@ -362,7 +371,10 @@ mod tests {
     #[test]
     fn new_sessions_courses_skills_and_blackouts_are_valid() {
         let mut s = scenario();
-        add_session(&mut s, None).unwrap();
+        let i = add_session(&mut s, None).unwrap();
+        // Not 1–5 January: the first Sunday to Thursday, 3–7 January 2027.
+        assert_eq!(s.sessions[i].start.to_string(), "2027-01-03");
+        assert_eq!(s.sessions[i].end.to_string(), "2027-01-07");
         add_course(&mut s, "New course", "دورة جديدة");
         add_skill(&mut s, "New skill", "مهارة جديدة");
         let b = add_blackout(&mut s, 0, "Holiday").unwrap();

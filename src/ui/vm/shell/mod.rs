@@ -1,7 +1,9 @@
-//! What the frame of every screen decides: the workspace chosen, undo and redo, files in and
-//! out of the app, and what the browser keeps on the device.
+//! What the frame of every screen decides: the workspace chosen (asked on the first visit,
+//! `first`), undo and redo, files in and out of the app, and what the browser keeps on the
+//! device.
 
 pub mod files;
+pub mod first;
 pub mod history;
 pub mod storage;
 pub mod tabs;

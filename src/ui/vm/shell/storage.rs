@@ -15,7 +15,10 @@ pub const KEY_SCENARIO: &str = "qudra.scenario";
 pub const KEY_LANG: &str = "qudra.lang";
 pub const KEY_ROLE: &str = "qudra.role";
 pub const KEY_FOCAL_STATE: &str = "qudra.focal_state";
-pub const ALL_KEYS: [&str; 4] = [KEY_SCENARIO, KEY_LANG, KEY_ROLE, KEY_FOCAL_STATE];
+/// Present ("1") while the stored scenario is still the demo's (edited or not), so that the
+/// demo banner stays until the user imports a scenario or starts empty.
+pub const KEY_DEMO: &str = "qudra.demo";
+pub const ALL_KEYS: [&str; 5] = [KEY_SCENARIO, KEY_LANG, KEY_ROLE, KEY_FOCAL_STATE, KEY_DEMO];
 
 /// What was found in storage.
 #[derive(Debug, Clone, PartialEq)]
