@@ -5,4 +5,5 @@
 pub mod field;
 pub mod issue;
 pub mod rows;
+pub mod sheet;
 pub mod views;
