@@ -896,6 +896,7 @@ mod sheet_words {
                 S::ShowRow => "Show the row",
                 S::RowOfFile => "The row in the file",
                 S::Close => "Close",
+                S::FirstShown => "Only the first 200 problems are listed; fix them and import again to see the rest.",
             }
         }
 

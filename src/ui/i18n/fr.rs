@@ -923,6 +923,7 @@ mod sheet_words {
                 S::ShowRow => "Voir la ligne",
                 S::RowOfFile => "La ligne du fichier",
                 S::Close => "Fermer",
+                S::FirstShown => "Seuls les 200 premiers problèmes sont listés ; corrigez-les et importez de nouveau pour voir la suite.",
             }
         }
 

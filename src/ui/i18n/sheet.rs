@@ -22,10 +22,12 @@ pub enum S {
     ShowRow,
     RowOfFile,
     Close,
+    /// Only the first problems are listed.
+    FirstShown,
 }
 
 impl S {
-    pub const ALL: [S; 11] = [
+    pub const ALL: [S; 12] = [
         S::Spreadsheets,
         S::ImportNeeds,
         S::ImportSessions,
@@ -37,6 +39,7 @@ impl S {
         S::ShowRow,
         S::RowOfFile,
         S::Close,
+        S::FirstShown,
     ];
 }
 
