@@ -138,7 +138,7 @@ fn ReportView(report: Report, shown: RwSignal<Option<usize>>, lang: UiLang) -> i
         let l = lang;
         let width = row.header.len().max(row.cells.len());
         let cell = |i: usize, v: &Vec<String>| v.get(i).cloned().unwrap_or_default();
-        let mark = move |name: &str| if bad.iter().any(|b| b == name.trim()) { "bad" } else { "" };
+        let mark = move |name: &str| if bad.iter().any(|b| b.eq_ignore_ascii_case(name.trim())) { "bad" } else { "" };
         Some(view! {
             <figure class="row-preview" id="row-preview" data-line=line>
                 <figcaption>{l.catalogue().row_place(line, None)}" — "{l.catalogue().s(S::RowOfFile)}</figcaption>
