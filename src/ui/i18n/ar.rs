@@ -940,12 +940,7 @@ mod sheet_words {
     use crate::ui::vm::edit::sheet::{Outcome, Report, Sheet};
 
     fn quoted(words: &[impl AsRef<str>]) -> String {
-        let words: Vec<String> = words.iter().map(|w| iso(w.as_ref())).collect();
-        match words.as_slice() {
-            [] => String::new(),
-            [one] => one.clone(),
-            [first @ .., last] => format!("{} أو {last}", first.join("، ")),
-        }
+        crate::ui::i18n::sheet::alternatives(words, "، ", " أو ")
     }
 
     const SAVE_AS: &str = "في Excel اختر ملف > حفظ باسم > «CSV UTF-8 (محدد بفاصلات)».";

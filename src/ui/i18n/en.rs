@@ -872,12 +872,7 @@ mod sheet_words {
     use crate::ui::vm::edit::sheet::{Outcome, Report, Sheet};
 
     fn quoted(words: &[impl AsRef<str>]) -> String {
-        let words: Vec<String> = words.iter().map(|w| iso(w.as_ref())).collect();
-        match words.as_slice() {
-            [] => String::new(),
-            [one] => one.clone(),
-            [first @ .., last] => format!("{} or {last}", first.join(", ")),
-        }
+        crate::ui::i18n::sheet::alternatives(words, ", ", " or ")
     }
 
     const SAVE_AS: &str = "In Excel choose File > Save As > \"CSV UTF-8 (Comma delimited)\".";

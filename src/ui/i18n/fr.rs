@@ -898,12 +898,7 @@ mod sheet_words {
     use crate::ui::vm::edit::sheet::{Outcome, Report, Sheet};
 
     fn quoted(words: &[impl AsRef<str>]) -> String {
-        let words: Vec<String> = words.iter().map(|w| iso(w.as_ref())).collect();
-        match words.as_slice() {
-            [] => String::new(),
-            [one] => one.clone(),
-            [first @ .., last] => format!("{} ou {last}", first.join(", ")),
-        }
+        crate::ui::i18n::sheet::alternatives(words, ", ", " ou ")
     }
 
     const SAVE_AS: &str =

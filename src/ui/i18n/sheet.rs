@@ -4,6 +4,7 @@
 //! [`SheetWords`] in its own block, matching every [`S`] and every kind of problem without a
 //! wildcard, so a kind without words in en, ar and fr does not compile.
 
+use super::iso;
 use crate::io::import::RowProblem;
 use crate::ui::vm::edit::sheet::Report;
 
@@ -54,6 +55,17 @@ pub trait SheetWords {
     fn row_place(&self, line: usize, column: Option<&str>) -> String;
     /// What is wrong, in words.
     fn row_problem(&self, problem: &RowProblem) -> String;
+}
+
+/// Words a reader may pick from, each isolated: `a`, `a or b`, `a, b or c` (with the
+/// language's `comma` and `or`).
+pub(super) fn alternatives(words: &[impl AsRef<str>], comma: &str, or: &str) -> String {
+    let words: Vec<String> = words.iter().map(|w| iso(w.as_ref())).collect();
+    match words.as_slice() {
+        [] => String::new(),
+        [one] => one.clone(),
+        [first @ .., last] => format!("{}{or}{last}", first.join(comma)),
+    }
 }
 
 #[cfg(test)]
