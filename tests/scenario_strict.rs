@@ -266,7 +266,7 @@ fn a_needs_csv_whose_note_holds_an_override_names_its_line() {
     assert_eq!(errors.len(), 1, "{errors:?}");
     assert_eq!(errors[0].line, 3);
     assert_eq!(errors[0].column, Some("note"));
-    assert!(errors[0].message.contains("U+202E"), "{}", errors[0]);
+    assert!(errors[0].message().contains("U+202E"), "{}", errors[0]);
 }
 
 // Item 13: as strict as the CSV import.

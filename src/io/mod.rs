@@ -19,7 +19,7 @@ use std::str::FromStr;
 use crate::model::{Need, NeedId, Scenario, Session, SessionId, StateCode};
 use crate::solve::Plan;
 
-pub use import::{Imported, RowError};
+pub use import::{Imported, RowError, RowProblem};
 pub use words::{reason_words, ReasonWords};
 
 /// The language of the words an export writes (state names, course titles, reasons).

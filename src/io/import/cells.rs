@@ -4,32 +4,27 @@
 
 use unicode_normalization::UnicodeNormalization;
 
+use super::problem::RowProblem;
+
 /// The file's text without its byte-order mark, or why it is not a UTF-8 CSV file. The
-/// error is `(row, message)`, row 0 for the file as a whole.
-pub fn decode(bytes: &[u8]) -> Result<&str, (usize, String)> {
-    const SAVE_AS: &str = "in Excel choose File > Save As > \"CSV UTF-8 (Comma delimited)\"";
+/// error is `(row, problem)`, row 0 for the file as a whole.
+pub fn decode(bytes: &[u8]) -> Result<&str, (usize, RowProblem)> {
     if bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes).iter().all(|b| b.is_ascii_whitespace()) {
-        return Err((0, "the file is empty".to_string()));
+        return Err((0, RowProblem::EmptyFile));
     }
     if bytes.starts_with(b"PK\x03\x04") {
-        return Err((0, format!("this is an Excel workbook (.xlsx) with a .csv name, not a CSV file; {SAVE_AS}")));
+        return Err((0, RowProblem::Workbook));
     }
     if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
-        return Err((0, format!("this is an old Excel workbook (.xls) with a .csv name, not a CSV file; {SAVE_AS}")));
+        return Err((0, RowProblem::OldWorkbook));
     }
     if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
-        return Err((0, format!("this file is UTF-16 (Excel's \"Unicode Text\"), not UTF-8 CSV; {SAVE_AS}")));
+        return Err((0, RowProblem::Utf16));
     }
     let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     std::str::from_utf8(body).map_err(|err| {
         let good = std::str::from_utf8(&body[..err.valid_up_to()]).unwrap_or("");
-        (
-            row_at_end(good),
-            format!(
-                "this row is not UTF-8 text: the file was probably saved as \"CSV (Comma delimited)\" \
-                 in the Windows Arabic code page (1256), which garbles Arabic; {SAVE_AS}"
-            ),
-        )
+        (row_at_end(good), RowProblem::NotUtf8)
     })
 }
 
@@ -66,13 +61,9 @@ fn is_bidi_control(ch: char) -> bool {
 
 /// A cell as text: NFC, without control characters (line breaks and tabs become spaces) or
 /// stray byte-order marks, trimmed. Bidi controls are an error, named by code point.
-pub fn clean(raw: &str) -> Result<String, String> {
-    if let Some(bidi) = raw.chars().find(|&c| is_bidi_control(c)) {
-        return Err(format!(
-            "contains an invisible direction control character (U+{:04X}) that can make the text \
-             show differently from what it is; retype the cell",
-            bidi as u32
-        ));
+pub fn clean(raw: &str) -> Result<String, RowProblem> {
+    if let Some(found) = raw.chars().find(|&c| is_bidi_control(c)) {
+        return Err(RowProblem::BidiControl { found });
     }
     let mut out = String::with_capacity(raw.len());
     for ch in raw.nfc() {
@@ -110,18 +101,18 @@ mod tests {
     fn cells_are_normalised_and_bidi_controls_refused() {
         // "e" + combining acute becomes the single precomposed letter.
         assert_eq!(clean(" Cafe\u{301}\u{7}\n "), Ok("Café".to_string()));
-        assert!(clean("QA\u{202E}").unwrap_err().contains("U+202E"));
+        assert_eq!(clean("QA\u{202E}"), Err(RowProblem::BidiControl { found: '\u{202E}' }));
         assert!(clean("\u{2067}x").is_err());
     }
 
     #[test]
     fn non_utf8_text_and_workbooks_are_refused() {
-        assert!(decode(b"PK\x03\x04rest").unwrap_err().1.contains(".xlsx"));
+        assert!(decode(b"PK\x03\x04rest").unwrap_err().1.to_string().contains(".xlsx"));
         let err = decode(b"state\n\xe3\xd5\xd1\n").unwrap_err();
         assert_eq!(err.0, 2);
         // A cell holding a line break is one row: the bad byte is in the spreadsheet's row 3.
         assert_eq!(decode(b"state,note\nQA,\"a\nb\"\nTN,\xe3\n").unwrap_err().0, 3);
-        assert!(err.1.contains("1256"));
+        assert!(err.1.to_string().contains("1256"));
         assert_eq!(decode(b"\xEF\xBB\xBFstate\n"), Ok("state\n"));
     }
 }

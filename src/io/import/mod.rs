@@ -19,13 +19,16 @@
 
 mod cells;
 mod names;
+mod problem;
 
-use std::borrow::Cow;
+pub use problem::RowProblem;
+
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
 use crate::model::{
-    read, validate, CourseId, DateRange, Mode, Need, NeedId, NeedIds, Scenario, Session, SessionId, SkillId, StateCode,
+    read, validate, CourseId, DateRange, Mode, Need, NeedId, NeedIds, ProblemKind, Scenario, Session, SessionId,
+    SkillId, StateCode,
 };
 
 use super::csv::{count_filled_records, Record, Records, UnclosedQuote};
@@ -40,10 +43,10 @@ pub const SESSIONS_COLUMNS: [&str; 9] =
     ["session", "course", "start", "end", "seats", "max_per_state", "min_participants", "cost_per_seat", "open_to"];
 const SESSIONS_REQUIRED: [&str; 5] = ["session", "course", "start", "end", "seats"];
 
-/// One thing wrong with an imported file: where (row, column) and what, in words a focal
-/// point can act on, shown as `row 3, trainees: …`.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, thiserror::Error)]
-#[error("{}{message}", place(*.line, .column.as_deref()))]
+/// One thing wrong with an imported file: where (row, column) and what, as data
+/// ([`RowProblem`]); `Display` writes it as the command line does, `row 3, trainees: …`.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{}{problem}", place(*.line, .column.as_deref()))]
 pub struct RowError {
     /// The row as the spreadsheet numbers it: the record's ordinal in the file, the header
     /// being row 1 and blank rows counted, so a cell holding a line break does not shift
@@ -53,9 +56,9 @@ pub struct RowError {
     /// The CSV column the problem is in, when it is in one.
     pub column: Option<&'static str>,
     /// What is wrong. After the first [`FULL_PROBLEMS`] problems, each further row with
-    /// problems is one entry with a short fixed message, so that a file of a million bad
-    /// rows costs a small struct per row, not a sentence per cell.
-    pub message: Cow<'static, str>,
+    /// problems is one [`RowProblem::MoreInRow`], so that a file of a million bad rows costs
+    /// a small struct per row, not a sentence per cell.
+    pub problem: RowProblem,
 }
 
 fn place(line: usize, column: Option<&str>) -> String {
@@ -67,8 +70,13 @@ fn place(line: usize, column: Option<&str>) -> String {
 }
 
 impl RowError {
-    fn file(message: impl Into<Cow<'static, str>>) -> RowError {
-        RowError { line: 0, column: None, message: message.into() }
+    fn file(problem: RowProblem) -> RowError {
+        RowError { line: 0, column: None, problem }
+    }
+
+    /// The command line's English words for the problem, without its place.
+    pub fn message(&self) -> String {
+        self.problem.to_string()
     }
 }
 
@@ -84,6 +92,12 @@ pub struct Imported {
 
 /// Merges a needs CSV into a copy of `scenario`: every row becomes a new need.
 pub fn needs_csv(scenario: &Scenario, bytes: &[u8]) -> Result<Imported, Vec<RowError>> {
+    needs_csv_of(scenario, bytes, None)
+}
+
+/// [`needs_csv`] for one state's focal point: a row of any other state is a problem
+/// ([`RowProblem::OtherState`]).
+pub fn needs_csv_of(scenario: &Scenario, bytes: &[u8], only: Option<&StateCode>) -> Result<Imported, Vec<RowError>> {
     let (table, records) = Table::read(bytes, &NEEDS_COLUMNS, &NEEDS_REQUIRED)?;
     let rows = records.filled();
     let mut errors = Vec::new();
@@ -92,7 +106,7 @@ pub fn needs_csv(scenario: &Scenario, bytes: &[u8]) -> Result<Imported, Vec<RowE
     let first = merged.needs.len();
     let mut lines = Vec::new();
     let mut unreadable = BTreeSet::new();
-    let known = Known::new(scenario);
+    let known = Known { only, ..Known::new(scenario) };
     for record in records {
         let record = record?;
         let row = Row { table: &table, record: &record, line: record.row };
@@ -142,7 +156,7 @@ pub fn sessions_csv(scenario: &Scenario, bytes: &[u8]) -> Result<Imported, Vec<R
         if let Some(first_line) = seen_in_file.get(&session.id) {
             errors.push(row.error(
                 Some("session"),
-                format!("session \"{}\" is already on row {first_line} of this file", session.id),
+                RowProblem::RepeatedSession { id: session.id.to_string(), first_line: *first_line },
             ));
             continue;
         }
@@ -178,7 +192,7 @@ fn finish(
     errors.extend(
         validate(&merged)
             .iter()
-            .map(|p| origin.locate(&merged, &p.path, &p.message()))
+            .map(|p| origin.locate(&merged, &p.path, &p.kind))
             .filter(|e| !e.column.as_ref().is_some_and(|c| origin.unreadable.contains(&(e.line, *c)))),
     );
     if errors.is_empty() {
@@ -191,7 +205,7 @@ fn finish(
         let tail = errors.split_off(FULL_PROBLEMS);
         for error in tail {
             if errors.last().is_none_or(|last| last.line != error.line) {
-                errors.push(RowError { line: error.line, column: None, message: Cow::Borrowed(MORE_IN_ROW) });
+                errors.push(RowError { line: error.line, column: None, problem: RowProblem::MoreInRow });
             }
         }
     }
@@ -202,8 +216,6 @@ fn finish(
 /// row with problems is one entry saying so (see [`RowError::message`]).
 pub const FULL_PROBLEMS: usize = 1000;
 
-const MORE_IN_ROW: &str = "this row has problems too (not listed one by one: fix the rows above first)";
-
 /// Once [`FULL_PROBLEMS`] are listed, turns the problems a row added (from `before` on) into
 /// one short entry, and says so: such a row is then left out of the merge, since nothing is
 /// imported anyway and its stand-in values would only add problems of their own.
@@ -213,7 +225,7 @@ fn collapse(errors: &mut Vec<RowError>, before: usize) -> bool {
     }
     let line = errors[before].line;
     errors.truncate(before);
-    errors.push(RowError { line, column: None, message: Cow::Borrowed(MORE_IN_ROW) });
+    errors.push(RowError { line, column: None, problem: RowProblem::MoreInRow });
     true
 }
 
@@ -235,12 +247,8 @@ impl Origin {
 
     /// A validation problem as a row error: on the line of the row it is about, in the CSV
     /// column of the field; problems elsewhere in the scenario are named by their JSON path.
-    fn locate(&self, merged: &Scenario, path: &str, message: &str) -> RowError {
-        let located = |line: usize, column: Option<&'static str>| RowError {
-            line,
-            column,
-            message: Cow::Owned(message.to_string()),
-        };
+    fn locate(&self, merged: &Scenario, path: &str, kind: &ProblemKind) -> RowError {
+        let kind = Box::new(kind.clone());
         if let Some((list, index, field)) = split_path(path) {
             let line = match list {
                 "needs" => self.need_line(index),
@@ -255,15 +263,15 @@ impl Origin {
                     "sessions" => session_column(field),
                     _ => None,
                 };
-                let message = if matches!(list, "pins" | "exclusions") {
-                    format!("after this row, {path}: {message}")
+                let problem = if matches!(list, "pins" | "exclusions") {
+                    RowProblem::AfterRow { path: path.to_string(), kind }
                 } else {
-                    message.to_string()
+                    RowProblem::Invalid { path: path.to_string(), kind }
                 };
-                return RowError { message: Cow::Owned(message), ..located(line, column) };
+                return RowError { line, column, problem };
             }
         }
-        RowError::file(format!("in the scenario (not this file), {path}: {message}"))
+        RowError::file(RowProblem::InScenario { path: path.to_string(), kind })
     }
 
     /// The line of an imported need or session a pin or exclusion refers to.
@@ -307,6 +315,30 @@ fn session_column(field: &str) -> Option<&'static str> {
     SESSIONS_COLUMNS.iter().find(|c| **c == name).copied().or(if name == "id" { Some("session") } else { None })
 }
 
+/// True when the first line of `text` is a header of `columns` (its first cell names one of
+/// them), so that pasted rows without a header can be given the template's.
+pub fn has_header(text: &str, columns: &[&str]) -> bool {
+    let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
+    let first = text.lines().next().unwrap_or("");
+    let cell = first.split([',', ';', '\t']).next().unwrap_or("");
+    let name = cells::column_name(&cells::clean(cell).unwrap_or_default());
+    columns.contains(&name.as_str())
+}
+
+/// The header's cells and the cells of row `row` of a file (rows numbered as in
+/// [`RowError::line`]), to show the row a problem is in; `None` when the file cannot be read
+/// or has no such row.
+pub fn row_cells(bytes: &[u8], row: usize) -> Option<(Vec<String>, Vec<String>)> {
+    let text = cells::decode(bytes).ok()?;
+    let mut records = Records::new(text, cells::delimiter(text));
+    let header = records.next()?.ok()?;
+    if row <= 1 {
+        return (row == 1).then(|| (header.cells.clone(), header.cells));
+    }
+    let record = records.map_while(Result::ok).find(|r| r.row == row)?;
+    Some((header.cells, record.cells))
+}
+
 /// The checked header of a CSV file.
 struct Table {
     /// Position of each known column in the file, by column name.
@@ -342,15 +374,7 @@ impl Iterator for DataRows<'_> {
 }
 
 fn unclosed(err: &UnclosedQuote) -> RowError {
-    RowError {
-        line: err.row,
-        column: None,
-        message: format!(
-            "a quoted cell starts in this row (text line {}) and is never closed (a \" is missing)",
-            err.line
-        )
-        .into(),
-    }
+    RowError { line: err.row, column: None, problem: RowProblem::UnclosedQuote { text_line: err.line } }
 }
 
 impl Table {
@@ -358,16 +382,15 @@ impl Table {
     /// since rows cannot be read without knowing the columns.
     fn read<'a>(
         bytes: &'a [u8],
-        known: &[&'static str],
-        required: &[&str],
+        known: &'static [&'static str],
+        required: &[&'static str],
     ) -> Result<(Table, DataRows<'a>), Vec<RowError>> {
-        let text = cells::decode(bytes)
-            .map_err(|(line, message)| vec![RowError { line, column: None, message: message.into() }])?;
+        let text = cells::decode(bytes).map_err(|(line, problem)| vec![RowError { line, column: None, problem }])?;
         let delimiter = cells::delimiter(text);
         let mut records = DataRows(Records::new(text, delimiter), count_filled_records(text, delimiter));
         let header = match records.next() {
             Some(header) => header?,
-            None => return Err(vec![RowError::file("the file has no header row")]),
+            None => return Err(vec![RowError::file(RowProblem::NoHeader)]),
         };
         let mut errors = Vec::new();
         let mut columns = BTreeMap::new();
@@ -380,7 +403,7 @@ impl Table {
                 Some(&column) if columns.contains_key(column) => errors.push(RowError {
                     line: header.row,
                     column: Some(column),
-                    message: format!("column \"{column}\" appears twice in the header").into(),
+                    problem: RowProblem::RepeatedColumn { column },
                 }),
                 Some(&column) => {
                     columns.insert(column, position);
@@ -388,22 +411,16 @@ impl Table {
                 None => errors.push(RowError {
                     line: header.row,
                     column: None,
-                    message: format!(
-                        "unknown column \"{}\" in the header (the columns are: {})",
-                        cell.trim(),
-                        known.join(", ")
-                    )
-                    .into(),
+                    problem: RowProblem::UnknownColumn { found: cell.trim().to_string(), known },
                 }),
             }
         }
-        for column in required {
+        for &column in required {
             if !columns.contains_key(column) {
                 errors.push(RowError {
                     line: header.row,
                     column: None,
-                    message: format!("the header has no \"{column}\" column (the columns are: {})", known.join(", "))
-                        .into(),
+                    problem: RowProblem::MissingColumn { column, known },
                 });
             }
         }
@@ -426,8 +443,8 @@ struct Row<'a> {
 }
 
 impl Row<'_> {
-    fn error(&self, column: Option<&'static str>, message: impl Into<Cow<'static, str>>) -> RowError {
-        RowError { line: self.line, column, message: message.into() }
+    fn error(&self, column: Option<&'static str>, problem: RowProblem) -> RowError {
+        RowError { line: self.line, column, problem }
     }
 
     /// Checks that the row has no cells beyond the header's columns.
@@ -436,11 +453,7 @@ impl Row<'_> {
         if extra {
             errors.push(self.error(
                 None,
-                format!(
-                    "the row has {} cells but the header has {} columns (is a comma missing quotes?)",
-                    self.record.cells.len(),
-                    self.table.header_width
-                ),
+                RowProblem::TooManyCells { cells: self.record.cells.len(), columns: self.table.header_width },
             ));
         }
         !extra
@@ -450,14 +463,14 @@ impl Row<'_> {
     fn text(&self, column: &'static str, errors: &mut Vec<RowError>) -> Option<String> {
         let raw =
             self.table.columns.get(column).and_then(|&i| self.record.cells.get(i)).map(String::as_str).unwrap_or("");
-        cells::clean(raw).map_err(|message| errors.push(self.error(Some(column), message))).ok()
+        cells::clean(raw).map_err(|problem| errors.push(self.error(Some(column), problem))).ok()
     }
 
     /// A required text cell.
     fn required(&self, column: &'static str, errors: &mut Vec<RowError>) -> Option<String> {
         let text = self.text(column, errors)?;
         if text.is_empty() {
-            errors.push(self.error(Some(column), "is empty; this column is required"));
+            errors.push(self.error(Some(column), RowProblem::Required));
             return None;
         }
         Some(text)
@@ -466,7 +479,9 @@ impl Row<'_> {
     /// A required whole number.
     fn number(&self, column: &'static str, errors: &mut Vec<RowError>) -> Option<i64> {
         let text = self.required(column, errors)?;
-        read::whole_number(&text).map_err(|e| errors.push(self.error(Some(column), e.about(&text)))).ok()
+        read::whole_number(&text)
+            .map_err(|e| errors.push(self.error(Some(column), RowProblem::Read { text: text.clone(), error: e })))
+            .ok()
     }
 
     /// An optional whole number: `Ok(None)` when the cell is empty.
@@ -475,7 +490,9 @@ impl Row<'_> {
         if text.is_empty() {
             return Ok(None);
         }
-        read::whole_number(&text).map(Some).map_err(|e| errors.push(self.error(Some(column), e.about(&text))))
+        read::whole_number(&text)
+            .map(Some)
+            .map_err(|e| errors.push(self.error(Some(column), RowProblem::Read { text: text.clone(), error: e })))
     }
 
     /// An optional date: `Ok(None)` when the cell is empty.
@@ -484,14 +501,16 @@ impl Row<'_> {
         if text.is_empty() {
             return Ok(None);
         }
-        read::iso_date(&text).map(Some).map_err(|e| errors.push(self.error(Some(column), e.about(&text))))
+        read::iso_date(&text)
+            .map(Some)
+            .map_err(|e| errors.push(self.error(Some(column), RowProblem::Read { text: text.clone(), error: e })))
     }
 
     fn date(&self, column: &'static str, errors: &mut Vec<RowError>) -> Option<chrono::NaiveDate> {
         match self.optional_date(column, errors) {
             Ok(Some(date)) => Some(date),
             Ok(None) => {
-                errors.push(self.error(Some(column), "is empty; this column is required"));
+                errors.push(self.error(Some(column), RowProblem::Required));
                 None
             }
             Err(()) => None,
@@ -509,14 +528,23 @@ impl Row<'_> {
 /// Reads one needs row, recording an error for each cell that cannot be read. Such cells
 /// get a stand-in value so the rest of the row is still checked with the whole scenario;
 /// any error means nothing is imported, so stand-ins never reach a saved scenario.
-fn need_of(row: &Row, scenario: &Scenario, known: &Known, errors: &mut Vec<RowError>) -> Need {
+fn need_of(row: &Row, scenario: &Scenario, known: &Known<'_>, errors: &mut Vec<RowError>) -> Need {
     row.check_width(errors);
     let state = row.required("state", errors).and_then(|typed| {
-        known.states.resolve(&typed).map_err(|message| errors.push(row.error(Some("state"), message))).ok()
+        let state =
+            known.states.resolve(&typed).map_err(|problem| errors.push(row.error(Some("state"), problem))).ok()?;
+        match known.only {
+            Some(only) if *only != state => {
+                let problem = RowProblem::OtherState { found: state.to_string(), only: only.to_string() };
+                errors.push(row.error(Some("state"), problem));
+                None
+            }
+            _ => Some(state),
+        }
     });
     let skill = row
         .required("skill", errors)
-        .and_then(|typed| known.skill(&typed).map_err(|message| errors.push(row.error(Some("skill"), message))).ok());
+        .and_then(|typed| known.skill(&typed).map_err(|problem| errors.push(row.error(Some("skill"), problem))).ok());
     let level = row.number("level", errors);
     let trainees = row.number("trainees", errors);
     let priority = row.number("priority", errors);
@@ -534,34 +562,18 @@ fn need_of(row: &Row, scenario: &Scenario, known: &Known, errors: &mut Vec<RowEr
             // reported with the date that was typed, never with the one filled in.
             Some(horizon) => match (start, end) {
                 (None, Some(end)) if end < horizon.start => {
-                    errors.push(row.error(
-                        Some("window_end"),
-                        format!(
-                            "{end} is before the scenario's horizon begins; with window_start empty the window \
-                             starts with the horizon, so give a window_start or a later window_end"
-                        ),
-                    ));
+                    errors.push(row.error(Some("window_end"), RowProblem::EndBeforeHorizon { end }));
                     None
                 }
                 (Some(start), None) if start > horizon.end => {
-                    errors.push(row.error(
-                        Some("window_start"),
-                        format!(
-                            "{start} is after the scenario's horizon ends; with window_end empty the window \
-                             ends with the horizon, so give a window_end or an earlier window_start"
-                        ),
-                    ));
+                    errors.push(row.error(Some("window_start"), RowProblem::StartAfterHorizon { start }));
                     None
                 }
                 _ => Some(DateRange { start: start.unwrap_or(horizon.start), end: end.unwrap_or(horizon.end) }),
             },
             None => {
                 let missing = if start.is_none() { "window_start" } else { "window_end" };
-                errors.push(row.error(
-                    Some(missing),
-                    "is empty but the other end of the window is given, and the scenario has no horizon to \
-                     take it from; give both dates or neither",
-                ));
+                errors.push(row.error(Some(missing), RowProblem::HalfWindow));
                 None
             }
         },
@@ -581,15 +593,17 @@ fn need_of(row: &Row, scenario: &Scenario, known: &Known, errors: &mut Vec<RowEr
 }
 
 /// What the needs importer knows of the scenario, looked up once per file.
-struct Known {
+struct Known<'a> {
+    /// The one state whose needs the file may hold, for a focal point.
+    only: Option<&'a StateCode>,
     states: names::States,
     /// Skill ids, and (folded word, id) for every id and name, for suggestions.
     skill_ids: BTreeSet<String>,
     skill_words: Vec<(String, String)>,
 }
 
-impl Known {
-    fn new(scenario: &Scenario) -> Known {
+impl Known<'_> {
+    fn new(scenario: &Scenario) -> Known<'static> {
         let skill_words = scenario
             .skills
             .iter()
@@ -600,26 +614,27 @@ impl Known {
             })
             .collect();
         Known {
+            only: None,
             states: names::States::new(scenario),
             skill_ids: scenario.skills.iter().map(|s| s.id.as_str().to_string()).collect(),
             skill_words,
         }
     }
 
-    /// The skill id as typed, or a message naming the nearest ids.
-    fn skill(&self, typed: &str) -> Result<SkillId, String> {
+    /// The skill id as typed, or the problem naming the nearest ids.
+    fn skill(&self, typed: &str) -> Result<SkillId, RowProblem> {
         if self.skill_ids.contains(typed) {
             return Ok(SkillId(typed.to_string()));
         }
-        let mut near: Vec<&str> = Vec::new();
+        let mut near: Vec<String> = Vec::new();
         let folded = names::fold(typed);
         for id in names::nearest_folded(&folded, self.skill_words.iter().map(|(word, id)| (word, id.as_str()))) {
-            if !near.contains(&id) {
-                near.push(id);
+            if !near.iter().any(|n| n == id) {
+                near.push(id.to_string());
             }
         }
-        let all: Vec<String> = self.skill_ids.iter().cloned().collect();
-        Err(format!("unknown skill \"{typed}\"{}", names::did_you_mean(&near, Some(&all))))
+        let known: Vec<String> = self.skill_ids.iter().cloned().collect();
+        Err(RowProblem::UnknownSkill { typed: typed.to_string(), near, known })
     }
 }
 
@@ -636,19 +651,17 @@ fn language_codes(row: &Row, list: Option<Vec<String>>, errors: &mut Vec<RowErro
                 codes.push(code);
             }
         } else {
-            let hint = match names::language_named(&item) {
-                Some(code) => format!("; did you mean \"{code}\"?"),
-                None => " (separate several with ;)".to_string(),
-            };
-            errors.push(
-                row.error(Some("languages"), format!("\"{item}\" is not a language code such as ar, en or fr{hint}")),
-            );
+            let named = names::language_named(&item);
+            errors.push(row.error(Some("languages"), RowProblem::NotLanguageCode { item, named }));
             return None;
         }
     }
     codes.shrink_to_fit(); // one list per imported need: no spare capacity
     Some(Some(codes))
 }
+
+/// The delivery modes as the file writes them, for suggestions.
+const MODES: [&str; 3] = ["in_person", "online", "blended"];
 
 /// Delivery modes; `in person` and `In-Person` are read as `in_person`.
 fn modes_of(row: &Row, list: Option<Vec<String>>, errors: &mut Vec<RowError>) -> Option<Option<Vec<Mode>>> {
@@ -659,13 +672,8 @@ fn modes_of(row: &Row, list: Option<Vec<String>>, errors: &mut Vec<RowError>) ->
     for item in list {
         match Mode::parse(&cells::column_name(&item)) {
             Mode::Unknown(_) => {
-                let all = Mode::ALL;
-                let near = names::nearest(&cells::column_name(&item), all.iter().map(Mode::as_str));
-                let hint = match near.as_slice() {
-                    [] => " (use in_person, online or blended, separated by ;)".to_string(),
-                    near => names::did_you_mean(near, None),
-                };
-                errors.push(row.error(Some("modes"), format!("unknown mode \"{item}\"{hint}")));
+                let near = names::nearest(&cells::column_name(&item), MODES.iter().copied());
+                errors.push(row.error(Some("modes"), RowProblem::UnknownMode { item, near }));
                 return None;
             }
             mode if !modes.contains(&mode) => modes.push(mode),

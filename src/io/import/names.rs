@@ -10,6 +10,7 @@ use std::collections::BTreeMap;
 use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::UnicodeNormalization;
 
+use super::problem::RowProblem;
 use crate::model::{Scenario, StateCode};
 
 /// The text as compared: decomposed, without combining marks (accents, tashkeel) or the
@@ -53,12 +54,12 @@ impl States {
         States { by_word, codes: scenario.states.iter().map(|s| s.code.as_str().to_string()).collect() }
     }
 
-    /// The code of the state `typed` names, or a message naming the nearest codes.
-    pub fn resolve(&self, typed: &str) -> Result<StateCode, String> {
+    /// The code of the state `typed` names, or the problem naming the nearest codes.
+    pub fn resolve(&self, typed: &str) -> Result<StateCode, RowProblem> {
         let key = fold(typed);
         match self.by_word.get(&key) {
             Some(Some(code)) => Ok(code.clone()),
-            Some(None) => Err(format!("\"{typed}\" names more than one state; write the state's code")),
+            Some(None) => Err(RowProblem::AmbiguousState { typed: typed.to_string() }),
             None => {
                 // Suggest codes, reached through the nearest code or name.
                 let mut near: Vec<String> = Vec::new();
@@ -69,7 +70,7 @@ impl States {
                         }
                     }
                 }
-                Err(format!("unknown state \"{typed}\"{}", did_you_mean(&near, Some(&self.codes))))
+                Err(RowProblem::UnknownState { typed: typed.to_string(), near, known: self.codes.clone() })
             }
         }
     }
@@ -91,20 +92,6 @@ pub fn nearest_folded<'a, K: AsRef<str>>(typed: &str, known: impl Iterator<Item 
         .collect();
     scored.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(b.1)));
     scored.into_iter().take(3).map(|(_, word)| word).collect()
-}
-
-/// `; did you mean "a"?` / `; did you mean "a" or "b"?`, or the list of what may be written
-/// when nothing is near (and the list is short enough to read).
-pub fn did_you_mean<S: AsRef<str>>(near: &[S], all: Option<&[String]>) -> String {
-    let quoted: Vec<String> = near.iter().map(|w| format!("\"{}\"", w.as_ref())).collect();
-    match quoted.as_slice() {
-        [] => match all {
-            Some(all) if !all.is_empty() && all.len() <= 12 => format!(" (known: {})", all.join(", ")),
-            _ => String::new(),
-        },
-        [one] => format!("; did you mean {one}?"),
-        [first @ .., last] => format!("; did you mean {} or {last}?", first.join(", ")),
-    }
 }
 
 /// A language written as a name (`Arabic`, `العربية`, `français`) -> its code, for the hint.
@@ -135,6 +122,7 @@ mod tests {
         let known = ["forensics", "crypto", "ai-crime"];
         assert_eq!(nearest("forensic", known.into_iter()), ["forensics"]);
         assert!(nearest("zzzzzz", known.into_iter()).is_empty());
+        use super::super::problem::did_you_mean;
         assert_eq!(did_you_mean(&["forensics"], None), "; did you mean \"forensics\"?");
         assert_eq!(did_you_mean(&["a", "b", "c"], None), "; did you mean \"a\", \"b\" or \"c\"?");
     }

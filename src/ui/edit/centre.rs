@@ -1,16 +1,18 @@
-//! The regional centre's workspace: the catalogue's dated sessions, its courses, and the year
-//! at a glance, one at a time.
+//! The regional centre's workspace: the catalogue's dated sessions (imported from a
+//! spreadsheet too), its courses, and the year at a glance, one at a time.
 
 use leptos::prelude::*;
 
 use super::courses_table::CoursesTable;
 use super::sessions_table::SessionsTable;
 use super::skills_table::SkillsTable;
+use super::spreadsheets::Spreadsheets;
 use super::year_view::YearView;
 use crate::ui::connect::use_conn;
 use crate::ui::i18n::Msg;
 use crate::ui::shell::store::use_store;
 use crate::ui::shell::tabs::{Tabs, Words};
+use crate::ui::vm::edit::sheet::Sheet;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Tab {
@@ -44,7 +46,11 @@ pub fn CentreWorkspace() -> impl IntoView {
             <p class="intro">{move || lang.get().t(Msg::CentreIntro)}</p>
             <Tabs current=tab tabs=tabs />
             {move || match tab.get() {
-                Tab::Sessions => view! { <SessionsTable /> }.into_any(),
+                Tab::Sessions => view! {
+                    <Spreadsheets sheets=vec![Sheet::Sessions] only=Signal::stored(None) />
+                    <SessionsTable />
+                }
+                .into_any(),
                 Tab::Courses => view! { <CoursesTable /> }.into_any(),
                 Tab::Skills => view! { <SkillsTable /> }.into_any(),
                 Tab::Year => view! { <YearView /> }.into_any(),

@@ -1,10 +1,12 @@
-//! The focal point's workspace: choose the state, enter its needs, see them summed up, and
+//! The focal point's workspace: choose the state, enter its needs (or import or paste them
+//! from a spreadsheet), see them summed up, and
 //! export them as "my submission" for the regional centre.
 
 use leptos::prelude::*;
 
 use super::needs_summary::NeedsSummary;
 use super::needs_table::NeedsTable;
+use super::spreadsheets::Spreadsheets;
 use crate::model::StateCode;
 use crate::ui::connect::use_conn;
 use crate::ui::i18n::Msg;
@@ -12,6 +14,7 @@ use crate::ui::shell::browser;
 use crate::ui::shell::state_select::{states_of, StateSelect};
 use crate::ui::shell::store::use_store;
 use crate::ui::shell::tabs::Words;
+use crate::ui::vm::edit::sheet::Sheet;
 use crate::ui::vm::shell::files;
 use crate::ui::vm::shell::storage::KEY_FOCAL_STATE;
 
@@ -45,6 +48,7 @@ pub fn FocalWorkspace() -> impl IntoView {
                 <button type="button" id="export-submission" on:click=export>{t(Msg::ExportSubmission)}</button>
                 <span class="hint">{t(Msg::SubmissionHint)}</span>
             </div>
+            <Spreadsheets sheets=vec![Sheet::Needs] paste=true only=state />
             <NeedsTable state=state />
             <NeedsSummary state=state />
         </div>

@@ -1043,3 +1043,157 @@ mod first_words {
         }
     }
 }
+
+/// Spreadsheets in: importing a needs or sessions CSV, pasting rows, the templates.
+mod sheet_words {
+    use super::{count, iso, Ar, Catalogue, NEED, PROBLEM, SESSION};
+    use crate::io::import::RowProblem;
+    use crate::ui::i18n::{SheetWords, S};
+    use crate::ui::vm::edit::issue::Issue;
+    use crate::ui::vm::edit::sheet::{Outcome, Report, Sheet};
+
+    fn quoted(words: &[impl AsRef<str>]) -> String {
+        crate::ui::i18n::sheet::alternatives(words, "، ", " أو ")
+    }
+
+    const SAVE_AS: &str = "في Excel اختر ملف > حفظ باسم > «CSV UTF-8 (محدد بفاصلات)».";
+
+    impl SheetWords for Ar {
+        fn s(&self, m: S) -> &'static str {
+            match m {
+                S::Spreadsheets => "جداول البيانات",
+                S::ImportNeeds => "استيراد الاحتياجات (CSV)",
+                S::ImportSessions => "استيراد المواعيد (CSV)",
+                S::NeedsTemplate => "قالب الاحتياجات الفارغ",
+                S::SessionsTemplate => "قالب المواعيد الفارغ",
+                S::PasteRows => "لصق صفوف",
+                S::PasteHint => {
+                    "انسخ الصفوف في Excel والصقها هنا (صف العناوين اختياري؛ من دونه تكون الأعمدة بترتيب القالب)."
+                }
+                S::AddPasted => "إضافة الصفوف الملصقة",
+                S::ShowRow => "عرض الصف",
+                S::RowOfFile => "الصف في الملف",
+                S::Close => "إغلاق",
+                S::FirstShown => "لا تُعرض إلا أول 200 مشكلة؛ أصلحها ثم استورد من جديد لترى البقية.",
+            }
+        }
+
+        fn sheet_report(&self, report: &Report) -> String {
+            match (&report.outcome, report.sheet) {
+                (Outcome::Taken { added: 0, changed: 0 }, _) => "لا صفوف في الملف: لم يُضف شيء.".into(),
+                (Outcome::Taken { added, .. }, Sheet::Needs) => format!("أُضيف {}.", count(*added, &NEED)),
+                (Outcome::Taken { added, changed }, Sheet::Sessions) => {
+                    format!("أُضيف {}، وعُدِّل {changed}.", count(*added, &SESSION))
+                }
+                (Outcome::Refused(problems), _) => format!(
+                    "لم يُستورد شيء: {} يجب إصلاحها. تُستورد الصفوف كلها معًا أو لا يُستورد أي منها.",
+                    count(problems.len(), &PROBLEM)
+                ),
+            }
+        }
+
+        fn row_place(&self, line: usize, column: Option<&str>) -> String {
+            match (line, column) {
+                (0, _) => "الملف".into(),
+                (line, Some(column)) => format!("السطر {line}، العمود {}", iso(column)),
+                (line, None) => format!("السطر {line}"),
+            }
+        }
+
+        fn row_problem(&self, problem: &RowProblem) -> String {
+            use RowProblem as R;
+            match problem {
+                R::EmptyFile => "الملف فارغ.".into(),
+                R::Workbook => format!("هذا مصنف Excel ‏(.xlsx) وليس ملف CSV. {SAVE_AS}"),
+                R::OldWorkbook => format!("هذا مصنف Excel قديم ‏(.xls) وليس ملف CSV. {SAVE_AS}"),
+                R::Utf16 => format!("هذا الملف بترميز UTF-16 وليس CSV بترميز UTF-8. {SAVE_AS}"),
+                R::NotUtf8 => format!(
+                    "هذا الصف ليس نصًا بترميز UTF-8: حُفظ الملف على الأرجح بصفحة الترميز العربية لويندوز (1256) التي تشوّه الحروف العربية. {SAVE_AS}"
+                ),
+                R::NoHeader => "لا صف عناوين في الملف.".into(),
+                R::UnclosedQuote { text_line } => format!(
+                    "تبدأ هنا خلية بين علامتي تنصيص (سطر النص {text_line}) ولا تُغلق أبدًا: تنقص علامة \"."
+                ),
+                R::RepeatedColumn { column } => format!("العمود {} مكرر في صف العناوين.", iso(column)),
+                R::UnknownColumn { found, known } => {
+                    format!("العمود {} غير معروف (الأعمدة هي: {}).", iso(found), quoted(known))
+                }
+                R::MissingColumn { column, known } => {
+                    format!("لا عمود {} في صف العناوين (الأعمدة هي: {}).", iso(column), quoted(known))
+                }
+                R::TooManyCells { cells, columns } => format!(
+                    "في هذا الصف {cells} خلية لكن في صف العناوين {columns} عمودًا: هل في خلية فاصلة بلا علامتي تنصيص؟"
+                ),
+                R::BidiControl { found } => format!(
+                    "في الخلية حرف اتجاه غير مرئي ({}) قد يُظهر النص على غير حقيقته؛ أعد كتابة الخلية.",
+                    super::code_point(*found)
+                ),
+                R::Required => "هذا العمود مطلوب والخلية فارغة.".into(),
+                R::Read { text, error } => {
+                    format!("{}: {}", iso(text), Catalogue::issue(self, &Issue::Read(error.clone())))
+                }
+                R::AmbiguousState { typed } => format!("{} اسم لأكثر من دولة؛ اكتب رمز الدولة.", iso(typed)),
+                R::UnknownState { typed, near, known } => match near.as_slice() {
+                    [] => format!("لا دولة تُكتب {} (الرموز هي: {}).", iso(typed), quoted(known)),
+                    near => format!("لا دولة تُكتب {}؛ هل تقصد {}؟", iso(typed), quoted(near)),
+                },
+                R::OtherState { found, only } => format!(
+                    "هذا الصف يخص {}، ولا تُستورد هنا إلا احتياجات {}.",
+                    iso(found),
+                    iso(only)
+                ),
+                R::UnknownSkill { typed, near, known } => match near.as_slice() {
+                    [] if known.len() <= 12 => {
+                        format!("لا مهارة باسم {} (المهارات هي: {}).", iso(typed), quoted(known))
+                    }
+                    [] => format!("لا مهارة باسم {}.", iso(typed)),
+                    near => format!("لا مهارة باسم {}؛ هل تقصد {}؟", iso(typed), quoted(near)),
+                },
+                R::NotLanguageCode { item, named: Some(code) } => {
+                    format!("{} ليس رمز لغة؛ هل تقصد {}؟", iso(item), iso(code))
+                }
+                R::NotLanguageCode { item, named: None } => format!(
+                    "{} ليس رمز لغة مثل ar أو en أو fr (افصل بين عدة رموز بـ ;).",
+                    iso(item)
+                ),
+                R::UnknownMode { item, near } => match near.as_slice() {
+                    [] => format!(
+                        "نمط التدريب {} غير معروف: استخدم in_person أو online أو blended، مفصولة بـ ;.",
+                        iso(item)
+                    ),
+                    near => format!("نمط التدريب {} غير معروف؛ هل تقصد {}؟", iso(item), quoted(near)),
+                },
+                R::EndBeforeHorizon { end } => format!(
+                    "{} قبل بداية فترة التخطيط؛ وبلا {} تبدأ النافذة معها، فأعطِ {} أو {} أبعد.",
+                    iso(&end.to_string()),
+                    iso("window_start"),
+                    iso("window_start"),
+                    iso("window_end")
+                ),
+                R::StartAfterHorizon { start } => format!(
+                    "{} بعد نهاية فترة التخطيط؛ وبلا {} تنتهي النافذة معها، فأعطِ {} أو {} أبكر.",
+                    iso(&start.to_string()),
+                    iso("window_end"),
+                    iso("window_end"),
+                    iso("window_start")
+                ),
+                R::HalfWindow => "أُعطي طرف واحد من النافذة ولا فترة تخطيط في السيناريو يؤخذ منها الطرف الآخر: أعطِ التاريخين معًا أو لا تعطِ أيًّا منهما.".into(),
+                R::RepeatedSession { id, first_line } => {
+                    format!("الموعد {} موجود في السطر {first_line} من هذا الملف.", iso(id))
+                }
+                R::Invalid { kind, .. } => Catalogue::issue(self, &Issue::Problem((**kind).clone())),
+                R::AfterRow { path, kind } => format!(
+                    "مع هذا الصف لا يصح {}: {}",
+                    iso(path),
+                    Catalogue::issue(self, &Issue::Problem((**kind).clone()))
+                ),
+                R::InScenario { path, kind } => format!(
+                    "في السيناريو (لا في هذا الملف)، {}: {}",
+                    iso(path),
+                    Catalogue::issue(self, &Issue::Problem((**kind).clone()))
+                ),
+                R::MoreInRow => "في هذا الصف مشكلات أيضًا (أصلح ما فوقه أولًا).".into(),
+            }
+        }
+    }
+}

@@ -940,3 +940,146 @@ mod first_words {
         }
     }
 }
+
+/// Spreadsheets in: importing a needs or sessions CSV, pasting rows, the templates.
+mod sheet_words {
+    use super::{count, iso, Catalogue, En};
+    use crate::io::import::RowProblem;
+    use crate::ui::i18n::{SheetWords, S};
+    use crate::ui::vm::edit::issue::Issue;
+    use crate::ui::vm::edit::sheet::{Outcome, Report, Sheet};
+
+    fn quoted(words: &[impl AsRef<str>]) -> String {
+        crate::ui::i18n::sheet::alternatives(words, ", ", " or ")
+    }
+
+    const SAVE_AS: &str = "In Excel choose File > Save As > \"CSV UTF-8 (Comma delimited)\".";
+
+    impl SheetWords for En {
+        fn s(&self, m: S) -> &'static str {
+            match m {
+                S::Spreadsheets => "Spreadsheets",
+                S::ImportNeeds => "Import needs (CSV)",
+                S::ImportSessions => "Import sessions (CSV)",
+                S::NeedsTemplate => "Empty needs template",
+                S::SessionsTemplate => "Empty sessions template",
+                S::PasteRows => "Paste rows",
+                S::PasteHint => "Copy rows in Excel and paste them here (the header row is optional; without it the columns are the template's).",
+                S::AddPasted => "Add the pasted rows",
+                S::ShowRow => "Show the row",
+                S::RowOfFile => "The row in the file",
+                S::Close => "Close",
+                S::FirstShown => "Only the first 200 problems are listed; fix them and import again to see the rest.",
+            }
+        }
+
+        fn sheet_report(&self, report: &Report) -> String {
+            match (&report.outcome, report.sheet) {
+                (Outcome::Taken { added: 0, changed: 0 }, _) => "The file has no rows: nothing was added.".into(),
+                (Outcome::Taken { added, .. }, Sheet::Needs) => format!("{} added.", count(*added, "need", "needs")),
+                (Outcome::Taken { added, changed }, Sheet::Sessions) => {
+                    format!("{} added, {changed} changed.", count(*added, "session", "sessions"))
+                }
+                (Outcome::Refused(problems), _) => format!(
+                    "Nothing was imported: {} to fix. Every row is imported together, or none.",
+                    count(problems.len(), "problem", "problems")
+                ),
+            }
+        }
+
+        fn row_place(&self, line: usize, column: Option<&str>) -> String {
+            match (line, column) {
+                (0, _) => "The file".into(),
+                (line, Some(column)) => format!("Line {line}, column {}", iso(column)),
+                (line, None) => format!("Line {line}"),
+            }
+        }
+
+        fn row_problem(&self, problem: &RowProblem) -> String {
+            use RowProblem as R;
+            match problem {
+                R::EmptyFile => "The file is empty.".into(),
+                R::Workbook => format!("This is an Excel workbook (.xlsx), not a CSV file. {SAVE_AS}"),
+                R::OldWorkbook => format!("This is an old Excel workbook (.xls), not a CSV file. {SAVE_AS}"),
+                R::Utf16 => format!("This file is UTF-16 (Excel's \"Unicode Text\"), not UTF-8 CSV. {SAVE_AS}"),
+                R::NotUtf8 => format!(
+                    "This row is not UTF-8 text: the file was probably saved in the Windows Arabic code page (1256), which garbles Arabic. {SAVE_AS}"
+                ),
+                R::NoHeader => "The file has no header row.".into(),
+                R::UnclosedQuote { text_line } => {
+                    format!("A quoted cell starts here (text line {text_line}) and is never closed: a \" is missing.")
+                }
+                R::RepeatedColumn { column } => format!("The column {} appears twice in the header.", iso(column)),
+                R::UnknownColumn { found, known } => {
+                    format!("Unknown column {} (the columns are: {}).", iso(found), quoted(known))
+                }
+                R::MissingColumn { column, known } => {
+                    format!("The header has no {} column (the columns are: {}).", iso(column), quoted(known))
+                }
+                R::TooManyCells { cells, columns } => format!(
+                    "This row has {cells} cells but the header has {columns} columns: does a cell hold a comma without quotes?"
+                ),
+                R::BidiControl { found } => format!(
+                    "An invisible direction character ({}) can make this text show differently from what it is; retype the cell.",
+                    super::code_point(*found)
+                ),
+                R::Required => "This column is required; the cell is empty.".into(),
+                R::Read { text, error } => format!("{}: {}", iso(text), Catalogue::issue(self, &Issue::Read(error.clone()))),
+                R::AmbiguousState { typed } => {
+                    format!("{} names more than one state; write the state's code.", iso(typed))
+                }
+                R::UnknownState { typed, near, known } => match near.as_slice() {
+                    [] => format!("No state is written {} (the codes are: {}).", iso(typed), quoted(known)),
+                    near => format!("No state is written {}; did you mean {}?", iso(typed), quoted(near)),
+                },
+                R::OtherState { found, only } => format!(
+                    "This row is for {}, but only the needs of {} are imported here.",
+                    iso(found),
+                    iso(only)
+                ),
+                R::UnknownSkill { typed, near, known } => match near.as_slice() {
+                    [] if known.len() <= 12 => {
+                        format!("No skill is called {} (the skills are: {}).", iso(typed), quoted(known))
+                    }
+                    [] => format!("No skill is called {}.", iso(typed)),
+                    near => format!("No skill is called {}; did you mean {}?", iso(typed), quoted(near)),
+                },
+                R::NotLanguageCode { item, named: Some(code) } => {
+                    format!("{} is not a language code; did you mean {}?", iso(item), iso(code))
+                }
+                R::NotLanguageCode { item, named: None } => format!(
+                    "{} is not a language code such as ar, en or fr (separate several with ;).",
+                    iso(item)
+                ),
+                R::UnknownMode { item, near } => match near.as_slice() {
+                    [] => format!("Unknown mode {}: use in_person, online or blended, separated by ;.", iso(item)),
+                    near => format!("Unknown mode {}; did you mean {}?", iso(item), quoted(near)),
+                },
+                R::EndBeforeHorizon { end } => format!(
+                    "{} is before the planning period begins; with window_start empty the window starts with it, so give a window_start or a later window_end.",
+                    iso(&end.to_string())
+                ),
+                R::StartAfterHorizon { start } => format!(
+                    "{} is after the planning period ends; with window_end empty the window ends with it, so give a window_end or an earlier window_start.",
+                    iso(&start.to_string())
+                ),
+                R::HalfWindow => "Only one end of the window is given and the scenario has no planning period to take the other from: give both dates or neither.".into(),
+                R::RepeatedSession { id, first_line } => {
+                    format!("The session {} is already on line {first_line} of this file.", iso(id))
+                }
+                R::Invalid { kind, .. } => Catalogue::issue(self, &Issue::Problem((**kind).clone())),
+                R::AfterRow { path, kind } => format!(
+                    "With this row, {} would no longer hold: {}",
+                    iso(path),
+                    Catalogue::issue(self, &Issue::Problem((**kind).clone()))
+                ),
+                R::InScenario { path, kind } => format!(
+                    "In the scenario (not this file), {}: {}",
+                    iso(path),
+                    Catalogue::issue(self, &Issue::Problem((**kind).clone()))
+                ),
+                R::MoreInRow => "This row has problems too (fix the ones above first).".into(),
+            }
+        }
+    }
+}

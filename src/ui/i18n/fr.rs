@@ -964,3 +964,165 @@ mod first_words {
         }
     }
 }
+
+/// Spreadsheets in: importing a needs or sessions CSV, pasting rows, the templates.
+mod sheet_words {
+    use super::{count, iso, verb, Catalogue, Fr};
+    use crate::io::import::RowProblem;
+    use crate::ui::i18n::{SheetWords, S};
+    use crate::ui::vm::edit::issue::Issue;
+    use crate::ui::vm::edit::sheet::{Outcome, Report, Sheet};
+
+    fn quoted(words: &[impl AsRef<str>]) -> String {
+        crate::ui::i18n::sheet::alternatives(words, ", ", " ou ")
+    }
+
+    const SAVE_AS: &str =
+        "Dans Excel, choisissez Fichier > Enregistrer sous > « CSV UTF-8 (délimité par des virgules) ».";
+
+    impl SheetWords for Fr {
+        fn s(&self, m: S) -> &'static str {
+            match m {
+                S::Spreadsheets => "Tableurs",
+                S::ImportNeeds => "Importer des besoins (CSV)",
+                S::ImportSessions => "Importer des sessions (CSV)",
+                S::NeedsTemplate => "Modèle vide des besoins",
+                S::SessionsTemplate => "Modèle vide des sessions",
+                S::PasteRows => "Coller des lignes",
+                S::PasteHint => "Copiez des lignes dans Excel et collez-les ici (la ligne d'en-tête est facultative ; sans elle, les colonnes sont celles du modèle).",
+                S::AddPasted => "Ajouter les lignes collées",
+                S::ShowRow => "Voir la ligne",
+                S::RowOfFile => "La ligne du fichier",
+                S::Close => "Fermer",
+                S::FirstShown => "Seuls les 200 premiers problèmes sont listés ; corrigez-les et importez de nouveau pour voir la suite.",
+            }
+        }
+
+        fn sheet_report(&self, report: &Report) -> String {
+            match (&report.outcome, report.sheet) {
+                (Outcome::Taken { added: 0, changed: 0 }, _) => {
+                    "Le fichier ne contient aucune ligne : rien n'a été ajouté.".into()
+                }
+                (Outcome::Taken { added, .. }, Sheet::Needs) => {
+                    format!("{} {}.", count(*added, "besoin", "besoins"), verb(*added, "ajouté", "ajoutés"))
+                }
+                (Outcome::Taken { added, changed }, Sheet::Sessions) => format!(
+                    "{} {}, {changed} {}.",
+                    count(*added, "session", "sessions"),
+                    verb(*added, "ajoutée", "ajoutées"),
+                    verb(*changed, "modifiée", "modifiées")
+                ),
+                (Outcome::Refused(problems), _) => format!(
+                    "Rien n'a été importé : {} à corriger. Toutes les lignes sont importées ensemble, ou aucune.",
+                    count(problems.len(), "problème", "problèmes")
+                ),
+            }
+        }
+
+        fn row_place(&self, line: usize, column: Option<&str>) -> String {
+            match (line, column) {
+                (0, _) => "Le fichier".into(),
+                (line, Some(column)) => format!("Ligne {line}, colonne {}", iso(column)),
+                (line, None) => format!("Ligne {line}"),
+            }
+        }
+
+        fn row_problem(&self, problem: &RowProblem) -> String {
+            use RowProblem as R;
+            match problem {
+                R::EmptyFile => "Le fichier est vide.".into(),
+                R::Workbook => format!("C'est un classeur Excel (.xlsx), pas un fichier CSV. {SAVE_AS}"),
+                R::OldWorkbook => format!("C'est un ancien classeur Excel (.xls), pas un fichier CSV. {SAVE_AS}"),
+                R::Utf16 => format!("Ce fichier est en UTF-16 (« Texte Unicode » d'Excel), pas en CSV UTF-8. {SAVE_AS}"),
+                R::NotUtf8 => format!(
+                    "Cette ligne n'est pas du texte UTF-8 : le fichier a sans doute été enregistré dans la page de code arabe de Windows (1256), qui altère l'arabe. {SAVE_AS}"
+                ),
+                R::NoHeader => "Le fichier n'a pas de ligne d'en-tête.".into(),
+                R::UnclosedQuote { text_line } => format!(
+                    "Une cellule entre guillemets commence ici (ligne de texte {text_line}) et n'est jamais fermée : il manque un \"."
+                ),
+                R::RepeatedColumn { column } => format!("La colonne {} figure deux fois dans l'en-tête.", iso(column)),
+                R::UnknownColumn { found, known } => {
+                    format!("Colonne inconnue {} (les colonnes sont : {}).", iso(found), quoted(known))
+                }
+                R::MissingColumn { column, known } => {
+                    format!("L'en-tête n'a pas de colonne {} (les colonnes sont : {}).", iso(column), quoted(known))
+                }
+                R::TooManyCells { cells, columns } => format!(
+                    "Cette ligne a {cells} cellules mais l'en-tête a {columns} colonnes : une cellule contient-elle une virgule sans guillemets ?"
+                ),
+                R::BidiControl { found } => format!(
+                    "Un caractère de direction invisible ({}) peut afficher ce texte autrement qu'il n'est ; retapez la cellule.",
+                    super::code_point(*found)
+                ),
+                R::Required => "Cette colonne est obligatoire ; la cellule est vide.".into(),
+                R::Read { text, error } => {
+                    format!("{} : {}", iso(text), Catalogue::issue(self, &Issue::Read(error.clone())))
+                }
+                R::AmbiguousState { typed } => {
+                    format!("{} désigne plusieurs États ; écrivez le code de l'État.", iso(typed))
+                }
+                R::UnknownState { typed, near, known } => match near.as_slice() {
+                    [] => format!("Aucun État ne s'écrit {} (les codes sont : {}).", iso(typed), quoted(known)),
+                    near => format!("Aucun État ne s'écrit {} ; vouliez-vous dire {} ?", iso(typed), quoted(near)),
+                },
+                R::OtherState { found, only } => format!(
+                    "Cette ligne concerne {}, mais seuls les besoins de {} sont importés ici.",
+                    iso(found),
+                    iso(only)
+                ),
+                R::UnknownSkill { typed, near, known } => match near.as_slice() {
+                    [] if known.len() <= 12 => format!(
+                        "Aucune compétence ne s'appelle {} (les compétences sont : {}).",
+                        iso(typed),
+                        quoted(known)
+                    ),
+                    [] => format!("Aucune compétence ne s'appelle {}.", iso(typed)),
+                    near => format!(
+                        "Aucune compétence ne s'appelle {} ; vouliez-vous dire {} ?",
+                        iso(typed),
+                        quoted(near)
+                    ),
+                },
+                R::NotLanguageCode { item, named: Some(code) } => {
+                    format!("{} n'est pas un code de langue ; vouliez-vous dire {} ?", iso(item), iso(code))
+                }
+                R::NotLanguageCode { item, named: None } => format!(
+                    "{} n'est pas un code de langue comme ar, en ou fr (séparez-en plusieurs par ;).",
+                    iso(item)
+                ),
+                R::UnknownMode { item, near } => match near.as_slice() {
+                    [] => format!(
+                        "Modalité inconnue {} : utilisez in_person, online ou blended, séparées par ;.",
+                        iso(item)
+                    ),
+                    near => format!("Modalité inconnue {} ; vouliez-vous dire {} ?", iso(item), quoted(near)),
+                },
+                R::EndBeforeHorizon { end } => format!(
+                    "{} précède le début de la période de planification ; sans window_start, la fenêtre commence avec elle : donnez un window_start ou un window_end plus tardif.",
+                    iso(&end.to_string())
+                ),
+                R::StartAfterHorizon { start } => format!(
+                    "{} suit la fin de la période de planification ; sans window_end, la fenêtre finit avec elle : donnez un window_end ou un window_start plus tôt.",
+                    iso(&start.to_string())
+                ),
+                R::HalfWindow => "Une seule borne de la fenêtre est donnée et le scénario n'a pas de période de planification où prendre l'autre : donnez les deux dates ou aucune.".into(),
+                R::RepeatedSession { id, first_line } => {
+                    format!("La session {} figure déjà à la ligne {first_line} de ce fichier.", iso(id))
+                }
+                R::Invalid { kind, .. } => Catalogue::issue(self, &Issue::Problem((**kind).clone())),
+                R::AfterRow { path, kind } => format!(
+                    "Avec cette ligne, {} ne tiendrait plus : {}",
+                    iso(path),
+                    Catalogue::issue(self, &Issue::Problem((**kind).clone()))
+                ),
+                R::InScenario { path, kind } => format!(
+                    "Dans le scénario (pas dans ce fichier), {} : {}",
+                    iso(path),
+                    Catalogue::issue(self, &Issue::Problem((**kind).clone()))
+                ),
+                R::MoreInRow => "Cette ligne a aussi des problèmes (corrigez d'abord ceux du dessus).".into(),
+            }
+        }
+    }
+}

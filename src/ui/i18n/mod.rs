@@ -12,10 +12,12 @@ mod fr;
 mod plan;
 mod plural;
 mod result;
+mod sheet;
 
 pub use first::FirstWords;
 pub use plan::{PlanWords, P};
 pub use result::ResultWords;
+pub use sheet::{SheetWords, S};
 
 use chrono::{Datelike, NaiveDate};
 
@@ -291,7 +293,7 @@ pub trait ReadWords {
 
 /// One language's texts: its fixed labels and the messages with values, the words for text a
 /// field could not read ([`ReadWords`]) and those of the plan screens ([`PlanWords`]).
-pub trait Catalogue: Sync + ReadWords + PlanWords + ResultWords + FirstWords {
+pub trait Catalogue: Sync + ReadWords + PlanWords + ResultWords + FirstWords + SheetWords {
     /// A fixed label.
     fn text(&self, m: Msg) -> &'static str;
     /// Month `1..=12`, full name.

@@ -38,6 +38,15 @@ pub async fn read_chosen_file(input: &web_sys::HtmlInputElement) -> Option<Strin
     text.as_string()
 }
 
+/// The bytes of the first file chosen in a file input (the importers judge the encoding
+/// themselves), then clears the input so the same file can be chosen again.
+pub async fn read_chosen_bytes(input: &web_sys::HtmlInputElement) -> Option<Vec<u8>> {
+    let file = input.files()?.get(0)?;
+    input.set_value("");
+    let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await.ok()?;
+    Some(js_sys::Uint8Array::new(&buffer).to_vec())
+}
+
 /// Sets `<html lang dir>`, so the whole layout mirrors for Arabic.
 pub fn set_language(code: &str, dir: &str) {
     if let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {

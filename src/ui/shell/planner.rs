@@ -14,10 +14,12 @@ use crate::ui::edit::needs_summary::NeedsSummary;
 use crate::ui::edit::needs_table::NeedsTable;
 use crate::ui::edit::settings_form::SettingsForm;
 use crate::ui::edit::skills_table::SkillsTable;
+use crate::ui::edit::spreadsheets::Spreadsheets;
 use crate::ui::edit::states_table::StatesTable;
 use crate::ui::i18n::{Msg, P};
 use crate::ui::plan::adjustments::Adjustments;
 use crate::ui::plan::workspace::PlanWorkspace;
+use crate::ui::vm::edit::sheet::Sheet;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Tab {
@@ -68,6 +70,7 @@ pub fn PlannerWorkspace() -> impl IntoView {
                         <StateSelect id="planner-state" label=Words::Msg(Msg::ShowState) states=states chosen=filter
                             on_choose=move |code| filter.set(code) all=Words::Msg(Msg::AllStates) />
                     </div>
+                    <Spreadsheets sheets=vec![Sheet::Needs] paste=true only=Signal::stored(None) />
                     <NeedsTable state=filter />
                     <NeedsSummary state=filter />
                 }

@@ -8,4 +8,5 @@ pub mod field;
 pub mod free_week;
 pub mod issue;
 pub mod rows;
+pub mod sheet;
 pub mod views;
