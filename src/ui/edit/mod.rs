@@ -9,6 +9,7 @@ pub mod courses_table;
 pub mod field;
 pub mod focal;
 pub mod need_row;
+pub mod seat_value;
 pub mod needs_summary;
 pub mod needs_table;
 pub mod session_row;

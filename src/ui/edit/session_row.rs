@@ -5,6 +5,7 @@ use serde_json::Value;
 
 use super::choices;
 use super::field::{Choice, Field};
+use super::seat_value::SeatValueCell;
 use crate::model::{Scenario, Session};
 use crate::ui::i18n::Msg;
 use crate::ui::shell::store::use_store;
@@ -77,6 +78,7 @@ pub fn SessionRow(i: usize) -> impl IntoView {
                         } />
                 </bdi>
             </td>
+            <td class="seat-value-cell"><SeatValueCell i=i /></td>
             <td class="actions">
                 <button type="button" class="small" on:click=duplicate>{move || lang.get().t(Msg::Duplicate)}</button>
                 <button type="button" class="small danger" on:click=delete>{move || lang.get().t(Msg::Delete)}</button>

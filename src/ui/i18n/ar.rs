@@ -930,3 +930,5 @@ mod result_words {
         }
     }
 }
+
+mod capacity;

@@ -862,3 +862,5 @@ mod result_words {
         }
     }
 }
+
+mod capacity;

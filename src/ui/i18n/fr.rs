@@ -888,3 +888,5 @@ mod result_words {
         }
     }
 }
+
+mod capacity;

@@ -5,12 +5,14 @@
 //! twin of `<bdi>`, so Latin ids and numbers stay readable inside Arabic text.
 
 mod ar;
+mod capacity;
 mod en;
 mod fr;
 mod plan;
 mod plural;
 mod result;
 
+pub use capacity::CapacityWords;
 pub use plan::{PlanWords, P};
 pub use result::ResultWords;
 
@@ -277,7 +279,7 @@ pub trait ReadWords {
 
 /// One language's texts: its fixed labels and the messages with values, the words for text a
 /// field could not read ([`ReadWords`]) and those of the plan screens ([`PlanWords`]).
-pub trait Catalogue: Sync + ReadWords + PlanWords + ResultWords {
+pub trait Catalogue: Sync + ReadWords + PlanWords + ResultWords + CapacityWords {
     /// A fixed label.
     fn text(&self, m: Msg) -> &'static str;
     /// Month `1..=12`, full name.

@@ -11,6 +11,7 @@ use super::store::Store;
 use crate::ui::edit::centre::CentreWorkspace;
 use crate::ui::edit::focal::FocalWorkspace;
 use crate::ui::i18n::Msg;
+use crate::ui::plan::capacity_store::CapacityStore;
 use crate::ui::plan::store::PlanStore;
 use crate::ui::vm::shell::Role;
 
@@ -19,6 +20,7 @@ pub fn App() -> impl IntoView {
     let store = Store::load();
     provide_context(store);
     provide_context(PlanStore::load(store));
+    provide_context(CapacityStore::new());
     Effect::new(move |_| {
         let lang = store.lang.get();
         browser::set_language(lang.code(), lang.dir());

@@ -11,6 +11,8 @@ use crate::ui::i18n::{Msg, UiLang, P};
 pub enum Words {
     Msg(Msg),
     Plan(P),
+    /// "Where to add capacity".
+    Capacity,
 }
 
 impl Words {
@@ -19,6 +21,7 @@ impl Words {
         match self {
             Words::Msg(m) => lang.t(m),
             Words::Plan(p) => lang.p(p),
+            Words::Capacity => lang.catalogue().capacity_title(),
         }
     }
 }

@@ -8,6 +8,7 @@
 
 pub mod adjust;
 pub mod bar_chart;
+pub mod capacity;
 pub mod by_state;
 pub mod calendar;
 pub mod changes;
