@@ -53,8 +53,9 @@ fn chip_view(chip: Chip, lang: UiLang) -> impl IntoView {
 fn proposed_view(chip: Chip, lang: UiLang) -> impl IntoView {
     let dates = lang.catalogue().date_range(chip.start, chip.end);
     let tooltip = chip.title.clone();
+    let id = chip.id.clone();
     view! {
-        <li class="chip proposed" title=tooltip data-session=chip.id.clone()>
+        <li class="chip proposed" title=tooltip data-session=id>
             <span class="tag">{lang.catalogue().proposed()}</span>
             <bdi class="code">{chip.id}</bdi>
             <span class="chip-title">{chip.title}</span>
