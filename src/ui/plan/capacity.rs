@@ -32,10 +32,7 @@ pub fn CapacityPanel(
     let rows = Memo::new(move |_| {
         let code = lang.get().code();
         capacity.found.with(|found| {
-            found
-                .as_ref()
-                .map(|f| store.scenario.with(|s| capacity::rows(&f.proposals, s, code)))
-                .unwrap_or_default()
+            found.as_ref().map(|f| store.scenario.with(|s| capacity::rows(&f.proposals, s, code))).unwrap_or_default()
         })
     });
     let status = move || {

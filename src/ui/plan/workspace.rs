@@ -5,8 +5,8 @@
 use leptos::prelude::*;
 
 use super::by_state::ByState;
-use super::capacity::CapacityPanel;
 use super::calendar::PlanCalendar;
+use super::capacity::CapacityPanel;
 use super::changes::PlanChanges;
 use super::dashboard::Dashboard;
 use super::exports::PlanExports;

@@ -111,14 +111,7 @@ pub enum CapacityReply {
     /// The worker has started and listens (the same text as `WorkerReply::Ready`).
     Ready,
     /// The proposals, in the order the core chose them.
-    Recommended {
-        proposals: Vec<Proposed>,
-        status: Status,
-        base_objective: f64,
-        objective: f64,
-        bound: f64,
-        ms: f64,
-    },
+    Recommended { proposals: Vec<Proposed>, status: Status, base_objective: f64, objective: f64, bound: f64, ms: f64 },
     /// The value of one more seat, per session in the scenario's order.
     SeatValues { values: Vec<SeatWorth>, ms: f64 },
     /// No answer, and why.
@@ -227,7 +220,9 @@ pub fn rows(proposals: &[Proposed], scenario: &Scenario, lang: &str) -> Vec<Prop
                 *by.entry((-need.priority, name, need.state.clone())).or_default() += seats;
             }
             ProposalRow {
-                title: course.map(|c| name_in(&c.title, lang).to_string()).unwrap_or_else(|| p.session.course.to_string()),
+                title: course
+                    .map(|c| name_in(&c.title, lang).to_string())
+                    .unwrap_or_else(|| p.session.course.to_string()),
                 start: p.session.start,
                 end: p.session.end,
                 mode: course.map(|c| c.mode.clone()),

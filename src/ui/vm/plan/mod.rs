@@ -8,9 +8,9 @@
 
 pub mod adjust;
 pub mod bar_chart;
-pub mod capacity;
 pub mod by_state;
 pub mod calendar;
+pub mod capacity;
 pub mod changes;
 pub mod dashboard;
 pub mod exports;
