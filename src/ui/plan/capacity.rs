@@ -9,6 +9,7 @@ use leptos::prelude::*;
 
 use super::capacity_store::use_capacity;
 use super::solve_bar::SolveBar;
+use crate::solve::Status;
 use crate::ui::i18n::{mode_msg, P};
 use crate::ui::shell::store::use_store;
 use crate::ui::vm::plan::capacity::{self, ProposalRow, MAX_K};
@@ -96,13 +97,21 @@ pub fn CapacityPanel(
             </div>
             <p id="capacity-status" role="status" aria-live="polite" data-state=state_word
                 data-ms=move || capacity.found.with(|f| f.as_ref().map(|f| format!("{:.0}", f.ms)))
-                data-status=move || capacity.found.with(|f| f.as_ref().map(|f| format!("{:?}", f.status).to_lowercase()))>
+                data-status=move || capacity.found.with(|f| f.as_ref().map(|f| status_word(f.status)))>
                 {status}
             </p>
             <ol class="proposals" id="proposals">
                 {move || rows.get().into_iter().map(proposal).collect_view()}
             </ol>
         </section>
+    }
+}
+
+/// The status as the plan file writes it.
+fn status_word(status: Status) -> &'static str {
+    match status {
+        Status::Optimal => "optimal",
+        Status::TimeLimit => "time_limit",
     }
 }
 
