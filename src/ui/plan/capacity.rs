@@ -121,12 +121,15 @@ fn proposal(row: ProposalRow) -> impl IntoView {
     let lang = store.lang;
     let l = lang.get_untracked();
     let words = l.catalogue();
-    let place = [row.mode.as_ref().and_then(mode_msg).map(|m| l.t(m).to_string()), Some(row.location.clone())]
-        .into_iter()
-        .flatten()
-        .filter(|s| !s.is_empty())
-        .collect::<Vec<_>>()
-        .join(" · ");
+    let mode = row.mode.as_ref().and_then(mode_msg).map(|m| l.t(m).to_string()).unwrap_or_default();
+    // An online course's place is often the mode's own word: said once.
+    let place = if row.location.is_empty() || row.location.eq_ignore_ascii_case(&mode) {
+        mode
+    } else if mode.is_empty() {
+        row.location.clone()
+    } else {
+        format!("{mode} · {}", row.location)
+    };
     let gainers = row
         .gainers
         .iter()
