@@ -53,6 +53,23 @@ pub trait CapacityWords {
     fn seats_after_plan(&self) -> &'static str;
 }
 
+/// A proposal's dates with their weekdays, in the words `weekdays` (Sunday first) and `months`
+/// of a language: "Sun 7 – Thu 11 March 2027", the month and year said once when shared.
+pub(crate) fn days(start: NaiveDate, end: NaiveDate, weekdays: &[&str; 7], months: &[&str; 12]) -> String {
+    use chrono::Datelike;
+    let day = |date: NaiveDate| format!("{} {}", weekdays[date.weekday().num_days_from_sunday() as usize], date.day());
+    let month = |date: NaiveDate| months[date.month0() as usize];
+    if start == end {
+        format!("{} {} {}", day(start), month(start), start.year())
+    } else if (start.year(), start.month()) == (end.year(), end.month()) {
+        format!("{} – {} {} {}", day(start), day(end), month(end), end.year())
+    } else if start.year() == end.year() {
+        format!("{} {} – {} {} {}", day(start), month(start), day(end), month(end), end.year())
+    } else {
+        format!("{} {} {} – {} {} {}", day(start), month(start), start.year(), day(end), month(end), end.year())
+    }
+}
+
 /// A gain with at most two decimals and no trailing zeros, with the language's decimal mark.
 pub(crate) fn figure(value: f64, mark: char) -> String {
     let text = format!("{:.2}", (value * 100.0).round() / 100.0);

@@ -1,21 +1,13 @@
 //! French words of where to add capacity.
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 
 use super::{count, Fr, MONTHS};
 use crate::solve::Status;
-use crate::ui::i18n::capacity::{figure, CapacityWords};
+use crate::ui::i18n::capacity::{days, figure, CapacityWords};
 use crate::ui::vm::plan::capacity::{Gainers, SeatNote, Why};
 
 const WEEKDAYS: [&str; 7] = ["dim.", "lun.", "mar.", "mer.", "jeu.", "ven.", "sam."];
-
-fn day(date: NaiveDate) -> String {
-    format!("{} {}", WEEKDAYS[date.weekday().num_days_from_sunday() as usize], date.day())
-}
-
-fn month(date: NaiveDate) -> &'static str {
-    MONTHS[date.month0() as usize]
-}
 
 impl CapacityWords for Fr {
     fn capacity_title(&self) -> &'static str {
@@ -61,15 +53,7 @@ impl CapacityWords for Fr {
     }
 
     fn days(&self, start: NaiveDate, end: NaiveDate) -> String {
-        if start == end {
-            format!("{} {} {}", day(start), month(start), start.year())
-        } else if (start.year(), start.month()) == (end.year(), end.month()) {
-            format!("{} – {} {} {}", day(start), day(end), month(end), end.year())
-        } else if start.year() == end.year() {
-            format!("{} {} – {} {} {}", day(start), month(start), day(end), month(end), end.year())
-        } else {
-            format!("{} {} {} – {} {} {}", day(start), month(start), start.year(), day(end), month(end), end.year())
-        }
+        days(start, end, &WEEKDAYS, &MONTHS)
     }
 
     fn more_placed(&self, trainees: i64) -> String {
