@@ -68,6 +68,10 @@ pub struct Proposal {
     pub trainees: i64,
     /// The needs whose seats rise.
     pub needs: Vec<NeedId>,
+    /// How many seats each of those needs gains, in the order of `needs` (for a screen that
+    /// shows who gains; not written to the recommendation file, whose format SPEC §7 fixes).
+    #[serde(skip)]
+    pub seats: Vec<i64>,
 }
 
 impl Recommendation {
@@ -659,8 +663,10 @@ pub fn recommend(scenario: &Scenario, k: usize, options: &Options) -> Result<Rec
     let mut previous = base_plan.clone();
     for (session, plan) in ordered.into_iter().zip(plans) {
         let plan = plan?;
-        let (trainees, needs) = difference(&previous, &plan);
-        proposals.push(Proposal { session, gain: round6(plan.objective - previous.objective), trainees, needs });
+        let (trainees, rises) = difference(&previous, &plan);
+        let (needs, seats) = rises.into_iter().unzip();
+        let gain = round6(plan.objective - previous.objective);
+        proposals.push(Proposal { session, gain, trainees, needs, seats });
         previous = plan;
     }
     let objective = previous.objective;
@@ -680,8 +686,8 @@ pub fn recommend(scenario: &Scenario, k: usize, options: &Options) -> Result<Rec
     })
 }
 
-/// Trainees seated in `after` beyond `before`, and the needs whose seats rose.
-fn difference(before: &Plan, after: &Plan) -> (i64, Vec<NeedId>) {
+/// Trainees seated in `after` beyond `before`, and the needs whose seats rose with how many.
+fn difference(before: &Plan, after: &Plan) -> (i64, Vec<(NeedId, i64)>) {
     let seats = |plan: &Plan| {
         let mut seats: BTreeMap<NeedId, i64> = BTreeMap::new();
         for allocation in &plan.allocations {
@@ -693,8 +699,10 @@ fn difference(before: &Plan, after: &Plan) -> (i64, Vec<NeedId>) {
     let trainees = new.values().sum::<i64>() - old.values().sum::<i64>();
     let needs = new
         .iter()
-        .filter(|(need, &s)| s > old.get(*need).copied().unwrap_or(0))
-        .map(|(need, _)| need.clone())
+        .filter_map(|(need, &s)| {
+            let rise = s - old.get(need).copied().unwrap_or(0);
+            (rise > 0).then(|| (need.clone(), rise))
+        })
         .collect();
     (trainees, needs)
 }

@@ -11,6 +11,7 @@ pub mod focal;
 pub mod need_row;
 pub mod needs_summary;
 pub mod needs_table;
+pub mod seat_value;
 pub mod session_row;
 pub mod sessions_table;
 pub mod settings_form;

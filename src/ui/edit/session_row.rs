@@ -5,6 +5,7 @@ use serde_json::Value;
 
 use super::choices;
 use super::field::{Choice, Field};
+use super::seat_value::SeatValueCell;
 use crate::model::{Scenario, Session};
 use crate::ui::connect::row_save::RowSave;
 use crate::ui::i18n::Msg;
@@ -82,6 +83,7 @@ pub fn SessionRow(i: usize) -> impl IntoView {
                         } />
                 </bdi>
             </td>
+            <td class="seat-value-cell"><SeatValueCell i=i /></td>
             <td data-label=label(Msg::Actions) class="actions">
                 <button type="button" class="small" on:click=duplicate>{move || lang.get().t(Msg::Duplicate)}</button>
                 <button type="button" class="small danger" on:click=delete>{move || lang.get().t(Msg::Delete)}</button>

@@ -37,6 +37,9 @@ pub fn SessionsTable() -> impl IntoView {
                             <th>{t(Msg::MinParticipants)}</th>
                             <th>{t(Msg::CostPerSeat)}</th>
                             <th>{t(Msg::OpenTo)}</th>
+                            <th title=move || lang.get().catalogue().seats_after_plan()>
+                                {move || lang.get().catalogue().one_more_seat()}
+                            </th>
                             <th>{t(Msg::Actions)}</th>
                         </tr>
                     </thead>

@@ -1,10 +1,12 @@
-//! The sessions of the year, month by month, as a calendar strip.
+//! The sessions of the year, month by month, as a calendar strip, with the sessions "Where to
+//! add capacity" proposes (not yet added) marked in their months.
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use leptos::prelude::*;
 
 use crate::model::{name_in, Scenario};
 use crate::ui::i18n::{Msg, UiLang};
+use crate::ui::plan::capacity_store::use_capacity;
 use crate::ui::shell::store::use_store;
 use crate::ui::vm::edit::views;
 
@@ -48,10 +50,50 @@ fn chip_view(chip: Chip, lang: UiLang) -> impl IntoView {
     }
 }
 
+fn proposed_view(chip: Chip, lang: UiLang) -> impl IntoView {
+    let dates = lang.catalogue().date_range(chip.start, chip.end);
+    let tooltip = chip.title.clone();
+    let id = chip.id.clone();
+    view! {
+        <li class="chip proposed" title=tooltip data-session=id>
+            <span class="tag">{lang.catalogue().proposed()}</span>
+            <bdi class="code">{chip.id}</bdi>
+            <span class="chip-title">{chip.title}</span>
+            <span class="muted">{dates}</span>
+        </li>
+    }
+}
+
 #[component]
 pub fn YearView() -> impl IntoView {
     let store = use_store();
+    let capacity = use_capacity();
     let lang = store.lang;
+    // The proposals not yet added, as chips by month of the year on view.
+    let proposed = Memo::new(move |_| {
+        let lang = lang.get();
+        let year = store.scenario.with(|s| views::year_view(s).year);
+        let mut months: Vec<Vec<Chip>> = vec![Vec::new(); 12];
+        capacity.found.with(|found| {
+            store.scenario.with(|s| {
+                let proposals = found.as_ref().map(|f| f.proposals.as_slice()).unwrap_or_default();
+                for p in proposals.iter().filter(|p| p.session.start.year() == year) {
+                    if s.sessions.iter().any(|x| x.id == p.session.id) {
+                        continue;
+                    }
+                    let title = s.course(&p.session.course).map(|c| name_in(&c.title, lang.code())).unwrap_or_default();
+                    months[p.session.start.month0() as usize].push(Chip {
+                        id: p.session.id.to_string(),
+                        title: title.to_string(),
+                        start: p.session.start,
+                        end: p.session.end,
+                        seats: p.session.seats,
+                    });
+                }
+            })
+        });
+        months
+    });
     let year = Memo::new(move |_| {
         let lang = lang.get();
         store.scenario.with(|s| {
@@ -66,16 +108,23 @@ pub fn YearView() -> impl IntoView {
             <div class="year">
                 {move || {
                     let (_, months, _) = year.get();
+                    let mut proposed = proposed.get();
                     let l = lang.get_untracked();
                     months
                         .into_iter()
                         .enumerate()
                         .map(|(m, month)| {
                             let empty = month.is_empty();
+                            let ideas = std::mem::take(&mut proposed[m]);
                             view! {
                                 <div class="month">
                                     <h3>{l.catalogue().month(m as u32 + 1)}</h3>
                                     <ul>{month.into_iter().map(|c| chip_view(c, l)).collect_view()}</ul>
+                                    {(!ideas.is_empty()).then(|| view! {
+                                        <ul class="proposed" aria-label=l.catalogue().proposed()>
+                                            {ideas.into_iter().map(|c| proposed_view(c, l)).collect_view()}
+                                        </ul>
+                                    })}
                                     {empty.then(|| view! { <p class="muted">{l.t(Msg::NoSessions)}</p> })}
                                 </div>
                             }

@@ -1197,3 +1197,4 @@ mod sheet_words {
         }
     }
 }
+mod capacity;

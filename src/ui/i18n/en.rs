@@ -1083,3 +1083,4 @@ mod sheet_words {
         }
     }
 }
+mod capacity;

@@ -1126,3 +1126,4 @@ mod sheet_words {
         }
     }
 }
+mod capacity;

@@ -6,6 +6,7 @@
 
 mod ar;
 pub mod connect;
+mod capacity;
 mod en;
 mod first;
 mod fr;
@@ -15,6 +16,7 @@ mod result;
 mod sheet;
 
 pub use first::FirstWords;
+pub use capacity::CapacityWords;
 pub use plan::{PlanWords, P};
 pub use result::ResultWords;
 pub use sheet::{SheetWords, S};
@@ -293,7 +295,7 @@ pub trait ReadWords {
 
 /// One language's texts: its fixed labels and the messages with values, the words for text a
 /// field could not read ([`ReadWords`]) and those of the plan screens ([`PlanWords`]).
-pub trait Catalogue: Sync + ReadWords + PlanWords + ResultWords + FirstWords + SheetWords {
+pub trait Catalogue: Sync + ReadWords + PlanWords + ResultWords + FirstWords + SheetWords + CapacityWords {
     /// A fixed label.
     fn text(&self, m: Msg) -> &'static str;
     /// Month `1..=12`, full name.

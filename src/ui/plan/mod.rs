@@ -6,6 +6,8 @@ pub mod adjustments;
 pub mod bar_chart;
 pub mod by_state;
 pub mod calendar;
+pub mod capacity;
+pub mod capacity_store;
 pub mod changes;
 pub mod dashboard;
 pub mod exports;

@@ -52,6 +52,8 @@ pub enum View {
     Unmet,
     Changes,
     Export,
+    /// Where to add capacity.
+    Capacity,
 }
 
 #[derive(Clone, Copy)]

@@ -1,10 +1,12 @@
-//! The planner's plan: the Solve bar, then the plan on screen in six views — calendar (with
-//! rosters), by state (with its print view), coverage, unmet needs, changes and downloads.
+//! The planner's plan: the Solve bar, then the plan on screen in seven views — calendar (with
+//! rosters), by state (with its print view), coverage, unmet needs, changes, downloads, and
+//! where to add capacity.
 
 use leptos::prelude::*;
 
 use super::by_state::ByState;
 use super::calendar::PlanCalendar;
+use super::capacity::CapacityPanel;
 use super::changes::PlanChanges;
 use super::dashboard::Dashboard;
 use super::exports::PlanExports;
@@ -15,13 +17,14 @@ use crate::ui::i18n::P;
 use crate::ui::shell::store::use_store;
 use crate::ui::shell::tabs::{Tabs, Words};
 
-const VIEWS: [(View, Words, &str); 6] = [
+const VIEWS: [(View, Words, &str); 7] = [
     (View::Calendar, Words::Plan(P::ViewCalendar), "plan-view-calendar"),
     (View::ByState, Words::Plan(P::ViewByState), "plan-view-by-state"),
     (View::Coverage, Words::Plan(P::ViewCoverage), "plan-view-coverage"),
     (View::Unmet, Words::Plan(P::ViewUnmet), "plan-view-unmet"),
     (View::Changes, Words::Plan(P::ViewChanges), "plan-view-changes"),
     (View::Export, Words::Plan(P::ViewExport), "plan-view-export"),
+    (View::Capacity, Words::Capacity, "plan-view-capacity"),
 ];
 
 #[component]
@@ -43,6 +46,7 @@ pub fn PlanWorkspace() -> impl IntoView {
                     View::Unmet => view! { <UnmetList /> }.into_any(),
                     View::Changes => view! { <PlanChanges /> }.into_any(),
                     View::Export => view! { <PlanExports /> }.into_any(),
+                    View::Capacity => view! { <CapacityPanel /> }.into_any(),
                 }}
             </Show>
         </div>

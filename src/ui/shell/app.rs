@@ -17,6 +17,7 @@ use crate::ui::edit::centre::CentreWorkspace;
 use crate::ui::edit::focal::FocalWorkspace;
 use crate::ui::i18n::connect::{c, C};
 use crate::ui::i18n::Msg;
+use crate::ui::plan::capacity_store::CapacityStore;
 use crate::ui::plan::store::PlanStore;
 use crate::ui::vm::connect::AccountRole;
 use crate::ui::vm::shell::Role;
@@ -36,6 +37,7 @@ pub fn App() -> impl IntoView {
         }
     });
     leptos::task::spawn_local(conn.start(store));
+    provide_context(CapacityStore::new());
     Effect::new(move |_| {
         let lang = store.lang.get();
         browser::set_language(lang.code(), lang.dir());

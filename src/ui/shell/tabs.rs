@@ -15,6 +15,8 @@ use crate::ui::vm::shell::tabs;
 pub enum Words {
     Msg(Msg),
     Plan(P),
+    /// "Where to add capacity".
+    Capacity,
 }
 
 impl Words {
@@ -23,6 +25,7 @@ impl Words {
         match self {
             Words::Msg(m) => lang.t(m),
             Words::Plan(p) => lang.p(p),
+            Words::Capacity => lang.catalogue().capacity_title(),
         }
     }
 }

@@ -10,6 +10,7 @@ pub mod adjust;
 pub mod bar_chart;
 pub mod by_state;
 pub mod calendar;
+pub mod capacity;
 pub mod changes;
 pub mod dashboard;
 pub mod exports;
