@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use serde_json::Value;
 
 use super::choices;
-use super::field::{CheckList, Choice, Field};
+use super::field::{CheckList, Choice, Field, RowScope};
 use crate::model::{name_in, Need, Scenario};
 use crate::ui::i18n::Msg;
 use crate::ui::shell::store::use_store;
@@ -25,20 +25,25 @@ pub fn NeedRow(
 ) -> impl IntoView {
     let store = use_store();
     let lang = store.lang;
+    // What this row shows: the need and its state (its name, its default languages). The
+    // fields below re-read the scenario only when this changes.
+    let row = Memo::new(move |_| {
+        store.scenario.with(|s| {
+            let need = need(s, i).cloned();
+            let state = need.as_ref().and_then(|n| s.state(&n.state)).cloned();
+            (need, state)
+        })
+    });
+    provide_context(RowScope::new(row));
     let p = move |field: &str| format!("needs[{i}].{field}");
     let state_cell = show_state.then(|| {
         view! {
             <td>
-                <bdi class="code">{move || store.scenario.with(|s| need(s, i).map(|n| n.state.to_string()).unwrap_or_default())}</bdi>
+                <bdi class="code">{move || row.with(|(n, _)| n.as_ref().map(|n| n.state.to_string()).unwrap_or_default())}</bdi>
                 " "
                 <span class="muted">
                     {move || {
-                        store.scenario.with(|s| {
-                            need(s, i)
-                                .and_then(|n| s.state(&n.state))
-                                .map(|st| name_in(&st.name, lang.get().code()).to_string())
-                                .unwrap_or_default()
-                        })
+                        row.with(|(_, st)| st.as_ref().map(|st| name_in(&st.name, lang.get().code()).to_string()).unwrap_or_default())
                     }}
                 </span>
             </td>
@@ -51,7 +56,7 @@ pub fn NeedRow(
         store.change(|s| rows::delete_need(s, i));
     };
     view! {
-        <tr data-need=move || store.scenario.with(|s| need(s, i).map(|n| n.id.to_string()).unwrap_or_default())>
+        <tr data-need=move || row.with(|(n, _)| n.as_ref().map(|n| n.id.to_string()).unwrap_or_default())>
             <td>
                 <bdi>
                     <Field path=p("id") kind=Kind::Text label=Msg::Id size="m"
@@ -87,7 +92,7 @@ pub fn NeedRow(
                     <Field path=p("window.end") kind=Kind::WindowDate label=Msg::To hint=Msg::WholeHorizon
                         read=move |s| need(s, i).and_then(|n| n.window).map(|w| w.end.to_string()).unwrap_or_default() />
                 </label>
-                <Show when=move || store.scenario.with(|s| need(s, i).is_some_and(|n| n.window.is_none()))>
+                <Show when=move || row.with(|(n, _)| n.as_ref().is_some_and(|n| n.window.is_none()))>
                     <span class="muted small">{move || lang.get().t(Msg::WholeHorizon)}</span>
                 </Show>
             </td>
