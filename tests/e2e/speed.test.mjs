@@ -25,11 +25,12 @@ const SOLVING_TASK_MS = 100;
 const CLICK_WHILE_SOLVING_MS = 100;
 /**
  * What the first visit downloads, gzipped (bytes): the page, its script, the app's wasm and the
- * styles; the solver's wasm comes only with the first solve. The issue's target is 400 KB; the
- * build reaches BUNDLE_REACHED, and the test fails past 1.25 times that (a budget, not noise).
+ * styles; the solver's wasm comes only with the first solve. The issue's target is 400 KB, not
+ * reached yet: the build reaches BUNDLE_REACHED (was 765,000 before `erase_components`), and the
+ * test fails past 1.25 times that (a budget, not noise).
  */
 const BUNDLE_TARGET = 400_000;
-const BUNDLE_REACHED = 400_000;
+const BUNDLE_REACHED = 660_000;
 
 /** The demo with its needs repeated (new ids) up to `count` needs. */
 function bigScenario(count) {
@@ -85,6 +86,11 @@ async function needsTable(page, label, total) {
   await page.locator('table.needs tbody tr').first().waitFor({ timeout: 60_000 });
   await painted(page);
   const open = Date.now() - started;
+  // The page's other rows follow, a few a frame.
+  const rows = Math.min(50, total);
+  await page.waitForFunction((n) => document.querySelectorAll('table.needs tbody tr').length === n, rows);
+  await painted(page);
+  const whole = Date.now() - started;
   const openTask = await longestTask(page);
   const input = page.locator('table.needs tbody tr').first().locator('input[data-path$=".trainees"]');
   await input.click();
@@ -97,6 +103,7 @@ async function needsTable(page, label, total) {
     keystroke = Math.max(keystroke, await longestTask(page));
   }
   withinTarget(`${label}: needs tab open (click to rows drawn)`, open, TAB_OPEN_MS);
+  console.log(`${label}: all ${rows} rows of the first page drawn after ${whole} ms`);
   console.log(`${label}: longest task while the needs tab opened: ${Math.round(openTask)} ms`);
   withinTarget(`${label}: longest task of a keystroke in the needs table`, keystroke, KEYSTROKE_TASK_MS);
   // One page of rows, and the pager says which.
