@@ -20,8 +20,10 @@ pub struct RowScope(Memo<u64>);
 impl RowScope {
     /// A scope that moves whenever `row` (what the row shows, compared by value) changes.
     pub fn new<T: PartialEq + Send + Sync + 'static>(row: Memo<T>) -> RowScope {
+        // Read, not only tracked: a memo that is never read never computes, so it would
+        // never learn that its row changed.
         RowScope(Memo::new(move |previous: Option<&u64>| {
-            row.track();
+            row.with(|_| ());
             previous.map_or(0, |p| p + 1)
         }))
     }
@@ -32,7 +34,7 @@ impl RowScope {
 fn read_scenario<T>(store: Store, scope: Option<RowScope>, read: impl FnOnce(&Scenario) -> T) -> T {
     match scope {
         Some(RowScope(version)) => {
-            version.track();
+            version.with(|_| ());
             store.scenario.with_untracked(read)
         }
         None => store.scenario.with(read),
