@@ -65,7 +65,7 @@ impl Page {
 
 /// Rows of a page a table draws in one frame: the first ones show at once, the rest follow a
 /// frame later each, and the page never waits on all of them.
-pub const ROWS_PER_FRAME: usize = 10;
+pub const ROWS_PER_FRAME: usize = 5;
 
 /// Trainees asked for, by skill and priority.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
