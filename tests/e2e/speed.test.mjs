@@ -10,6 +10,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { ROOT, clearLongTasks, longestTask, open as openPage, startApp, stopApp, withinTarget } from './harness.mjs';
 
 const DEMO = JSON.parse(readFileSync(join(ROOT, 'data', 'demo-2027.json'), 'utf8'));
@@ -22,6 +23,14 @@ const KEYSTROKE_TASK_MS = 50;
 const SOLVING_TASK_MS = 100;
 /** From a click while solving until the page shows its effect. */
 const CLICK_WHILE_SOLVING_MS = 100;
+/**
+ * What the first visit downloads, gzipped (bytes): the page, its script, the app's wasm and the
+ * styles; the solver's wasm comes only with the first solve. The issue's target is 400 KB, not
+ * reached yet: the build reaches BUNDLE_REACHED (was 765,000 before `erase_components`), and the
+ * test fails past 1.25 times that (a budget, not noise).
+ */
+const BUNDLE_TARGET = 400_000;
+const BUNDLE_REACHED = 660_000;
 
 /** The demo with its needs repeated (new ids) up to `count` needs. */
 function bigScenario(count) {
@@ -77,6 +86,11 @@ async function needsTable(page, label, total) {
   await page.locator('table.needs tbody tr').first().waitFor({ timeout: 60_000 });
   await painted(page);
   const open = Date.now() - started;
+  // The page's other rows follow, a few a frame.
+  const rows = Math.min(50, total);
+  await page.waitForFunction((n) => document.querySelectorAll('table.needs tbody tr').length === n, rows);
+  await painted(page);
+  const whole = Date.now() - started;
   const openTask = await longestTask(page);
   const input = page.locator('table.needs tbody tr').first().locator('input[data-path$=".trainees"]');
   await input.click();
@@ -88,13 +102,64 @@ async function needsTable(page, label, total) {
     await painted(page);
     keystroke = Math.max(keystroke, await longestTask(page));
   }
+  // The row shows the scenario, not only what was typed: undo puts the value back.
+  const original = await input.inputValue();
+  await page.keyboard.press('5');
+  await page.locator('#undo:enabled').click();
+  await page.waitForFunction(
+    (value) => document.querySelector('table.needs tbody tr input[data-path$=".trainees"]').value === value,
+    original,
+  );
   withinTarget(`${label}: needs tab open (click to rows drawn)`, open, TAB_OPEN_MS);
+  console.log(`${label}: all ${rows} rows of the first page drawn after ${whole} ms`);
   console.log(`${label}: longest task while the needs tab opened: ${Math.round(openTask)} ms`);
   withinTarget(`${label}: longest task of a keystroke in the needs table`, keystroke, KEYSTROKE_TASK_MS);
   // One page of rows, and the pager says which.
   assert.equal(await page.locator('table.needs tbody tr').count(), Math.min(50, total));
   assert.equal((await page.textContent('#needs-page')).trim(), `Needs 1–50 of ${total}`);
 }
+
+/** Sizes of a response body: raw, gzip -9 and brotli (quality 11). */
+function sizes(body) {
+  return {
+    raw: body.length,
+    gzip: gzipSync(body, { level: 9 }).length,
+    brotli: brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+  };
+}
+
+test('the first visit downloads less than its budget, and the solver only when solving', async () => {
+  const { page, done } = await openPage(app.browser, app.url);
+  const loaded = [];
+  page.on('response', (response) => loaded.push(response));
+  await page.goto(app.url);
+  await page.locator('main .workspace').waitFor({ timeout: 30_000 });
+  const files = [];
+  for (const response of loaded) {
+    const name = new URL(response.url()).pathname.split('/').pop() || 'index.html';
+    files.push({ name, ...sizes(await response.body()) });
+  }
+  const total = files.reduce((sum, f) => ({ raw: sum.raw + f.raw, gzip: sum.gzip + f.gzip, brotli: sum.brotli + f.brotli }), {
+    raw: 0,
+    gzip: 0,
+    brotli: 0,
+  });
+  for (const f of [...files, { name: 'first load', ...total }]) {
+    console.log(`${f.name}: ${f.raw} B raw, ${f.gzip} B gzip -9, ${f.brotli} B brotli`);
+  }
+  assert.ok(files.some((f) => f.name.endsWith('.wasm')), 'the app\'s wasm is part of the first load');
+  assert.ok(!files.some((f) => f.name.startsWith('qudra-solver')), 'the solver is not loaded before a solve');
+  console.log(`first load gzipped: ${total.gzip} B (target ${BUNDLE_TARGET} B; reached ${BUNDLE_REACHED} B; fails past ${1.25 * BUNDLE_REACHED} B)`);
+  assert.ok(total.gzip <= 1.25 * BUNDLE_REACHED, `the first load is ${total.gzip} B gzipped, more than 1.25 × ${BUNDLE_REACHED} B`);
+  // The solver's wasm arrives with the first solve.
+  const solver = page.waitForResponse((r) => /qudra-solver.*\.wasm$/.test(new URL(r.url()).pathname));
+  await page.click('#role-planner');
+  await page.click('#solve');
+  const worker = sizes(await (await solver).body());
+  console.log(`solver's wasm (loaded at the first solve): ${worker.raw} B raw, ${worker.gzip} B gzip -9, ${worker.brotli} B brotli`);
+  await page.waitForFunction(() => document.querySelector('#solve-status').dataset.solves === '1', null, { timeout: 60_000 });
+  await done();
+});
 
 test('the needs tab opens and answers keystrokes quickly, a page at a time, with 317 and 5,000 needs', async () => {
   const demo = await planner();

@@ -7,8 +7,39 @@ use serde_json::Value;
 
 use crate::model::Scenario;
 use crate::ui::i18n::Msg;
-use crate::ui::shell::store::use_store;
+use crate::ui::shell::store::{use_store, Store};
 use crate::ui::vm::edit::field::Kind;
+
+/// What a table row gives the fields inside it (by context): a count that moves only when the
+/// row's own data changes. The scenario is one signal, so without it every field of every row
+/// on view would re-read it on each keystroke anywhere, and each of those subscribers leaving
+/// and rejoining the signal costs in proportion to all of them.
+#[derive(Clone, Copy)]
+pub struct RowScope(Memo<u64>);
+
+impl RowScope {
+    /// A scope that moves whenever `row` (what the row shows, compared by value) changes.
+    pub fn new<T: PartialEq + Send + Sync + 'static>(row: Memo<T>) -> RowScope {
+        // Read, not only tracked: a memo that is never read never computes, so it would
+        // never learn that its row changed.
+        RowScope(Memo::new(move |previous: Option<&u64>| {
+            row.with(|_| ());
+            previous.map_or(0, |p| p + 1)
+        }))
+    }
+}
+
+/// Reads the scenario for a field: tracked through the field's row when it is in one, else
+/// tracked whole.
+fn read_scenario<T>(store: Store, scope: Option<RowScope>, read: impl FnOnce(&Scenario) -> T) -> T {
+    match scope {
+        Some(RowScope(version)) => {
+            version.with(|_| ());
+            store.scenario.with_untracked(read)
+        }
+        None => store.scenario.with(read),
+    }
+}
 
 /// The problems of the field at `path`, as a list read by screen readers when it changes.
 #[component]
@@ -58,10 +89,16 @@ where
     F: Fn(&Scenario) -> String + Send + Sync + 'static,
 {
     let store = use_store();
+    let scope = use_context::<RowScope>();
     let date = matches!(kind, Kind::Date | Kind::WindowDate);
     let value = {
         let path = path.clone();
-        Memo::new(move |_| store.field_text(&path, &read))
+        Memo::new(move |_| {
+            store
+                .drafts
+                .with(|d| d.get(&path).map(|draft| draft.text.clone()))
+                .unwrap_or_else(|| read_scenario(store, scope, &read))
+        })
     };
     let invalid = {
         let path = path.clone();
@@ -151,7 +188,8 @@ where
     F: Fn(&Scenario) -> Value + Send + Sync + 'static,
 {
     let store = use_store();
-    let current = Memo::new(move |_| store.scenario.with(|s| read(s)));
+    let scope = use_context::<RowScope>();
+    let current = Memo::new(move |_| read_scenario(store, scope, &read));
     let options = Memo::new(move |_| options());
     let edit = {
         let path = path.clone();
@@ -194,7 +232,8 @@ where
     F: Fn(&Scenario) -> Vec<String> + Send + Sync + 'static,
 {
     let store = use_store();
-    let chosen = Memo::new(move |_| store.scenario.with(|s| read(s)));
+    let scope = use_context::<RowScope>();
+    let chosen = Memo::new(move |_| read_scenario(store, scope, &read));
     let options = Memo::new(move |_| options());
     let group_path = path.clone();
     view! {

@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use serde_json::Value;
 
 use super::choices;
-use super::field::{CheckList, Choice, Field};
+use super::field::{CheckList, Choice, Field, RowScope};
 use crate::model::{name_in, Need, Scenario};
 use crate::ui::connect::row_save::RowSave;
 use crate::ui::i18n::Msg;
@@ -28,22 +28,27 @@ pub fn NeedRow(
     let row_id =
         Signal::derive(move || store.scenario.with(|s| need(s, i).map(|x| x.id.to_string()).unwrap_or_default()));
     let lang = store.lang;
+    // What this row shows: the need and its state (its name, its default languages). The
+    // fields below re-read the scenario only when this changes.
+    let row = Memo::new(move |_| {
+        store.scenario.with(|s| {
+            let need = need(s, i).cloned();
+            let state = need.as_ref().and_then(|n| s.state(&n.state)).cloned();
+            (need, state)
+        })
+    });
+    provide_context(RowScope::new(row));
     let p = move |field: &str| format!("needs[{i}].{field}");
     // Each cell's column name: the heading of its field in the cards of a narrow screen.
     let label = move |m: Msg| move || lang.get().t(m);
     let state_cell = show_state.then(|| {
         view! {
             <td data-label=label(Msg::State)>
-                <bdi class="code">{move || store.scenario.with(|s| need(s, i).map(|n| n.state.to_string()).unwrap_or_default())}</bdi>
+                <bdi class="code">{move || row.with(|(n, _)| n.as_ref().map(|n| n.state.to_string()).unwrap_or_default())}</bdi>
                 " "
                 <span class="muted">
                     {move || {
-                        store.scenario.with(|s| {
-                            need(s, i)
-                                .and_then(|n| s.state(&n.state))
-                                .map(|st| name_in(&st.name, lang.get().code()).to_string())
-                                .unwrap_or_default()
-                        })
+                        row.with(|(_, st)| st.as_ref().map(|st| name_in(&st.name, lang.get().code()).to_string()).unwrap_or_default())
                     }}
                 </span>
             </td>
@@ -57,7 +62,7 @@ pub fn NeedRow(
         store.delete_need(i);
     };
     view! {
-        <tr data-need=move || store.scenario.with(|s| need(s, i).map(|n| n.id.to_string()).unwrap_or_default())>
+        <tr data-need=move || row.with(|(n, _)| n.as_ref().map(|n| n.id.to_string()).unwrap_or_default())>
             <td data-label=label(Msg::Id)>
                 <bdi>
                     <Field path=p("id") kind=Kind::Text label=Msg::Id size="m"

@@ -28,27 +28,28 @@ pub fn NeedsSummary(#[prop(into)] state: Signal<Option<StateCode>>) -> impl Into
                         </tr>
                     </thead>
                     <tbody>
-                        {move || {
-                            let code = lang.get().code();
-                            summary
-                                .get()
-                                .rows
-                                .into_iter()
-                                .map(|row| {
-                                    let name = store
+                        // Keyed by what a row shows: an edit redraws the rows it changed only.
+                        <For
+                            each=move || summary.get().rows
+                            key=|row| (row.skill.to_string(), row.by_priority, row.total)
+                            children=move |row| {
+                                let skill = row.skill.clone();
+                                let name = move || {
+                                    let code = lang.get().code();
+                                    store
                                         .scenario
-                                        .with_untracked(|s| s.skill(&row.skill).map(|k| name_in(&k.name, code).to_string()))
-                                        .unwrap_or_else(|| row.skill.to_string());
-                                    view! {
-                                        <tr>
-                                            <th scope="row"><bdi>{name}</bdi></th>
-                                            {row.by_priority.iter().map(|n| view! { <td class="num">{cell(*n)}</td> }).collect_view()}
-                                            <td class="num strong">{row.total}</td>
-                                        </tr>
-                                    }
-                                })
-                                .collect_view()
-                        }}
+                                        .with(|s| s.skill(&skill).map(|k| name_in(&k.name, code).to_string()))
+                                        .unwrap_or_else(|| skill.to_string())
+                                };
+                                view! {
+                                    <tr>
+                                        <th scope="row"><bdi>{name}</bdi></th>
+                                        {row.by_priority.iter().map(|n| view! { <td class="num">{cell(*n)}</td> }).collect_view()}
+                                        <td class="num strong">{row.total}</td>
+                                    </tr>
+                                }
+                            }
+                        />
                     </tbody>
                     <tfoot>
                         <tr>

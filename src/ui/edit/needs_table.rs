@@ -1,7 +1,8 @@
 //! The needs of one state (or all states) as an editable table, with a button to add one.
-//! Long tables are shown a page at a time ([`views::ROWS_PER_PAGE`] rows) and the rows are
-//! keyed, so that opening the table and typing in it re-render only the rows on view; the
-//! choice lists every row offers are computed once for the table.
+//! Long tables are shown a page at a time ([`views::ROWS_PER_PAGE`] rows), drawn
+//! [`views::ROWS_PER_FRAME`] rows a frame, and the rows are keyed, so that opening the table
+//! and typing in it re-render only the rows on view; the choice lists every row offers are
+//! computed once for the table.
 
 use leptos::prelude::*;
 
@@ -10,7 +11,7 @@ use super::need_row::NeedRow;
 use crate::model::StateCode;
 use crate::ui::i18n::Msg;
 use crate::ui::shell::store::use_store;
-use crate::ui::vm::edit::views::{Page, ROWS_PER_PAGE};
+use crate::ui::vm::edit::views::{Page, ROWS_PER_FRAME, ROWS_PER_PAGE};
 use crate::ui::vm::edit::{rows, views};
 
 /// `state`: whose needs to show; `None` shows every state's (with a state column).
@@ -24,9 +25,44 @@ pub fn NeedsTable(#[prop(into)] state: Signal<Option<StateCode>>) -> impl IntoVi
     // Another state's needs start at their first page.
     Effect::watch(move || state.get(), move |_, _, _| asked.set(0), false);
     let page = Memo::new(move |_| all.with(|rows| Page::of(rows.len(), asked.get(), ROWS_PER_PAGE)));
+    // Rows of the page drawn so far: a few more each frame until the page is whole; another
+    // page starts again from its first rows.
+    let drawn = RwSignal::new(ROWS_PER_FRAME);
+    let drawing = StoredValue::new(0u64);
+    let draw_rest = move || {
+        let round = drawing.try_update_value(|r| {
+            *r += 1;
+            *r
+        });
+        fn next(drawn: RwSignal<usize>, drawing: StoredValue<u64>, page: Memo<Page>, round: Option<u64>) {
+            request_animation_frame(move || {
+                // Stop when the table is gone or another page started drawing.
+                if round.is_none() || drawing.try_get_value() != round {
+                    return;
+                }
+                let (Some(now), Some(p)) = (drawn.try_get_untracked(), page.try_get_untracked()) else { return };
+                if p.more_to_draw(now) {
+                    drawn.set(now + ROWS_PER_FRAME);
+                    next(drawn, drawing, page, round);
+                }
+            });
+        }
+        next(drawn, drawing, page, round);
+    };
+    draw_rest();
+    Effect::watch(
+        move || page.get(),
+        move |now, before, _| {
+            if before.is_some_and(|b| b.from != now.from) {
+                drawn.set(ROWS_PER_FRAME);
+            }
+            draw_rest();
+        },
+        false,
+    );
     let shown = Memo::new(move |_| {
-        let page = page.get();
-        all.with(|rows| rows[page.from..page.to].to_vec())
+        let rows = page.get().drawn(drawn.get());
+        all.with(|all| all[rows].to_vec())
     });
     let skills = Memo::new(move |_| store.scenario.with(|s| choices::skills(s, lang.get())));
     let languages = Memo::new(move |_| store.scenario.with(|s| choices::language_checks(s, lang.get())));

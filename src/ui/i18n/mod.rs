@@ -5,8 +5,8 @@
 //! twin of `<bdi>`, so Latin ids and numbers stay readable inside Arabic text.
 
 mod ar;
-pub mod connect;
 mod capacity;
+pub mod connect;
 mod en;
 mod first;
 mod fr;
@@ -15,8 +15,8 @@ mod plural;
 mod result;
 mod sheet;
 
-pub use first::FirstWords;
 pub use capacity::CapacityWords;
+pub use first::FirstWords;
 pub use plan::{PlanWords, P};
 pub use result::ResultWords;
 pub use sheet::{SheetWords, S};

@@ -51,6 +51,9 @@ pub enum SaveState {
 pub struct Store {
     pub scenario: RwSignal<Scenario>,
     pub problems: Memo<Vec<Problem>>,
+    /// The problems of the scenario a field edit is about to set, found while checking the
+    /// edit: `problems` takes them instead of validating the same scenario a second time.
+    checked: StoredValue<Option<Vec<Problem>>>,
     pub issues: Memo<BTreeMap<String, Vec<FieldIssue>>>,
     pub drafts: RwSignal<BTreeMap<String, Draft>>,
     history: StoredValue<History<Scenario>>,
@@ -125,11 +128,16 @@ impl Store {
             .or_else(|| scenario.states.first().map(|s| s.code.clone()))
             .unwrap_or_default();
         let scenario = RwSignal::new(scenario);
-        let problems = Memo::new(move |_| scenario.with(crate::model::validate));
+        let checked = StoredValue::new(None::<Vec<Problem>>);
+        let problems = Memo::new(move |_| {
+            scenario
+                .with(|s| checked.try_update_value(Option::take).flatten().unwrap_or_else(|| crate::model::validate(s)))
+        });
         let issues = Memo::new(move |_| problems.with(|p| views::issues_by_path(p)));
         let store = Store {
             scenario,
             problems,
+            checked,
             issues,
             drafts: RwSignal::new(BTreeMap::new()),
             history: StoredValue::new(History::new(200)),
@@ -159,13 +167,6 @@ impl Store {
 
     // ---- reading -------------------------------------------------------------------------
 
-    /// The text a field shows: the refused draft if there is one, else the scenario's value.
-    pub fn field_text(&self, path: &str, read: &impl Fn(&Scenario) -> String) -> String {
-        self.drafts
-            .with(|d| d.get(path).map(|draft| draft.text.clone()))
-            .unwrap_or_else(|| self.scenario.with(|s| read(s)))
-    }
-
     /// What is wrong at `path`: problems of a refused draft there, then the scenario's own.
     pub fn field_issues(&self, path: &str) -> Vec<FieldIssue> {
         let mut out: Vec<FieldIssue> =
@@ -188,27 +189,32 @@ impl Store {
 
     /// The user typed `text` into the field at `path`: keep it if it adds no problem.
     pub fn edit_text(&self, path: &str, kind: Kind, text: String) {
-        let before = self.problems.get_untracked();
-        let result = self.scenario.with_untracked(|s| field::apply_text(s, &before, path, kind, &text));
+        let result = match field::parse(kind, &text) {
+            Ok(value) => self.checked_edit(path, value),
+            Err(issue) => Err(vec![FieldIssue::new(path, issue)]),
+        };
         self.settle(path, text, result);
     }
 
     /// The user chose `value` for the field at `path` (a select or a checkbox list). A new
     /// need whose skill or level changes takes the id that goes with them, in the same step.
     pub fn edit_value(&self, path: &str, value: Value) {
-        let before = self.problems.get_untracked();
         let text = value.to_string();
-        let result = self.scenario.with_untracked(|s| {
-            field::set(s, &before, path, value).map(|mut next| {
-                let followed =
-                    self.new_needs.with_value(|new| rows::follow_id(s, &mut next, path, |id| new.contains(id)));
-                if let Some(id) = followed {
+        let result = self.checked_edit(path, value).map(|(mut next, problems)| {
+            let followed = self.scenario.with_untracked(|s| {
+                self.new_needs.with_value(|new| rows::follow_id(s, &mut next, path, |id| new.contains(id)))
+            });
+            match followed {
+                // The id changed after the check: check the scenario as it now is.
+                Some(id) => {
                     self.new_needs.update_value(|new| {
                         new.insert(id);
                     });
+                    let problems = crate::model::validate(&next);
+                    (next, problems)
                 }
-                next
-            })
+                None => (next, problems),
+            }
         });
         self.settle(path, text, result);
     }
@@ -222,13 +228,21 @@ impl Store {
         }
     }
 
-    fn settle(&self, path: &str, text: String, result: Result<Scenario, Vec<FieldIssue>>) {
+    fn checked_edit(&self, path: &str, value: Value) -> Result<(Scenario, Vec<Problem>), Vec<FieldIssue>> {
+        self.problems
+            .with_untracked(|before| self.scenario.with_untracked(|s| field::set_checked(s, before, path, value)))
+    }
+
+    fn settle(&self, path: &str, text: String, result: Result<(Scenario, Vec<Problem>), Vec<FieldIssue>>) {
         match result {
-            Ok(scenario) => {
-                self.drafts.update(|d| {
-                    d.remove(path);
-                });
-                self.commit(scenario, Some(path));
+            Ok((scenario, problems)) => {
+                // Only a draft there is dropped: the other fields' drafts stay, untouched.
+                if self.drafts.with_untracked(|d| d.contains_key(path)) {
+                    self.drafts.update(|d| {
+                        d.remove(path);
+                    });
+                }
+                self.commit(scenario, Some(path), Some(problems));
             }
             Err(issues) => self.drafts.update(|d| {
                 d.insert(path.to_string(), Draft { text, issues });
@@ -264,18 +278,26 @@ impl Store {
 
     /// Replaces the whole scenario (import, reset, row changes) as one undo step.
     pub fn replace(&self, scenario: Scenario) {
-        self.drafts.set(BTreeMap::new());
-        self.commit(scenario, None);
+        if self.drafts.with_untracked(|d| !d.is_empty()) {
+            self.drafts.set(BTreeMap::new());
+        }
+        self.commit(scenario, None, None);
         self.history.update_value(History::seal);
     }
 
-    fn commit(&self, scenario: Scenario, key: Option<&str>) {
-        let before = self.scenario.get_untracked();
-        if before == scenario {
+    /// Sets `scenario` as one undo step (merged with the previous one of the same `key`);
+    /// `problems`, when given, are its validation's, already found.
+    fn commit(&self, scenario: Scenario, key: Option<&str>, problems: Option<Vec<Problem>>) {
+        if self.scenario.with_untracked(|s| *s == scenario) {
             return;
         }
-        self.history.update_value(|h| h.record(before, key));
-        self.scenario.set(scenario);
+        self.checked.set_value(problems);
+        // The version replaced moves into the history: no copy of the whole scenario.
+        let mut before = None;
+        self.scenario.update(|s| before = Some(std::mem::replace(s, scenario)));
+        if let Some(before) = before {
+            self.history.update_value(|h| h.record(before, key));
+        }
         self.after_change();
     }
 
@@ -283,6 +305,7 @@ impl Store {
         let current = self.scenario.get_untracked();
         if let Some(previous) = self.history.try_update_value(|h| h.undo(current)).flatten() {
             self.drafts.set(BTreeMap::new());
+            self.checked.set_value(None);
             self.scenario.set(previous);
             self.after_change();
         }
@@ -292,6 +315,7 @@ impl Store {
         let current = self.scenario.get_untracked();
         if let Some(next) = self.history.try_update_value(|h| h.redo(current)).flatten() {
             self.drafts.set(BTreeMap::new());
+            self.checked.set_value(None);
             self.scenario.set(next);
             self.after_change();
         }
@@ -377,6 +401,7 @@ impl Store {
         self.drafts.set(BTreeMap::new());
         self.history.update_value(History::clear);
         self.demo.set(true);
+        self.checked.set_value(None);
         self.scenario.set(demo());
         self.can_undo.set(false);
         self.can_redo.set(false);

@@ -67,22 +67,82 @@ pub fn apply_text(
 /// The scenario with the value at `path` replaced, or the validation problems the change would
 /// add (`before` are the problems the scenario already has, which do not count against it).
 pub fn set(scenario: &Scenario, before: &[Problem], path: &str, value: Value) -> Result<Scenario, Vec<FieldIssue>> {
+    set_checked(scenario, before, path, value).map(|(candidate, _)| candidate)
+}
+
+/// [`set`], also returning the new scenario's validation problems, so that the caller need not
+/// validate it again.
+pub fn set_checked(
+    scenario: &Scenario,
+    before: &[Problem],
+    path: &str,
+    value: Value,
+) -> Result<(Scenario, Vec<Problem>), Vec<FieldIssue>> {
     let fail = |issue: Issue| vec![FieldIssue::new(path, issue)];
     let segments = segments(path).ok_or_else(|| fail(Issue::Internal(format!("bad field path {path}"))))?;
-    let mut doc = serde_json::to_value(scenario).map_err(|e| fail(Issue::Internal(e.to_string())))?;
-    match window_bound(&segments) {
-        Some(window_path) => set_window_bound(&mut doc, scenario, window_path, segments.last(), value),
-        None => put(&mut doc, &segments, value),
-    }
-    .ok_or_else(|| fail(Issue::Internal(format!("no field at {path}"))))?;
-    let candidate = Scenario::from_json(&doc.to_string()).map_err(|e| fail(Issue::Problem(*e.kind)))?;
+    let candidate = match set_in_row(scenario, &segments, value.clone()) {
+        Some(candidate) => candidate,
+        None => set_in_document(scenario, path, &segments, value).map_err(fail)?,
+    };
+    let problems = validate(&candidate);
     let introduced: Vec<FieldIssue> =
-        validate(&candidate).iter().filter(|p| !before.contains(p)).map(FieldIssue::from_problem).collect();
+        problems.iter().filter(|p| !before.contains(p)).map(FieldIssue::from_problem).collect();
     if introduced.is_empty() {
-        Ok(candidate)
+        Ok((candidate, problems))
     } else {
         Err(introduced)
     }
+}
+
+/// The edit through the whole document as JSON, read back as a file is: slow on a large
+/// scenario, but it names whatever the value breaks in the document's own words.
+fn set_in_document(scenario: &Scenario, path: &str, segments: &[Segment], value: Value) -> Result<Scenario, Issue> {
+    let mut doc = serde_json::to_value(scenario).map_err(|e| Issue::Internal(e.to_string()))?;
+    match window_bound(segments) {
+        Some(window_path) => set_window_bound(&mut doc, scenario.horizon, window_path, segments.last(), value),
+        None => put(&mut doc, segments, value),
+    }
+    .ok_or_else(|| Issue::Internal(format!("no field at {path}")))?;
+    Scenario::from_json(&doc.to_string()).map_err(|e| Issue::Problem(*e.kind))
+}
+
+/// The edit of a field inside one row of a list (`needs[3].trainees`): only that row goes
+/// through JSON, so a keystroke costs the same with 5,000 needs as with 5. `None` when the path
+/// is not inside a row or the row does not read back (then [`set_in_document`] says why).
+fn set_in_row(scenario: &Scenario, segments: &[Segment], value: Value) -> Option<Scenario> {
+    let [Segment::Key(list), Segment::Index(i), rest @ ..] = segments else { return None };
+    if rest.is_empty() {
+        return None;
+    }
+    let mut next = scenario.clone();
+    let horizon = scenario.horizon;
+    let (i, rest) = (*i, rest);
+    match list.as_str() {
+        "states" => set_row(next.states.get_mut(i)?, horizon, rest, value)?,
+        "skills" => set_row(next.skills.get_mut(i)?, horizon, rest, value)?,
+        "courses" => set_row(next.courses.get_mut(i)?, horizon, rest, value)?,
+        "sessions" => set_row(next.sessions.get_mut(i)?, horizon, rest, value)?,
+        "needs" => set_row(next.needs.get_mut(i)?, horizon, rest, value)?,
+        "pins" => set_row(next.pins.get_mut(i)?, horizon, rest, value)?,
+        "exclusions" => set_row(next.exclusions.get_mut(i)?, horizon, rest, value)?,
+        _ => return None,
+    }
+    Some(next)
+}
+
+fn set_row<T: serde::Serialize + serde::de::DeserializeOwned>(
+    row: &mut T,
+    horizon: Option<crate::model::DateRange>,
+    segments: &[Segment],
+    value: Value,
+) -> Option<()> {
+    let mut doc = serde_json::to_value(&*row).ok()?;
+    match window_bound(segments) {
+        Some(window_path) => set_window_bound(&mut doc, horizon, window_path, segments.last(), value),
+        None => put(&mut doc, segments, value),
+    }?;
+    *row = serde_json::from_value(doc).ok()?;
+    Some(())
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -152,7 +212,7 @@ fn window_bound(segments: &[Segment]) -> Option<&[Segment]> {
 /// horizon); setting a bound of a missing window starts from the horizon.
 fn set_window_bound(
     doc: &mut Value,
-    scenario: &Scenario,
+    horizon: Option<crate::model::DateRange>,
     window_path: &[Segment],
     bound: Option<&Segment>,
     value: Value,
@@ -176,7 +236,7 @@ fn set_window_bound(
         Value::Object(map) => map,
         _ => {
             let mut map = Map::new();
-            let (start, end) = match scenario.horizon {
+            let (start, end) = match horizon {
                 Some(h) => (Value::String(h.start.to_string()), Value::String(h.end.to_string())),
                 None => (value.clone(), value.clone()),
             };
@@ -338,6 +398,31 @@ mod tests {
         s.needs[0].skill = "forensic".into();
         let after = edit(&s, "needs[0].trainees", Kind::Int, "3").unwrap();
         assert_eq!(after.needs[0].trainees, 3);
+    }
+
+    #[test]
+    fn a_row_edit_is_the_whole_document_edit() {
+        let s = scenario();
+        let cases = [
+            ("needs[0].trainees", Value::from(9)),
+            ("needs[0].window.end", Value::String("2027-06-30".into())),
+            ("needs[0].languages", Value::Array(vec![Value::String("ar".into())])),
+            ("skills[0].name.ar", Value::String("التحليل".into())),
+            ("sessions[0].open_to", Value::Array(vec![Value::String("QA".into())])),
+            ("sessions[0].max_per_state", Value::Null),
+        ];
+        for (path, value) in cases {
+            let segments = segments(path).unwrap();
+            let by_row = set_in_row(&s, &segments, value.clone()).unwrap();
+            let by_document = set_in_document(&s, path, &segments, value).unwrap();
+            assert_eq!(by_row, by_document, "{path}");
+        }
+        // Outside a row, or a value the row cannot hold: the whole document says why.
+        assert!(set_in_row(&s, &segments("settings.equity_bonus").unwrap(), Value::from(1)).is_none());
+        assert!(set_in_row(&s, &segments("needs[0].trainees").unwrap(), Value::String("x".into())).is_none());
+        assert!(set_in_row(&s, &segments("needs[5].trainees").unwrap(), Value::from(1)).is_none());
+        let err = set(&s, &validate(&s), "needs[0].trainees", Value::String("x".into())).unwrap_err();
+        assert_eq!(err[0].path, "needs[0].trainees");
     }
 
     #[test]

@@ -50,7 +50,22 @@ impl Page {
     pub fn has_next(&self) -> bool {
         self.index + 1 < self.pages
     }
+
+    /// The rows of the page drawn once `drawn` of them are: a page is drawn
+    /// [`ROWS_PER_FRAME`] rows a frame, so that no single task builds all of it.
+    pub fn drawn(&self, drawn: usize) -> std::ops::Range<usize> {
+        self.from..self.to.min(self.from.saturating_add(drawn))
+    }
+
+    /// Whether rows of the page are still to be drawn after `drawn`.
+    pub fn more_to_draw(&self, drawn: usize) -> bool {
+        self.from.saturating_add(drawn) < self.to
+    }
 }
+
+/// Rows of a page a table draws in one frame: the first ones show at once, the rest follow a
+/// frame later each, and the page never waits on all of them.
+pub const ROWS_PER_FRAME: usize = 5;
 
 /// Trainees asked for, by skill and priority.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -160,6 +175,16 @@ mod tests {
         assert_eq!((empty.index, empty.pages, empty.from, empty.to), (0, 1, 0, 0));
         assert!(!empty.has_previous() && !empty.has_next());
         assert_eq!(Page::of(5000, 1, 50).from, 50);
+    }
+
+    #[test]
+    fn a_page_is_drawn_a_few_rows_a_frame() {
+        let page = Page::of(317, 6, 50);
+        assert_eq!(page.drawn(10), 300..310);
+        assert!(page.more_to_draw(10));
+        assert_eq!(page.drawn(20), 300..317);
+        assert!(!page.more_to_draw(20));
+        assert_eq!(page.drawn(usize::MAX), 300..317);
     }
 
     use super::*;
