@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use super::use_conn;
-use crate::ui::i18n::connect::{c, changed_by, refusal, C};
+use crate::ui::i18n::connect::{c, changed_by, field_label, refusal, C};
 use crate::ui::shell::store::use_store;
 use crate::ui::vm::connect::sync::{key, RowState};
 
@@ -31,7 +31,7 @@ pub fn RowSave(kind: &'static str, id: Signal<String>) -> impl IntoView {
                 .into_iter()
                 .map(|(field, mine, theirs)| {
                     let mine = mine.unwrap_or_else(|| c(l, C::Deleted).to_string());
-                    let name = field.clone();
+                    let name = field_label(l, &field);
                     view! {
                         <tr data-field=field>
                             <th scope="row">{name}</th>

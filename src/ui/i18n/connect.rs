@@ -116,6 +116,23 @@ pub fn refusal(lang: UiLang, refusal: &Refusal) -> String {
     }
 }
 
+/// A row's field, as the tables head its column (the JSON name when no column shows it).
+pub fn field_label(lang: UiLang, field: &str) -> String {
+    let msg = match field {
+        "id" => Msg::Id,
+        "skill" => Msg::Skill,
+        "level" => Msg::Level,
+        "trainees" => Msg::Trainees,
+        "priority" => Msg::Priority,
+        "languages" => Msg::Languages,
+        "modes" => Msg::Modes,
+        "note" => Msg::Note,
+        "seats" => Msg::Seats,
+        _ => return field.to_string(),
+    };
+    lang.t(msg).to_string()
+}
+
 /// "Changed by <login> at <time>", as far as the server said.
 pub fn changed_by(lang: UiLang, by: Option<&str>, at: Option<&str>) -> String {
     let by = by.unwrap_or("?");
@@ -285,6 +302,19 @@ fn fr(w: C) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_conflict_names_who_when_and_the_fields_in_each_language() {
+        assert_eq!(
+            changed_by(UiLang::En, Some("focal-qa"), Some("2027-03-01 09:30 UTC")),
+            "Changed by focal-qa at 2027-03-01 09:30 UTC"
+        );
+        assert_eq!(changed_by(UiLang::Fr, Some("x"), None), "Modifiée par x");
+        assert_eq!(changed_by(UiLang::Ar, Some("x"), Some("t")), "غيّره x في t");
+        assert_eq!(field_label(UiLang::Ar, "trainees"), "عدد المتدربين");
+        assert_eq!(field_label(UiLang::En, "seats"), "Seats");
+        assert_eq!(field_label(UiLang::Fr, "window_from"), "window_from", "no column: its JSON name");
+    }
 
     #[test]
     fn throttling_counts_minutes_in_each_language() {
