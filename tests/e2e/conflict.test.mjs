@@ -11,7 +11,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { SHOTS, language, launchChromium, open } from './harness.mjs';
-import { startWorkspace } from './workspace.mjs';
+import { expectedRefusal as expected, startWorkspace } from './workspace.mjs';
 
 let workspace;
 let browser;
@@ -25,14 +25,6 @@ after(async () => {
   await browser?.close();
   await workspace?.stop();
 });
-
-/** Chromium logs the answers the app meets on purpose as failed resources: 401 before
- * sign-in, and the 409 of a stale rev. Any other failed request still fails the test. */
-function expected(message) {
-  const path = new URL(message.location()?.url ?? '', 'http://x').pathname;
-  if (/status of 401/.test(message.text())) return ['/api/session', '/api/login'].includes(path);
-  return /status of 409/.test(message.text()) && path.startsWith('/api/needs/');
-}
 
 /** A fresh context signed in as `login`, on its workspace, in `lang` if given. */
 async function signedIn(login, lang) {
@@ -60,6 +52,7 @@ async function typeAndLeave(page, path, value) {
 async function conflictOf(page, id) {
   const box = page.locator(`.row-conflict[data-row="needs/${id}"]`);
   await box.waitFor({ timeout: 10_000 });
+  await box.scrollIntoViewIfNeeded();
   const row = box.locator('tr[data-field="trainees"]');
   return {
     box,
