@@ -142,8 +142,9 @@ pub fn sign_in_and_out(server: &Server) {
     assert!(head.starts_with("http/1.1 200") && head.contains("content-encoding: gzip"), "{head}");
 }
 
-/// `GET /api/session`: a reloaded app learns who is signed in from its cookie, with a new
-/// CSRF token that works (and the old one no longer does); 401 without a live session.
+/// `GET /api/session`: a reloaded app learns who is signed in from its cookie, with the
+/// session's one CSRF token (the same at each reload, so an older tab keeps working); 401
+/// without a live session.
 /// `GET /api/scenario` carries each visible entity's rev under `revs`.
 pub fn session_after_reload(server: &Server) {
     expect(&server.client().get("/api/session"), 401, "no cookie");
@@ -161,12 +162,20 @@ pub fn session_after_reload(server: &Server) {
         "{body}"
     );
     let csrf = body["csrf"].as_str().expect("a csrf token").to_string();
-    assert_ne!(Some(csrf.clone()), focal.csrf, "a new token");
-    expect(&focal.send("POST", "/api/needs", Some(need_body("QA")), &[]), 403, "the old CSRF after /api/session");
+    assert_eq!(Some(csrf.clone()), focal.csrf, "the session's one token, as at sign-in");
+    let again = focal.get("/api/session").json();
+    assert_eq!(again["csrf"].as_str(), Some(csrf.as_str()), "a second reload: the same token");
+    // A tab that never reloaded still holds the sign-in's token: its change goes through.
+    expect(&focal.send("POST", "/api/needs", Some(need_body("QA")), &[]), 201, "an older tab after two reloads");
     let mut reloaded = focal.clone();
     reloaded.csrf = Some(csrf);
     let created = reloaded.send("POST", "/api/needs", Some(need_body("QA")), &[]);
-    expect(&created, 201, "the new CSRF works");
+    expect(&created, 201, "the reloaded tab's token works");
+    let other = sign_in(server, "focal-qa");
+    assert_ne!(other.csrf, focal.csrf, "another session of the same account: another token");
+    let mut forged_tab = focal.clone();
+    forged_tab.csrf = Some("forged".into());
+    expect(&forged_tab.send("POST", "/api/needs", Some(need_body("QA")), &[]), 403, "a wrong token");
     let need = created.json();
     let id = need["id"].as_str().expect("id");
 
@@ -201,6 +210,22 @@ pub fn entities_with_revisions(server: &Server) {
     let stale = focal.send("PUT", &path, Some(changed.clone()), &[("If-Match", "\"1\"")]);
     expect(&stale, 409, "stale rev");
     assert_eq!((stale.json()["trainees"].as_i64(), stale.json()["rev"].as_i64()), (Some(7), Some(2)), "current need");
+    let stale = stale.json();
+    assert_eq!(stale["changed_by"].as_str(), Some("focal-qa"), "who changed it last: {stale}");
+    let at = stale["changed_at"].as_str().unwrap_or_default();
+    assert!(chrono::DateTime::parse_from_rfc3339(at).is_ok(), "when, in RFC 3339: {stale}");
+    // A create sent again with its id and the same body (an offline queue's answer lost):
+    // the same row, written once.
+    let mut again = need.clone();
+    again["trainees"] = json!(7);
+    again.as_object_mut().map(|body| body.remove("rev"));
+    let replayed = focal.send("POST", "/api/needs", Some(again.clone()), &[]);
+    expect(&replayed, 201, "the same create again");
+    assert_eq!(replayed.json()["rev"].as_i64(), Some(2), "the stored row, not a new one");
+    let history = focal.get(&format!("/api/needs/{id}/history")).json();
+    assert_eq!(history.as_array().map(Vec::len), Some(2), "one create, one update: {history}");
+    again["trainees"] = json!(8);
+    expect(&focal.send("POST", "/api/needs", Some(again), &[]), 422, "another body under a taken id");
     expect(&focal.send("PUT", &path, Some(changed.clone()), &[]), 428, "no If-Match");
 
     // A change that would make the scenario invalid: 422 with the core's problems.

@@ -8,7 +8,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { language, launchChromium, open } from './harness.mjs';
-import { startWorkspace } from './workspace.mjs';
+import { expectedRefusal as expected, startWorkspace } from './workspace.mjs';
 
 let workspace;
 let browser;
@@ -22,16 +22,6 @@ after(async () => {
   await browser?.close();
   await workspace?.stop();
 });
-
-/**
- * The statuses the connected app meets on purpose, which Chromium logs as failed resources:
- * 401 from /api/session before sign-in (and after sign-out), and from /api/login for a wrong
- * password. Any other failed request still fails the test.
- */
-function expected(message) {
-  const path = new URL(message.location()?.url ?? '', 'http://x').pathname;
-  return /status of 401/.test(message.text()) && ['/api/session', '/api/login'].includes(path);
-}
 
 /** A fresh page on the sign-in form. */
 async function signInPage(lang) {

@@ -75,3 +75,15 @@ export async function startWorkspace() {
   }
   return { url, accounts, stop };
 }
+
+/**
+ * The answers the connected app meets on purpose, which Chromium logs as failed resources:
+ * 401 from /api/session before sign-in (and after sign-out) and from /api/login for a wrong
+ * password, and 409 when a row's rev is stale (a conflict the row then shows). Any other
+ * failed request still fails a test (harness.mjs `open`'s `allow`).
+ */
+export function expectedRefusal(message) {
+  const path = new URL(message.location()?.url ?? '', 'http://x').pathname;
+  if (/status of 401/.test(message.text())) return ['/api/session', '/api/login'].includes(path);
+  return /status of 409/.test(message.text()) && /^\/api\/[a-z]+\//.test(path);
+}

@@ -427,10 +427,19 @@ async fn change_entity(
             }
             own_state(caller, kind, &body)?;
             own_id(caller, kind, &body)?;
+            // A create sent again (an offline queue's, whose first answer was lost) with the
+            // id it was given and the same body: the row it made, nothing written twice.
+            let same = kind.key(&body).and_then(|id| stored.find(kind, &id)).filter(|old| old.body == body);
+            if let Some(old) = same.filter(|old| visible(caller, stored, old)) {
+                return Ok(Outcome::Stored(old.clone()));
+            }
             (None, Some(body), None)
         }
         Change::Replace { id, rev, body } => {
-            let current = current(caller, stored, kind, &id, rev)?;
+            let current = match current(caller, stored, kind, &id, rev) {
+                Ok(current) => current,
+                Err(err) => return Err(last_change(tx, kind, &id, err).await),
+            };
             own_state(caller, kind, &body)?;
             if kind.key(&body).as_deref() != Some(id.as_str()) {
                 return Err(ApiError::problem(key_field(kind), "differs from the entity named in the address"));
@@ -438,7 +447,10 @@ async fn change_entity(
             (Some(current.clone()), Some(body), Some(id))
         }
         Change::Delete { id, rev } => {
-            let current = current(caller, stored, kind, &id, rev)?;
+            let current = match current(caller, stored, kind, &id, rev) {
+                Ok(current) => current,
+                Err(err) => return Err(last_change(tx, kind, &id, err).await),
+            };
             (Some(current.clone()), None, Some(id))
         }
     };
@@ -536,6 +548,26 @@ fn current<'a>(caller: &Caller, stored: &'a Stored, kind: Kind, id: &str, rev: i
         return Err(ApiError::new(StatusCode::CONFLICT, current.with_rev()));
     }
     Ok(current)
+}
+
+/// A 409 with who changed the entity last and when (`changed_by`, `changed_at`, from the
+/// audit log), so the one refused can be shown both values and whose the other is; any other
+/// refusal as it is.
+async fn last_change(tx: &mut db::Tx, kind: Kind, id: &str, mut err: ApiError) -> ApiError {
+    if err.status != StatusCode::CONFLICT {
+        return err;
+    }
+    let last = sqlx::query("SELECT login, at FROM audit WHERE entity = $1 ORDER BY id DESC LIMIT 1")
+        .bind(format!("{}/{id}", kind.name()))
+        .fetch_optional(&mut **tx)
+        .await;
+    if let (Ok(Some(row)), Value::Object(body)) = (last, &mut err.body) {
+        if let (Ok(login), Ok(at)) = (row.try_get::<String, _>(0), row.try_get::<i64, _>(1)) {
+            body.insert("changed_by".into(), json!(login));
+            body.insert("changed_at".into(), json!(time(at)));
+        }
+    }
+    err
 }
 
 fn key_field(kind: Kind) -> &'static str {

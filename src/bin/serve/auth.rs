@@ -87,6 +87,14 @@ pub fn new_token() -> (String, String) {
     (token, hash)
 }
 
+/// The CSRF token of a session: a hash of its secret cookie token under a label of its own,
+/// so the server can give the same one again (only its hash is stored) while a page that
+/// cannot read the cookie cannot compute it, and the token does not reveal the cookie.
+pub fn csrf_of(session_token: &str) -> String {
+    let digest = Sha256::digest(format!("qudra-csrf\0{session_token}").as_bytes());
+    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(digest)
+}
+
 pub fn hash_token(token: &str) -> String {
     Sha256::digest(token.as_bytes()).iter().map(|byte| format!("{byte:02x}")).collect()
 }
@@ -319,7 +327,8 @@ pub async fn login(
     sqlx::query("UPDATE users SET last_sign_in = $1 WHERE id = $2").bind(now).bind(user_id).execute(&app.pool).await?;
     sqlx::query("DELETE FROM sessions WHERE last_seen < $1").bind(now - app.idle_seconds).execute(&app.pool).await?;
     let (token, token_hash) = new_token();
-    let (csrf, csrf_hash) = new_token();
+    let csrf = csrf_of(&token);
+    let csrf_hash = hash_token(&csrf);
     sqlx::query("INSERT INTO sessions (token_hash, user_id, csrf_hash, last_seen) VALUES ($1, $2, $3, $4)")
         .bind(token_hash)
         .bind(user_id)
@@ -349,13 +358,15 @@ pub async fn logout(State(app): State<AppState>, caller: Caller, headers: Header
 }
 
 /// `GET /api/session`: who the session cookie belongs to, for an app that was reloaded
-/// (`{"login", "role", "state", "csrf"}`; 401 without a live session). The CSRF token is
-/// issued anew, since only its hash is kept: the previous one stops working.
+/// (`{"login", "role", "state", "csrf"}`; 401 without a live session). The CSRF token is the
+/// session's own ([`csrf_of`] its cookie), so every tab of one session holds the same token
+/// and a reload in one leaves the others working.
 pub async fn session(State(app): State<AppState>, caller: Caller, headers: HeaderMap) -> Result<Response, ApiError> {
     let token = session_token(&headers).ok_or_else(ApiError::internal)?;
-    let (csrf, csrf_hash) = new_token();
+    let csrf = csrf_of(&token);
+    // Rewritten for sessions opened before tokens were derived; the same hash otherwise.
     sqlx::query("UPDATE sessions SET csrf_hash = $1 WHERE token_hash = $2")
-        .bind(csrf_hash)
+        .bind(hash_token(&csrf))
         .bind(hash_token(&token))
         .execute(&app.pool)
         .await?;

@@ -189,6 +189,32 @@ impl Conn {
         }
     }
 
+    /// "Keep mine" on a row in conflict: sent again over the server's new rev.
+    pub fn keep_mine(self, store: Store, key: &str) {
+        if self.sync.try_update_value(|s| s.keep_mine(key)).unwrap_or(false) {
+            self.show_rows();
+            self.push(store);
+        }
+    }
+
+    /// "Take theirs" on a row in conflict: the server's row replaces the app's.
+    pub fn take_theirs(self, store: Store, key: &str) {
+        let Some((kind, id, body)) = self.sync.try_update_value(|s| s.take_theirs(key)).flatten() else {
+            return;
+        };
+        let next = store.scenario.with_untracked(|scenario| sync::with_row(scenario, &kind, &id, Some(&body)));
+        if let Ok(next) = next {
+            store.replace(next);
+        }
+        self.show_rows();
+        self.push(store);
+    }
+
+    /// The two sides of a row in conflict.
+    pub fn conflict(&self, key: &str) -> Option<sync::Conflict> {
+        self.sync.with_value(|s| s.conflict(key))
+    }
+
     fn show_rows(&self) {
         let states = self.sync.with_value(|s| s.states().clone());
         self.rows.set(states);

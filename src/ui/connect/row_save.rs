@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use super::use_conn;
-use crate::ui::i18n::connect::{c, refusal, C};
+use crate::ui::i18n::connect::{c, changed_by, field_label, refusal, C};
 use crate::ui::shell::store::use_store;
 use crate::ui::vm::connect::sync::{key, RowState};
 
@@ -23,9 +23,46 @@ pub fn RowSave(kind: &'static str, id: Signal<String>) -> impl IntoView {
             RowState::Saving => ("row-save pending", c(l, C::RowSaving), None),
             RowState::NotSaved(why) => ("row-save bad", c(l, C::RowNotSaved), Some(refusal(l, why))),
         };
+        let row = key(kind, &id.get());
+        let conflict = conn.and_then(|conn| conn.conflict(&row)).map(|conflict| {
+            let (keep, take) = (row.clone(), row.clone());
+            let fields = conflict
+                .fields
+                .into_iter()
+                .map(|(field, mine, theirs)| {
+                    let mine = mine.unwrap_or_else(|| c(l, C::Deleted).to_string());
+                    let name = field_label(l, &field);
+                    view! {
+                        <tr data-field=field>
+                            <th scope="row">{name}</th>
+                            <td class="mine">{mine}</td>
+                            <td class="theirs">{theirs}</td>
+                        </tr>
+                    }
+                })
+                .collect::<Vec<_>>();
+            view! {
+                <div class="row-conflict" data-row=row.clone()>
+                    <p class="changed-by">{changed_by(l, conflict.by.as_deref(), conflict.at.as_deref())}</p>
+                    <table>
+                        <thead><tr><th></th><th>{c(l, C::Yours)}</th><th>{c(l, C::Theirs)}</th></tr></thead>
+                        <tbody>{fields}</tbody>
+                    </table>
+                    <button type="button" class="keep-mine"
+                        on:click=move |_| { if let Some(conn) = conn { conn.keep_mine(store, &keep) } }>
+                        {c(l, C::KeepMine)}
+                    </button>
+                    <button type="button" class="take-theirs"
+                        on:click=move |_| { if let Some(conn) = conn { conn.take_theirs(store, &take) } }>
+                        {c(l, C::TakeTheirs)}
+                    </button>
+                </div>
+            }
+        });
         Some(view! {
-            <span class=class role="status" data-row=key(kind, &id.get())>{word}</span>
+            <span class=class role="status" data-row=row.clone()>{word}</span>
             {reason.map(|reason| view! { <span class="row-refusal error" role="alert">{reason}</span> })}
+            {conflict}
         })
     }
 }

@@ -47,6 +47,11 @@ pub enum C {
     Invalid,
     Offline,
     Refused,
+    Yours,
+    Theirs,
+    KeepMine,
+    TakeTheirs,
+    Deleted,
 }
 
 pub fn c(lang: UiLang, w: C) -> &'static str {
@@ -111,6 +116,36 @@ pub fn refusal(lang: UiLang, refusal: &Refusal) -> String {
     }
 }
 
+/// A row's field, as the tables head its column (the JSON name when no column shows it).
+pub fn field_label(lang: UiLang, field: &str) -> String {
+    let msg = match field {
+        "id" => Msg::Id,
+        "skill" => Msg::Skill,
+        "level" => Msg::Level,
+        "trainees" => Msg::Trainees,
+        "priority" => Msg::Priority,
+        "languages" => Msg::Languages,
+        "modes" => Msg::Modes,
+        "note" => Msg::Note,
+        "seats" => Msg::Seats,
+        _ => return field.to_string(),
+    };
+    lang.t(msg).to_string()
+}
+
+/// "Changed by <login> at <time>", as far as the server said.
+pub fn changed_by(lang: UiLang, by: Option<&str>, at: Option<&str>) -> String {
+    let by = by.unwrap_or("?");
+    match (lang, at) {
+        (UiLang::En, Some(at)) => format!("Changed by {by} at {at}"),
+        (UiLang::En, None) => format!("Changed by {by}"),
+        (UiLang::Fr, Some(at)) => format!("Modifiée par {by} le {at}"),
+        (UiLang::Fr, None) => format!("Modifiée par {by}"),
+        (UiLang::Ar, Some(at)) => format!("غيّره {by} في {at}"),
+        (UiLang::Ar, None) => format!("غيّره {by}"),
+    }
+}
+
 fn en(w: C) -> &'static str {
     match w {
         C::SignInTitle => "Sign in to the shared workspace",
@@ -154,6 +189,11 @@ fn en(w: C) -> &'static str {
         C::Invalid => "The server refused this value",
         C::Offline => "The server cannot be reached; the change is sent again with the next one",
         C::Refused => "The server refused the change",
+        C::Yours => "Yours",
+        C::Theirs => "On the server",
+        C::KeepMine => "Keep mine",
+        C::TakeTheirs => "Take theirs",
+        C::Deleted => "(deleted)",
     }
 }
 
@@ -196,6 +236,11 @@ fn ar(w: C) -> &'static str {
         C::Invalid => "رفض الخادم هذه القيمة",
         C::Offline => "تعذّر الوصول إلى الخادم؛ سيُرسل التغيير مع التغيير التالي",
         C::Refused => "رفض الخادم التغيير",
+        C::Yours => "قيمتك",
+        C::Theirs => "على الخادم",
+        C::KeepMine => "احتفظ بقيمتي",
+        C::TakeTheirs => "خذ قيمتهم",
+        C::Deleted => "(محذوف)",
     }
 }
 
@@ -246,12 +291,30 @@ fn fr(w: C) -> &'static str {
         C::Invalid => "Le serveur a refusé cette valeur",
         C::Offline => "Le serveur est injoignable ; la modification sera renvoyée avec la suivante",
         C::Refused => "Le serveur a refusé la modification",
+        C::Yours => "La vôtre",
+        C::Theirs => "Sur le serveur",
+        C::KeepMine => "Garder la mienne",
+        C::TakeTheirs => "Prendre la leur",
+        C::Deleted => "(supprimée)",
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_conflict_names_who_when_and_the_fields_in_each_language() {
+        assert_eq!(
+            changed_by(UiLang::En, Some("focal-qa"), Some("2027-03-01 09:30 UTC")),
+            "Changed by focal-qa at 2027-03-01 09:30 UTC"
+        );
+        assert_eq!(changed_by(UiLang::Fr, Some("x"), None), "Modifiée par x");
+        assert_eq!(changed_by(UiLang::Ar, Some("x"), Some("t")), "غيّره x في t");
+        assert_eq!(field_label(UiLang::Ar, "trainees"), "عدد المتدربين");
+        assert_eq!(field_label(UiLang::En, "seats"), "Seats");
+        assert_eq!(field_label(UiLang::Fr, "window_from"), "window_from", "no column: its JSON name");
+    }
 
     #[test]
     fn throttling_counts_minutes_in_each_language() {

@@ -102,6 +102,71 @@ pub enum RowState {
     NotSaved(Refusal),
 }
 
+/// A 409 as the row shows it: who changed the row last and when (the server's `changed_by`
+/// and `changed_at`), and each field whose value differs, with the app's value and the
+/// server's side by side.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Conflict {
+    pub by: Option<String>,
+    /// `YYYY-MM-DD HH:MM UTC`.
+    pub at: Option<String>,
+    /// `(field, mine, theirs)`, the values as JSON text; `mine` is `None` when this app
+    /// deleted the row.
+    pub fields: Vec<(String, Option<String>, String)>,
+}
+
+/// A 409's row as the server has it, without what the answer adds to the entity.
+fn theirs_of(current: &Value) -> (Value, Option<i64>) {
+    let mut body = current.clone();
+    let rev = body.get("rev").and_then(Value::as_i64);
+    if let Value::Object(map) = &mut body {
+        for field in ["rev", "changed_by", "changed_at"] {
+            map.remove(field);
+        }
+    }
+    (body, rev)
+}
+
+/// An RFC 3339 time as a row shows it: `2027-03-01 09:30 UTC`.
+fn minutes(at: &str) -> String {
+    match (at.get(..10), at.get(11..16)) {
+        (Some(day), Some(time)) => format!("{day} {time} UTC"),
+        _ => at.to_string(),
+    }
+}
+
+/// JSON text of a value, strings without their quotes.
+fn shown(value: &Value) -> String {
+    match value {
+        Value::String(text) => text.clone(),
+        other => other.to_string(),
+    }
+}
+
+/// `scenario` with the row `kind/id` replaced by `body` (added when it is not there, removed
+/// with `None`), or why the result is not a scenario.
+pub fn with_row(scenario: &Scenario, kind: &str, id: &str, body: Option<&Value>) -> Result<Scenario, String> {
+    let mut whole = serde_json::to_value(scenario).map_err(|err| err.to_string())?;
+    if kind == "settings" {
+        if let Some(body) = body {
+            whole["settings"] = body.clone();
+        }
+    } else if let Some(Value::Array(list)) = whole.get_mut(kind) {
+        let at = list.iter().position(|row| id_of(kind, row).as_deref() == Some(id));
+        match (at, body) {
+            (Some(at), Some(body)) => list[at] = body.clone(),
+            (None, Some(body)) => list.push(body.clone()),
+            (Some(at), None) => {
+                list.remove(at);
+            }
+            (None, None) => {}
+        }
+    } else {
+        return Err(format!("the scenario has no list \"{kind}\""));
+    }
+    serde_json::from_value(whole).map_err(|err| err.to_string())
+}
+
 /// The app's copy of the server's rows and where each of the app's edits stands.
 #[derive(Debug, Clone, Default)]
 pub struct Sync {
@@ -228,6 +293,60 @@ impl Sync {
         self.states.insert(key, RowState::NotSaved(refusal));
     }
 
+    /// The two sides of a row the server refused with 409.
+    pub fn conflict(&self, key: &str) -> Option<Conflict> {
+        let Some(RowState::NotSaved(Refusal { status: 409, current: Some(current), .. })) = self.states.get(key) else {
+            return None;
+        };
+        let (theirs, _) = theirs_of(current);
+        let mine = self.refused.get(key).cloned().flatten();
+        let text = |field: &str| current.get(field).and_then(Value::as_str).map(str::to_string);
+        let mut fields = Vec::new();
+        if let Value::Object(theirs) = &theirs {
+            for (field, value) in theirs {
+                let my_value = mine.as_ref().map(|mine| mine.get(field).cloned().unwrap_or(Value::Null));
+                if my_value.as_ref() != Some(value) {
+                    fields.push((field.clone(), my_value.as_ref().map(shown), shown(value)));
+                }
+            }
+        }
+        Some(Conflict { by: text("changed_by"), at: text("changed_at").map(|at| minutes(&at)), fields })
+    }
+
+    /// "Keep mine" on a 409: the server's row becomes the one this edit is based on (its new
+    /// rev), so the next [`Sync::pending`] sends the app's row again over it. False when the
+    /// row is not in conflict.
+    pub fn keep_mine(&mut self, key: &str) -> bool {
+        let Some(RowState::NotSaved(Refusal { status: 409, current: Some(current), .. })) = self.states.get(key) else {
+            return false;
+        };
+        let (theirs, rev) = theirs_of(current);
+        let Some(rev) = rev else { return false };
+        self.synced.insert(key.to_string(), theirs);
+        self.revs.insert(key.to_string(), rev);
+        self.refused.remove(key);
+        self.states.remove(key);
+        true
+    }
+
+    /// "Take theirs" on a 409: the server's row, as `(kind, id, body)` for the app's scenario
+    /// ([`with_row`]); the row is then saved as the server has it.
+    pub fn take_theirs(&mut self, key: &str) -> Option<(String, String, Value)> {
+        let Some(RowState::NotSaved(Refusal { status: 409, current: Some(current), .. })) = self.states.get(key) else {
+            return None;
+        };
+        let (theirs, rev) = theirs_of(current);
+        let (kind, id) = key.split_once('/')?;
+        let (kind, id) = (kind.to_string(), id.to_string());
+        self.synced.insert(key.to_string(), theirs.clone());
+        if let Some(rev) = rev {
+            self.revs.insert(key.to_string(), rev);
+        }
+        self.refused.remove(key);
+        self.states.insert(key.to_string(), RowState::Saved);
+        Some((kind, id, theirs))
+    }
+
     /// The rows still waiting for an answer.
     pub fn saving(&self) -> usize {
         self.in_flight.len()
@@ -337,6 +456,66 @@ mod tests {
         sync.settle(&edit, &Answer { status: 409, body: current.clone(), retry_after: None });
         let Some(RowState::NotSaved(refusal)) = sync.state(&edit.key()) else { panic!("not saved") };
         assert_eq!(refusal.current.as_ref(), Some(&current));
+    }
+
+    /// A 409 on the first need: the server has `theirs` trainees at rev 9, changed by `other`.
+    fn in_conflict(mine: i64, theirs: i64) -> (Scenario, Sync, String) {
+        let (mut scenario, mut sync) = from_server(server_answer(), AccountRole::Focal).unwrap();
+        scenario.needs[0].trainees = mine;
+        let edit = sync.pending(&scenario).remove(0);
+        let mut current = edit.body().unwrap().clone();
+        current["trainees"] = json!(theirs);
+        current["rev"] = json!(9);
+        current["changed_by"] = json!("focal-qa-2");
+        current["changed_at"] = json!("2027-03-01T09:30:12+00:00");
+        sync.settle(&edit, &Answer { status: 409, body: current, retry_after: None });
+        (scenario, sync, edit.key())
+    }
+
+    #[test]
+    fn a_conflict_shows_who_when_and_both_values() {
+        let (_, sync, key) = in_conflict(41, 17);
+        let conflict = sync.conflict(&key).expect("a conflict");
+        assert_eq!(conflict.by.as_deref(), Some("focal-qa-2"));
+        assert_eq!(conflict.at.as_deref(), Some("2027-03-01 09:30 UTC"));
+        assert_eq!(conflict.fields, vec![("trainees".to_string(), Some("41".to_string()), "17".to_string())]);
+        assert_eq!(sync.conflict("needs/none"), None);
+    }
+
+    #[test]
+    fn keep_mine_sends_the_typed_row_again_with_the_servers_rev() {
+        let (scenario, mut sync, key) = in_conflict(41, 17);
+        assert!(sync.pending(&scenario).is_empty(), "not resent by itself");
+        assert!(sync.keep_mine(&key));
+        let again = sync.pending(&scenario);
+        assert_eq!(again.len(), 1);
+        assert!(matches!(&again[0].op, Op::Replace { rev: 9, body } if body["trainees"] == json!(41)), "{again:?}");
+        sync.settle(&again[0], &ok(10));
+        assert_eq!(sync.state(&key), Some(&RowState::Saved));
+        assert!(!sync.keep_mine(&key), "no conflict any more");
+    }
+
+    #[test]
+    fn take_theirs_puts_the_servers_row_in_the_scenario_and_sends_nothing() {
+        let (scenario, mut sync, key) = in_conflict(41, 17);
+        let (kind, id, body) = sync.take_theirs(&key).expect("theirs");
+        let scenario = with_row(&scenario, &kind, &id, Some(&body)).unwrap();
+        assert_eq!(scenario.needs[0].trainees, 17);
+        assert!(sync.pending(&scenario).is_empty(), "the server has it already");
+        assert_eq!(sync.state(&key), Some(&RowState::Saved));
+        assert_eq!(sync.rev(&key), Some(9));
+    }
+
+    #[test]
+    fn with_row_adds_replaces_and_removes() {
+        let (scenario, _) = from_server(server_answer(), AccountRole::Focal).unwrap();
+        let mut body = serde_json::to_value(&scenario.needs[0]).unwrap();
+        body["id"] = json!("QA-new-1");
+        let added = with_row(&scenario, "needs", "QA-new-1", Some(&body)).unwrap();
+        assert_eq!(added.needs.len(), scenario.needs.len() + 1);
+        let removed = with_row(&added, "needs", "QA-new-1", None).unwrap();
+        assert_eq!(removed.needs.len(), scenario.needs.len());
+        assert!(with_row(&scenario, "planets", "x", None).is_err());
     }
 
     #[test]
