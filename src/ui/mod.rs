@@ -9,12 +9,16 @@
 //! - `edit`: the tables, rows, fields and forms that edit the scenario (the focal point's and
 //!   the regional centre's workspaces, and the planner's data tabs);
 //! - `plan`: the planner's plan screens — the Solve bar and the plan's views (calendar and
-//!   rosters, by state, coverage, unmet needs, changes, downloads) and the adjustments.
+//!   rosters, by state, coverage, unmet needs, changes, downloads) and the adjustments;
+//! - `connect`: the connected app served by `qudra serve` — sign-in, invitation, the header's
+//!   account, each row's saving state, the administrator's accounts; `http` the one `fetch`.
 
 pub mod i18n;
 pub mod vm;
 
 // The components: one gate per folder instead of one per file.
+#[cfg(feature = "web")]
+mod connect;
 #[cfg(feature = "web")]
 mod edit;
 #[cfg(feature = "web")]

@@ -69,6 +69,7 @@ fn rev_header(entity: &Value) -> String {
 /// case fails a sign-in more than twice, below the throttle).
 pub fn run(server: &Server) {
     sign_in_and_out(server);
+    session_after_reload(server);
     entities_with_revisions(server);
     roles_matrix(server);
     hostile_input(server);
@@ -139,6 +140,44 @@ pub fn sign_in_and_out(server: &Server) {
     let cookie = focal.cookie.clone().unwrap_or_default();
     let head = head_of_get(&server.addr, "/api/scenario", &[("Cookie", &cookie), ("Accept-Encoding", "gzip")]);
     assert!(head.starts_with("http/1.1 200") && head.contains("content-encoding: gzip"), "{head}");
+}
+
+/// `GET /api/session`: a reloaded app learns who is signed in from its cookie, with a new
+/// CSRF token that works (and the old one no longer does); 401 without a live session.
+/// `GET /api/scenario` carries each visible entity's rev under `revs`.
+pub fn session_after_reload(server: &Server) {
+    expect(&server.client().get("/api/session"), 401, "no cookie");
+    let mut forged = server.client();
+    forged.cookie = Some("qudra_session=forged".into());
+    expect(&forged.get("/api/session"), 401, "unknown cookie");
+
+    let focal = sign_in(server, "focal-qa");
+    let answer = focal.get("/api/session");
+    expect(&answer, 200, "session of a signed-in focal point");
+    let body = answer.json();
+    assert_eq!(
+        (body["login"].as_str(), body["role"].as_str(), body["state"].as_str()),
+        (Some("focal-qa"), Some("focal"), Some("QA")),
+        "{body}"
+    );
+    let csrf = body["csrf"].as_str().expect("a csrf token").to_string();
+    assert_ne!(Some(csrf.clone()), focal.csrf, "a new token");
+    expect(&focal.send("POST", "/api/needs", Some(need_body("QA")), &[]), 403, "the old CSRF after /api/session");
+    let mut reloaded = focal.clone();
+    reloaded.csrf = Some(csrf);
+    let created = reloaded.send("POST", "/api/needs", Some(need_body("QA")), &[]);
+    expect(&created, 201, "the new CSRF works");
+    let need = created.json();
+    let id = need["id"].as_str().expect("id");
+
+    let scenario = reloaded.get("/api/scenario").json();
+    assert_eq!(scenario["revs"][format!("needs/{id}")].as_i64(), need["rev"].as_i64(), "the new need's rev");
+    let keys: Vec<&String> = scenario["revs"].as_object().expect("revs").keys().collect();
+    assert!(keys.iter().any(|key| key.starts_with("sessions/")), "sessions' revs too");
+    assert!(!keys.iter().any(|key| key.starts_with("needs/TN-")), "no other state's needs: {keys:?}");
+
+    expect(&reloaded.send("POST", "/api/logout", None, &[]), 204, "logout");
+    expect(&reloaded.get("/api/session"), 401, "after logout");
 }
 
 pub fn entities_with_revisions(server: &Server) {

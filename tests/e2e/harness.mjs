@@ -48,13 +48,29 @@ export function launchChromium() {
 }
 
 /**
+ * The one console line the standalone app causes on purpose: at start it asks `GET
+ * /api/health` to find out whether `qudra serve` serves it (the connected app), and a static
+ * server answers 404, which Chromium logs as "Failed to load resource" whatever the page does
+ * with the answer. Only that request's 404 is forgiven; any other failed request still fails.
+ */
+function standaloneProbe(message) {
+  const where = message.location()?.url ?? '';
+  return (
+    message.type() === 'error' &&
+    /^Failed to load resource: the server responded with a status of 404/.test(message.text()) &&
+    new URL(where, 'http://x').pathname === '/api/health'
+  );
+}
+
+/**
  * A fresh page of `url` in a new browser context (empty storage, like a first visit) that
  * records console errors, page errors, Content-Security-Policy violations and long tasks.
  * `init(arg)` runs in the page before the app (e.g. to break localStorage or to store a
- * scenario). `goto()` loads the app and resolves to the milliseconds until it rendered;
+ * scenario); `allow(message)` true forgives a console line the test expects (the connected
+ * app's 401s). `goto()` loads the app and resolves to the milliseconds until it rendered;
  * `done()` asserts there was no error and no violation, and closes the context.
  */
-export async function open(browser, url, { init, arg, viewport, locale, acceptDownloads } = {}) {
+export async function open(browser, url, { init, arg, viewport, locale, acceptDownloads, allow } = {}) {
   const context = await browser.newContext({
     viewport: viewport ?? { width: 1366, height: 900 },
     locale: locale ?? 'en-GB',
@@ -77,6 +93,7 @@ export async function open(browser, url, { init, arg, viewport, locale, acceptDo
   const page = await context.newPage();
   const problems = [];
   page.on('console', (m) => {
+    if (standaloneProbe(m) || allow?.(m)) return;
     if (m.type() === 'error' || /Content Security Policy|Refused to/i.test(m.text())) problems.push(m.text());
   });
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));

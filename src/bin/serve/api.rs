@@ -119,6 +119,7 @@ pub fn router(state: AppState, app_dir: Option<PathBuf>) -> Router {
         .route("/health", get(health))
         .route("/login", post(auth::login))
         .route("/logout", post(auth::logout))
+        .route("/session", get(auth::session))
         .route("/invitations", post(auth::accept_invitation))
         .route("/scenario", get(scenario))
         .route("/settings", get(get_settings).put(put_settings))
@@ -209,6 +210,14 @@ async fn scenario(State(app): State<AppState>, caller: Caller) -> Result<Json<Va
     let stored = db::load(&mut tx).await?;
     let mut map = stored.to_json(|entity| visible(&caller, &stored, entity));
     map.insert("revision".into(), Value::from(stored.revision));
+    // Each visible entity's rev under "kind/id", for the app's If-Match.
+    let revs: Map<String, Value> = stored
+        .entities
+        .iter()
+        .filter(|entity| visible(&caller, &stored, entity))
+        .map(|entity| (format!("{}/{}", entity.kind.name(), entity.id), Value::from(entity.rev)))
+        .collect();
+    map.insert("revs".into(), Value::Object(revs));
     Ok(Json(Value::Object(map)))
 }
 

@@ -348,6 +348,21 @@ pub async fn logout(State(app): State<AppState>, caller: Caller, headers: Header
     Ok(response)
 }
 
+/// `GET /api/session`: who the session cookie belongs to, for an app that was reloaded
+/// (`{"login", "role", "state", "csrf"}`; 401 without a live session). The CSRF token is
+/// issued anew, since only its hash is kept: the previous one stops working.
+pub async fn session(State(app): State<AppState>, caller: Caller, headers: HeaderMap) -> Result<Response, ApiError> {
+    let token = session_token(&headers).ok_or_else(ApiError::internal)?;
+    let (csrf, csrf_hash) = new_token();
+    sqlx::query("UPDATE sessions SET csrf_hash = $1 WHERE token_hash = $2")
+        .bind(csrf_hash)
+        .bind(hash_token(&token))
+        .execute(&app.pool)
+        .await?;
+    Ok(axum::Json(json!({"login": caller.login, "role": caller.role.name(), "state": caller.state, "csrf": csrf}))
+        .into_response())
+}
+
 /// `POST /api/invitations` `{"token", "password"}`: sets the password of an invited account.
 pub async fn accept_invitation(State(app): State<AppState>, body: axum::body::Bytes) -> Result<Response, ApiError> {
     let body: Value = super::api::json_body(&body)?;

@@ -424,7 +424,8 @@ fn announce(login: &str, invite: Option<String>, done: &str) -> Result<(), Failu
     let text = match invite {
         Some(token) => format!(
             "{login}: {done}. One-time invitation (give it to the person only):\n  {token}\n\
-             It sets the password with POST /api/invitations {{\"token\": \"…\", \"password\": \"…\"}}.\n"
+             In the browser: the workspace's address followed by /#invite={token} opens the page\n\
+             that chooses the password. Or POST /api/invitations {{\"token\": \"…\", \"password\": \"…\"}}.\n"
         ),
         None => format!("{login}: {done}\n"),
     };

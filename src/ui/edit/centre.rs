@@ -5,7 +5,9 @@ use leptos::prelude::*;
 
 use super::courses_table::CoursesTable;
 use super::sessions_table::SessionsTable;
+use super::skills_table::SkillsTable;
 use super::year_view::YearView;
+use crate::ui::connect::use_conn;
 use crate::ui::i18n::Msg;
 use crate::ui::shell::store::use_store;
 use crate::ui::shell::tabs::{Tabs, Words};
@@ -14,6 +16,7 @@ use crate::ui::shell::tabs::{Tabs, Words};
 enum Tab {
     Sessions,
     Courses,
+    Skills,
     Year,
 }
 
@@ -23,6 +26,8 @@ impl Tab {
         (Tab::Courses, Words::Msg(Msg::Courses), "centre-tab-courses"),
         (Tab::Year, Words::Msg(Msg::YearView), "centre-tab-year"),
     ];
+    /// Connected, the centre also keeps the skills (the planner's tab in the standalone app).
+    const SKILLS: (Tab, Words, &'static str) = (Tab::Skills, Words::Msg(Msg::TabSkills), "centre-tab-skills");
 }
 
 #[component]
@@ -30,13 +35,18 @@ pub fn CentreWorkspace() -> impl IntoView {
     let store = use_store();
     let lang = store.lang;
     let tab = RwSignal::new(Tab::Sessions);
+    let mut tabs = Tab::ALL.to_vec();
+    if use_conn().is_some_and(|conn| conn.connected()) {
+        tabs.insert(2, Tab::SKILLS);
+    }
     view! {
         <div class="workspace" id="centre">
             <p class="intro">{move || lang.get().t(Msg::CentreIntro)}</p>
-            <Tabs current=tab tabs=Tab::ALL.to_vec() />
+            <Tabs current=tab tabs=tabs />
             {move || match tab.get() {
                 Tab::Sessions => view! { <SessionsTable /> }.into_any(),
                 Tab::Courses => view! { <CoursesTable /> }.into_any(),
+                Tab::Skills => view! { <SkillsTable /> }.into_any(),
                 Tab::Year => view! { <YearView /> }.into_any(),
             }}
         </div>

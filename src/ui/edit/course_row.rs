@@ -6,6 +6,7 @@ use serde_json::Value;
 use super::choices;
 use super::field::{Choice, Field};
 use crate::model::{Course, Location, Scenario};
+use crate::ui::connect::row_save::RowSave;
 use crate::ui::i18n::{Msg, Note};
 use crate::ui::shell::store::use_store;
 use crate::ui::vm::edit::field::Kind;
@@ -31,6 +32,8 @@ fn title(s: &Scenario, i: usize, lang: &str) -> String {
 #[component]
 pub fn CourseRow(i: usize) -> impl IntoView {
     let store = use_store();
+    let row_id =
+        Signal::derive(move || store.scenario.with(|s| course(s, i).map(|x| x.id.to_string()).unwrap_or_default()));
     let lang = store.lang;
     let p = move |field: &str| format!("courses[{i}].{field}");
     let location = Memo::new(move |_| store.scenario.with(|s| location_path(s, i, lang.get().code())));
@@ -82,6 +85,7 @@ pub fn CourseRow(i: usize) -> impl IntoView {
             </td>
             <td class="actions">
                 <button type="button" class="small danger" on:click=delete>{move || lang.get().t(Msg::Delete)}</button>
+                <RowSave kind="courses" id=row_id />
             </td>
         </tr>
     }

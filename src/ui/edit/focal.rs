@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use super::needs_summary::NeedsSummary;
 use super::needs_table::NeedsTable;
 use crate::model::StateCode;
+use crate::ui::connect::use_conn;
 use crate::ui::i18n::Msg;
 use crate::ui::shell::browser;
 use crate::ui::shell::state_select::{states_of, StateSelect};
@@ -32,11 +33,15 @@ pub fn FocalWorkspace() -> impl IntoView {
         browser::download(&files::file_name("submission", Some(&code)), &text);
     };
     let t = move |m: Msg| move || lang.get().t(m);
+    // Connected, the account's state is the only one: no state to choose.
+    let connected = use_conn().is_some_and(|conn| conn.connected());
     view! {
         <div class="workspace" id="focal">
             <p class="intro">{t(Msg::FocalIntro)}</p>
             <div class="toolbar">
-                <StateSelect id="focal-state" label=Words::Msg(Msg::YourState) states=states chosen=state on_choose=choose />
+                {(!connected).then(|| view! {
+                    <StateSelect id="focal-state" label=Words::Msg(Msg::YourState) states=states chosen=state on_choose=choose />
+                })}
                 <button type="button" id="export-submission" on:click=export>{t(Msg::ExportSubmission)}</button>
                 <span class="hint">{t(Msg::SubmissionHint)}</span>
             </div>

@@ -6,6 +6,7 @@ use serde_json::Value;
 use super::choices;
 use super::field::{CheckList, Choice, Field};
 use crate::model::{name_in, Need, Scenario};
+use crate::ui::connect::row_save::RowSave;
 use crate::ui::i18n::Msg;
 use crate::ui::shell::store::use_store;
 use crate::ui::vm::edit::field::Kind;
@@ -24,6 +25,8 @@ pub fn NeedRow(
     languages: Memo<Vec<(String, String)>>,
 ) -> impl IntoView {
     let store = use_store();
+    let row_id =
+        Signal::derive(move || store.scenario.with(|s| need(s, i).map(|x| x.id.to_string()).unwrap_or_default()));
     let lang = store.lang;
     let p = move |field: &str| format!("needs[{i}].{field}");
     let state_cell = show_state.then(|| {
@@ -111,6 +114,7 @@ pub fn NeedRow(
             <td class="actions">
                 <button type="button" class="small" on:click=duplicate>{move || lang.get().t(Msg::Duplicate)}</button>
                 <button type="button" class="small danger" on:click=delete>{move || lang.get().t(Msg::Delete)}</button>
+                <RowSave kind="needs" id=row_id />
             </td>
         </tr>
     }

@@ -6,6 +6,7 @@ use serde_json::Value;
 use super::choices;
 use super::field::{Choice, Field};
 use crate::model::{Scenario, Session};
+use crate::ui::connect::row_save::RowSave;
 use crate::ui::i18n::Msg;
 use crate::ui::shell::store::use_store;
 use crate::ui::vm::edit::field::Kind;
@@ -22,6 +23,8 @@ fn number(s: &Scenario, i: usize, f: impl Fn(&Session) -> i64) -> String {
 #[component]
 pub fn SessionRow(i: usize) -> impl IntoView {
     let store = use_store();
+    let row_id =
+        Signal::derive(move || store.scenario.with(|s| session(s, i).map(|x| x.id.to_string()).unwrap_or_default()));
     let lang = store.lang;
     let p = move |field: &str| format!("sessions[{i}].{field}");
     let duplicate = move |_| {
@@ -80,6 +83,7 @@ pub fn SessionRow(i: usize) -> impl IntoView {
             <td class="actions">
                 <button type="button" class="small" on:click=duplicate>{move || lang.get().t(Msg::Duplicate)}</button>
                 <button type="button" class="small danger" on:click=delete>{move || lang.get().t(Msg::Delete)}</button>
+                <RowSave kind="sessions" id=row_id />
             </td>
         </tr>
     }

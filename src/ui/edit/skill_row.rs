@@ -4,6 +4,7 @@ use leptos::prelude::*;
 
 use super::field::Field;
 use crate::model::{Scenario, Skill};
+use crate::ui::connect::row_save::RowSave;
 use crate::ui::i18n::{Msg, Note};
 use crate::ui::shell::store::use_store;
 use crate::ui::vm::edit::field::Kind;
@@ -20,6 +21,8 @@ fn name(s: &Scenario, i: usize, lang: &str) -> String {
 #[component]
 pub fn SkillRow(i: usize) -> impl IntoView {
     let store = use_store();
+    let row_id =
+        Signal::derive(move || store.scenario.with(|s| skill(s, i).map(|x| x.id.to_string()).unwrap_or_default()));
     let p = move |field: &str| format!("skills[{i}].{field}");
     let delete = move |_| {
         if let Err(in_use) = store.change(|s| rows::delete_skill(s, i)) {
@@ -38,6 +41,7 @@ pub fn SkillRow(i: usize) -> impl IntoView {
             <td><Field path=p("name.ar") kind=Kind::Text label=Msg::NameAr size="l" read=move |s| name(s, i, "ar") /></td>
             <td class="actions">
                 <button type="button" class="small danger" on:click=delete>{move || store.lang.get().t(Msg::Delete)}</button>
+                <RowSave kind="skills" id=row_id />
             </td>
         </tr>
     }

@@ -5,6 +5,7 @@
 //! twin of `<bdi>`, so Latin ids and numbers stay readable inside Arabic text.
 
 mod ar;
+pub mod connect;
 mod en;
 mod fr;
 mod plan;

@@ -264,8 +264,14 @@ impl PlanStore {
 
     /// Forgets the plan, here and in storage ("Clear local data").
     pub fn forget(self) {
-        self.stopped.set(None);
         browser::remove(KEY_PLAN);
+        self.hide();
+    }
+
+    /// Forgets the plan shown, leaving storage as it is (the connected app, whose data is not
+    /// the plan the device keeps).
+    pub fn hide(self) {
+        self.stopped.set(None);
         self.solved.set(None);
         self.outcome.set(None);
         self.changes.set(None);

@@ -8,17 +8,32 @@ use super::header::Header;
 use super::notices::Notices;
 use super::planner::PlannerWorkspace;
 use super::store::Store;
+use crate::ui::connect::accounts::AccountsWorkspace;
+use crate::ui::connect::sign_in::{InvitePage, SignInPage};
+use crate::ui::connect::{Conn, Phase};
 use crate::ui::edit::centre::CentreWorkspace;
 use crate::ui::edit::focal::FocalWorkspace;
+use crate::ui::i18n::connect::{c, C};
 use crate::ui::i18n::Msg;
 use crate::ui::plan::store::PlanStore;
+use crate::ui::vm::connect::AccountRole;
 use crate::ui::vm::shell::Role;
 
 #[component]
 pub fn App() -> impl IntoView {
     let store = Store::load();
     provide_context(store);
-    provide_context(PlanStore::load(store));
+    let plan = PlanStore::load(store);
+    provide_context(plan);
+    let conn = Conn::new();
+    provide_context(conn);
+    // The server's data replaces the device's: the device's last plan is not shown with it.
+    Effect::new(move |_| {
+        if conn.phase.get() == Phase::Loading {
+            plan.hide();
+        }
+    });
+    leptos::task::spawn_local(conn.start(store));
     Effect::new(move |_| {
         let lang = store.lang.get();
         browser::set_language(lang.code(), lang.dir());
@@ -40,11 +55,24 @@ pub fn App() -> impl IntoView {
     view! {
         <Header />
         <Notices />
-        <main>
-            {move || match store.role.get() {
-                Role::Focal => view! { <FocalWorkspace /> }.into_any(),
-                Role::Centre => view! { <CentreWorkspace /> }.into_any(),
-                Role::Planner => view! { <PlannerWorkspace /> }.into_any(),
+        // In the connected app a row's change is sent when its field is left (`change`) or a
+        // row's button is used (after the click has changed the scenario).
+        <main
+            on:change=move |_| conn.push(store)
+            on:click=move |_| set_timeout(move || conn.push(store), std::time::Duration::ZERO)
+        >
+            {move || match conn.phase.get() {
+                Phase::Probing => ().into_any(),
+                Phase::SignIn => view! { <SignInPage /> }.into_any(),
+                Phase::Invite(token) => view! { <InvitePage token=token /> }.into_any(),
+                Phase::Loading => view! { <p class="loading" role="status">{move || c(store.lang.get(), C::Loading)}</p> }.into_any(),
+                Phase::Failed => view! { <p class="error" role="alert">{move || c(store.lang.get(), C::LoadFailed)}</p> }.into_any(),
+                Phase::Ready if conn.role() == Some(AccountRole::Admin) => view! { <AccountsWorkspace /> }.into_any(),
+                Phase::Standalone | Phase::Ready => match store.role.get() {
+                    Role::Focal => view! { <FocalWorkspace /> }.into_any(),
+                    Role::Centre => view! { <CentreWorkspace /> }.into_any(),
+                    Role::Planner => view! { <PlannerWorkspace /> }.into_any(),
+                },
             }}
         </main>
         <footer class="foot">{move || store.lang.get().t(Msg::PrivacyNote)}</footer>

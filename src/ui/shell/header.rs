@@ -6,6 +6,8 @@ use wasm_bindgen::JsCast;
 
 use super::browser;
 use super::store::{use_store, SaveState};
+use crate::ui::connect::account::AccountBadge;
+use crate::ui::connect::{use_conn, Phase};
 use crate::ui::i18n::{Msg, Note, UiLang};
 use crate::ui::plan::store::PlanStore;
 use crate::ui::vm::shell::files;
@@ -70,6 +72,9 @@ pub fn Header() -> impl IntoView {
         SaveState::Pending => "save pending",
         SaveState::Failed | SaveState::Off => "save bad",
     };
+    // The connected app (or while finding out): no role chooser, no local files; the account.
+    let conn = use_conn();
+    let connected = move || conn.is_none_or(|conn| conn.phase.get() != Phase::Standalone);
     let roles = [(Role::Focal, Msg::RoleFocal), (Role::Centre, Msg::RoleCentre), (Role::Planner, Msg::RolePlanner)];
     view! {
         <header class="top">
@@ -77,6 +82,7 @@ pub fn Header() -> impl IntoView {
                 <span class="name">{t(Msg::AppName)}</span>
                 <span class="tagline">{t(Msg::AppTagline)}</span>
             </div>
+            <Show when=move || !connected()>
             <nav class="roles" aria-label=t(Msg::Workspace)>
                 {roles
                     .into_iter()
@@ -91,6 +97,7 @@ pub fn Header() -> impl IntoView {
                     })
                     .collect_view()}
             </nav>
+            </Show>
             <label class="inline lang">
                 <span>{t(Msg::Language)}</span>
                 <select id="lang" on:change=choose_lang>
@@ -104,6 +111,8 @@ pub fn Header() -> impl IntoView {
                         .collect_view()}
                 </select>
             </label>
+            <AccountBadge />
+            <Show when=move || !connected()>
             <div class="actions">
                 <button type="button" id="undo" disabled=move || !store.can_undo.get() on:click=move |_| store.undo()>{t(Msg::Undo)}</button>
                 <button type="button" id="redo" disabled=move || !store.can_redo.get() on:click=move |_| store.redo()>{t(Msg::Redo)}</button>
@@ -114,6 +123,7 @@ pub fn Header() -> impl IntoView {
                 <button type="button" id="clear-local" class="danger" on:click=clear>{t(Msg::ClearLocal)}</button>
                 <span id="save-state" class=save_class role="status">{save_text}</span>
             </div>
+            </Show>
         </header>
     }
 }

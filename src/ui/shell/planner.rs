@@ -8,6 +8,7 @@ use super::state_select::{states_of, StateSelect};
 use super::store::use_store;
 use super::tabs::{Tabs, Words};
 use crate::model::StateCode;
+use crate::ui::connect::use_conn;
 use crate::ui::edit::centre::CentreWorkspace;
 use crate::ui::edit::needs_summary::NeedsSummary;
 use crate::ui::edit::needs_table::NeedsTable;
@@ -46,13 +47,20 @@ pub fn PlannerWorkspace() -> impl IntoView {
     let store = use_store();
     let lang = store.lang;
     let tab = RwSignal::new(Tab::Plan);
+    // Connected, the planner pins, excludes, keeps the settings and solves: the data other
+    // roles keep is not its to edit, so those tabs are not shown.
+    let connected = use_conn().is_some_and(|conn| conn.connected());
+    let tabs: Vec<_> = Tab::ALL
+        .into_iter()
+        .filter(|(tab, _, _)| !connected || matches!(tab, Tab::Plan | Tab::Settings | Tab::Adjustments))
+        .collect();
     let filter = RwSignal::new(None::<StateCode>);
     let states = Memo::new(move |_| store.scenario.with(states_of));
     let t = move |m: Msg| move || lang.get().t(m);
     view! {
         <div class="workspace" id="planner">
             <p class="intro">{t(Msg::PlannerIntro)}</p>
-            <Tabs current=tab tabs=Tab::ALL.to_vec() />
+            <Tabs current=tab tabs=tabs />
             {move || match tab.get() {
                 Tab::Plan => view! { <PlanWorkspace /> }.into_any(),
                 Tab::Needs => view! {

@@ -64,6 +64,8 @@ pub struct Store {
     save_generation: StoredValue<u64>,
     /// A write is already due within [`SAVE_DELAY`].
     save_due: StoredValue<bool>,
+    /// False in the connected app: the server's data is never written to local storage.
+    local: StoredValue<bool>,
 }
 
 pub fn use_store() -> Store {
@@ -126,6 +128,7 @@ impl Store {
             save: RwSignal::new(save),
             save_generation: StoredValue::new(0),
             save_due: StoredValue::new(false),
+            local: StoredValue::new(true),
         };
         for note in notes {
             store.notify(note);
@@ -303,12 +306,34 @@ impl Store {
         self.notify(Note::Cleared);
     }
 
+    // ---- the connected app ----------------------------------------------------------------
+
+    /// Served by `qudra serve`: from now on nothing is written to local storage (a write that
+    /// is due is cancelled), so the device's own data stays as it was.
+    pub fn stop_local_saving(&self) {
+        self.local.set_value(false);
+        self.save_generation.update_value(|g| *g += 1);
+        self.save_due.set_value(false);
+    }
+
+    /// The signed-in role's data from the server, in memory only; a focal point's state.
+    pub fn use_server_data(&self, scenario: Scenario, state: Option<StateCode>) {
+        self.drafts.set(BTreeMap::new());
+        self.history.update_value(History::clear);
+        self.can_undo.set(false);
+        self.can_redo.set(false);
+        if let Some(state) = state {
+            self.focal_state.set(state);
+        }
+        self.scenario.set(scenario);
+    }
+
     // ---- saving --------------------------------------------------------------------------
 
     /// Saves at most [`SAVE_DELAY`] after this change, together with any other change made
     /// meanwhile (the wait is not restarted, so steady typing is saved as it goes).
     fn schedule_save(&self) {
-        if self.save.get_untracked() == SaveState::Off {
+        if self.save.get_untracked() == SaveState::Off || !self.local.get_value() {
             return;
         }
         self.save.set(SaveState::Pending);
@@ -331,7 +356,7 @@ impl Store {
 
     /// Writes a pending change now (also called when the page is hidden).
     pub fn flush(&self) {
-        if self.save.get_untracked() != SaveState::Pending {
+        if self.save.get_untracked() != SaveState::Pending || !self.local.get_value() {
             return;
         }
         let text = self.scenario.with_untracked(storage::encode);
@@ -348,7 +373,7 @@ impl Store {
 
     /// Remembers a small preference (language, workspace, state) unless storage is off.
     pub fn remember(&self, key: &str, value: &str) {
-        if self.save.get_untracked() != SaveState::Off {
+        if self.save.get_untracked() != SaveState::Off && (self.local.get_value() || key == KEY_LANG) {
             browser::write(key, value);
         }
     }

@@ -5,6 +5,7 @@
 //! components' (`ui/edit`, `ui/plan`, `ui/shell`): the view-model of a screen has the screen's
 //! name.
 
+pub mod connect;
 pub mod edit;
 pub mod plan;
 pub mod shell;

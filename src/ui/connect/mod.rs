@@ -1,0 +1,202 @@
+//! The connected app: the same build, served by `qudra serve`, becomes the shared workspace's
+//! front end. `Conn` (by context) finds out at start whether a server is there
+//! (`GET /api/health`), signs in and out, loads the role's data into the app's stores (in
+//! memory only: nothing of the server's goes to local storage), and sends each row's change
+//! when a field is left. Components: `sign_in` (sign-in and invitation pages), `account`
+//! (the header's account and sign-out), `row_save` (each row's saving state), `accounts`
+//! (the administrator's list); `http` is the one caller of `fetch`.
+
+pub mod account;
+pub mod accounts;
+pub mod http;
+pub mod row_save;
+pub mod sign_in;
+
+use std::collections::BTreeMap;
+
+use leptos::prelude::*;
+
+use crate::model::StateCode;
+use crate::ui::shell::store::Store;
+use crate::ui::vm::connect::request::{self, Answer};
+use crate::ui::vm::connect::sync::{self, RowState, Sync};
+use crate::ui::vm::connect::{self as vm, Account, AccountRole, SignInError, UserRow};
+use crate::ui::vm::shell::Role;
+
+/// Where the app stands.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Phase {
+    /// Asking `GET /api/health`.
+    Probing,
+    /// No server: today's app, on the device's own data.
+    Standalone,
+    SignIn,
+    /// An invitation link was opened (its token).
+    Invite(String),
+    Loading,
+    Ready,
+    Failed,
+}
+
+#[derive(Clone, Copy)]
+pub struct Conn {
+    pub phase: RwSignal<Phase>,
+    pub account: RwSignal<Option<Account>>,
+    sync: StoredValue<Sync>,
+    /// Each row's saving state, by `kind/id`, as the rows show it.
+    pub rows: RwSignal<BTreeMap<String, RowState>>,
+    pub users: RwSignal<Vec<UserRow>>,
+}
+
+pub fn use_conn() -> Option<Conn> {
+    use_context::<Conn>()
+}
+
+impl Conn {
+    pub fn new() -> Conn {
+        Conn {
+            phase: RwSignal::new(Phase::Probing),
+            account: RwSignal::new(None),
+            sync: StoredValue::new(Sync::default()),
+            rows: RwSignal::new(BTreeMap::new()),
+            users: RwSignal::new(Vec::new()),
+        }
+    }
+
+    /// True once a server answered: the header and workspaces take their connected form.
+    pub fn connected(&self) -> bool {
+        !matches!(self.phase.get(), Phase::Probing | Phase::Standalone)
+    }
+
+    pub fn role(&self) -> Option<AccountRole> {
+        self.account.with(|a| a.as_ref().map(|a| a.role))
+    }
+
+    fn csrf(&self) -> String {
+        self.account.with_untracked(|a| a.as_ref().map(|a| a.csrf.clone()).unwrap_or_default())
+    }
+
+    /// At start: a server, then an invitation link or a live session, else the sign-in page.
+    pub async fn start(self, store: Store) {
+        let healthy = http::send(&request::health())
+            .await
+            .is_some_and(|answer| vm::is_server_health(answer.status, &answer.body));
+        if !healthy {
+            self.phase.set(Phase::Standalone);
+            return;
+        }
+        store.stop_local_saving();
+        if let Some(token) = vm::invitation_token(&http::hash()) {
+            self.phase.set(Phase::Invite(token));
+            return;
+        }
+        match http::send(&request::session()).await {
+            Some(Answer { status: 200, body, .. }) => match Account::from_answer(&body, None) {
+                Some(account) => self.load(store, account).await,
+                None => self.phase.set(Phase::SignIn),
+            },
+            _ => self.phase.set(Phase::SignIn),
+        }
+    }
+
+    pub async fn sign_in(self, store: Store, login: String, password: String) -> Result<(), SignInError> {
+        let answer = http::send(&request::login(&login, &password)).await.ok_or(SignInError::Unavailable)?;
+        if answer.status != 200 {
+            return Err(SignInError::from_status(answer.status, answer.retry_after.as_deref()));
+        }
+        let account = Account::from_answer(&answer.body, Some(&login)).ok_or(SignInError::Unavailable)?;
+        self.load(store, account).await;
+        Ok(())
+    }
+
+    /// Sets the password of an invitation, then signs in with it.
+    pub async fn accept(self, store: Store, token: String, login: String, password: String) -> Result<(), u16> {
+        let answer = http::send(&request::accept_invitation(&token, &password)).await.ok_or(0u16)?;
+        if !(200..300).contains(&answer.status) {
+            return Err(answer.status);
+        }
+        http::clear_hash();
+        self.phase.set(Phase::SignIn);
+        self.sign_in(store, login, password).await.map_err(|_| 401)
+    }
+
+    pub async fn sign_out(self) {
+        let csrf = self.csrf();
+        let _ = http::send(&request::logout(&csrf)).await;
+        self.account.set(None);
+        self.sync.set_value(Sync::default());
+        self.rows.set(BTreeMap::new());
+        self.users.set(Vec::new());
+        self.phase.set(Phase::SignIn);
+    }
+
+    /// The role's data from the server into the app's stores.
+    async fn load(self, store: Store, account: Account) {
+        self.phase.set(Phase::Loading);
+        let role = account.role;
+        let state = account.state.clone();
+        self.account.set(Some(account));
+        let Some(Answer { status: 200, body, .. }) = http::send(&request::scenario()).await else {
+            self.phase.set(Phase::Failed);
+            return;
+        };
+        let Ok((scenario, synced)) = sync::from_server(body, role) else {
+            self.phase.set(Phase::Failed);
+            return;
+        };
+        self.sync.set_value(synced);
+        self.rows.set(BTreeMap::new());
+        store.use_server_data(scenario, state.map(StateCode::new));
+        store.role.set(match role {
+            AccountRole::Focal => Role::Focal,
+            AccountRole::Centre => Role::Centre,
+            AccountRole::Planner | AccountRole::Admin => Role::Planner,
+        });
+        if role == AccountRole::Admin {
+            if let Some(Answer { status: 200, body, .. }) = http::send(&request::users()).await {
+                self.users.set(vm::users_of(&body));
+            }
+        }
+        self.phase.set(Phase::Ready);
+    }
+
+    /// Sends every row that differs from the server's copy (called when a field is left or a
+    /// row button is used), and again after each answer for what changed meanwhile.
+    pub fn push(self, store: Store) {
+        if self.phase.get_untracked() != Phase::Ready {
+            return;
+        }
+        let edits = store
+            .scenario
+            .with_untracked(|scenario| self.sync.try_update_value(|s| s.pending(scenario)))
+            .unwrap_or_default();
+        if edits.is_empty() {
+            return;
+        }
+        self.show_rows();
+        let csrf = self.csrf();
+        for edit in edits {
+            let request = request::edit(&edit, &csrf);
+            leptos::task::spawn_local(async move {
+                let answer = http::send(&request).await;
+                self.sync.update_value(|s| match &answer {
+                    Some(answer) => s.settle(&edit, answer),
+                    None => s.unreachable(&edit),
+                });
+                self.show_rows();
+                self.push(store);
+            });
+        }
+    }
+
+    fn show_rows(&self) {
+        let states = self.sync.with_value(|s| s.states().clone());
+        self.rows.set(states);
+    }
+}
+
+impl Default for Conn {
+    fn default() -> Conn {
+        Conn::new()
+    }
+}

@@ -1,0 +1,272 @@
+//! The connected app's words (sign-in, invitation, account header, each row's saving, the
+//! admin's accounts) in the three languages, one exhaustive match per language, and the
+//! sentences with values (`too_many`, `refusal`, `role`).
+
+use super::plural::{arabic, english, french, Form};
+use super::{Msg, UiLang};
+use crate::ui::vm::connect::sync::Refusal;
+use crate::ui::vm::connect::AccountRole;
+
+/// A label of the connected app.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum C {
+    SignInTitle,
+    SignInIntro,
+    Login,
+    Password,
+    SignIn,
+    SignOut,
+    WrongLogin,
+    Unreachable,
+    Loading,
+    LoadFailed,
+    ChoosePassword,
+    InviteIntro,
+    PasswordRule,
+    PasswordAgain,
+    SetPassword,
+    PasswordTooShort,
+    PasswordTooLong,
+    PasswordsDiffer,
+    InvitationInvalid,
+    RowSaved,
+    RowSaving,
+    RowNotSaved,
+    RoleAdmin,
+    Accounts,
+    AccountsIntro,
+    Role,
+    State,
+    Status,
+    Active,
+    Invited,
+    Disabled,
+    Forbidden,
+    Gone,
+    Conflict,
+    Invalid,
+    Offline,
+    Refused,
+}
+
+pub fn c(lang: UiLang, w: C) -> &'static str {
+    match lang {
+        UiLang::En => en(w),
+        UiLang::Ar => ar(w),
+        UiLang::Fr => fr(w),
+    }
+}
+
+/// A role's name in the interface language.
+pub fn role(lang: UiLang, role: AccountRole) -> &'static str {
+    match role {
+        AccountRole::Admin => c(lang, C::RoleAdmin),
+        AccountRole::Centre => lang.t(Msg::RoleCentre),
+        AccountRole::Planner => lang.t(Msg::RolePlanner),
+        AccountRole::Focal => lang.t(Msg::RoleFocal),
+    }
+}
+
+/// "Too many attempts: try again in N minutes".
+pub fn too_many(lang: UiLang, minutes: u64) -> String {
+    let n = i64::try_from(minutes).unwrap_or(i64::MAX);
+    match lang {
+        UiLang::En => {
+            let word = if english(n) == Form::One { "minute" } else { "minutes" };
+            format!("Too many attempts: try again in {n} {word}.")
+        }
+        UiLang::Fr => {
+            let word = if french(n) == Form::One { "minute" } else { "minutes" };
+            format!("Trop de tentatives : réessayez dans {n} {word}.")
+        }
+        UiLang::Ar => {
+            let when = match arabic(n) {
+                Form::One => "دقيقة واحدة".to_string(),
+                Form::Two => "دقيقتين".to_string(),
+                Form::Few => format!("{n} دقائق"),
+                Form::Zero | Form::Many | Form::Other => format!("{n} دقيقة"),
+            };
+            format!("محاولات كثيرة جدًا: حاول مرة أخرى بعد {when}.")
+        }
+    }
+}
+
+/// Why a row was not saved: the app's sentence for the status, then the server's own words.
+pub fn refusal(lang: UiLang, refusal: &Refusal) -> String {
+    let head = c(
+        lang,
+        match refusal.status {
+            0 => C::Offline,
+            403 => C::Forbidden,
+            404 => C::Gone,
+            409 => C::Conflict,
+            422 => C::Invalid,
+            _ => C::Refused,
+        },
+    );
+    if refusal.detail.is_empty() {
+        head.to_string()
+    } else {
+        format!("{head} ({})", refusal.detail)
+    }
+}
+
+fn en(w: C) -> &'static str {
+    match w {
+        C::SignInTitle => "Sign in to the shared workspace",
+        C::SignInIntro => {
+            "Your account decides what you see and change: your state's needs, the catalogue, or the plan."
+        }
+        C::Login => "Login",
+        C::Password => "Password",
+        C::SignIn => "Sign in",
+        C::SignOut => "Sign out",
+        C::WrongLogin => "The login or the password is wrong.",
+        C::Unreachable => "The server cannot be reached; try again in a moment.",
+        C::Loading => "Loading the shared workspace…",
+        C::LoadFailed => "The shared workspace could not be loaded; reload the page.",
+        C::ChoosePassword => "Choose your password",
+        C::InviteIntro => "You were invited to the shared workspace. Give your login and choose a password.",
+        C::PasswordRule => "At least 10 characters, at most 1024 bytes.",
+        C::PasswordAgain => "Password again",
+        C::SetPassword => "Set the password and sign in",
+        C::PasswordTooShort => "The password needs at least 10 characters.",
+        C::PasswordTooLong => "The password is longer than 1024 bytes.",
+        C::PasswordsDiffer => "The two passwords are not the same.",
+        C::InvitationInvalid => {
+            "This invitation has been used or is no longer valid: ask the administrator for a new one."
+        }
+        C::RowSaved => "Saved",
+        C::RowSaving => "Saving…",
+        C::RowNotSaved => "Not saved",
+        C::RoleAdmin => "Administrator",
+        C::Accounts => "Accounts",
+        C::AccountsIntro => "Everyone who can sign in. Accounts are added with `qudra user add`.",
+        C::Role => "Role",
+        C::State => "State",
+        C::Status => "Status",
+        C::Active => "Active",
+        C::Invited => "Invited",
+        C::Disabled => "Disabled",
+        C::Forbidden => "Your role may not change this",
+        C::Gone => "This row is no longer on the server",
+        C::Conflict => "Someone else changed this row meanwhile",
+        C::Invalid => "The server refused this value",
+        C::Offline => "The server cannot be reached; the change is sent again with the next one",
+        C::Refused => "The server refused the change",
+    }
+}
+
+fn ar(w: C) -> &'static str {
+    match w {
+        C::SignInTitle => "تسجيل الدخول إلى مساحة العمل المشتركة",
+        C::SignInIntro => "يحدِّد حسابك ما تراه وما تغيّره: احتياجات دولتك، أو الفهرس، أو الخطة.",
+        C::Login => "اسم الدخول",
+        C::Password => "كلمة المرور",
+        C::SignIn => "دخول",
+        C::SignOut => "خروج",
+        C::WrongLogin => "اسم الدخول أو كلمة المرور غير صحيح.",
+        C::Unreachable => "تعذّر الوصول إلى الخادم؛ حاول بعد قليل.",
+        C::Loading => "جارٍ تحميل مساحة العمل المشتركة…",
+        C::LoadFailed => "تعذّر تحميل مساحة العمل المشتركة؛ أعد تحميل الصفحة.",
+        C::ChoosePassword => "اختر كلمة المرور",
+        C::InviteIntro => "دُعيت إلى مساحة العمل المشتركة. أدخل اسم الدخول واختر كلمة مرور.",
+        C::PasswordRule => "عشرة أحرف على الأقل، و1024 بايت على الأكثر.",
+        C::PasswordAgain => "كلمة المرور مرة أخرى",
+        C::SetPassword => "حفظ كلمة المرور والدخول",
+        C::PasswordTooShort => "تحتاج كلمة المرور إلى عشرة أحرف على الأقل.",
+        C::PasswordTooLong => "كلمة المرور أطول من 1024 بايت.",
+        C::PasswordsDiffer => "كلمتا المرور غير متطابقتين.",
+        C::InvitationInvalid => "استُخدمت هذه الدعوة أو لم تعد صالحة: اطلب دعوة جديدة من المسؤول.",
+        C::RowSaved => "محفوظ",
+        C::RowSaving => "جارٍ الحفظ…",
+        C::RowNotSaved => "لم يُحفظ",
+        C::RoleAdmin => "المسؤول",
+        C::Accounts => "الحسابات",
+        C::AccountsIntro => "كل من يمكنه الدخول. تُضاف الحسابات بالأمر `qudra user add`.",
+        C::Role => "الدور",
+        C::State => "الدولة",
+        C::Status => "الحالة",
+        C::Active => "نشط",
+        C::Invited => "مدعو",
+        C::Disabled => "معطَّل",
+        C::Forbidden => "لا يسمح دورك بتغيير هذا",
+        C::Gone => "لم يعد هذا الصف على الخادم",
+        C::Conflict => "غيّر شخص آخر هذا الصف في الأثناء",
+        C::Invalid => "رفض الخادم هذه القيمة",
+        C::Offline => "تعذّر الوصول إلى الخادم؛ سيُرسل التغيير مع التغيير التالي",
+        C::Refused => "رفض الخادم التغيير",
+    }
+}
+
+fn fr(w: C) -> &'static str {
+    match w {
+        C::SignInTitle => "Connexion à l'espace de travail partagé",
+        C::SignInIntro => {
+            "Votre compte décide de ce que vous voyez et modifiez : les besoins de votre État, le catalogue ou le plan."
+        }
+        C::Login => "Identifiant",
+        C::Password => "Mot de passe",
+        C::SignIn => "Se connecter",
+        C::SignOut => "Se déconnecter",
+        C::WrongLogin => "L'identifiant ou le mot de passe est incorrect.",
+        C::Unreachable => "Le serveur est injoignable ; réessayez dans un instant.",
+        C::Loading => "Chargement de l'espace de travail partagé…",
+        C::LoadFailed => "L'espace de travail partagé n'a pas pu être chargé ; rechargez la page.",
+        C::ChoosePassword => "Choisissez votre mot de passe",
+        C::InviteIntro => {
+            "Vous êtes invité à l'espace de travail partagé. Indiquez votre identifiant et choisissez un mot de passe."
+        }
+        C::PasswordRule => "Au moins 10 caractères, au plus 1024 octets.",
+        C::PasswordAgain => "Mot de passe (confirmation)",
+        C::SetPassword => "Enregistrer le mot de passe et se connecter",
+        C::PasswordTooShort => "Le mot de passe doit compter au moins 10 caractères.",
+        C::PasswordTooLong => "Le mot de passe dépasse 1024 octets.",
+        C::PasswordsDiffer => "Les deux mots de passe diffèrent.",
+        C::InvitationInvalid => {
+            "Cette invitation a déjà servi ou n'est plus valable : demandez-en une nouvelle à l'administrateur."
+        }
+        C::RowSaved => "Enregistré",
+        C::RowSaving => "Enregistrement…",
+        C::RowNotSaved => "Non enregistré",
+        C::RoleAdmin => "Administrateur",
+        C::Accounts => "Comptes",
+        C::AccountsIntro => {
+            "Toutes les personnes qui peuvent se connecter. Les comptes s'ajoutent avec `qudra user add`."
+        }
+        C::Role => "Rôle",
+        C::State => "État",
+        C::Status => "Statut",
+        C::Active => "Actif",
+        C::Invited => "Invité",
+        C::Disabled => "Désactivé",
+        C::Forbidden => "Votre rôle ne permet pas de modifier ceci",
+        C::Gone => "Cette ligne n'est plus sur le serveur",
+        C::Conflict => "Quelqu'un d'autre a modifié cette ligne entre-temps",
+        C::Invalid => "Le serveur a refusé cette valeur",
+        C::Offline => "Le serveur est injoignable ; la modification sera renvoyée avec la suivante",
+        C::Refused => "Le serveur a refusé la modification",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn throttling_counts_minutes_in_each_language() {
+        assert_eq!(too_many(UiLang::En, 1), "Too many attempts: try again in 1 minute.");
+        assert_eq!(too_many(UiLang::En, 12), "Too many attempts: try again in 12 minutes.");
+        assert_eq!(too_many(UiLang::Fr, 1), "Trop de tentatives : réessayez dans 1 minute.");
+        assert!(too_many(UiLang::Ar, 2).contains("دقيقتين"));
+        assert!(too_many(UiLang::Ar, 5).contains("5 دقائق"));
+    }
+
+    #[test]
+    fn a_refusal_names_its_cause_then_the_servers_words() {
+        let refusal = Refusal { status: 403, detail: "your role may not do this".into(), current: None };
+        assert_eq!(super::refusal(UiLang::En, &refusal), "Your role may not change this (your role may not do this)");
+        let offline = Refusal { status: 0, detail: String::new(), current: None };
+        assert!(super::refusal(UiLang::Ar, &offline).starts_with("تعذّر"));
+    }
+}

@@ -1,0 +1,369 @@
+//! Each row's way to the server: the rows as the server last acknowledged them and their revs,
+//! the [`PendingEdit`]s that make the server's copy equal to the app's (one per changed row:
+//! POST a new row, PUT a changed one, DELETE a removed one), and each row's [`RowState`]
+//! (saving, saved, not saved with the server's reason). A refused edit stays in the app's
+//! scenario, so the typed text is never lost; it is sent again only once it changes.
+//!
+//! A pending edit is plain data (kind, id, operation with the rev it was based on), so a queue
+//! of them can be kept while offline and a 409's `current` row compared with it.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde_json::Value;
+
+use super::request::Answer;
+use super::AccountRole;
+use crate::model::Scenario;
+
+/// The scenario's lists the server keeps one row per entity of, in the scenario's order.
+pub const KINDS: [&str; 6] = ["skills", "courses", "sessions", "needs", "pins", "exclusions"];
+
+/// A row's key: `kind/id` (pins and exclusions: `need~session`), as `GET /api/scenario`'s
+/// `revs` names it.
+pub fn key(kind: &str, id: &str) -> String {
+    format!("{kind}/{id}")
+}
+
+/// An entity's id within its kind, as the server derives it.
+fn id_of(kind: &str, body: &Value) -> Option<String> {
+    let text = |field: &str| body.get(field).and_then(Value::as_str).map(str::to_string);
+    match kind {
+        "pins" | "exclusions" => Some(format!("{}~{}", text("need")?, text("session")?)),
+        "settings" => Some("settings".into()),
+        _ => text("id"),
+    }
+}
+
+/// Every row of the scenario the server keeps, by key (`settings/settings` included).
+pub fn rows(scenario: &Scenario) -> BTreeMap<String, (String, String, Value)> {
+    let mut out = BTreeMap::new();
+    let Ok(Value::Object(map)) = serde_json::to_value(scenario) else {
+        return out;
+    };
+    for kind in KINDS {
+        for body in map.get(kind).and_then(Value::as_array).into_iter().flatten() {
+            if let Some(id) = id_of(kind, body) {
+                out.insert(key(kind, &id), (kind.to_string(), id, body.clone()));
+            }
+        }
+    }
+    if let Some(settings) = map.get("settings") {
+        out.insert(key("settings", "settings"), ("settings".into(), "settings".into(), settings.clone()));
+    }
+    out
+}
+
+/// What to do to one row on the server.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Op {
+    Create { body: Value },
+    Replace { rev: i64, body: Value },
+    Delete { rev: i64 },
+}
+
+/// One row's change, not yet acknowledged by the server.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PendingEdit {
+    pub kind: String,
+    pub id: String,
+    pub op: Op,
+}
+
+impl PendingEdit {
+    pub fn key(&self) -> String {
+        key(&self.kind, &self.id)
+    }
+
+    /// The body the edit sends, if any.
+    pub fn body(&self) -> Option<&Value> {
+        match &self.op {
+            Op::Create { body } | Op::Replace { body, .. } => Some(body),
+            Op::Delete { .. } => None,
+        }
+    }
+}
+
+/// Why the server did not keep an edit.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Refusal {
+    /// 403, 404, 409, 422 …; 0 when the server could not be reached.
+    pub status: u16,
+    /// The server's own words (its `error`, or each problem's path and message).
+    pub detail: String,
+    /// With 409: the row as the server now has it (with its `rev`).
+    pub current: Option<Value>,
+}
+
+/// A row's state, shown next to it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum RowState {
+    Saving,
+    Saved,
+    NotSaved(Refusal),
+}
+
+/// The app's copy of the server's rows and where each of the app's edits stands.
+#[derive(Debug, Clone, Default)]
+pub struct Sync {
+    role: Option<AccountRole>,
+    /// Each row's body as the server acknowledged it.
+    synced: BTreeMap<String, Value>,
+    revs: BTreeMap<String, i64>,
+    in_flight: BTreeSet<String>,
+    /// The body of an edit the server refused, not sent again until it changes.
+    refused: BTreeMap<String, Option<Value>>,
+    states: BTreeMap<String, RowState>,
+}
+
+/// The scenario of `GET /api/scenario` (its `revision` and `revs` taken out) and the rows'
+/// revs, or why the answer cannot be read.
+pub fn from_server(mut body: Value, role: AccountRole) -> Result<(Scenario, Sync), String> {
+    let Value::Object(map) = &mut body else {
+        return Err("the scenario is not a JSON object".into());
+    };
+    map.remove("revision");
+    let revs: BTreeMap<String, i64> = match map.remove("revs") {
+        Some(Value::Object(revs)) => revs.into_iter().filter_map(|(key, rev)| Some((key, rev.as_i64()?))).collect(),
+        _ => BTreeMap::new(),
+    };
+    let scenario: Scenario = serde_json::from_value(body).map_err(|err| err.to_string())?;
+    let synced = rows(&scenario).into_iter().map(|(key, (_, _, body))| (key, body)).collect();
+    Ok((scenario, Sync { role: Some(role), synced, revs, ..Sync::default() }))
+}
+
+impl Sync {
+    pub fn state(&self, key: &str) -> Option<&RowState> {
+        self.states.get(key)
+    }
+
+    pub fn states(&self) -> &BTreeMap<String, RowState> {
+        &self.states
+    }
+
+    pub fn rev(&self, key: &str) -> Option<i64> {
+        self.revs.get(key).copied()
+    }
+
+    /// The edits that bring the server's copy to `scenario`, for the rows the role may write
+    /// and that are not already on their way; each is marked saving.
+    pub fn pending(&mut self, scenario: &Scenario) -> Vec<PendingEdit> {
+        let Some(role) = self.role else {
+            return Vec::new();
+        };
+        let now = rows(scenario);
+        let mut edits = Vec::new();
+        for (key, (kind, id, body)) in &now {
+            if !role.writes(kind) || self.in_flight.contains(key) {
+                continue;
+            }
+            if self.synced.get(key) == Some(body) {
+                // Typed back to what the server has: nothing to send, nothing refused.
+                if self.refused.remove(key).is_some() {
+                    self.states.insert(key.clone(), RowState::Saved);
+                }
+                continue;
+            }
+            if self.refused.get(key) == Some(&Some(body.clone())) {
+                continue;
+            }
+            let op = match self.revs.get(key) {
+                Some(&rev) if self.synced.contains_key(key) => Op::Replace { rev, body: body.clone() },
+                _ => Op::Create { body: body.clone() },
+            };
+            edits.push(PendingEdit { kind: kind.clone(), id: id.clone(), op });
+        }
+        for key in self.synced.keys() {
+            let Some((kind, id)) = key.split_once('/') else { continue };
+            if now.contains_key(key) || !role.writes(kind) || self.in_flight.contains(key) {
+                continue;
+            }
+            if self.refused.get(key) == Some(&None) {
+                continue;
+            }
+            if let Some(&rev) = self.revs.get(key) {
+                edits.push(PendingEdit { kind: kind.to_string(), id: id.to_string(), op: Op::Delete { rev } });
+            }
+        }
+        for edit in &edits {
+            self.in_flight.insert(edit.key());
+            self.states.insert(edit.key(), RowState::Saving);
+        }
+        edits
+    }
+
+    /// The server's answer to `edit`: kept (its new rev, the row saved) or refused (the
+    /// reason shown, the app's row left as typed).
+    pub fn settle(&mut self, edit: &PendingEdit, answer: &Answer) {
+        let key = edit.key();
+        self.in_flight.remove(&key);
+        if (200..300).contains(&answer.status) {
+            self.refused.remove(&key);
+            match edit.body() {
+                Some(body) => {
+                    self.synced.insert(key.clone(), body.clone());
+                    if let Some(rev) = answer.body.get("rev").and_then(Value::as_i64) {
+                        self.revs.insert(key.clone(), rev);
+                    }
+                }
+                None => {
+                    self.synced.remove(&key);
+                    self.revs.remove(&key);
+                }
+            }
+            self.states.insert(key, RowState::Saved);
+        } else {
+            self.refused.insert(key.clone(), edit.body().cloned());
+            let current = (answer.status == 409).then(|| answer.body.clone());
+            let refusal = Refusal { status: answer.status, detail: detail(&answer.body), current };
+            self.states.insert(key, RowState::NotSaved(refusal));
+        }
+    }
+
+    /// The server could not be reached: the edit is not saved, and is sent again with the
+    /// next change.
+    pub fn unreachable(&mut self, edit: &PendingEdit) {
+        let key = edit.key();
+        self.in_flight.remove(&key);
+        let refusal = Refusal { status: 0, detail: String::new(), current: None };
+        self.states.insert(key, RowState::NotSaved(refusal));
+    }
+
+    /// The rows still waiting for an answer.
+    pub fn saving(&self) -> usize {
+        self.in_flight.len()
+    }
+}
+
+/// The server's words in a refusal: `error`, or each problem as `path: message`.
+pub fn detail(body: &Value) -> String {
+    if let Some(error) = body.get("error").and_then(Value::as_str) {
+        return error.to_string();
+    }
+    let problems: Vec<String> = body
+        .get("problems")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+        .map(|problem| {
+            let text = |field: &str| problem.get(field).and_then(Value::as_str).unwrap_or_default().to_string();
+            match (text("path"), text("message")) {
+                (path, message) if path.is_empty() => message,
+                (path, message) => format!("{path}: {message}"),
+            }
+        })
+        .collect();
+    problems.join("; ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::{json, Map};
+
+    const DEMO: &str = include_str!("../../../../data/demo-2027.json");
+
+    fn server_answer() -> Value {
+        let mut body: Value = serde_json::from_str(DEMO).unwrap();
+        let scenario: Scenario = serde_json::from_value(body.clone()).unwrap();
+        let mut revs = Map::new();
+        for (key, _) in rows(&scenario) {
+            revs.insert(key, json!(3));
+        }
+        body["revision"] = json!(40);
+        body["revs"] = Value::Object(revs);
+        body
+    }
+
+    fn ok(rev: i64) -> Answer {
+        Answer { status: 200, body: json!({"rev": rev}), retry_after: None }
+    }
+
+    #[test]
+    fn nothing_is_sent_until_something_changes() {
+        let (scenario, mut sync) = from_server(server_answer(), AccountRole::Focal).unwrap();
+        assert!(sync.pending(&scenario).is_empty());
+    }
+
+    #[test]
+    fn a_changed_need_is_put_with_its_rev_then_saved_with_the_new_one() {
+        let (mut scenario, mut sync) = from_server(server_answer(), AccountRole::Focal).unwrap();
+        scenario.needs[0].trainees += 5;
+        let edits = sync.pending(&scenario);
+        assert_eq!(edits.len(), 1);
+        let edit = &edits[0];
+        assert!(
+            matches!(&edit.op, Op::Replace { rev: 3, body } if body["trainees"] == json!(scenario.needs[0].trainees))
+        );
+        assert_eq!(sync.state(&edit.key()), Some(&RowState::Saving));
+        assert!(sync.pending(&scenario).is_empty(), "not sent twice while on its way");
+        sync.settle(edit, &ok(4));
+        assert_eq!(sync.state(&edit.key()), Some(&RowState::Saved));
+        assert_eq!(sync.rev(&edit.key()), Some(4));
+        scenario.needs[0].trainees += 1;
+        assert!(matches!(sync.pending(&scenario)[0].op, Op::Replace { rev: 4, .. }));
+    }
+
+    #[test]
+    fn a_refusal_keeps_the_reason_and_is_not_resent_until_the_row_changes() {
+        let (mut scenario, mut sync) = from_server(server_answer(), AccountRole::Focal).unwrap();
+        let before = scenario.needs[0].trainees;
+        scenario.needs[0].trainees = 9999;
+        let edit = sync.pending(&scenario).remove(0);
+        let refused = Answer {
+            status: 422,
+            body: json!({"problems": [{"path": "needs[0].trainees", "message": "too many"}]}),
+            retry_after: None,
+        };
+        sync.settle(&edit, &refused);
+        let Some(RowState::NotSaved(refusal)) = sync.state(&edit.key()) else { panic!("not saved") };
+        assert_eq!((refusal.status, refusal.detail.as_str()), (422, "needs[0].trainees: too many"));
+        assert_eq!(scenario.needs[0].trainees, 9999, "the typed value stays");
+        assert!(sync.pending(&scenario).is_empty(), "the same refused row is not sent again");
+        scenario.needs[0].trainees = before + 1;
+        let again = sync.pending(&scenario);
+        assert_eq!(again.len(), 1, "sent again once changed");
+        sync.settle(&again[0], &refused);
+        scenario.needs[0].trainees = before;
+        assert!(sync.pending(&scenario).is_empty());
+        assert_eq!(sync.state(&edit.key()), Some(&RowState::Saved), "back to the server's value");
+    }
+
+    #[test]
+    fn a_conflict_keeps_the_servers_row_for_later() {
+        let (mut scenario, mut sync) = from_server(server_answer(), AccountRole::Focal).unwrap();
+        scenario.needs[0].trainees += 1;
+        let edit = sync.pending(&scenario).remove(0);
+        let current = json!({"id": "x", "rev": 9, "error": "changed meanwhile"});
+        sync.settle(&edit, &Answer { status: 409, body: current.clone(), retry_after: None });
+        let Some(RowState::NotSaved(refusal)) = sync.state(&edit.key()) else { panic!("not saved") };
+        assert_eq!(refusal.current.as_ref(), Some(&current));
+    }
+
+    #[test]
+    fn new_rows_are_created_and_removed_rows_deleted() {
+        let (mut scenario, mut sync) = from_server(server_answer(), AccountRole::Focal).unwrap();
+        let mut added = scenario.needs[0].clone();
+        added.id = crate::model::NeedId::new(format!("{}-9", added.id));
+        let gone = scenario.needs.remove(1);
+        scenario.needs.push(added.clone());
+        let edits = sync.pending(&scenario);
+        assert!(edits.iter().any(|e| e.id == added.id.as_str() && matches!(e.op, Op::Create { .. })));
+        let delete = edits.iter().find(|e| e.id == gone.id.as_str()).unwrap();
+        assert_eq!(delete.op, Op::Delete { rev: 3 });
+        sync.settle(delete, &Answer { status: 204, body: Value::Null, retry_after: None });
+        assert_eq!(sync.rev(&delete.key()), None);
+    }
+
+    #[test]
+    fn a_role_sends_only_what_it_may_change() {
+        let (mut scenario, mut sync) = from_server(server_answer(), AccountRole::Centre).unwrap();
+        scenario.needs[0].trainees += 1;
+        assert!(sync.pending(&scenario).is_empty(), "the centre does not write needs");
+        scenario.sessions[0].seats += 1;
+        let edits = sync.pending(&scenario);
+        assert_eq!((edits.len(), edits[0].kind.as_str()), (1, "sessions"));
+        sync.unreachable(&edits[0]);
+        assert!(matches!(sync.state(&edits[0].key()), Some(RowState::NotSaved(Refusal { status: 0, .. }))));
+        assert_eq!(sync.pending(&scenario).len(), 1, "an unreachable server: sent again");
+    }
+}

@@ -1,0 +1,121 @@
+// The connected app: the same dist/ served by a real `qudra serve --demo` (workspace.mjs),
+// where it is the shared workspace's front end. Sign-in and out, a focal point's own needs
+// saved row by row (and still there after a reload), the centre's sessions, in English and
+// Arabic.
+//
+//   cd tests/e2e && QUDRA_BIN=../../target/release/qudra node --test connected.test.mjs
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { language, launchChromium, open } from './harness.mjs';
+import { startWorkspace } from './workspace.mjs';
+
+let workspace;
+let browser;
+
+before(async () => {
+  workspace = await startWorkspace();
+  browser = await launchChromium();
+});
+
+after(async () => {
+  await browser?.close();
+  await workspace?.stop();
+});
+
+/**
+ * The statuses the connected app meets on purpose, which Chromium logs as failed resources:
+ * 401 from /api/session before sign-in (and after sign-out), and from /api/login for a wrong
+ * password. Any other failed request still fails the test.
+ */
+function expected(message) {
+  const path = new URL(message.location()?.url ?? '', 'http://x').pathname;
+  return /status of 401/.test(message.text()) && ['/api/session', '/api/login'].includes(path);
+}
+
+/** A fresh page on the sign-in form. */
+async function signInPage(lang) {
+  const session = await open(browser, workspace.url, { allow: expected });
+  await session.page.goto(workspace.url);
+  await session.page.locator('#sign-in-form').waitFor({ timeout: 30_000 });
+  if (lang) await language(session.page, lang);
+  return session;
+}
+
+async function signIn(page, login, password = workspace.accounts[login]) {
+  await page.fill('#login', login);
+  await page.fill('#password', password);
+  await page.click('#sign-in-submit');
+}
+
+/** The server's scenario as the signed-in page sees it. */
+const serverScenario = (page) => page.evaluate(() => fetch('/api/scenario').then((r) => r.json()));
+
+/** Types `value` into the field at `path` and leaves it (Tab), which sends the row. */
+async function typeAndLeave(page, path, value) {
+  const input = page.locator(`input[data-path="${path}"]`);
+  await input.fill(value);
+  await input.press('Tab');
+}
+
+async function focalSavesANeed(lang, login, state, words) {
+  const { page, done } = await signInPage(lang);
+  await signIn(page, login);
+  await page.locator('.workspace#focal').waitFor();
+  assert.equal(await page.locator('#focal-state').count(), 0, 'no state selector');
+  assert.equal(await page.locator('nav.roles').count(), 0, 'no role chooser');
+  assert.equal((await page.textContent('#account-login')).trim(), login);
+  assert.equal((await page.textContent('#account-role')).trim(), words.role);
+  assert.equal((await page.textContent('#account-state')).trim(), words.state);
+  const ids = await page.locator('table.needs tbody tr').evaluateAll((rows) => rows.map((r) => r.dataset.need));
+  assert.ok(ids.length > 0, 'the state has needs');
+  assert.ok(ids.every((id) => id.startsWith(`${state}-`)), `only ${state}'s needs: ${ids}`);
+
+  const id = ids[0];
+  const before = (await serverScenario(page)).needs.find((n) => n.id === id).trainees;
+  const trainees = before + 7;
+  await typeAndLeave(page, 'needs[0].trainees', String(trainees));
+  const status = page.locator(`.row-save[data-row="needs/${id}"]`);
+  await page.locator(`.row-save.ok[data-row="needs/${id}"]`).waitFor({ timeout: 10_000 });
+  assert.equal((await status.textContent()).trim(), words.saved);
+  assert.equal((await serverScenario(page)).needs.find((n) => n.id === id).trainees, trainees, 'on the server');
+
+  await page.reload();
+  await page.locator('.workspace#focal').waitFor({ timeout: 30_000 });
+  assert.equal(await page.locator('#sign-in').count(), 0, 'still signed in after a reload');
+  assert.equal(await page.inputValue('input[data-path="needs[0].trainees"]'), String(trainees));
+  assert.equal(await page.evaluate(() => localStorage.getItem('qudra.scenario')), null, 'nothing in local storage');
+  await done();
+}
+
+test('a focal point signs in, sees only its needs, saves one and keeps it after a reload (English)', () =>
+  focalSavesANeed(null, 'focal-qa', 'QA', { role: 'Focal point', state: 'Qatar', saved: 'Saved' }));
+
+test('the same in Arabic, right to left', () =>
+  focalSavesANeed('ar', 'focal-eg', 'EG', { role: 'نقطة الاتصال', state: 'مصر', saved: 'محفوظ' }));
+
+test('a wrong password is one clear sentence, and the page stays on sign-in', async () => {
+  const { page, done } = await signInPage();
+  await signIn(page, 'centre', 'not-the-password');
+  await page.locator('#sign-in-error:not(:empty)').waitFor();
+  assert.equal((await page.textContent('#sign-in-error')).trim(), 'The login or the password is wrong.');
+  assert.equal(await page.locator('main .workspace').count(), 0);
+  await done();
+});
+
+test('the centre changes a session’s seats; signing out returns to the sign-in page', async () => {
+  const { page, done } = await signInPage();
+  await signIn(page, 'centre');
+  await page.locator('.workspace#centre').waitFor();
+  const session = (await serverScenario(page)).sessions[0];
+  await typeAndLeave(page, 'sessions[0].seats', String(session.seats + 3));
+  await page.locator(`.row-save.ok[data-row="sessions/${session.id}"]`).waitFor({ timeout: 10_000 });
+  const after = (await serverScenario(page)).sessions.find((s) => s.id === session.id);
+  assert.equal(after.seats, session.seats + 3);
+
+  await page.click('#sign-out');
+  await page.locator('#sign-in-form').waitFor();
+  assert.equal(await page.locator('#account').count(), 0);
+  assert.equal(await page.evaluate(() => fetch('/api/session').then((r) => r.status)), 401, 'signed out on the server');
+  await done();
+});

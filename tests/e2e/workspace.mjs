@@ -1,0 +1,77 @@
+// A real shared workspace for the browser tests: `qudra serve --demo` (from QUDRA_BIN) on a
+// fresh SQLite database in a temporary folder, serving the built app, on a free port. It
+// resolves once /api/health answers, with the demo accounts the server printed once.
+
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DIST, qudraBinary } from './harness.mjs';
+
+/** A port nothing listens on now. */
+function freePort() {
+  return new Promise((done, fail) => {
+    const probe = createServer();
+    probe.once('error', fail);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address();
+      probe.close(() => done(port));
+    });
+  });
+}
+
+/** The demo accounts of `qudra serve --demo`'s output: `{ login: password }`. */
+export function parseAccounts(text) {
+  const accounts = {};
+  for (const line of text.split('\n')) {
+    const match = /^\s+(\S+)\s+(\S+)\s{2}\S/.exec(line);
+    if (match) accounts[match[1]] = match[2];
+  }
+  return accounts;
+}
+
+/**
+ * Starts the server; resolves to `{ url, accounts, stop }` once /api/health answers 200.
+ * `stop()` ends it (SIGTERM, a graceful shutdown) and removes the database.
+ */
+export async function startWorkspace() {
+  const dir = mkdtempSync(join(tmpdir(), 'qudra-e2e-'));
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}/`;
+  const child = spawn(
+    qudraBinary(),
+    ['serve', '--demo', '--db', `sqlite://${join(dir, 'w.db')}`, '--app', DIST, '--listen', `127.0.0.1:${port}`],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  let out = '';
+  let err = '';
+  child.stdout.on('data', (chunk) => (out += chunk));
+  child.stderr.on('data', (chunk) => (err += chunk));
+  const exited = new Promise((done) => child.once('exit', done));
+  const stop = async () => {
+    if (child.exitCode === null) child.kill('SIGTERM');
+    await exited;
+    rmSync(dir, { recursive: true, force: true });
+  };
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null) {
+      await stop();
+      throw new Error(`qudra serve stopped (exit ${child.exitCode}): ${err}`);
+    }
+    const health = await fetch(`${url}api/health`).catch(() => null);
+    if (health?.ok) break;
+    if (Date.now() > deadline) {
+      await stop();
+      throw new Error(`qudra serve did not answer /api/health within 60 s: ${err}`);
+    }
+    await new Promise((done) => setTimeout(done, 100));
+  }
+  const accounts = parseAccounts(out);
+  if (!accounts.admin || !accounts['focal-qa'] || !accounts.centre) {
+    await stop();
+    throw new Error(`no demo accounts in the output of qudra serve --demo: ${out}`);
+  }
+  return { url, accounts, stop };
+}
