@@ -7,6 +7,7 @@ use super::courses_table::CoursesTable;
 use super::sessions_table::SessionsTable;
 use super::skills_table::SkillsTable;
 use super::year_view::YearView;
+use crate::ui::connect::overview::RoundOverview;
 use crate::ui::connect::use_conn;
 use crate::ui::i18n::Msg;
 use crate::ui::shell::store::use_store;
@@ -36,12 +37,14 @@ pub fn CentreWorkspace() -> impl IntoView {
     let lang = store.lang;
     let tab = RwSignal::new(Tab::Sessions);
     let mut tabs = Tab::ALL.to_vec();
-    if use_conn().is_some_and(|conn| conn.connected()) {
+    let connected = use_conn().is_some_and(|conn| conn.connected());
+    if connected {
         tabs.insert(2, Tab::SKILLS);
     }
     view! {
         <div class="workspace" id="centre">
             <p class="intro">{move || lang.get().t(Msg::CentreIntro)}</p>
+            {connected.then(|| view! { <RoundOverview /> })}
             <Tabs current=tab tabs=tabs />
             {move || match tab.get() {
                 Tab::Sessions => view! { <SessionsTable /> }.into_any(),

@@ -6,6 +6,8 @@ use leptos::prelude::*;
 use super::needs_summary::NeedsSummary;
 use super::needs_table::NeedsTable;
 use crate::model::StateCode;
+use crate::ui::connect::history::NeedHistory;
+use crate::ui::connect::published::PublishedPlan;
 use crate::ui::connect::use_conn;
 use crate::ui::i18n::Msg;
 use crate::ui::shell::browser;
@@ -47,6 +49,7 @@ pub fn FocalWorkspace() -> impl IntoView {
             </div>
             <NeedsTable state=state />
             <NeedsSummary state=state />
+            {connected.then(|| view! { <NeedHistory /> <PublishedPlan /> })}
         </div>
     }
 }

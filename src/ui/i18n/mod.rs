@@ -11,6 +11,7 @@ mod fr;
 mod plan;
 mod plural;
 mod result;
+pub mod round;
 
 pub use plan::{PlanWords, P};
 pub use result::ResultWords;
