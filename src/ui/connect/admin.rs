@@ -111,7 +111,7 @@ pub fn AdminWorkspace() -> impl IntoView {
                     <label><span>{tc(C::State)}</span>
                         <select id="invite-state" on:change=move |ev| new_state.set(event_target_value(&ev))>
                             <option value="">"—"</option>
-                            {move || states.get().into_iter().map(|(code, name)| view! { <option value=code.clone()>{name}" ("{code}")"</option> }).collect_view()}
+                            {move || states.get().into_iter().map(|(code, name)| view! { <option value=code.clone()>{name}" ("{code.clone()}")"</option> }).collect_view()}
                         </select>
                     </label>
                 </Show>
@@ -119,7 +119,7 @@ pub fn AdminWorkspace() -> impl IntoView {
             </form>
             {move || link.get().map(|(login, url)| view! {
                 <div class="invitation-link" id="invitation-link" data-login=login.clone()>
-                    <p><bdi>{login}</bdi>": "{r(lang.get(), R::InviteLinkFor)}</p>
+                    <p><bdi>{login.clone()}</bdi>": "{r(lang.get(), R::InviteLinkFor)}</p>
                     <CopyField id="invitation-url" text=url />
                 </div>
             })}
@@ -152,7 +152,7 @@ pub fn AdminWorkspace() -> impl IntoView {
                                 let (a, b) = (user.login.clone(), user.login.clone());
                                 view! {
                                     <tr data-login=user.login.clone()>
-                                        <td><bdi>{user.login}</bdi></td>
+                                        <td><bdi>{user.login.clone()}</bdi></td>
                                         <td>{role_name}</td>
                                         <td><bdi>{user.state.unwrap_or_default()}</bdi></td>
                                         <td class="status">{c(l, status)}</td>

@@ -47,7 +47,7 @@ pub fn NeedHistory() -> impl IntoView {
                 <label>
                     <span>{t(R::HistoryNeed)}</span>
                     <select id="history-need" on:change=move |ev| { chosen.set(event_target_value(&ev)); entries.set(None); }>
-                        {move || ids.get().into_iter().map(|id| view! { <option value=id.clone()>{id}</option> }).collect_view()}
+                        {move || ids.get().into_iter().map(|id| view! { <option value=id.clone()>{id.clone()}</option> }).collect_view()}
                     </select>
                 </label>
                 <button type="button" id="show-history" on:click=show>{t(R::ShowHistory)}</button>

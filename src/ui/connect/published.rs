@@ -41,10 +41,11 @@ pub fn CopyField(id: &'static str, text: String) -> impl IntoView {
     let lang = use_store().lang;
     let copied = RwSignal::new(false);
     let value = text.clone();
+    let select_all = move |ev: leptos::ev::FocusEvent| event_target::<web_sys::HtmlInputElement>(&ev).select();
     view! {
         <span class="copy-field">
             <input type="text" id=id readonly=true dir="ltr" prop:value=text.clone()
-                on:focus=move |ev| event_target::<web_sys::HtmlInputElement>(&ev).select() />
+                on:focus=select_all />
             <button type="button" class="small copy" on:click=move |_| copied.set(copy_text(&value))>
                 {move || r(lang.get(), if copied.get() { R::Copied } else { R::Copy })}
             </button>
@@ -60,7 +61,7 @@ fn moves_table(lang: UiLang, id: &'static str, title: R, moves: Vec<SeatMove>) -
                 <thead><tr><th>{r(lang, R::Session)}</th><th>{r(lang, R::SeatsBefore)}</th><th>{r(lang, R::SeatsAfter)}</th></tr></thead>
                 <tbody>
                     {moves.into_iter().map(|m| view! {
-                        <tr data-session=m.session.clone()><td><bdi>{m.session}</bdi></td><td>{m.before}</td><td>{m.after}</td></tr>
+                        <tr data-session=m.session.clone()><td><bdi>{m.session.clone()}</bdi></td><td>{m.before}</td><td>{m.after}</td></tr>
                     }).collect_view()}
                 </tbody>
             </table>
