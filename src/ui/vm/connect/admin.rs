@@ -4,8 +4,8 @@
 
 use serde_json::{json, Value};
 
-use super::request::Request;
-use super::round::{segment, shown};
+use super::request::{encode_segment as segment, Request};
+use super::round::{post, shown};
 
 /// The one-time link a new or reset account's invitation opens (`#invite=`, which the app
 /// reads at start).
@@ -36,15 +36,6 @@ impl InviteError {
             400 | 422 => InviteError::Refused(body.get("error").map(shown).unwrap_or_default()),
             _ => InviteError::Unavailable,
         }
-    }
-}
-
-fn post(path: String, body: Option<Value>, csrf: &str) -> Request {
-    Request {
-        method: "POST",
-        path,
-        headers: vec![("X-CSRF-Token", csrf.to_string())],
-        body: body.map(|body| body.to_string()),
     }
 }
 

@@ -7,7 +7,7 @@
 
 use serde_json::{json, Value};
 
-use super::request::Request;
+use super::request::{encode_segment as segment, Request};
 use crate::solve::Plan;
 
 fn text(value: &Value, field: &str) -> Option<String> {
@@ -328,7 +328,8 @@ fn get(path: String) -> Request {
     Request { method: "GET", path, headers: Vec::new(), body: None }
 }
 
-fn post(path: String, body: Option<Value>, csrf: &str) -> Request {
+/// A POST with the sign-in's CSRF token (the admin's requests use it too).
+pub(super) fn post(path: String, body: Option<Value>, csrf: &str) -> Request {
     Request {
         method: "POST",
         path,
@@ -367,19 +368,6 @@ pub fn new_feed(state: &str, csrf: &str) -> Request {
 
 pub fn need_history(id: &str) -> Request {
     get(format!("/api/needs/{}/history", segment(id)))
-}
-
-/// A path segment with everything but unreserved characters percent-encoded.
-pub fn segment(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for byte in text.bytes() {
-        if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'_' | b'.' | b'~') {
-            out.push(byte as char);
-        } else {
-            out.push_str(&format!("%{byte:02X}"));
-        }
-    }
-    out
 }
 
 /// The first problem of a 422 naming `note`, for the publish form.
