@@ -79,11 +79,14 @@ export async function startWorkspace() {
 /**
  * The answers the connected app meets on purpose, which Chromium logs as failed resources:
  * 401 from /api/session before sign-in (and after sign-out) and from /api/login for a wrong
- * password, and 409 when a row's rev is stale (a conflict the row then shows). Any other
+ * password, 404 from /api/plans/published before any plan is published, and 409 when a row's
+ * rev is stale (a conflict the row then shows). Any other
  * failed request still fails a test (harness.mjs `open`'s `allow`).
  */
 export function expectedRefusal(message) {
   const path = new URL(message.location()?.url ?? '', 'http://x').pathname;
   if (/status of 401/.test(message.text())) return ['/api/session', '/api/login'].includes(path);
+  // A focal point's published plan, asked for at sign-in, before any plan is published.
+  if (/status of 404/.test(message.text())) return path === '/api/plans/published';
   return /status of 409/.test(message.text()) && /^\/api\/[a-z]+\//.test(path);
 }

@@ -3,12 +3,18 @@
 //! (`GET /api/health`), signs in and out, loads the role's data into the app's stores (in
 //! memory only: nothing of the server's goes to local storage), and sends each row's change
 //! when a field is left. Components: `sign_in` (sign-in and invitation pages), `account`
-//! (the header's account and sign-out), `row_save` (each row's saving state), `accounts`
-//! (the administrator's list); `http` is the one caller of `fetch`.
+//! (the header's account and sign-out), `row_save` (each row's saving state), `admin`
+//! (the administrator's accounts and audit log), `publish` (the planner's publishing),
+//! `published` (a focal point's published plan and calendar feed), `history` (a need's
+//! history), `overview` (the centre's overview of the round); `http` is the one caller of `fetch`.
 
 pub mod account;
-pub mod accounts;
+pub mod admin;
+pub mod history;
 pub mod http;
+pub mod overview;
+pub mod publish;
+pub mod published;
 pub mod row_save;
 pub mod sign_in;
 

@@ -10,6 +10,7 @@ use super::sessions_table::SessionsTable;
 use super::skills_table::SkillsTable;
 use super::spreadsheets::Spreadsheets;
 use super::year_view::YearView;
+use crate::ui::connect::overview::RoundOverview;
 use crate::ui::connect::use_conn;
 use crate::ui::i18n::Msg;
 use crate::ui::plan::capacity::CapacityPanel;
@@ -43,13 +44,15 @@ pub fn CentreWorkspace() -> impl IntoView {
     let lang = store.lang;
     let tab = RwSignal::new(Tab::Sessions);
     let mut tabs = Tab::ALL.to_vec();
-    if use_conn().is_some_and(|conn| conn.connected()) {
+    let connected = use_conn().is_some_and(|conn| conn.connected());
+    if connected {
         tabs.insert(2, Tab::SKILLS);
     }
     value_seats_after_each_plan();
     view! {
         <div class="workspace" id="centre">
             <p class="intro">{move || lang.get().t(Msg::CentreIntro)}</p>
+            {connected.then(|| view! { <RoundOverview /> })}
             <Tabs current=tab tabs=tabs />
             {move || match tab.get() {
                 Tab::Sessions => view! {

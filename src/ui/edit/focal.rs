@@ -8,6 +8,8 @@ use super::needs_summary::NeedsSummary;
 use super::needs_table::NeedsTable;
 use super::spreadsheets::Spreadsheets;
 use crate::model::StateCode;
+use crate::ui::connect::history::NeedHistory;
+use crate::ui::connect::published::PublishedPlan;
 use crate::ui::connect::use_conn;
 use crate::ui::i18n::Msg;
 use crate::ui::shell::browser;
@@ -51,6 +53,7 @@ pub fn FocalWorkspace() -> impl IntoView {
             <Spreadsheets sheets=vec![Sheet::Needs] paste=true only=state />
             <NeedsTable state=state />
             <NeedsSummary state=state />
+            {connected.then(|| view! { <NeedHistory /> <PublishedPlan /> })}
         </div>
     }
 }

@@ -14,6 +14,7 @@ mod plan;
 mod plural;
 mod result;
 mod sheet;
+pub mod round;
 
 pub use capacity::CapacityWords;
 pub use first::FirstWords;

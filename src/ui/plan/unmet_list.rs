@@ -27,6 +27,9 @@ pub fn UnmetList() -> impl IntoView {
     let error = RwSignal::new(None::<String>);
     // The pin waiting for "Pin anyway": one that breaks a rule of the need's own.
     let confirm = RwSignal::new(None::<(NeedId, SessionId)>);
+    // Connected, only the planner pins: a focal point reads its unmet needs and their reasons.
+    let may_pin = crate::ui::connect::use_conn()
+        .is_none_or(|conn| !conn.connected() || conn.role() == Some(crate::ui::vm::connect::AccountRole::Planner));
     let rows = Memo::new(move |_| {
         let code = lang.get().code();
         let filter = state.get();
@@ -152,7 +155,7 @@ pub fn UnmetList() -> impl IntoView {
                             .map(|detail| {
                                 let text = l.catalogue().detail(detail);
                                 let warning = detail.pin_warning().map(|fact| l.catalogue().pin_warning(fact));
-                                let actions = detail.pinnable().map(|session| {
+                                let actions = detail.pinnable().filter(|_| may_pin).map(|session| {
                                     let seats = plan.solved.with_untracked(|s| {
                                         s.as_ref().map_or(1, |s| unmet_list::suggested_seats(&s.scenario, row.seats, session))
                                     });

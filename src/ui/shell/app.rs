@@ -10,7 +10,7 @@ use super::header::Header;
 use super::notices::Notices;
 use super::planner::PlannerWorkspace;
 use super::store::Store;
-use crate::ui::connect::accounts::AccountsWorkspace;
+use crate::ui::connect::admin::AdminWorkspace;
 use crate::ui::connect::sign_in::{InvitePage, SignInPage};
 use crate::ui::connect::{Conn, Phase};
 use crate::ui::edit::centre::CentreWorkspace;
@@ -75,7 +75,7 @@ pub fn App() -> impl IntoView {
                 Phase::Invite(token) => view! { <InvitePage token=token /> }.into_any(),
                 Phase::Loading => view! { <p class="loading" role="status">{move || c(store.lang.get(), C::Loading)}</p> }.into_any(),
                 Phase::Failed => view! { <p class="error" role="alert">{move || c(store.lang.get(), C::LoadFailed)}</p> }.into_any(),
-                Phase::Ready if conn.role() == Some(AccountRole::Admin) => view! { <AccountsWorkspace /> }.into_any(),
+                Phase::Ready if conn.role() == Some(AccountRole::Admin) => view! { <AdminWorkspace /> }.into_any(),
                 Phase::Ready => match store.role.get() {
                     Role::Focal => view! { <FocalWorkspace /> }.into_any(),
                     Role::Centre => view! { <CentreWorkspace /> }.into_any(),

@@ -8,6 +8,7 @@ use super::state_select::{states_of, StateSelect};
 use super::store::use_store;
 use super::tabs::{Tabs, Words};
 use crate::model::StateCode;
+use crate::ui::connect::publish::PublishPanel;
 use crate::ui::connect::use_conn;
 use crate::ui::edit::centre::CentreWorkspace;
 use crate::ui::edit::needs_summary::NeedsSummary;
@@ -64,7 +65,7 @@ pub fn PlannerWorkspace() -> impl IntoView {
             <p class="intro">{t(Msg::PlannerIntro)}</p>
             <Tabs current=tab tabs=tabs />
             {move || match tab.get() {
-                Tab::Plan => view! { <PlanWorkspace /> }.into_any(),
+                Tab::Plan => view! { {connected.then(|| view! { <PublishPanel /> })} <PlanWorkspace /> }.into_any(),
                 Tab::Needs => view! {
                     <div class="toolbar">
                         <StateSelect id="planner-state" label=Words::Msg(Msg::ShowState) states=states chosen=filter

@@ -2,7 +2,9 @@
 //! (`request`), and each row's way to the server (`sync`). Plain Rust, tested natively; the
 //! components in `ui/connect` only render this and send what it builds.
 
+pub mod admin;
 pub mod request;
+pub mod round;
 pub mod sync;
 
 use serde_json::Value;

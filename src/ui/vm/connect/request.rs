@@ -85,7 +85,7 @@ pub fn edit(edit: &PendingEdit, csrf: &str) -> Request {
 
 /// A path segment with everything but unreserved characters percent-encoded (ids may hold `~`
 /// for pins; a state code or an id never holds `/`, but a typed one might).
-fn encode_segment(text: &str) -> String {
+pub fn encode_segment(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for byte in text.bytes() {
         if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'_' | b'.' | b'~') {
