@@ -13,8 +13,8 @@ mod fr;
 mod plan;
 mod plural;
 mod result;
-mod sheet;
 pub mod round;
+mod sheet;
 
 pub use capacity::CapacityWords;
 pub use first::FirstWords;
