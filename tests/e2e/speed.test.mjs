@@ -26,11 +26,12 @@ const CLICK_WHILE_SOLVING_MS = 100;
 /**
  * What the first visit downloads, gzipped (bytes): the page, its script, the app's wasm and the
  * styles; the solver's wasm comes only with the first solve. The issue's target is 400 KB, not
- * reached yet: the build reaches BUNDLE_REACHED (was 765,000 before `erase_components`), and the
- * test fails past 1.25 times that (a budget, not noise).
+ * reached yet: the build reaches BUNDLE_REACHED (765,000 before `erase_components`, 660,000 after
+ * it; 915,000 once the connected app's screens, spreadsheets in and where to add capacity
+ * joined the first load), and the test fails past 1.25 times that (a budget, not noise).
  */
 const BUNDLE_TARGET = 400_000;
-const BUNDLE_REACHED = 660_000;
+const BUNDLE_REACHED = 915_000;
 
 /** The demo with its needs repeated (new ids) up to `count` needs. */
 function bigScenario(count) {
