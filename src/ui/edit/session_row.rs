@@ -83,7 +83,9 @@ pub fn SessionRow(i: usize) -> impl IntoView {
                         } />
                 </bdi>
             </td>
-            <td class="seat-value-cell"><SeatValueCell i=i /></td>
+            <td data-label=move || lang.get().catalogue().one_more_seat() class="seat-value-cell">
+                <SeatValueCell i=i />
+            </td>
             <td data-label=label(Msg::Actions) class="actions">
                 <button type="button" class="small" on:click=duplicate>{move || lang.get().t(Msg::Duplicate)}</button>
                 <button type="button" class="small danger" on:click=delete>{move || lang.get().t(Msg::Delete)}</button>
