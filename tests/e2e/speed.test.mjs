@@ -11,7 +11,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
-import { ROOT, clearLongTasks, longestTask, open as openPage, startApp, stopApp, withinTarget } from './harness.mjs';
+import { ROOT, clearLongTasks, longestTask, open as openPage, passFirstVisit, startApp, stopApp, withinTarget } from './harness.mjs';
 
 const DEMO = JSON.parse(readFileSync(join(ROOT, 'data', 'demo-2027.json'), 'utf8'));
 // Targets (ms), each asserted at five times its value.
@@ -27,11 +27,11 @@ const CLICK_WHILE_SOLVING_MS = 100;
  * What the first visit downloads, gzipped (bytes): the page, its script, the app's wasm and the
  * styles; the solver's wasm comes only with the first solve. The issue's target is 400 KB, not
  * reached yet: the build reaches BUNDLE_REACHED (765,000 before `erase_components`, 660,000 after
- * it; 915,000 once the connected app's screens, spreadsheets in and where to add capacity
+ * it; 931,000 once the connected app's screens, spreadsheets in and where to add capacity
  * joined the first load), and the test fails past 1.25 times that (a budget, not noise).
  */
 const BUNDLE_TARGET = 400_000;
-const BUNDLE_REACHED = 915_000;
+const BUNDLE_REACHED = 931_000;
 
 /** The demo with its needs repeated (new ids) up to `count` needs. */
 function bigScenario(count) {
@@ -134,7 +134,8 @@ test('the first visit downloads less than its budget, and the solver only when s
   const loaded = [];
   page.on('response', (response) => loaded.push(response));
   await page.goto(app.url);
-  await page.locator('main .workspace').waitFor({ timeout: 30_000 });
+  // The first visit's question, answered: choosing a role downloads nothing more.
+  await passFirstVisit(page);
   const files = [];
   for (const response of loaded) {
     const name = new URL(response.url()).pathname.split('/').pop() || 'index.html';
