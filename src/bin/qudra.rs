@@ -363,8 +363,8 @@ fn read_text(path: &str) -> Result<String, Failure> {
     String::from_utf8(read_bytes(path)?).map_err(|_| Failure::Input(format!("{path}: not UTF-8 text")))
 }
 
-/// The top-level `"format"` of a JSON file, if it has one: looked at before the full parse,
-/// so that a plan given where a scenario belongs (or the reverse) is named as such.
+/// The top-level `"format"` of a JSON file, if it has one: looked at only when the full parse
+/// fails, so that a plan given where a scenario belongs (or the reverse) is named as such.
 fn format_of(text: &str) -> Option<String> {
     #[derive(serde::Deserialize)]
     struct Peek {
@@ -377,9 +377,10 @@ fn format_of(text: &str) -> Option<String> {
 /// Parses and validates a scenario's text; every problem is listed, prefixed with the file
 /// name. `hint` says where a plan file belongs instead, when one is given here.
 fn scenario_from(path: &str, text: &str, hint: &str) -> Result<Scenario, Failure> {
-    if format_of(text).as_deref() == Some("qudra-plan") {
-        return Err(Failure::Input(format!("{path} is a plan file (format qudra-plan), not a scenario; {hint}")));
-    }
+    let plan_given = || {
+        (format_of(text).as_deref() == Some("qudra-plan"))
+            .then(|| Failure::Input(format!("{path} is a plan file (format qudra-plan), not a scenario; {hint}")))
+    };
     // Unknown fields come with every other problem of the file.
     let (scenario, problems) = match Scenario::from_json(text) {
         Ok(scenario) => {
@@ -387,11 +388,16 @@ fn scenario_from(path: &str, text: &str, hint: &str) -> Result<Scenario, Failure
             (scenario, problems)
         }
         Err(err) if err.problems.is_empty() => {
-            return Err(Failure::Input(format!("{path}: not a valid scenario file\n  {}", err.to_problem())))
+            return Err(plan_given().unwrap_or_else(|| {
+                Failure::Input(format!("{path}: not a valid scenario file\n  {}", err.to_problem()))
+            }))
         }
         Err(err) => (Scenario::empty(""), err.problems),
     };
     if !problems.is_empty() {
+        if let Some(failure) = plan_given() {
+            return Err(failure);
+        }
         return Err(Failure::Input(format!(
             "{path}: {} found\n{}",
             cli::counted(problems.len(), "problem", "problems"),
