@@ -294,15 +294,6 @@ impl Sync {
         }
     }
 
-    /// The server could not be reached: the edit is not saved, and is sent again with the
-    /// next change.
-    pub fn unreachable(&mut self, edit: &PendingEdit) {
-        let key = edit.key();
-        self.in_flight.remove(&key);
-        let refusal = Refusal { status: 0, detail: String::new(), current: None };
-        self.states.insert(key, RowState::NotSaved(refusal));
-    }
-
     /// The two sides of a row the server refused with 409.
     pub fn conflict(&self, key: &str) -> Option<Conflict> {
         let Some(RowState::NotSaved(Refusal { status: 409, current: Some(current), .. })) = self.states.get(key) else {
@@ -660,8 +651,7 @@ mod tests {
         scenario.sessions[0].seats += 1;
         let edits = sync.pending(&scenario);
         assert_eq!((edits.len(), edits[0].kind.as_str()), (1, "sessions"));
-        sync.unreachable(&edits[0]);
-        assert!(matches!(sync.state(&edits[0].key()), Some(RowState::NotSaved(Refusal { status: 0, .. }))));
-        assert_eq!(sync.pending(&scenario).len(), 1, "an unreachable server: sent again");
+        sync.wait(&edits[0]);
+        assert_eq!(sync.state(&edits[0].key()), Some(&RowState::Waiting), "an unreachable server: it waits");
     }
 }
