@@ -1,7 +1,7 @@
 //! The connected app: the same build, served by `qudra serve`, becomes the shared workspace's
 //! front end. `Conn` (by context) finds out at start whether a server is there
 //! (`GET /api/health`), signs in and out, loads the role's data into the app's stores (in
-//! memory only: nothing of the server's goes to local storage), and sends each row's change
+//! memory only: nothing of the server's goes to local storage but the edits that wait for it), and sends each row's change
 //! when a field is left. Components: `sign_in` (sign-in and invitation pages), `account`
 //! (the header's account and sign-out), `row_save` (each row's saving state), `admin`
 //! (the administrator's accounts and audit log), `publish` (the planner's publishing),
