@@ -1,8 +1,10 @@
 // The offline queue against a real `qudra serve --demo` (workspace.mjs) that the test takes
 // down and brings back on the same port and SQLite file: a focal point's edits made while the
 // server is gone wait in order (the banner counts them, each row says it waits), and arrive
-// exactly once when it answers again — also after a reload made while it was gone. And a
-// need's id change that the server refuses leaves the original need on the server.
+// exactly once when it answers again — also after a reload made while it was gone; another
+// account on the same browser keeps them for their owner; a queued edit over a row changed
+// meanwhile meets the conflict rules. And a need's id change that the server refuses leaves
+// the original need on the server.
 //
 //   cd tests/e2e && QUDRA_BIN=../../target/release/qudra node --test offline.test.mjs
 
@@ -33,8 +35,9 @@ after(async () => {
  */
 function expected(message) {
   if (expectedRefusal(message)) return true;
-  if (/net::ERR_CONNECTION_REFUSED/.test(message.text())) return true;
+  if (/net::ERR_(CONNECTION_REFUSED|INTERNET_DISCONNECTED)/.test(message.text())) return true;
   const path = new URL(message.location()?.url ?? '', 'http://x').pathname;
+  if (/status of 404/.test(message.text())) return /^\/api\/needs\/[^/]+\/history$/.test(path);
   return /status of 422/.test(message.text()) && path.startsWith('/api/needs');
 }
 
@@ -54,8 +57,13 @@ async function signedIn(login, lang) {
 
 const serverNeeds = (page) => page.evaluate(() => fetch('/api/scenario').then((r) => r.json())).then((s) => s.needs);
 
-/** The audit log's entries for one need (its history), as the focal point reads them. */
-const historyOf = (page, id) => page.evaluate((need) => fetch(`/api/needs/${need}/history`).then((r) => r.json()), id);
+/** The audit log's entries for one need (its history), as the focal point reads them; a need
+ *  never changed on the server has none (404). */
+const historyOf = (page, id) =>
+  page.evaluate(
+    (need) => fetch(`/api/needs/${need}/history`).then((r) => (r.status === 404 ? [] : r.json())),
+    id,
+  );
 
 async function typeAndLeave(page, path, value) {
   const input = page.locator(`input[data-path="${path}"]`);
@@ -161,7 +169,7 @@ test('another account on the same browser does not send the queue: it is kept fo
   await workspace.down();
   await typeAndLeave(page, 'needs[0].trainees', String(start + 5));
   await page.locator('#offline-count', { hasText: '1 edit waits to be sent' }).waitFor({ timeout: 15_000 });
-  await page.close();
+  await page.goto('about:blank');
   await workspace.up();
 
   // focal-tn signs in on the same browser (same storage; focal-qa's session cookie gone):
@@ -217,4 +225,40 @@ test('a need’s id change the server refuses leaves the original need on the se
   assert.equal(renamed.length, before.length, 'one need under its new id');
   assert.equal(renamed.find((n) => n.id === `${id}-renamed`).trainees, before.find((n) => n.id === id).trainees);
   await done();
+});
+
+test('a queued edit over a row changed meanwhile meets the conflict rules when the browser is online again', async () => {
+  const mine = await signedIn('focal-qa');
+  const theirs = await signedIn('focal-qa');
+  const a = mine.page;
+  const b = theirs.page;
+  const [id] = await rowIds(a);
+  const start = (await serverNeeds(a)).find((n) => n.id === id).trainees;
+  const [queued, other] = [start + 21, start + 27];
+
+  // This browser loses the network (the server stays up): the edit waits.
+  await mine.context.setOffline(true);
+  await typeAndLeave(a, 'needs[0].trainees', String(queued));
+  await a.locator('#offline-count', { hasText: '1 edit waits to be sent' }).waitFor({ timeout: 15_000 });
+  // Meanwhile the other tab saves the same need.
+  await typeAndLeave(b, 'needs[0].trainees', String(other));
+  await b.locator(`.row-save.ok[data-row="needs/${id}"]`).waitFor({ timeout: 10_000 });
+
+  // Back online (the browser's `online` event): the queued edit meets the other's change.
+  await mine.context.setOffline(false);
+  const box = a.locator(`.row-conflict[data-row="needs/${id}"]`);
+  await box.waitFor({ timeout: 15_000 });
+  const row = box.locator('tr[data-field="trainees"]');
+  assert.deepEqual(
+    [(await row.locator('td.mine').textContent()).trim(), (await row.locator('td.theirs').textContent()).trim()],
+    [String(queued), String(other)],
+    'both values side by side, nothing lost',
+  );
+  assert.equal(await a.locator('#offline-queue').count(), 0, 'the queue is empty: the edit was answered');
+  assert.equal((await serverNeeds(a)).find((n) => n.id === id).trainees, other, 'not overwritten without a choice');
+  await a.click(`.row-conflict[data-row="needs/${id}"] .keep-mine`);
+  await a.locator(`.row-save.ok[data-row="needs/${id}"]`).waitFor({ timeout: 10_000 });
+  assert.equal((await serverNeeds(a)).find((n) => n.id === id).trainees, queued, 'kept mine');
+  await mine.done();
+  await theirs.done();
 });
