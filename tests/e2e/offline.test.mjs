@@ -12,8 +12,8 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { SHOTS, language, launchChromium, open } from './harness.mjs';
-import { expectedRefusal, startWorkspace } from './workspace.mjs';
+import { SHOTS, launchChromium } from './harness.mjs';
+import { expectedRefusal, serverNeeds, signedIn as signIn, startWorkspace, typeAndLeave } from './workspace.mjs';
 
 let workspace;
 let browser;
@@ -41,21 +41,8 @@ function expected(message) {
   return /status of 422/.test(message.text()) && path.startsWith('/api/needs');
 }
 
-/** A fresh context signed in as `login`, on its workspace, in `lang` if given. */
-async function signedIn(login, lang) {
-  const session = await open(browser, workspace.url, { allow: expected });
-  const { page } = session;
-  await page.goto(workspace.url);
-  await page.locator('#sign-in-form').waitFor({ timeout: 30_000 });
-  if (lang) await language(page, lang);
-  await page.fill('#login', login);
-  await page.fill('#password', workspace.accounts[login]);
-  await page.click('#sign-in-submit');
-  await page.locator('.workspace#focal').waitFor({ timeout: 30_000 });
-  return session;
-}
-
-const serverNeeds = (page) => page.evaluate(() => fetch('/api/scenario').then((r) => r.json())).then((s) => s.needs);
+/** A fresh context signed in as the focal point `login`, in `lang` if given. */
+const signedIn = (login, lang) => signIn(browser, workspace, login, { lang, allow: expected });
 
 /** The audit log's entries for one need (its history), as the focal point reads them; a need
  *  never changed on the server has none (404). */
@@ -64,12 +51,6 @@ const historyOf = (page, id) =>
     (need) => fetch(`/api/needs/${need}/history`).then((r) => (r.status === 404 ? [] : r.json())),
     id,
   );
-
-async function typeAndLeave(page, path, value) {
-  const input = page.locator(`input[data-path="${path}"]`);
-  await input.fill(value);
-  await input.press('Tab');
-}
 
 const rowIds = (page) => page.locator('table.needs tbody tr').evaluateAll((rows) => rows.map((r) => r.dataset.need));
 

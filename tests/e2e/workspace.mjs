@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DIST, qudraBinary } from './harness.mjs';
+import { DIST, language, open, qudraBinary } from './harness.mjs';
 
 /** A port nothing listens on now. */
 function freePort() {
@@ -118,3 +118,32 @@ export function expectedRefusal(message) {
   if (/status of 404/.test(message.text())) return path === '/api/plans/published';
   return /status of 409/.test(message.text()) && /^\/api\/[a-z]+\//.test(path);
 }
+
+/**
+ * A new browser context on `workspace`, signed in as `login` (its demo password), in `lang`
+ * (null: English), once its workspace (`.workspace#<workspaceId>`) is on screen; `allow` as in
+ * harness.mjs `open`.
+ */
+export async function signedIn(browser, workspace, login, { lang = null, workspaceId = 'focal', allow = expectedRefusal } = {}) {
+  const session = await open(browser, workspace.url, { allow });
+  const { page } = session;
+  await page.goto(workspace.url);
+  await page.locator('#sign-in-form').waitFor({ timeout: 30_000 });
+  if (lang) await language(page, lang);
+  await page.fill('#login', login);
+  await page.fill('#password', workspace.accounts[login]);
+  await page.click('#sign-in-submit');
+  await page.locator(`.workspace#${workspaceId}`).waitFor({ timeout: 30_000 });
+  return session;
+}
+
+/** Types `value` into the field at `path` and leaves it (Tab), which sends the row. */
+export async function typeAndLeave(page, path, value) {
+  const input = page.locator(`input[data-path="${path}"]`);
+  await input.fill(value);
+  await input.press('Tab');
+}
+
+/** The needs of the server's scenario, as the signed-in page may see them. */
+export const serverNeeds = (page) =>
+  page.evaluate(() => fetch('/api/scenario').then((r) => r.json())).then((s) => s.needs);
