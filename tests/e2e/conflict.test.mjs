@@ -10,8 +10,14 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { SHOTS, language, launchChromium, open } from './harness.mjs';
-import { expectedRefusal as expected, startWorkspace } from './workspace.mjs';
+import { SHOTS, launchChromium } from './harness.mjs';
+import {
+  expectedRefusal as expected,
+  serverNeeds,
+  signedIn as signIn,
+  startWorkspace,
+  typeAndLeave,
+} from './workspace.mjs';
 
 let workspace;
 let browser;
@@ -26,27 +32,8 @@ after(async () => {
   await workspace?.stop();
 });
 
-/** A fresh context signed in as `login`, on its workspace, in `lang` if given. */
-async function signedIn(login, lang) {
-  const session = await open(browser, workspace.url, { allow: expected });
-  const { page } = session;
-  await page.goto(workspace.url);
-  await page.locator('#sign-in-form').waitFor({ timeout: 30_000 });
-  if (lang) await language(page, lang);
-  await page.fill('#login', login);
-  await page.fill('#password', workspace.accounts[login]);
-  await page.click('#sign-in-submit');
-  await page.locator('.workspace#focal').waitFor({ timeout: 30_000 });
-  return session;
-}
-
-const serverNeeds = (page) => page.evaluate(() => fetch('/api/scenario').then((r) => r.json())).then((s) => s.needs);
-
-async function typeAndLeave(page, path, value) {
-  const input = page.locator(`input[data-path="${path}"]`);
-  await input.fill(value);
-  await input.press('Tab');
-}
+/** A fresh context signed in as the focal point `login`, in `lang` if given. */
+const signedIn = (login, lang) => signIn(browser, workspace, login, { lang, allow: expected });
 
 /** The row's conflict box: who and when, and the trainees on both sides. */
 async function conflictOf(page, id) {

@@ -8,7 +8,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { language, launchChromium, open } from './harness.mjs';
-import { expectedRefusal as expected, startWorkspace } from './workspace.mjs';
+import { expectedRefusal as expected, startWorkspace, typeAndLeave } from './workspace.mjs';
 
 let workspace;
 let browser;
@@ -40,13 +40,6 @@ async function signIn(page, login, password = workspace.accounts[login]) {
 
 /** The server's scenario as the signed-in page sees it. */
 const serverScenario = (page) => page.evaluate(() => fetch('/api/scenario').then((r) => r.json()));
-
-/** Types `value` into the field at `path` and leaves it (Tab), which sends the row. */
-async function typeAndLeave(page, path, value) {
-  const input = page.locator(`input[data-path="${path}"]`);
-  await input.fill(value);
-  await input.press('Tab');
-}
 
 async function focalSavesANeed(lang, login, state, words) {
   const { page, done } = await signInPage(lang);

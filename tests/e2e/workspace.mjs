@@ -1,13 +1,14 @@
 // A real shared workspace for the browser tests: `qudra serve --demo` (from QUDRA_BIN) on a
 // fresh SQLite database in a temporary folder, serving the built app, on a free port. It
-// resolves once /api/health answers, with the demo accounts the server printed once.
+// resolves once /api/health answers, with the demo accounts the server printed once, and can
+// be taken down and brought back on the same port and database (the offline tests).
 
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DIST, qudraBinary } from './harness.mjs';
+import { DIST, language, open, qudraBinary } from './harness.mjs';
 
 /** A port nothing listens on now. */
 function freePort() {
@@ -31,49 +32,76 @@ export function parseAccounts(text) {
   return accounts;
 }
 
+/** Waits until the server answers /api/health, or throws with what it wrote. */
+async function healthy(url, server) {
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (server.child.exitCode !== null) {
+      throw new Error(`qudra serve stopped (exit ${server.child.exitCode}): ${server.err}`);
+    }
+    const health = await fetch(`${url}api/health`).catch(() => null);
+    if (health?.ok) return;
+    if (Date.now() > deadline) throw new Error(`qudra serve did not answer /api/health within 60 s: ${server.err}`);
+    await new Promise((done) => setTimeout(done, 100));
+  }
+}
+
+/** One `qudra serve` process with what it printed so far and a promise of its exit. */
+function spawnServer(args) {
+  const child = spawn(qudraBinary(), args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  const server = { child, out: '', err: '' };
+  child.stdout.on('data', (chunk) => (server.out += chunk));
+  child.stderr.on('data', (chunk) => (server.err += chunk));
+  server.exited = new Promise((done) => child.once('exit', done));
+  return server;
+}
+
+/** Ends a server (SIGTERM, a graceful shutdown) and waits until it has exited. */
+async function endServer(server) {
+  if (server.child.exitCode === null && server.child.signalCode === null) server.child.kill('SIGTERM');
+  await server.exited;
+}
+
 /**
- * Starts the server; resolves to `{ url, accounts, stop }` once /api/health answers 200.
- * `stop()` ends it (SIGTERM, a graceful shutdown) and removes the database.
+ * Starts the server; resolves to `{ url, accounts, stop, down, up }` once /api/health answers
+ * 200. `stop()` ends it (SIGTERM, a graceful shutdown) and removes the database; `down()` ends
+ * it and keeps the database, `up()` starts it again on the same port and SQLite file (the
+ * accounts and sessions kept) and resolves once it answers: the server gone and back, as a
+ * browser sees a lost connection.
  */
 export async function startWorkspace() {
   const dir = mkdtempSync(join(tmpdir(), 'qudra-e2e-'));
   const port = await freePort();
   const url = `http://127.0.0.1:${port}/`;
-  const child = spawn(
-    qudraBinary(),
-    ['serve', '--demo', '--db', `sqlite://${join(dir, 'w.db')}`, '--app', DIST, '--listen', `127.0.0.1:${port}`],
-    { stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  let out = '';
-  let err = '';
-  child.stdout.on('data', (chunk) => (out += chunk));
-  child.stderr.on('data', (chunk) => (err += chunk));
-  const exited = new Promise((done) => child.once('exit', done));
+  const args = ['serve', '--demo', '--db', `sqlite://${join(dir, 'w.db')}`, '--app', DIST, '--listen', `127.0.0.1:${port}`];
+  let server = spawnServer(args);
   const stop = async () => {
-    if (child.exitCode === null) child.kill('SIGTERM');
-    await exited;
+    await endServer(server);
     rmSync(dir, { recursive: true, force: true });
   };
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    if (child.exitCode !== null) {
+  const down = () => endServer(server);
+  const up = async () => {
+    await endServer(server);
+    server = spawnServer(args);
+    try {
+      await healthy(url, server);
+    } catch (error) {
       await stop();
-      throw new Error(`qudra serve stopped (exit ${child.exitCode}): ${err}`);
+      throw error;
     }
-    const health = await fetch(`${url}api/health`).catch(() => null);
-    if (health?.ok) break;
-    if (Date.now() > deadline) {
-      await stop();
-      throw new Error(`qudra serve did not answer /api/health within 60 s: ${err}`);
-    }
-    await new Promise((done) => setTimeout(done, 100));
+  };
+  try {
+    await healthy(url, server);
+  } catch (error) {
+    await stop();
+    throw error;
   }
-  const accounts = parseAccounts(out);
+  const accounts = parseAccounts(server.out);
   if (!accounts.admin || !accounts['focal-qa'] || !accounts.centre) {
     await stop();
-    throw new Error(`no demo accounts in the output of qudra serve --demo: ${out}`);
+    throw new Error(`no demo accounts in the output of qudra serve --demo: ${server.out}`);
   }
-  return { url, accounts, stop };
+  return { url, accounts, stop, down, up };
 }
 
 /**
@@ -90,3 +118,32 @@ export function expectedRefusal(message) {
   if (/status of 404/.test(message.text())) return path === '/api/plans/published';
   return /status of 409/.test(message.text()) && /^\/api\/[a-z]+\//.test(path);
 }
+
+/**
+ * A new browser context on `workspace`, signed in as `login` (its demo password), in `lang`
+ * (null: English), once its workspace (`.workspace#<workspaceId>`) is on screen; `allow` as in
+ * harness.mjs `open`.
+ */
+export async function signedIn(browser, workspace, login, { lang = null, workspaceId = 'focal', allow = expectedRefusal } = {}) {
+  const session = await open(browser, workspace.url, { allow });
+  const { page } = session;
+  await page.goto(workspace.url);
+  await page.locator('#sign-in-form').waitFor({ timeout: 30_000 });
+  if (lang) await language(page, lang);
+  await page.fill('#login', login);
+  await page.fill('#password', workspace.accounts[login]);
+  await page.click('#sign-in-submit');
+  await page.locator(`.workspace#${workspaceId}`).waitFor({ timeout: 30_000 });
+  return session;
+}
+
+/** Types `value` into the field at `path` and leaves it (Tab), which sends the row. */
+export async function typeAndLeave(page, path, value) {
+  const input = page.locator(`input[data-path="${path}"]`);
+  await input.fill(value);
+  await input.press('Tab');
+}
+
+/** The needs of the server's scenario, as the signed-in page may see them. */
+export const serverNeeds = (page) =>
+  page.evaluate(() => fetch('/api/scenario').then((r) => r.json())).then((s) => s.needs);

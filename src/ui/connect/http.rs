@@ -38,6 +38,11 @@ pub async fn send(request: &Request) -> Option<Answer> {
     Some(Answer { status, body, retry_after })
 }
 
+/// The page's origin (`http://127.0.0.1:8080`): with the login, whose offline queue it is.
+pub fn origin() -> String {
+    web_sys::window().and_then(|w| w.location().origin().ok()).unwrap_or_default()
+}
+
 /// The fragment of the page's address (`#invite=…`), and a way to clear it.
 pub fn hash() -> String {
     web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default()

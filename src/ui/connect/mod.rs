@@ -1,17 +1,20 @@
 //! The connected app: the same build, served by `qudra serve`, becomes the shared workspace's
 //! front end. `Conn` (by context) finds out at start whether a server is there
 //! (`GET /api/health`), signs in and out, loads the role's data into the app's stores (in
-//! memory only: nothing of the server's goes to local storage), and sends each row's change
+//! memory only: nothing of the server's goes to local storage but the edits that wait for it), and sends each row's change
 //! when a field is left. Components: `sign_in` (sign-in and invitation pages), `account`
 //! (the header's account and sign-out), `row_save` (each row's saving state), `admin`
 //! (the administrator's accounts and audit log), `publish` (the planner's publishing),
 //! `published` (a focal point's published plan and calendar feed), `history` (a need's
 //! history), `overview` (the centre's overview of the round); `http` is the one caller of `fetch`.
+//! `offline` keeps the edits that could not reach the server in the offline queue (the one
+//! thing the connected app stores on the device) and sends them, in order, when it answers.
 
 pub mod account;
 pub mod admin;
 pub mod history;
 pub mod http;
+pub mod offline;
 pub mod overview;
 pub mod publish;
 pub mod published;
@@ -24,6 +27,7 @@ use leptos::prelude::*;
 
 use crate::model::StateCode;
 use crate::ui::shell::store::Store;
+use crate::ui::vm::connect::queue;
 use crate::ui::vm::connect::request::{self, Answer};
 use crate::ui::vm::connect::sync::{self, RowState, Sync};
 use crate::ui::vm::connect::{self as vm, Account, AccountRole, SignInError, UserRow};
@@ -52,6 +56,8 @@ pub struct Conn {
     /// Each row's saving state, by `kind/id`, as the rows show it.
     pub rows: RwSignal<BTreeMap<String, RowState>>,
     pub users: RwSignal<Vec<UserRow>>,
+    /// The offline queue and its banner.
+    pub offline: offline::Offline,
 }
 
 pub fn use_conn() -> Option<Conn> {
@@ -66,6 +72,7 @@ impl Conn {
             sync: StoredValue::new(Sync::default()),
             rows: RwSignal::new(BTreeMap::new()),
             users: RwSignal::new(Vec::new()),
+            offline: offline::Offline::new(),
         }
     }
 
@@ -133,6 +140,7 @@ impl Conn {
         self.sync.set_value(Sync::default());
         self.rows.set(BTreeMap::new());
         self.users.set(Vec::new());
+        self.offline.forget();
         self.phase.set(Phase::SignIn);
     }
 
@@ -141,15 +149,17 @@ impl Conn {
         self.phase.set(Phase::Loading);
         let role = account.role;
         let state = account.state.clone();
+        let login = account.login.clone();
         self.account.set(Some(account));
         let Some(Answer { status: 200, body, .. }) = http::send(&request::scenario()).await else {
             self.phase.set(Phase::Failed);
             return;
         };
-        let Ok((scenario, synced)) = sync::from_server(body, role) else {
+        let Ok((scenario, mut synced)) = sync::from_server(body, role) else {
             self.phase.set(Phase::Failed);
             return;
         };
+        let scenario = self.offline.resume(&login, scenario, &mut synced);
         self.sync.set_value(synced);
         self.rows.set(BTreeMap::new());
         store.use_server_data(scenario, state.map(StateCode::new));
@@ -164,6 +174,10 @@ impl Conn {
             }
         }
         self.phase.set(Phase::Ready);
+        self.show_rows();
+        if self.offline.waiting() {
+            leptos::task::spawn_local(self.drain(store));
+        }
     }
 
     /// Sends every row that differs from the server's copy (called when a field is left or a
@@ -172,11 +186,17 @@ impl Conn {
         if self.phase.get_untracked() != Phase::Ready {
             return;
         }
+        self.follow_queue(store);
         let edits = store
             .scenario
             .with_untracked(|scenario| self.sync.try_update_value(|s| s.pending(scenario)))
             .unwrap_or_default();
         if edits.is_empty() {
+            return;
+        }
+        if self.offline.waiting() {
+            // Behind the edits already waiting, in order.
+            self.enqueue(store, edits);
             return;
         }
         self.show_rows();
@@ -185,10 +205,12 @@ impl Conn {
             let request = request::edit(&edit, &csrf);
             leptos::task::spawn_local(async move {
                 let answer = http::send(&request).await;
-                self.sync.update_value(|s| match &answer {
-                    Some(answer) => s.settle(&edit, answer),
-                    None => s.unreachable(&edit),
-                });
+                match answer {
+                    Some(answer) if !queue::unreachable(Some(&answer)) => {
+                        self.sync.update_value(|s| s.settle(&edit, &answer));
+                    }
+                    _ => return self.enqueue(store, vec![edit]),
+                }
                 self.show_rows();
                 self.push(store);
             });

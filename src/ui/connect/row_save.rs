@@ -1,10 +1,11 @@
-//! A row's saving state in the connected app (saved, saving, not saved with the server's
-//! reason); nothing in the standalone app.
+//! A row's saving state in the connected app (saved, saving, waiting in the offline queue, not
+//! saved with the server's reason); nothing in the standalone app.
 
 use leptos::prelude::*;
 
 use super::use_conn;
 use crate::ui::i18n::connect::{c, changed_by, field_label, refusal, C};
+use crate::ui::i18n::offline::row_waits;
 use crate::ui::shell::store::use_store;
 use crate::ui::vm::connect::sync::{key, RowState};
 
@@ -22,6 +23,7 @@ pub fn RowSave(kind: &'static str, id: Signal<String>) -> impl IntoView {
             RowState::Saved => ("row-save ok", c(l, C::RowSaved), None),
             RowState::Saving => ("row-save pending", c(l, C::RowSaving), None),
             RowState::NotSaved(why) => ("row-save bad", c(l, C::RowNotSaved), Some(refusal(l, why))),
+            RowState::Waiting => ("row-save waiting", row_waits(l), None),
         };
         let row = key(kind, &id.get());
         let conflict = conn.and_then(|conn| conn.conflict(&row)).map(|conflict| {

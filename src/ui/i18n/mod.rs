@@ -10,6 +10,7 @@ pub mod connect;
 mod en;
 mod first;
 mod fr;
+pub mod offline;
 mod plan;
 mod plural;
 mod result;

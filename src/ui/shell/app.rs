@@ -11,6 +11,7 @@ use super::notices::Notices;
 use super::planner::PlannerWorkspace;
 use super::store::Store;
 use crate::ui::connect::admin::AdminWorkspace;
+use crate::ui::connect::offline::OfflineBanner;
 use crate::ui::connect::sign_in::{InvitePage, SignInPage};
 use crate::ui::connect::{Conn, Phase};
 use crate::ui::edit::centre::CentreWorkspace;
@@ -61,6 +62,7 @@ pub fn App() -> impl IntoView {
         <a class="skip-link" id="skip-link" href="#main">{move || store.lang.get().t(Msg::SkipToMain)}</a>
         <Header />
         <Notices />
+        <OfflineBanner />
         // In the connected app a row's change is sent when its field is left (`change`) or a
         // row's button is used (after the click has changed the scenario).
         <main

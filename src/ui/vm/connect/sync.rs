@@ -9,6 +9,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use super::request::Answer;
@@ -54,7 +55,8 @@ pub fn rows(scenario: &Scenario) -> BTreeMap<String, (String, String, Value)> {
 }
 
 /// What to do to one row on the server.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "op", rename_all = "lowercase")]
 pub enum Op {
     Create { body: Value },
     Replace { rev: i64, body: Value },
@@ -62,7 +64,7 @@ pub enum Op {
 }
 
 /// One row's change, not yet acknowledged by the server.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PendingEdit {
     pub kind: String,
     pub id: String,
@@ -100,6 +102,8 @@ pub enum RowState {
     Saving,
     Saved,
     NotSaved(Refusal),
+    /// Queued while the server cannot be reached; sent when it answers again.
+    Waiting,
 }
 
 /// A 409 as the row shows it: who changed the row last and when (the server's `changed_by`
@@ -178,6 +182,10 @@ pub struct Sync {
     /// The body of an edit the server refused, not sent again until it changes.
     refused: BTreeMap<String, Option<Value>>,
     states: BTreeMap<String, RowState>,
+    /// A delete held back until the create it came with is kept (a row's id changed: the
+    /// original is deleted only once the row under its new id is on the server), by the
+    /// delete's key: the create's key.
+    held: BTreeMap<String, String>,
 }
 
 /// The scenario of `GET /api/scenario` (its `revision` and `revs` taken out) and the rows'
@@ -216,6 +224,7 @@ impl Sync {
             return Vec::new();
         };
         let now = rows(scenario);
+        self.release_holds(&now);
         let mut edits = Vec::new();
         for (key, (kind, id, body)) in &now {
             if !role.writes(kind) || self.in_flight.contains(key) {
@@ -242,13 +251,14 @@ impl Sync {
             if now.contains_key(key) || !role.writes(kind) || self.in_flight.contains(key) {
                 continue;
             }
-            if self.refused.get(key) == Some(&None) {
+            if self.refused.get(key) == Some(&None) || self.held.contains_key(key) {
                 continue;
             }
             if let Some(&rev) = self.revs.get(key) {
                 edits.push(PendingEdit { kind: kind.to_string(), id: id.to_string(), op: Op::Delete { rev } });
             }
         }
+        self.hold_deletes_behind_creates(&mut edits);
         for edit in &edits {
             self.in_flight.insert(edit.key());
             self.states.insert(edit.key(), RowState::Saving);
@@ -282,15 +292,6 @@ impl Sync {
             let refusal = Refusal { status: answer.status, detail: detail(&answer.body), current };
             self.states.insert(key, RowState::NotSaved(refusal));
         }
-    }
-
-    /// The server could not be reached: the edit is not saved, and is sent again with the
-    /// next change.
-    pub fn unreachable(&mut self, edit: &PendingEdit) {
-        let key = edit.key();
-        self.in_flight.remove(&key);
-        let refusal = Refusal { status: 0, detail: String::new(), current: None };
-        self.states.insert(key, RowState::NotSaved(refusal));
     }
 
     /// The two sides of a row the server refused with 409.
@@ -345,6 +346,46 @@ impl Sync {
         self.refused.remove(key);
         self.states.insert(key.to_string(), RowState::Saved);
         Some((kind, id, theirs))
+    }
+
+    /// Drops each held delete that no longer waits: its create was kept, or the create's row
+    /// is gone, or the original is back in the scenario.
+    fn release_holds(&mut self, now: &BTreeMap<String, (String, String, Value)>) {
+        let synced = &self.synced;
+        self.held.retain(|delete, create| {
+            now.contains_key(create.as_str())
+                && !synced.contains_key(create.as_str())
+                && !now.contains_key(delete.as_str())
+        });
+    }
+
+    /// A row whose id changed comes as a delete of the old id and a create of the new one in
+    /// the same batch: each such delete is taken out and held until its create is kept, so a
+    /// refused create never leaves the original deleted on the server.
+    fn hold_deletes_behind_creates(&mut self, edits: &mut Vec<PendingEdit>) {
+        let mut creates: Vec<(String, String)> = edits
+            .iter()
+            .filter(|edit| matches!(edit.op, Op::Create { .. }))
+            .map(|edit| (edit.kind.clone(), edit.key()))
+            .collect();
+        edits.retain(|edit| {
+            if !matches!(edit.op, Op::Delete { .. }) {
+                return true;
+            }
+            let Some(at) = creates.iter().position(|(kind, _)| *kind == edit.kind) else { return true };
+            let (_, create) = creates.remove(at);
+            self.held.insert(edit.key(), create);
+            false
+        });
+    }
+
+    /// `edit` could not reach the server and waits in the offline queue: the row says it
+    /// waits, and it is not computed again by [`Sync::pending`] until [`Sync::settle`] takes
+    /// the server's answer to it.
+    pub fn wait(&mut self, edit: &PendingEdit) {
+        let key = edit.key();
+        self.in_flight.insert(key.clone());
+        self.states.insert(key, RowState::Waiting);
     }
 
     /// The rows still waiting for an answer.
@@ -526,11 +567,80 @@ mod tests {
         let gone = scenario.needs.remove(1);
         scenario.needs.push(added.clone());
         let edits = sync.pending(&scenario);
-        assert!(edits.iter().any(|e| e.id == added.id.as_str() && matches!(e.op, Op::Create { .. })));
+        assert_eq!(edits.len(), 1, "a removal that comes with a creation waits for it: {edits:?}");
+        assert!(edits[0].id == added.id.as_str() && matches!(edits[0].op, Op::Create { .. }));
+        sync.settle(&edits[0], &ok(1));
+        let edits = sync.pending(&scenario);
         let delete = edits.iter().find(|e| e.id == gone.id.as_str()).unwrap();
         assert_eq!(delete.op, Op::Delete { rev: 3 });
         sync.settle(delete, &Answer { status: 204, body: Value::Null, retry_after: None });
         assert_eq!(sync.rev(&delete.key()), None);
+    }
+
+    /// The first need's id changed to `new_id`: the scenario and the edits of that change.
+    fn id_changed(new_id: &str) -> (Scenario, Sync, String, Vec<PendingEdit>) {
+        let (mut scenario, mut sync) = from_server(server_answer(), AccountRole::Focal).unwrap();
+        let old = key("needs", scenario.needs[0].id.as_str());
+        scenario.needs[0].id = crate::model::NeedId::new(new_id);
+        let edits = sync.pending(&scenario);
+        (scenario, sync, old, edits)
+    }
+
+    #[test]
+    fn an_id_change_creates_the_new_row_first_and_deletes_the_original_only_once_it_is_kept() {
+        let (scenario, mut sync, old, edits) = id_changed("QA-renamed-1");
+        assert_eq!(edits.len(), 1, "the create alone: {edits:?}");
+        assert!(matches!(edits[0].op, Op::Create { .. }) && edits[0].id == "QA-renamed-1");
+        assert!(sync.pending(&scenario).is_empty(), "the delete waits while the create is on its way");
+        sync.settle(&edits[0], &Answer { status: 201, body: json!({"rev": 41}), retry_after: None });
+        let then = sync.pending(&scenario);
+        assert_eq!(then.len(), 1);
+        assert_eq!((then[0].key(), &then[0].op), (old.clone(), &Op::Delete { rev: 3 }));
+        sync.settle(&then[0], &Answer { status: 204, body: Value::Null, retry_after: None });
+        assert!(sync.pending(&scenario).is_empty());
+        assert_eq!(sync.rev(&old), None);
+    }
+
+    #[test]
+    fn a_refused_create_of_a_new_id_leaves_the_original_on_the_server() {
+        let (mut scenario, mut sync, old, edits) = id_changed("XX-renamed-1");
+        let refused = Answer {
+            status: 422,
+            body: json!({"problems": [{"path": "id", "message": "a need of QA has an id that starts with \"QA-\""}]}),
+            retry_after: None,
+        };
+        sync.settle(&edits[0], &refused);
+        assert!(sync.pending(&scenario).is_empty(), "no delete of the original after a refused create");
+        let Some(RowState::NotSaved(refusal)) = sync.state(&edits[0].key()) else { panic!("the row shows it") };
+        assert_eq!(refusal.status, 422);
+        assert!(refusal.detail.starts_with("id: a need of QA"), "{}", refusal.detail);
+        assert_eq!(sync.rev(&old), Some(3), "the original is still the server's");
+        // The id typed back: the original is the server's row again, nothing to send.
+        scenario.needs[0].id = crate::model::NeedId::new(old.trim_start_matches("needs/"));
+        assert!(sync.pending(&scenario).is_empty());
+    }
+
+    #[test]
+    fn a_need_removed_on_its_own_is_deleted_at_once() {
+        let (mut scenario, mut sync) = from_server(server_answer(), AccountRole::Focal).unwrap();
+        let gone = scenario.needs.remove(0);
+        let edits = sync.pending(&scenario);
+        assert_eq!(edits.len(), 1);
+        assert_eq!((edits[0].id.as_str(), &edits[0].op), (gone.id.as_str(), &Op::Delete { rev: 3 }));
+    }
+
+    #[test]
+    fn a_waiting_edit_shows_it_waits_and_is_not_computed_again_until_answered() {
+        let (mut scenario, mut sync) = from_server(server_answer(), AccountRole::Focal).unwrap();
+        scenario.needs[0].trainees += 2;
+        let edit = sync.pending(&scenario).remove(0);
+        sync.wait(&edit);
+        assert_eq!(sync.state(&edit.key()), Some(&RowState::Waiting));
+        scenario.needs[0].trainees += 1;
+        assert!(sync.pending(&scenario).is_empty(), "the queue carries the row's later changes");
+        sync.settle(&edit, &ok(4));
+        assert_eq!(sync.state(&edit.key()), Some(&RowState::Saved));
+        assert!(matches!(sync.pending(&scenario)[0].op, Op::Replace { rev: 4, .. }), "what changed meanwhile");
     }
 
     #[test]
@@ -541,8 +651,7 @@ mod tests {
         scenario.sessions[0].seats += 1;
         let edits = sync.pending(&scenario);
         assert_eq!((edits.len(), edits[0].kind.as_str()), (1, "sessions"));
-        sync.unreachable(&edits[0]);
-        assert!(matches!(sync.state(&edits[0].key()), Some(RowState::NotSaved(Refusal { status: 0, .. }))));
-        assert_eq!(sync.pending(&scenario).len(), 1, "an unreachable server: sent again");
+        sync.wait(&edits[0]);
+        assert_eq!(sync.state(&edits[0].key()), Some(&RowState::Waiting), "an unreachable server: it waits");
     }
 }

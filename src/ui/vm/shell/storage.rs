@@ -18,6 +18,10 @@ pub const KEY_FOCAL_STATE: &str = "qudra.focal_state";
 /// Present ("1") while the stored scenario is still the demo's (edited or not), so that the
 /// demo banner stays until the user imports a scenario or starts empty.
 pub const KEY_DEMO: &str = "qudra.demo";
+/// The connected app's offline queue (`vm::connect::queue`): every account's edits that wait
+/// for the server, in the same `schema_version` envelope. Not among [`ALL_KEYS`]: "Clear local
+/// data" is the standalone app's, which never holds a queue.
+pub const KEY_QUEUE: &str = "qudra.queue";
 pub const ALL_KEYS: [&str; 5] = [KEY_SCENARIO, KEY_LANG, KEY_ROLE, KEY_FOCAL_STATE, KEY_DEMO];
 
 /// What was found in storage.
