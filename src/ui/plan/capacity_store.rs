@@ -245,6 +245,9 @@ impl CapacityStore {
             if let Some(ticker) = helper.ticker.take() {
                 ticker.clear();
             }
+            // A reply posted before the end may still be queued: it must find no listener.
+            helper.worker.set_onmessage(None);
+            helper.worker.set_onerror(None);
             helper.worker.terminate();
             // Its listeners may be running this very call: dropped once they have returned.
             set_timeout(move || drop(helper), Duration::ZERO);

@@ -178,9 +178,7 @@ impl PlanStore {
             let message = format!("the solver's worker stopped: {}", event.message());
             self.receive(store, WorkerReply::Failed { message, ms: 0.0 });
             if let Some(solver) = SOLVER.with_borrow_mut(Option::take) {
-                solver.worker.terminate();
-                // This listener belongs to the solver: it is dropped after it has returned.
-                set_timeout(move || drop(solver), Duration::ZERO);
+                solver.close();
             }
         });
         worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
@@ -231,9 +229,10 @@ impl PlanStore {
     pub fn stop(self, store: Store) {
         let ended = SOLVER.with_borrow_mut(|solver| {
             let mut solver = solver.take()?;
-            solver.worker.terminate();
             let best = solver.best.take();
-            solver.end().map(|scenario| (scenario, best))
+            let scenario = solver.end();
+            solver.close();
+            scenario.map(|scenario| (scenario, best))
         });
         let Some((scenario, best)) = ended else { return };
         match best {
@@ -295,5 +294,15 @@ impl Solver {
         }
         self.best = None;
         self.scenario.take()
+    }
+
+    /// Ends the worker for good. Its listeners are taken off first: a reply the worker posted
+    /// before it ended may still be queued on the page, and must find no listener rather than a
+    /// dropped one. They are dropped after the listener that may be running has returned.
+    fn close(self) {
+        self.worker.set_onmessage(None);
+        self.worker.set_onerror(None);
+        self.worker.terminate();
+        set_timeout(move || drop(self), Duration::ZERO);
     }
 }
