@@ -3,7 +3,7 @@
 
 CARGO ?= cargo
 
-.PHONY: test test-core lint demo bench bench-serve bench-recommend setup-highs setup-postgres
+.PHONY: test test-core lint demo bench bench-serve bench-recommend bench-fixes setup-highs setup-postgres
 
 ## Every test: formatting, lints (native and wasm), the core's unit/integration/property
 ## tests, and the browser tests in headless Chromium (see the web targets below).
@@ -51,6 +51,10 @@ bench-serve: setup-postgres
 	QUDRA_BIN=$(CURDIR)/target/release/qudra $(CARGO) test --test serve_load -- --ignored --nocapture --test-threads 1
 
 ## recommend (SPEC §7) with K = 5 on the demo and the region scale.
+## `fixes` (what would fix each unmet need) timed on the demo and the region scale.
+bench-fixes:
+	$(CARGO) run --release --bin bench -- --fixes --scale region
+
 bench-recommend:
 	$(CARGO) run --release --bin bench -- --recommend 5 --scale region
 
