@@ -50,11 +50,11 @@ bench-serve: setup-postgres
 	$(CARGO) build --release --bin qudra
 	QUDRA_BIN=$(CURDIR)/target/release/qudra $(CARGO) test --test serve_load -- --ignored --nocapture --test-threads 1
 
-## recommend (SPEC §7) with K = 5 on the demo and the region scale.
 ## `fixes` (what would fix each unmet need) timed on the demo and the region scale.
 bench-fixes:
 	$(CARGO) run --release --bin bench -- --fixes --scale region
 
+## recommend (SPEC §7) with K = 5 on the demo and the region scale.
 bench-recommend:
 	$(CARGO) run --release --bin bench -- --recommend 5 --scale region
 
