@@ -12,7 +12,17 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { SHOTS, clearLongTasks, language, longestTask, open as openPage, startApp, stopApp, withinTarget } from './harness.mjs';
+import {
+  SHOTS,
+  clearLongTasks,
+  language,
+  longestTask,
+  open as openPage,
+  solveOptimal,
+  startApp,
+  stopApp,
+  withinTarget,
+} from './harness.mjs';
 
 /** The search may take this long on a busy machine before the test gives up. */
 const SEARCH_TIMEOUT_MS = 600_000;
@@ -29,19 +39,6 @@ before(async () => {
 after(() => stopApp(app));
 
 const open = () => openPage(app.browser, app.url, { viewport: { width: 1440, height: 1000 } });
-
-/** Clicks Solve and waits for an optimal plan. */
-async function solve(page) {
-  const before = Number(await page.locator('#solve-status').getAttribute('data-solves'));
-  await page.click('#solve');
-  await page.waitForFunction(
-    (before) => Number(document.querySelector('#solve-status')?.dataset.solves) > before,
-    before,
-    { timeout: 60_000 },
-  );
-  const status = page.locator('#solve-status');
-  assert.equal(await status.getAttribute('data-state'), 'optimal', await status.textContent());
-}
 
 /** Trainees of `need` without a seat in the unmet list (0 when it is no longer there). */
 async function missing(page, need) {
@@ -70,7 +67,7 @@ for (const lang of ['en', 'ar']) {
     if (lang !== 'en') await language(page, lang);
     await page.click('#role-planner');
     await page.locator('#plan').waitFor();
-    await solve(page);
+    await solveOptimal(page);
     await page.click('#plan-view-unmet');
     await page.locator('.unmet-row').first().waitFor();
     await clearLongTasks(page);
@@ -107,7 +104,7 @@ for (const lang of ['en', 'ar']) {
     // Apply: one edit, then the row says to solve again; solving gives the need more seats.
     await fix.locator('.apply-fix').click();
     await row.locator('.fix-list .fix').first().locator('.fix-changed').waitFor();
-    await solve(page);
+    await solveOptimal(page);
     await page.click('#plan-view-unmet');
     await page.locator('.unmet-row').first().waitFor();
     const after = await missing(page, need);

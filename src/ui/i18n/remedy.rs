@@ -4,7 +4,8 @@
 //! language implements [`RemedyWords`] in its own file (`en/remedy.rs`, `ar/remedy.rs`,
 //! `fr/remedy.rs`), matching every kind of change, so a kind without words does not compile.
 
-use crate::ui::vm::plan::remedy::{FixRow, Place};
+use super::Catalogue;
+use crate::ui::vm::plan::remedy::FixRow;
 
 /// One language's words for what would fix an unmet need.
 pub trait RemedyWords {
@@ -29,14 +30,15 @@ pub trait RemedyWords {
     fn fixes_stopped(&self) -> &'static str;
 }
 
-/// A session as a sentence names it: its title, its place and its dates (`dates`, in the
-/// language's words), joined by `comma`.
-pub(crate) fn place_words(place: &Place, dates: String, comma: &str) -> String {
+/// The session a fix names as a sentence says it: its title, its place and its dates in the
+/// words of `language`, joined by `comma` (empty for a fix that names no session).
+pub(crate) fn place_words(language: &(impl Catalogue + ?Sized), row: &FixRow, comma: &str) -> String {
+    let Some(place) = &row.place else { return String::new() };
     let mut parts = vec![place.title.clone()];
     if !place.location.trim().is_empty() {
         parts.push(place.location.clone());
     }
-    parts.push(dates);
+    parts.push(language.date_range(place.start, place.end));
     parts.join(comma)
 }
 
@@ -46,6 +48,7 @@ mod tests {
 
     use super::*;
     use crate::model::{DateRange, Mode};
+    use crate::ui::vm::plan::remedy::Place;
     use crate::solve::Remedy;
     use crate::ui::i18n::UiLang;
 

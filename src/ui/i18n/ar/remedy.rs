@@ -32,11 +32,7 @@ impl RemedyWords for Ar {
     }
 
     fn fix(&self, row: &FixRow) -> String {
-        let place = row
-            .place
-            .as_ref()
-            .map(|p| place_words(p, self.date_range(p.start, p.end), "، "))
-            .unwrap_or_default();
+        let place = place_words(self, row, "، ");
         let seat = seat_for(row.gains);
         match &row.remedy {
             Remedy::Seat { .. } => format!("مقعد إضافي في {place} يمنح {seat}."),

@@ -12,11 +12,7 @@ impl RemedyWords for En {
     }
 
     fn fix(&self, row: &FixRow) -> String {
-        let place = row
-            .place
-            .as_ref()
-            .map(|p| place_words(p, self.date_range(p.start, p.end), ", "))
-            .unwrap_or_default();
+        let place = place_words(self, row, ", ");
         let placed = count(row.gains, "trainee", "trainees");
         match &row.remedy {
             Remedy::Seat { .. } => format!("One more seat in {place} would place {placed}."),

@@ -20,11 +20,7 @@ impl RemedyWords for Fr {
     }
 
     fn fix(&self, row: &FixRow) -> String {
-        let place = row
-            .place
-            .as_ref()
-            .map(|p| place_words(p, self.date_range(p.start, p.end), ", "))
-            .unwrap_or_default();
+        let place = place_words(self, row, ", ");
         let placed = count(row.gains, "stagiaire", "stagiaires");
         match &row.remedy {
             Remedy::Seat { .. } => format!("Une place de plus dans {place} placerait {placed}."),
