@@ -283,6 +283,15 @@ mod tests {
     }
 
     #[test]
+    fn on_the_demo_the_needs_searched_are_the_plans_unmet_needs() {
+        let demo = crate::ui::vm::plan::tests::demo();
+        let fixer = Fixer::new(&demo.scenario, &Options::default()).expect("the demo's regions solve");
+        let searched: BTreeSet<(NeedId, i64)> = fixer.unmet().into_iter().map(|(n, short)| (n.clone(), short)).collect();
+        let unmet: BTreeSet<(NeedId, i64)> = demo.plan.unmet.iter().map(|u| (u.need.clone(), u.seats)).collect();
+        assert_eq!(searched, unmet);
+    }
+
+    #[test]
     fn applying_each_kind_of_fix_gives_its_need_more_seats_when_solved_again() {
         let scenario = six_ways();
         let found = fixes(&scenario, &Options::default()).expect("fixes");
