@@ -97,6 +97,7 @@ for (const lang of ['en', 'ar']) {
     const fix = row.locator('.fix-list .fix').first();
     assert.match((await fix.locator('.fix-words').textContent()).trim(), words.fix);
     if (lang === 'ar') assert.match(await fix.textContent(), /[\u0600-\u06FF]/);
+    await row.scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(SHOTS, `remedy-${lang}.png`), fullPage: false });
     const before = await missing(page, need);
     assert.ok(before > 0);

@@ -48,9 +48,9 @@ mod tests {
 
     use super::*;
     use crate::model::{DateRange, Mode};
-    use crate::ui::vm::plan::remedy::Place;
     use crate::solve::Remedy;
     use crate::ui::i18n::UiLang;
+    use crate::ui::vm::plan::remedy::Place;
 
     fn row(remedy: Remedy, gains: i64) -> FixRow {
         let date = |d: u32| NaiveDate::from_ymd_opt(2027, 3, d).expect("a date");
@@ -129,7 +129,11 @@ mod tests {
             .into_iter()
             .map(|r| FixRow {
                 state: "مصر".into(),
-                place: r.place.map(|p| Place { title: "أساسيات التحليل الجنائي الرقمي".into(), location: "الدوحة".into(), ..p }),
+                place: r.place.map(|p| Place {
+                    title: "أساسيات التحليل الجنائي الرقمي".into(),
+                    location: "الدوحة".into(),
+                    ..p
+                }),
                 ..r
             })
             .collect();

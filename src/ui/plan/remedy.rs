@@ -112,7 +112,8 @@ pub fn NeedFixes(need: NeedId, state: StateCode, error: RwSignal<Option<String>>
         } else if remedy::may_apply(account.as_ref(), &state, &row.remedy) {
             let (need, change) = (row.need.clone(), row.remedy.clone());
             let apply = move |_| store.try_change(error, |next| remedy::apply(next, &need, &change));
-            view! { <button type="button" class="small apply-fix" on:click=apply>{words.apply_fix()}</button> }.into_any()
+            view! { <button type="button" class="small apply-fix" on:click=apply>{words.apply_fix()}</button> }
+                .into_any()
         } else {
             ().into_any()
         };

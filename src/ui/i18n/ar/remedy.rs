@@ -7,15 +7,10 @@ use crate::ui::i18n::remedy::{place_words, RemedyWords};
 use crate::ui::i18n::{mode_msg, Catalogue, ResultWords};
 use crate::ui::vm::plan::remedy::FixRow;
 
-const DAY: Noun = Noun {
-    none: "لا أيام",
-    one: "يوم واحد",
-    two: "يومان",
-    two_after: "يومين",
-    few: "أيام",
-    many: "يومًا",
-    other: "يوم",
-};
+const DAY: Noun =
+    Noun {
+        none: "لا أيام", one: "يوم واحد", two: "يومان", two_after: "يومين", few: "أيام", many: "يومًا", other: "يوم"
+    };
 
 /// "a seat for n trainees": "مقعدًا لمتدرب واحد"، "مقعدًا لمتدربَين"، "مقعدًا لـ3 متدربين".
 fn seat_for(n: i64) -> String {
@@ -36,11 +31,9 @@ impl RemedyWords for Ar {
         let seat = seat_for(row.gains);
         match &row.remedy {
             Remedy::Seat { .. } => format!("مقعد إضافي في {place} يمنح {seat}."),
-            Remedy::StateCap { cap, .. } => format!(
-                "رفع حد {} في {place} إلى {} (مقعد إضافي) يمنح {seat}.",
-                row.state,
-                count_after(*cap, &SEAT)
-            ),
+            Remedy::StateCap { cap, .. } => {
+                format!("رفع حد {} في {place} إلى {} (مقعد إضافي) يمنح {seat}.", row.state, count_after(*cap, &SEAT))
+            }
             Remedy::Window { days, .. } => {
                 format!("توسيع الفترة بمقدار {} يبلغ {place} ويمنح {seat}.", count_after(*days, &DAY))
             }

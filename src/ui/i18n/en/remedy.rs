@@ -17,7 +17,11 @@ impl RemedyWords for En {
         match &row.remedy {
             Remedy::Seat { .. } => format!("One more seat in {place} would place {placed}."),
             Remedy::StateCap { cap, .. } => {
-                format!("Allowing {} {} in {place} (one more) would place {placed}.", row.state, count(*cap, "seat", "seats"))
+                format!(
+                    "Allowing {} {} in {place} (one more) would place {placed}.",
+                    row.state,
+                    count(*cap, "seat", "seats")
+                )
             }
             Remedy::Window { days, .. } => format!(
                 "Widening the window by {} reaches {place} and would place {placed}.",

@@ -269,11 +269,8 @@ mod tests {
         assert!(matches!(out[0], CapacityReply::Fixing { done: 0, .. }), "the count is shown at once");
         let priorities: Vec<i64> = said.iter().map(|f| scenario.need(&f.need).expect("its need").priority).collect();
         assert!(priorities.windows(2).all(|w| w[0] >= w[1]), "most harmful first: {priorities:?}");
-        let core: BTreeSet<String> = fixes(&scenario, &Options::default())
-            .expect("fixes")
-            .iter()
-            .map(|f| format!("{f:?}"))
-            .collect();
+        let core: BTreeSet<String> =
+            fixes(&scenario, &Options::default()).expect("fixes").iter().map(|f| format!("{f:?}")).collect();
         assert_eq!(said.iter().map(|f| format!("{f:?}")).collect::<BTreeSet<_>>(), core);
 
         let mut invalid = scenario.clone();
@@ -286,7 +283,8 @@ mod tests {
     fn on_the_demo_the_needs_searched_are_the_plans_unmet_needs() {
         let demo = crate::ui::vm::plan::tests::demo();
         let fixer = Fixer::new(&demo.scenario, &Options::default()).expect("the demo's regions solve");
-        let searched: BTreeSet<(NeedId, i64)> = fixer.unmet().into_iter().map(|(n, short)| (n.clone(), short)).collect();
+        let searched: BTreeSet<(NeedId, i64)> =
+            fixer.unmet().into_iter().map(|(n, short)| (n.clone(), short)).collect();
         let unmet: BTreeSet<(NeedId, i64)> = demo.plan.unmet.iter().map(|u| (u.need.clone(), u.seats)).collect();
         assert_eq!(searched, unmet);
     }
@@ -319,7 +317,10 @@ mod tests {
         assert_eq!(first("EG-forensics-1"), Remedy::StateCap { session: "DF-A".into(), cap: 3 });
         assert_eq!(first("TN-forensics-1"), Remedy::Language { session: "DF-A".into(), language: "ar".into() });
         assert!(matches!(first("MA-forensics-1"), Remedy::Window { days: 11, .. }), "{:?}", first("MA-forensics-1"));
-        assert_eq!(first("JO-forensics-1"), Remedy::Mode { session: "DF-A".into(), mode: crate::model::Mode::InPerson });
+        assert_eq!(
+            first("JO-forensics-1"),
+            Remedy::Mode { session: "DF-A".into(), mode: crate::model::Mode::InPerson }
+        );
         assert_eq!(first("SA-forensics-1"), Remedy::Budget { amount: 500 });
     }
 
