@@ -3,7 +3,7 @@
 
 CARGO ?= cargo
 
-.PHONY: test test-core lint demo bench bench-serve bench-recommend setup-highs setup-postgres
+.PHONY: test test-core lint demo bench bench-serve bench-recommend bench-fixes setup-highs setup-postgres
 
 ## Every test: formatting, lints (native and wasm), the core's unit/integration/property
 ## tests, and the browser tests in headless Chromium (see the web targets below).
@@ -49,6 +49,10 @@ bench: setup-highs
 bench-serve: setup-postgres
 	$(CARGO) build --release --bin qudra
 	QUDRA_BIN=$(CURDIR)/target/release/qudra $(CARGO) test --test serve_load -- --ignored --nocapture --test-threads 1
+
+## `fixes` (what would fix each unmet need) timed on the demo and the region scale.
+bench-fixes:
+	$(CARGO) run --release --bin bench -- --fixes --scale region
 
 ## recommend (SPEC §7) with K = 5 on the demo and the region scale.
 bench-recommend:

@@ -1,7 +1,8 @@
 //! The solver's Web Worker (Trunk builds it beside the app, see index.html): it listens for
 //! solve requests from the page and answers each with `ui::vm::plan::worker::answer`, and
-//! requests about capacity (where to add sessions, the value of a seat) with
-//! `ui::vm::plan::capacity::answer`, so the page never runs the solver and stays responsive. It says `ready` once it listens.
+//! requests about capacity (where to add sessions, the value of a seat, what would fix each
+//! unmet need, with its progress) with `ui::vm::plan::capacity::answer`, so the page never runs
+//! the solver and stays responsive. It says `ready` once it listens.
 
 use qudra::ui::vm::plan::capacity::{self, CapacityRequest};
 use qudra::ui::vm::plan::worker::{answer, WorkerReply};

@@ -7,7 +7,8 @@
 //! `--solver microlp|highs` (each repeatable; default all), `--seed N` (default 2027),
 //! `--time-limit SECONDS` (default 10), `--gap FRACTION` (stop once proven within it;
 //! default 0: only a proven optimum stops early); `--recommend K` times `recommend` with K
-//! sessions on the demo and the chosen scenarios instead (`make bench-recommend`).
+//! sessions on the demo and the chosen scenarios instead (`make bench-recommend`); `--fixes`
+//! times `fixes` (what would fix each unmet need) on the same.
 
 mod cli;
 
@@ -72,6 +73,13 @@ const BENCH: Spec = Spec {
             kind: Kind::Optional,
             help: "instead of solving, time `recommend` with K sessions on data/demo-2027.json and the chosen scales and variants",
         },
+        Flag {
+            long: "fixes",
+            short: None,
+            value: "",
+            kind: Kind::Switch,
+            help: "instead of solving, time `fixes` (what would fix each unmet need) on data/demo-2027.json and the chosen scales and variants",
+        },
     ],
     about: "Solves seeded synthetic scenarios and prints model size, timings, objective, bound and gap.\n\
             Run it in release: cargo run --release --features highs --bin bench (or make bench).",
@@ -96,6 +104,8 @@ struct Choice {
     gap: f64,
     /// Time recommendations of this many sessions instead of solves.
     recommend: Option<usize>,
+    /// Time what would fix each unmet need instead of solves.
+    fixes: bool,
 }
 
 fn main() -> ExitCode {
@@ -141,6 +151,7 @@ fn parse(args: Vec<std::ffi::OsString>) -> Result<Option<Choice>, String> {
         time_limit: 10.0,
         gap: 0.0,
         recommend: None,
+        fixes: args.has("fixes"),
     };
     if let Some(value) = args.get("recommend") {
         choice.recommend = match value.parse::<usize>() {
@@ -197,23 +208,7 @@ fn parse(args: Vec<std::ffi::OsString>) -> Result<Option<Choice>, String> {
 /// Times `recommend` with `k` sessions on the demo and on each chosen synthetic scenario
 /// (the search's time limit is 60 s, as `qudra recommend`'s); true when one failed.
 fn run_recommend(choice: &Choice, k: usize, out: &mut impl Write) -> io::Result<bool> {
-    if cfg!(debug_assertions) {
-        cli::say("note: this is a debug build; figures are only meaningful with --release");
-    }
-    let demo_path = concat!(env!("CARGO_MANIFEST_DIR"), "/data/demo-2027.json");
-    let demo = std::fs::read_to_string(demo_path)
-        .map_err(|err| err.to_string())
-        .and_then(|text| qudra::model::Scenario::from_json(&text).map_err(|err| err.to_string()));
-    let mut scenarios = Vec::new();
-    match demo {
-        Ok(scenario) => scenarios.push(("demo".to_string(), scenario)),
-        Err(err) => cli::say(&format!("{demo_path}: {err}")),
-    }
-    for &scale in &choice.scales {
-        for &variant in &choice.variants {
-            scenarios.push((format!("{} {}", scale.name(), variant.name()), scenario(scale, variant, choice.seed)));
-        }
-    }
+    let scenarios = demo_and_chosen(choice);
     writeln!(out, "recommend K={k}, {} worker(s)", qudra::solve::workers())?;
     writeln!(
         out,
@@ -248,10 +243,64 @@ fn run_recommend(choice: &Choice, k: usize, out: &mut impl Write) -> io::Result<
     Ok(failed)
 }
 
+/// Times `fixes` on the demo and on each chosen synthetic scenario (each solve's time limit is
+/// 60 s, as the browser's worker gives it); true when one failed.
+fn run_fixes(choice: &Choice, out: &mut impl Write) -> io::Result<bool> {
+    let scenarios = demo_and_chosen(choice);
+    writeln!(out, "fixes, {} worker(s)", qudra::solve::workers())?;
+    writeln!(out, "{:<18} {:>8} {:>10} {:>8} {:>10}", "scenario", "unmet", "with_fix", "changes", "ms")?;
+    let options = Options { time_limit: Some(60.0), ..Options::default() };
+    let mut failed = false;
+    for (name, scenario) in scenarios {
+        let started = Instant::now();
+        match qudra::solve::fixes(&scenario, &options) {
+            Ok(fixes) => writeln!(
+                out,
+                "{:<18} {:>8} {:>10} {:>8} {:>10.0}",
+                name,
+                fixes.len(),
+                fixes.iter().filter(|f| !f.changes.is_empty()).count(),
+                fixes.iter().map(|f| f.changes.len()).sum::<usize>(),
+                started.elapsed().as_secs_f64() * 1e3
+            )?,
+            Err(err) => {
+                cli::say(&format!("{name}: {err}"));
+                failed = true;
+            }
+        }
+    }
+    Ok(failed)
+}
+
+/// The demo and each chosen synthetic scenario, named.
+fn demo_and_chosen(choice: &Choice) -> Vec<(String, qudra::model::Scenario)> {
+    if cfg!(debug_assertions) {
+        cli::say("note: this is a debug build; figures are only meaningful with --release");
+    }
+    let demo_path = concat!(env!("CARGO_MANIFEST_DIR"), "/data/demo-2027.json");
+    let demo = std::fs::read_to_string(demo_path)
+        .map_err(|err| err.to_string())
+        .and_then(|text| qudra::model::Scenario::from_json(&text).map_err(|err| err.to_string()));
+    let mut scenarios = Vec::new();
+    match demo {
+        Ok(scenario) => scenarios.push(("demo".to_string(), scenario)),
+        Err(err) => cli::say(&format!("{demo_path}: {err}")),
+    }
+    for &scale in &choice.scales {
+        for &variant in &choice.variants {
+            scenarios.push((format!("{} {}", scale.name(), variant.name()), scenario(scale, variant, choice.seed)));
+        }
+    }
+    scenarios
+}
+
 /// Runs every chosen solve, printing as it goes; true when one of them failed.
 fn run(choice: &Choice, out: &mut impl Write) -> io::Result<bool> {
     if let Some(k) = choice.recommend {
         return run_recommend(choice, k, out);
+    }
+    if choice.fixes {
+        return run_fixes(choice, out);
     }
     let Choice { scales, variants, engines, seed, time_limit, gap, .. } = choice;
     if cfg!(debug_assertions) {

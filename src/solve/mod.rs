@@ -41,7 +41,7 @@ pub use recommend::{
     candidates, recommend, Proposal, RecommendError, Recommendation, DEFAULT_SESSIONS, MAX_SESSIONS,
     RECOMMENDATION_FORMAT,
 };
-pub use remedy::{fixes, seat_values, Fix, Remedy, SeatValue, Served};
+pub use remedy::{apply as apply_remedy, fixes, seat_values, Fix, Fixer, Remedy, SeatValue, Served};
 pub use report::{changes, report, served, Change, Coverage, Report, Totals};
 pub use verify::{verify, PLAN_VERSION, SHOWN_PROBLEMS};
 

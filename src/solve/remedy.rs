@@ -5,7 +5,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::model::{DateRange, Mode, Need, NeedId, Scenario, SessionId, StateCode};
 
@@ -17,7 +17,7 @@ use super::{objective, parallel, Options, Plan, SolveError};
 const TRIES: usize = 3;
 
 /// One change to the scenario (a remedy) that gives a need at least one more seat (checked by solving).
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Remedy {
     /// One more seat in this session.
@@ -55,10 +55,13 @@ impl fmt::Display for Remedy {
 
 /// The changes that would each give an unmet need one more seat: the smallest that works of
 /// each kind, in the order of [`Remedy`]'s kinds (empty when no single change does).
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Fix {
     pub need: NeedId,
     pub changes: Vec<Remedy>,
+    /// The seats the need gains with each change (in the order of `changes`), by the re-solve
+    /// that checked it.
+    pub gains: Vec<i64>,
 }
 
 /// Seats per need in a plan.
@@ -88,97 +91,147 @@ fn solve_regions(scenario: &Scenario, options: &Options) -> Result<Solved, Solve
     Ok(Solved { regions, bases })
 }
 
-/// What would fix each need the plan of `scenario` leaves unmet, in the order of the needs.
-pub fn fixes(scenario: &Scenario, options: &Options) -> Result<Vec<Fix>, SolveError> {
-    let solved = solve_regions(scenario, options)?;
-    let mut work = Vec::new();
-    for (base, plan, _) in &solved.bases {
-        let served = seats(plan);
-        for need in &base.needs {
-            let now = served.get(&need.id).copied().unwrap_or(0);
-            if now < need.trainees {
-                work.push((base, plan, need, now));
+/// The search for what would fix each unmet need, one need at a time: the regions are solved
+/// once by [`Fixer::new`], then [`Fixer::fix`] finds the fixes of the i-th unmet need (the
+/// browser's worker reports its progress between needs).
+pub struct Fixer {
+    solved: Solved,
+    /// Per unmet need: its region, its place among the region's needs, its seats now.
+    work: Vec<(usize, usize, i64)>,
+}
+
+impl Fixer {
+    /// The scenario's regions solved, and its unmet needs found.
+    pub fn new(scenario: &Scenario, options: &Options) -> Result<Fixer, SolveError> {
+        let solved = solve_regions(scenario, options)?;
+        let mut work = Vec::new();
+        for (r, (base, plan, _)) in solved.bases.iter().enumerate() {
+            let served = seats(plan);
+            for (n, need) in base.needs.iter().enumerate() {
+                let now = served.get(&need.id).copied().unwrap_or(0);
+                if now < need.trainees {
+                    work.push((r, n, now));
+                }
             }
         }
+        Ok(Fixer { solved, work })
     }
-    let found = parallel::map(work, |(base, plan, need, now)| {
-        fixes_of(base, plan, need, now, options).map(|changes| Fix { need: need.id.clone(), changes })
-    });
-    let mut fixes: Vec<Fix> = found.into_iter().collect::<Result<_, _>>()?;
+
+    /// The unmet needs with the trainees each has without a seat, in the order
+    /// [`Fixer::fix`] numbers them.
+    pub fn unmet(&self) -> Vec<(&NeedId, i64)> {
+        self.work
+            .iter()
+            .map(|&(r, n, now)| {
+                let need = &self.solved.bases[r].0.needs[n];
+                (&need.id, need.trainees - now)
+            })
+            .collect()
+    }
+
+    /// What would fix the `i`-th unmet need (`None` past the last).
+    pub fn fix(&self, i: usize, options: &Options) -> Result<Option<Fix>, SolveError> {
+        let Some(&(r, n, now)) = self.work.get(i) else { return Ok(None) };
+        let (base, plan, _) = &self.solved.bases[r];
+        let need = &base.needs[n];
+        let (changes, gains) = fixes_of(base, plan, need, now, options)?.into_iter().unzip();
+        Ok(Some(Fix { need: need.id.clone(), changes, gains }))
+    }
+}
+
+/// What would fix each need the plan of `scenario` leaves unmet, in the order of the needs.
+pub fn fixes(scenario: &Scenario, options: &Options) -> Result<Vec<Fix>, SolveError> {
+    let fixer = Fixer::new(scenario, options)?;
+    let found = parallel::map((0..fixer.work.len()).collect(), |i| fixer.fix(i, options));
+    let mut fixes: Vec<Fix> = found.into_iter().filter_map(Result::transpose).collect::<Result<_, _>>()?;
     let order: BTreeMap<&NeedId, usize> = scenario.needs.iter().enumerate().map(|(i, n)| (&n.id, i)).collect();
     fixes.sort_by_key(|fix| order.get(&fix.need).copied().unwrap_or(usize::MAX));
     Ok(fixes)
 }
 
-/// A change applied to a copy of the region's scenario.
-fn apply(base: &Scenario, need: &NeedId, change: &Remedy) -> Scenario {
-    let mut changed = base.clone();
-    let session = |changed: &mut Scenario, id: &SessionId| changed.sessions.iter_mut().position(|s| &s.id == id);
-    let need_at = changed.needs.iter().position(|n| &n.id == need);
+/// Makes `change` to `scenario`, as a planner would for `need`: one more seat or a higher cap
+/// in the session, the need's window, languages or modes, or its state's budget (a state
+/// without a budget keeps none). False when the session, need or state is not there.
+pub fn apply(scenario: &mut Scenario, need: &NeedId, change: &Remedy) -> bool {
+    let need_at = scenario.needs.iter().position(|n| &n.id == need);
+    let session = |scenario: &mut Scenario, id: &SessionId| scenario.sessions.iter().position(|s| &s.id == id);
     match change {
-        Remedy::Seat { session: id } => {
-            if let Some(s) = session(&mut changed, id) {
-                changed.sessions[s].seats += 1;
+        Remedy::Seat { session: id } => match session(scenario, id) {
+            Some(s) => scenario.sessions[s].seats += 1,
+            None => return false,
+        },
+        Remedy::StateCap { session: id, cap } => match session(scenario, id) {
+            Some(s) => scenario.sessions[s].max_per_state = Some(*cap),
+            None => return false,
+        },
+        Remedy::Window { window, .. } => match need_at {
+            Some(n) => scenario.needs[n].window = Some(*window),
+            None => return false,
+        },
+        Remedy::Language { language, .. } => match need_at {
+            Some(n) => {
+                let mut languages = scenario.effective_languages(&scenario.needs[n]).to_vec();
+                if !languages.contains(language) {
+                    languages.push(language.clone());
+                }
+                scenario.needs[n].languages = Some(languages);
             }
-        }
-        Remedy::StateCap { session: id, cap } => {
-            if let Some(s) = session(&mut changed, id) {
-                changed.sessions[s].max_per_state = Some(*cap);
+            None => return false,
+        },
+        Remedy::Mode { mode, .. } => match need_at {
+            Some(n) => {
+                let mut modes = scenario.effective_modes(&scenario.needs[n]).to_vec();
+                if !modes.contains(mode) {
+                    modes.push(mode.clone());
+                }
+                scenario.needs[n].modes = Some(modes);
             }
-        }
-        Remedy::Window { window, .. } => {
-            if let Some(n) = need_at {
-                changed.needs[n].window = Some(*window);
-            }
-        }
-        Remedy::Language { language, .. } => {
-            if let Some(n) = need_at {
-                let mut languages = base.effective_languages(&base.needs[n]).to_vec();
-                languages.push(language.clone());
-                changed.needs[n].languages = Some(languages);
-            }
-        }
-        Remedy::Mode { mode, .. } => {
-            if let Some(n) = need_at {
-                let mut modes = base.effective_modes(&base.needs[n]).to_vec();
-                modes.push(mode.clone());
-                changed.needs[n].modes = Some(modes);
-            }
-        }
+            None => return false,
+        },
         Remedy::Budget { amount } => {
-            let state = base.needs.iter().find(|n| &n.id == need).map(|n| n.state.clone());
-            if let Some(state) = changed.states.iter_mut().find(|s| Some(&s.code) == state.as_ref()) {
-                state.budget = state.budget.map(|budget| budget + amount);
+            let Some(state) = need_at.map(|n| scenario.needs[n].state.clone()) else { return false };
+            match scenario.states.iter_mut().find(|s| s.code == state) {
+                Some(state) => state.budget = state.budget.map(|budget| budget + amount),
+                None => return false,
             }
         }
     }
-    changed
+    true
 }
 
-/// The first change of `tries` (smallest first) that gives the need more than `now` seats.
+/// The first change of `tries` (smallest first) that gives the need more than `now` seats,
+/// with the seats it gains.
 fn first_working(
     base: &Scenario,
     need: &Need,
     now: i64,
     tries: Vec<Remedy>,
     options: &Options,
-) -> Result<Option<Remedy>, SolveError> {
+) -> Result<Option<(Remedy, i64)>, SolveError> {
     for change in tries.into_iter().take(TRIES) {
-        let changed = apply(base, &need.id, &change);
+        let mut changed = base.clone();
+        apply(&mut changed, &need.id, &change);
         let plan = match super::solve(&changed, options) {
             Ok(plan) => plan,
             // A change that breaks a pin or makes the scenario invalid is no fix.
             Err(SolveError::Invalid(_) | SolveError::Infeasible(_)) => continue,
             Err(other) => return Err(other),
         };
-        if seats(&plan).get(&need.id).copied().unwrap_or(0) > now {
-            return Ok(Some(change));
+        let after = seats(&plan).get(&need.id).copied().unwrap_or(0);
+        if after > now {
+            return Ok(Some((change, after - now)));
         }
     }
     Ok(None)
 }
 
-fn fixes_of(base: &Scenario, plan: &Plan, need: &Need, now: i64, options: &Options) -> Result<Vec<Remedy>, SolveError> {
+fn fixes_of(
+    base: &Scenario,
+    plan: &Plan,
+    need: &Need,
+    now: i64,
+    options: &Options,
+) -> Result<Vec<(Remedy, i64)>, SolveError> {
     let Some(state) = base.state(&need.state) else { return Ok(Vec::new()) };
     let excluded: BTreeSet<&SessionId> =
         base.exclusions.iter().filter(|e| e.need == need.id).map(|e| &e.session).collect();

@@ -12,7 +12,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { SHOTS, language, open as openPage, startApp, stopApp } from './harness.mjs';
+import { SHOTS, language, open as openPage, solveOptimal, startApp, stopApp } from './harness.mjs';
 
 /** The search may take this long on a busy machine before the test gives up. */
 const SEARCH_TIMEOUT_MS = 600_000;
@@ -30,15 +30,7 @@ const open = () => openPage(app.browser, app.url, { viewport: { width: 1440, hei
 
 /** Clicks Solve and waits for an optimal plan; returns the trainees still without a seat. */
 async function solve(page) {
-  const before = Number(await page.locator('#solve-status').getAttribute('data-solves'));
-  await page.click('#solve');
-  await page.waitForFunction(
-    (before) => Number(document.querySelector('#solve-status')?.dataset.solves) > before,
-    before,
-    { timeout: 60_000 },
-  );
-  const status = page.locator('#solve-status');
-  assert.equal(await status.getAttribute('data-state'), 'optimal', await status.textContent());
+  await solveOptimal(page);
   const headline = page.locator('#result-headline');
   return Number(await headline.getAttribute('data-trainees')) - Number(await headline.getAttribute('data-placed'));
 }

@@ -156,6 +156,19 @@ export function withinTarget(what, ms, target) {
   assert.ok(ms <= 5 * target, `${what} took ${Math.round(ms)} ms, more than five times its target of ${target} ms`);
 }
 
+/** Clicks Solve and waits for the outcome, which must be an optimal plan. */
+export async function solveOptimal(page, timeout = 60_000) {
+  const before = Number(await page.locator('#solve-status').getAttribute('data-solves'));
+  await page.click('#solve');
+  await page.waitForFunction(
+    (before) => Number(document.querySelector('#solve-status')?.dataset.solves) > before,
+    before,
+    { timeout },
+  );
+  const status = page.locator('#solve-status');
+  assert.equal(await status.getAttribute('data-state'), 'optimal', await status.textContent());
+}
+
 /** Chooses the interface language and waits until the page has switched. */
 export async function language(page, code) {
   await page.selectOption('#lang', code);

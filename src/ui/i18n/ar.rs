@@ -1198,3 +1198,4 @@ mod sheet_words {
     }
 }
 mod capacity;
+mod remedy;

@@ -1084,3 +1084,4 @@ mod sheet_words {
     }
 }
 mod capacity;
+mod remedy;

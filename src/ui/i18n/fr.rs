@@ -1127,3 +1127,4 @@ mod sheet_words {
     }
 }
 mod capacity;
+mod remedy;

@@ -13,6 +13,7 @@ mod fr;
 pub mod offline;
 mod plan;
 mod plural;
+mod remedy;
 mod result;
 pub mod round;
 mod sheet;
@@ -20,6 +21,7 @@ mod sheet;
 pub use capacity::CapacityWords;
 pub use first::FirstWords;
 pub use plan::{PlanWords, P};
+pub use remedy::RemedyWords;
 pub use result::ResultWords;
 pub use sheet::{SheetWords, S};
 
@@ -297,7 +299,9 @@ pub trait ReadWords {
 
 /// One language's texts: its fixed labels and the messages with values, the words for text a
 /// field could not read ([`ReadWords`]) and those of the plan screens ([`PlanWords`]).
-pub trait Catalogue: Sync + ReadWords + PlanWords + ResultWords + FirstWords + SheetWords + CapacityWords {
+pub trait Catalogue:
+    Sync + ReadWords + PlanWords + ResultWords + FirstWords + SheetWords + CapacityWords + RemedyWords
+{
     /// A fixed label.
     fn text(&self, m: Msg) -> &'static str;
     /// Month `1..=12`, full name.

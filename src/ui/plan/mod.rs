@@ -11,6 +11,7 @@ pub mod capacity_store;
 pub mod changes;
 pub mod dashboard;
 pub mod exports;
+pub mod remedy;
 pub mod roster;
 pub mod solve_bar;
 pub mod store;

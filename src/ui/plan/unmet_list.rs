@@ -2,12 +2,14 @@
 //! it: each compatible session and why it took no more (full, at the state's cap, not running,
 //! over budget), or the rule that kept each same-skill session away (language, mode, dates,
 //! blackout, restriction, exclusion), or the levels that exist instead. From here a need can be
-//! pinned into one of those sessions, and the session's roster opened.
+//! pinned into one of those sessions, and the session's roster opened. Each need also shows
+//! what would fix it, found in the solver's worker after each plan (`remedy.rs`), with Apply.
 
 use std::collections::BTreeSet;
 
 use leptos::prelude::*;
 
+use super::remedy::{find_fixes_after_each_plan, FixesStatus, NeedFixes};
 use super::store::use_plan;
 use crate::model::{NeedId, SessionId, StateCode};
 use crate::solve::Reason;
@@ -30,6 +32,7 @@ pub fn UnmetList() -> impl IntoView {
     // Connected, only the planner pins: a focal point reads its unmet needs and their reasons.
     let may_pin = crate::ui::connect::use_conn()
         .is_none_or(|conn| !conn.connected() || conn.role() == Some(crate::ui::vm::connect::AccountRole::Planner));
+    find_fixes_after_each_plan();
     let rows = Memo::new(move |_| {
         let code = lang.get().code();
         let filter = state.get();
@@ -133,6 +136,7 @@ pub fn UnmetList() -> impl IntoView {
                 </label>
             </div>
             <p class="muted harm-order">{move || lang.get().catalogue().harm_order()}</p>
+            <FixesStatus />
             {move || error.get().map(|e| view! { <p class="issue" role="alert" id="unmet-error">{e}</p> })}
             {move || {
                 let l = lang.get();
@@ -216,7 +220,7 @@ pub fn UnmetList() -> impl IntoView {
                             })
                             .collect_view();
                         view! {
-                            <li class="unmet-row" data-need=row.need.to_string() data-reason=row.reason.as_str()>
+                            <li class="unmet-row" data-need=row.need.to_string() data-reason=row.reason.as_str() data-missing=row.seats>
                                 <div class="unmet-head">
                                     <bdi class="code">{row.need.to_string()}</bdi>
                                     <span><bdi>{row.state_name.clone()}</bdi>" · "<bdi>{row.skill_name.clone()}</bdi>" · "{level}" · "{priority}</span>
@@ -231,6 +235,7 @@ pub fn UnmetList() -> impl IntoView {
                                 </p>
                                 {(row.pinned > 0).then(|| view! { <p class="held" data-pinned=row.pinned>{l.catalogue().held_by_pins(row.pinned)}</p> })}
                                 <ul class="details">{details}</ul>
+                                <NeedFixes need=row.need.clone() state=row.state.clone() error=error />
                             </li>
                         }
                     })

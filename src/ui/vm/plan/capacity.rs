@@ -12,7 +12,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::model::{name_in, Mode, NeedId, Scenario, Session, SessionId, StateCode};
-use crate::solve::{recommend, seat_values, Options, RecommendError, SolveError, Status};
+use crate::solve::{recommend, seat_values, Fix, Options, RecommendError, SolveError, Status};
 
 /// How many sessions the centre asks for unless it chooses.
 pub const DEFAULT_K: usize = 5;
@@ -31,6 +31,8 @@ pub enum Task {
     Recommend { k: usize },
     /// What one more seat in each session would add.
     SeatValues,
+    /// What would fix each unmet need (`remedy::answer`).
+    Fixes,
 }
 
 /// A request to the solver's worker about capacity. The `capacity` field tells it apart from
@@ -114,6 +116,11 @@ pub enum CapacityReply {
     Recommended { proposals: Vec<Proposed>, status: Status, base_objective: f64, objective: f64, bound: f64, ms: f64 },
     /// The value of one more seat, per session in the scenario's order.
     SeatValues { values: Vec<SeatWorth>, ms: f64 },
+    /// What would fix each unmet need so far: `done` of `total` needs, and the fixes found
+    /// since the last such reply (in the unmet list's order).
+    Fixing { done: usize, total: usize, found: Vec<Fix> },
+    /// Every unmet need has its fixes (sent in `Fixing` replies).
+    Fixed { total: usize, ms: f64 },
     /// No answer, and why.
     Refused { why: Why, ms: f64 },
 }
@@ -155,6 +162,7 @@ pub fn answer(request: CapacityRequest, now: impl Fn() -> f64, mut post: impl Fn
             Err(RecommendError::NoHorizon) => CapacityReply::Refused { why: Why::NoHorizon, ms: now() - started },
             Err(RecommendError::Solve(e)) => CapacityReply::Refused { why: e.into(), ms: now() - started },
         },
+        Task::Fixes => return super::remedy::answer(&request.scenario, &options, &now, &mut post),
         Task::SeatValues => match seat_values(&request.scenario, &options) {
             Ok(values) => CapacityReply::SeatValues {
                 values: values

@@ -14,6 +14,7 @@ pub mod capacity;
 pub mod changes;
 pub mod dashboard;
 pub mod exports;
+pub mod remedy;
 pub mod roster;
 pub mod solved;
 pub mod summary;
