@@ -21,7 +21,7 @@ use super::deadline::{Deadline, Stopwatch};
 use super::engine::{self, EngineSolution, Parts};
 use super::model::{self, Family};
 use super::objective::{self, meets};
-use super::{flow, heuristic, parallel};
+use super::{flow, heuristic, knapsack, parallel};
 
 /// What pricing found: the best plan (seats per pair of the block), its objective, and the
 /// smallest bound.
@@ -205,6 +205,10 @@ fn by_state_bound(index: &Index, families: &[Family], seat_prices: &[f64], deadl
         if flow::applies(&state, families) {
             let flow = flow::solve(&state, &price, deadline);
             return flow.complete.then_some(flow.value);
+        }
+        // Exactly, by the dynamic programme over money (`knapsack.rs`), when it applies.
+        if let Some(value) = knapsack::best_value_alone(&state, &price, deadline) {
+            return Some(value);
         }
         // The state's best plan without its budget, when it keeps the budget anyway, is its
         // best plan within it: no branch-and-bound needed.

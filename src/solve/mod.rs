@@ -16,6 +16,7 @@ mod engine;
 mod explain;
 mod flow;
 mod heuristic;
+mod knapsack;
 mod lagrange;
 mod model;
 mod objective;
