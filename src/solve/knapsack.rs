@@ -47,17 +47,24 @@ pub struct Alone {
 /// The best plan of one state alone (`state`: an index with only that state's pairs), each
 /// seat of pair `p` priced at `price[p]`, within the state's budget. See the module's note
 /// for when it is `None`.
+#[cfg(test)]
 pub fn best_alone(state: &Index, price: &[f64], deadline: Deadline) -> Option<Alone> {
-    programme(state, price, deadline, true)
+    programme(state, price, None, deadline, true)
+}
+
+/// As [`best_alone`], with at most `room[s]` seats of each session `s` (by scenario index)
+/// left to the state: what other states' seats leave of it.
+pub fn best_alone_within(state: &Index, price: &[f64], room: &[i64], deadline: Deadline) -> Option<Alone> {
+    programme(state, price, Some(room), deadline, true)
 }
 
 /// The value of [`best_alone`] without its seats: the same programme without the choices
 /// kept to read them back, so only its tables' size and work limit it (the by-state bound).
 pub fn best_value_alone(state: &Index, price: &[f64], deadline: Deadline) -> Option<f64> {
-    programme(state, price, deadline, false).map(|alone| alone.value)
+    programme(state, price, None, deadline, false).map(|alone| alone.value)
 }
 
-fn programme(state: &Index, price: &[f64], deadline: Deadline, keep: bool) -> Option<Alone> {
+fn programme(state: &Index, price: &[f64], room: Option<&[i64]>, deadline: Deadline, keep: bool) -> Option<Alone> {
     let pairs = &state.pairs;
     let scenario = state.scenario;
     if pairs.is_empty() {
@@ -73,7 +80,8 @@ fn programme(state: &Index, price: &[f64], deadline: Deadline, keep: bool) -> Op
     // Each pair's own upper bound: what its need, its session and the state's cap allow.
     let limit_of = |s: usize| {
         let session = state.session(s);
-        session.max_per_state.map_or(session.seats, |cap| cap.min(session.seats)).max(0)
+        let limit = session.max_per_state.map_or(session.seats, |cap| cap.min(session.seats));
+        room.map_or(limit, |room| limit.min(room.get(s).copied().unwrap_or(0))).max(0)
     };
     let mut upper: Vec<i64> = pairs
         .iter()
