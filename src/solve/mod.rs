@@ -5,8 +5,9 @@
 //! [`model::Family`] per constraint family), `objective` (the SPEC §3 objective, the one
 //! place it is computed), `blocks` (the model split into blocks, their outcomes summed),
 //! `strategy` (how one block is solved), `flow` and `lagrange` (the pure and the
-//! budget-linked blocks), `engine` (microlp, HiGHS), `assemble` (the plan), `deadline` (the
-//! only clock), `parallel` (rayon natively, one thread in the browser).
+//! budget-linked blocks), `knapsack` (one budgeted state alone, exactly), `engine` (microlp,
+//! HiGHS), `assemble` (the plan), `deadline` (the only clock), `parallel` (rayon natively,
+//! one thread in the browser).
 
 mod assemble;
 mod blocks;
@@ -16,6 +17,7 @@ mod engine;
 mod explain;
 mod flow;
 mod heuristic;
+mod knapsack;
 mod lagrange;
 mod model;
 mod objective;
