@@ -256,9 +256,8 @@ fn the_app_is_sent_with_brotli_to_browsers_that_accept_it() {
             request = request.header("Accept-Encoding", accept);
         }
         let mut answer = request.call().expect("GET the wasm");
-        let header = |name: &str| {
-            answer.headers().get(name).and_then(|v| v.to_str().ok()).unwrap_or_default().to_string()
-        };
+        let header =
+            |name: &str| answer.headers().get(name).and_then(|v| v.to_str().ok()).unwrap_or_default().to_string();
         let (status, encoding, kind) = (answer.status().as_u16(), header("content-encoding"), header("content-type"));
         let body = answer.body_mut().with_config().limit(64 * 1024 * 1024).read_to_vec().expect("body");
         (status, encoding, kind, body)
