@@ -84,9 +84,11 @@ setup-web:
 	@[ -x /usr/bin/chromium ] || ($(SUDO) apt-get update && $(SUDO) apt-get install -y chromium chromium-driver)
 
 ## Lints the Leptos components too (they only build for wasm with the `web` feature, so the
-## native `lint` does not see them).
+## native `lint` does not see them), once as the standalone app and once with the connected
+## app's screens (feature `connect`).
 lint-web: setup-web
 	$(CARGO) clippy --release --target wasm32-unknown-unknown --features web --lib --bin qudra-web --bin qudra-solver -- -D warnings
+	$(CARGO) clippy --release --target wasm32-unknown-unknown --features web,connect --lib --bin qudra-connected -- -D warnings
 
 ## Builds the browser app into dist/ (release: wasm-opt, the small wasm-release profile).
 build-web: setup-web

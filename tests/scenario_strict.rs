@@ -417,3 +417,21 @@ fn the_command_line_prints_the_misspelling_with_every_other_problem() {
     // The fifth problem brings a sixth: the pin no longer matches the need's level.
     assert!(stderr.contains("6 problems found"), "{stderr}");
 }
+
+#[test]
+fn a_misspelt_field_and_a_wrong_type_are_both_named_with_the_place_of_the_second() {
+    let mut doc = with(&[("/needs/1/trainees", json!("ten"))]);
+    doc["states"][0]["budgett"] = json!(1000);
+    let text = serde_json::to_string_pretty(&doc).unwrap();
+    let err = Scenario::from_json(&text).unwrap_err();
+    let paths: Vec<&str> = err.problems.iter().map(|p| p.path.as_str()).collect();
+    assert_eq!(paths, ["states[0].budgett", "needs[1].trainees"], "{:#?}", err.problems);
+    assert!(err.problems[1].message().contains("expected a whole number"), "{}", err.problems[1].message());
+    // Alone, the wrong type keeps its line and column in the file as written.
+    let alone = serde_json::to_string_pretty(&with(&[("/needs/1/trainees", json!("ten"))])).unwrap();
+    let err = Scenario::from_json(&alone).unwrap_err();
+    assert_eq!(err.path, "needs[1].trainees");
+    let line = alone.lines().position(|l| l.contains("\"ten\"")).unwrap() + 1;
+    assert_eq!(err.line, line, "{err:?}");
+    assert!(err.column > 0, "{err:?}");
+}

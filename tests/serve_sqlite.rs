@@ -234,3 +234,47 @@ fn overview_reminds_of_states_without_needs() {
         (Some(false), Some("focal-km"))
     );
 }
+
+/// The app's files go out compressed: brotli to a browser that accepts it (its wasm is the
+/// first visit's largest download), gzip to one that accepts only gzip, as they are to one
+/// that accepts neither; every body decodes to the file on disk.
+#[test]
+fn the_app_is_sent_with_brotli_to_browsers_that_accept_it() {
+    let dir = scratch("brotli");
+    let app = dir.join("app");
+    std::fs::create_dir_all(&app).expect("app folder");
+    std::fs::write(app.join("index.html"), "<!doctype html><title>Qudra</title>").expect("index.html");
+    // A stand-in for the app's wasm: the wasm header, then text that compresses as code does.
+    let mut wasm = b"\0asm\x01\0\0\0".to_vec();
+    wasm.extend(std::fs::read("data/demo-2027.json").expect("the demo scenario"));
+    std::fs::write(app.join("qudra-web-0123abcd_bg.wasm"), &wasm).expect("wasm");
+    let server = Server::start(&sqlite(&dir), &["--app", &app.to_string_lossy()]);
+    let get = |accept: Option<&str>| {
+        let agent: ureq::Agent = ureq::Agent::config_builder().http_status_as_error(false).build().into();
+        let mut request = agent.get(format!("{}/qudra-web-0123abcd_bg.wasm", server.base));
+        if let Some(accept) = accept {
+            request = request.header("Accept-Encoding", accept);
+        }
+        let mut answer = request.call().expect("GET the wasm");
+        let header =
+            |name: &str| answer.headers().get(name).and_then(|v| v.to_str().ok()).unwrap_or_default().to_string();
+        let (status, encoding, kind) = (answer.status().as_u16(), header("content-encoding"), header("content-type"));
+        let body = answer.body_mut().with_config().limit(64 * 1024 * 1024).read_to_vec().expect("body");
+        (status, encoding, kind, body)
+    };
+
+    let (status, encoding, kind, body) = get(Some("gzip, deflate, br"));
+    assert_eq!((status, encoding.as_str(), kind.as_str()), (200, "br", "application/wasm"));
+    assert!(body.len() * 4 < wasm.len(), "brotli sent {} B for {} B", body.len(), wasm.len());
+    let mut decoded = Vec::new();
+    brotli_decompressor::BrotliDecompress(&mut body.as_slice(), &mut decoded).expect("a brotli stream");
+    assert!(decoded == wasm, "the brotli body decodes to the file");
+
+    let (status, encoding, _, body) = get(Some("gzip"));
+    assert_eq!((status, encoding.as_str()), (200, "gzip"));
+    assert!(body.len() < wasm.len() && body.starts_with(&[0x1f, 0x8b]), "a gzip stream");
+
+    let (status, encoding, _, body) = get(None);
+    assert_eq!((status, encoding.as_str()), (200, ""));
+    assert!(body == wasm, "sent as it is without Accept-Encoding");
+}

@@ -452,8 +452,7 @@ pub(super) fn read(text: &str) -> Result<(Scenario, Vec<Problem>), ParseError> {
     }
     if scanned.walk.problems.is_empty() {
         // The usual case: straight from the text, which keeps line and column.
-        let mut de = serde_json::Deserializer::from_str(text);
-        return match serde_path_to_error::deserialize::<_, Scenario>(&mut de) {
+        return match tracked(text) {
             Ok(scenario) => Ok((scenario, Vec::new())),
             Err(err) => {
                 let path = err.path().to_string();
@@ -479,7 +478,11 @@ pub(super) fn read(text: &str) -> Result<(Scenario, Vec<Problem>), ParseError> {
     if walked.blocked {
         return Err(ParseError::from_problems(walked.problems));
     }
-    match serde_path_to_error::deserialize::<_, Scenario>(tree) {
+    // Read back from the tree's text, through the same reader as a clean file: one copy of
+    // the scenario's path-tracking reader in the program (the browser app's wasm among them)
+    // instead of a second one over the tree.
+    let cleaned = serde_json::to_string(&tree).map_err(|err| ParseError::at(".", shape(err.to_string())))?;
+    match tracked(&cleaned) {
         Ok(scenario) => Ok((scenario, walked.problems)),
         Err(err) => {
             let path = err.path().to_string();
@@ -499,6 +502,13 @@ pub(super) fn read(text: &str) -> Result<(Scenario, Vec<Problem>), ParseError> {
             Err(err)
         }
     }
+}
+
+/// The scenario read from JSON text, an error naming its JSON path: the one path-tracking
+/// reader of a scenario.
+fn tracked(text: &str) -> Result<Scenario, serde_path_to_error::Error<serde_json::Error>> {
+    let mut de = serde_json::Deserializer::from_str(text);
+    serde_path_to_error::deserialize(&mut de)
 }
 
 thread_local! {
@@ -525,8 +535,7 @@ fn plain_message(message: &str) -> String {
 
 /// Line and column of the first shape error the text gives, when it is at `path`.
 fn position_in_text(text: &str, path: &str) -> Option<(usize, usize)> {
-    let mut de = serde_json::Deserializer::from_str(text);
-    match serde_path_to_error::deserialize::<_, Scenario>(&mut de) {
+    match tracked(text) {
         Err(err) if err.path().to_string() == path => Some((err.inner().line(), err.inner().column())),
         _ => None,
     }

@@ -17,7 +17,7 @@ pub mod i18n;
 pub mod vm;
 
 // The components: one gate per folder instead of one per file.
-#[cfg(feature = "web")]
+#[cfg(feature = "connect")]
 mod connect;
 #[cfg(feature = "web")]
 mod edit;

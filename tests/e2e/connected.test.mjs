@@ -23,11 +23,17 @@ after(async () => {
   await workspace?.stop();
 });
 
-/** A fresh page on the sign-in form. */
+/** A fresh page on the sign-in form: the connected app's wasm, never the standalone one's. */
 async function signInPage(lang) {
   const session = await open(browser, workspace.url, { allow: expected });
+  const wasm = [];
+  session.page.on('response', (r) => {
+    if (r.url().endsWith('.wasm')) wasm.push(new URL(r.url()).pathname.split('/').pop());
+  });
   await session.page.goto(workspace.url);
   await session.page.locator('#sign-in-form').waitFor({ timeout: 30_000 });
+  assert.equal(wasm.length, 1, `one wasm before signing in: ${wasm}`);
+  assert.match(wasm[0], /^qudra-connected.*_bg\.wasm$/);
   if (lang) await language(session.page, lang);
   return session;
 }

@@ -48,7 +48,7 @@ export function launchChromium() {
 }
 
 /**
- * The one console line the standalone app causes on purpose: at start it asks `GET
+ * The one console line the standalone app causes on purpose: at start `public/boot.js` asks `GET
  * /api/health` to find out whether `qudra serve` serves it (the connected app), and a static
  * server answers 404, which Chromium logs as "Failed to load resource" whatever the page does
  * with the answer. Only that request's 404 is forgiven; any other failed request still fails.

@@ -8,11 +8,13 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { SHOTS, language, open as openPage, startApp, stopApp } from './harness.mjs';
+import { ROOT, SHOTS, language, open as openPage, startApp, stopApp } from './harness.mjs';
 
 const LAPTOP = { width: 1366, height: 768 };
+/** The demo's skills: what a need's skill list offers once focused. */
+const skillCount = JSON.parse(readFileSync(join(ROOT, 'data', 'demo-2027.json'), 'utf8')).skills.length;
 const PHONE = { width: 390, height: 844 };
 /** The tallest a needs row may be at 1366 × 768: one line of fields. */
 const ROW_MAX_PX = 48;
@@ -123,6 +125,12 @@ test('nothing in the needs and sessions tables is cut at 1366 px, in English, Ar
   await done();
 });
 
+/** Chooses `value` in a list of a table row as a user does: the list fills when focused. */
+async function choose(select, value) {
+  await select.focus();
+  await select.selectOption(value);
+}
+
 test("a new need's id follows its skill and level until it is typed over", async () => {
   const { page, done } = await opened(LAPTOP);
   await page.selectOption('#focal-state', 'TN');
@@ -132,23 +140,34 @@ test("a new need's id follows its skill and level until it is typed over", async
   const lastId = () => page.locator('table.needs tbody tr').last().getAttribute('data-need');
   const becomes = (prefix) =>
     page.waitForFunction((p) => [...document.querySelectorAll('table.needs tbody tr')].at(-1).dataset.need.startsWith(p), prefix);
-  await row.locator('select[data-path$=".skill"]').selectOption('"crypto"');
+  // A row's lists hold only their chosen option until focused; Tab reaches the skill's list,
+  // which then offers every skill under the same name.
+  const skill = row.locator('select[data-path$=".skill"]');
+  assert.equal(await skill.locator('option').count(), 1, 'one option before the list is focused');
+  const name = await skill.getAttribute('aria-label');
+  await row.locator('input[data-path$=".id"]').focus();
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.dataset.path?.endsWith('.skill')), true, 'Tab reaches the list');
+  await page.waitForFunction((n) => [...document.querySelectorAll('table.needs tbody tr')].at(-1).querySelector('select[data-path$=".skill"]').options.length === n, skillCount);
+  assert.equal(await skill.getAttribute('aria-label'), name);
+  assert.equal(await skill.inputValue(), '"forensics"', 'the chosen skill stays chosen');
+  await choose(skill, '"crypto"');
   await becomes('TN-crypto-1');
   const id = await lastId();
   assert.match(id, /^TN-crypto-1(-\d+)?$/);
   assert.equal(await page.locator('table.needs tbody tr').last().locator('input[data-path$=".id"]').inputValue(), id);
-  await page.locator('table.needs tbody tr').last().locator('select[data-path$=".level"]').selectOption('2');
+  await choose(page.locator('table.needs tbody tr').last().locator('select[data-path$=".level"]'), '2');
   await becomes('TN-crypto-2');
   // An id typed by the user stays what it is.
   const idField = page.locator('table.needs tbody tr').last().locator('input[data-path$=".id"]');
   await idField.fill('TN-my-own-id');
   await page.locator('table.needs tbody tr[data-need="TN-my-own-id"]').waitFor();
-  await page.locator('tr[data-need="TN-my-own-id"] select[data-path$=".skill"]').selectOption('"forensics"');
+  await choose(page.locator('tr[data-need="TN-my-own-id"] select[data-path$=".skill"]'), '"forensics"');
   assert.equal(await page.locator('tr[data-need="TN-my-own-id"] select[data-path$=".skill"]').inputValue(), '"forensics"');
   // A need that was there before keeps its id when its skill changes.
   const first = page.locator('table.needs tbody tr').first();
   const old = await first.getAttribute('data-need');
-  await first.locator('select[data-path$=".level"]').selectOption('3');
+  await choose(first.locator('select[data-path$=".level"]'), '3');
   assert.equal(await page.locator('table.needs tbody tr').first().getAttribute('data-need'), old);
   await done();
 });

@@ -28,10 +28,12 @@ const CLICK_WHILE_SOLVING_MS = 100;
  * styles; the solver's wasm comes only with the first solve. The issue's target is 400 KB, not
  * reached yet: the build reaches BUNDLE_REACHED (765,000 before `erase_components`, 660,000 after
  * it; 931,000 once the connected app's screens, spreadsheets in and where to add capacity
- * joined the first load), and the test fails past 1.25 times that (a budget, not noise).
+ * joined the first load; 812,000 with the connected app in a wasm of its own, one path-tracking
+ * scenario reader and one option per closed choice list), and the test fails past 1.25 times
+ * that (a budget, not noise).
  */
 const BUNDLE_TARGET = 400_000;
-const BUNDLE_REACHED = 931_000;
+const BUNDLE_REACHED = 812_000;
 
 /** The demo with its needs repeated (new ids) up to `count` needs. */
 function bigScenario(count) {
@@ -151,6 +153,7 @@ test('the first visit downloads less than its budget, and the solver only when s
   }
   assert.ok(files.some((f) => f.name.endsWith('.wasm')), 'the app\'s wasm is part of the first load');
   assert.ok(!files.some((f) => f.name.startsWith('qudra-solver')), 'the solver is not loaded before a solve');
+  assert.ok(!files.some((f) => f.name.startsWith('qudra-connected')), 'without a server, the connected app is never loaded');
   console.log(`first load gzipped: ${total.gzip} B (target ${BUNDLE_TARGET} B; reached ${BUNDLE_REACHED} B; fails past ${1.25 * BUNDLE_REACHED} B)`);
   assert.ok(total.gzip <= 1.25 * BUNDLE_REACHED, `the first load is ${total.gzip} B gzipped, more than 1.25 × ${BUNDLE_REACHED} B`);
   // The solver's wasm arrives with the first solve.
@@ -179,7 +182,8 @@ test('the needs tab opens and answers keystrokes quickly, a page at a time, with
     (first) => document.querySelector('table.needs tbody tr')?.dataset.need === first,
     ofState[0].id,
   );
-  assert.equal(await page.locator('table.needs tbody tr').count(), Math.min(50, ofState.length));
+  // The state's page is drawn a few rows a frame: all of them, in the end.
+  await page.waitForFunction((n) => document.querySelectorAll('table.needs tbody tr').length === n, Math.min(50, ofState.length));
   await demo.done();
 
   const big = await planner(STORED_5000);

@@ -10,10 +10,9 @@ use super::sessions_table::SessionsTable;
 use super::skills_table::SkillsTable;
 use super::spreadsheets::Spreadsheets;
 use super::year_view::YearView;
-use crate::ui::connect::overview::RoundOverview;
-use crate::ui::connect::use_conn;
 use crate::ui::i18n::Msg;
 use crate::ui::plan::capacity::CapacityPanel;
+use crate::ui::shell::server;
 use crate::ui::shell::store::use_store;
 use crate::ui::shell::tabs::{Tabs, Words};
 use crate::ui::vm::edit::sheet::Sheet;
@@ -44,7 +43,7 @@ pub fn CentreWorkspace() -> impl IntoView {
     let lang = store.lang;
     let tab = RwSignal::new(Tab::Sessions);
     let mut tabs = Tab::ALL.to_vec();
-    let connected = use_conn().is_some_and(|conn| conn.connected());
+    let connected = server::connected();
     if connected {
         tabs.insert(2, Tab::SKILLS);
     }
@@ -52,7 +51,7 @@ pub fn CentreWorkspace() -> impl IntoView {
     view! {
         <div class="workspace" id="centre">
             <p class="intro">{move || lang.get().t(Msg::CentreIntro)}</p>
-            {connected.then(|| view! { <RoundOverview /> })}
+            {server::round_overview()}
             <Tabs current=tab tabs=tabs />
             {move || match tab.get() {
                 Tab::Sessions => view! {

@@ -6,8 +6,8 @@ use serde_json::Value;
 use super::choices;
 use super::field::{Choice, Field};
 use crate::model::{Course, Location, Scenario};
-use crate::ui::connect::row_save::RowSave;
 use crate::ui::i18n::{Msg, Note};
+use crate::ui::shell::server;
 use crate::ui::shell::store::use_store;
 use crate::ui::vm::edit::field::Kind;
 use crate::ui::vm::edit::rows;
@@ -85,7 +85,7 @@ pub fn CourseRow(i: usize) -> impl IntoView {
             </td>
             <td class="actions">
                 <button type="button" class="small danger" on:click=delete>{move || lang.get().t(Msg::Delete)}</button>
-                <RowSave kind="courses" id=row_id />
+                {server::row_save("courses", row_id)}
             </td>
         </tr>
     }

@@ -181,6 +181,12 @@ fn direction(date: bool, text: &str) -> Option<&'static str> {
 }
 
 /// A choice list for the field at `path`; each option is a JSON value and its label.
+///
+/// Until the list is first focused or pressed it holds only the chosen option: a table of a
+/// page of rows would otherwise build and lay out every skill, level and priority of every
+/// row (about a third of the needs table's elements) before anyone opens one. Focus — a
+/// click, Tab, or a screen reader moving onto it — adds the others before the list opens; the
+/// list keeps its name, its place in the tab order and its value.
 #[component]
 pub fn Choice<O, F>(#[prop(into)] path: String, label: Msg, options: O, read: F) -> impl IntoView
 where
@@ -199,12 +205,22 @@ where
             store.edit_value(&path, value);
         }
     };
+    let all = RwSignal::new(false);
+    let open = move || {
+        if !all.get_untracked() {
+            all.set(true);
+        }
+    };
     view! {
         <span class="field">
-            <select data-path=path.clone() aria-label=move || store.lang.get().t(label) on:change=edit>
+            <select data-path=path.clone() aria-label=move || store.lang.get().t(label) on:change=edit
+                on:focus=move |_| open() on:pointerdown=move |_| open()>
                 {move || {
                     let now = current.get();
                     let mut options = options.get();
+                    if !all.get() {
+                        options.retain(|(v, _)| *v == now);
+                    }
                     if !options.iter().any(|(v, _)| *v == now) {
                         let shown = now.as_str().map(str::to_string).unwrap_or_else(|| now.to_string());
                         options.insert(0, (now.clone(), shown));

@@ -8,11 +8,9 @@ use super::needs_summary::NeedsSummary;
 use super::needs_table::NeedsTable;
 use super::spreadsheets::Spreadsheets;
 use crate::model::StateCode;
-use crate::ui::connect::history::NeedHistory;
-use crate::ui::connect::published::PublishedPlan;
-use crate::ui::connect::use_conn;
 use crate::ui::i18n::Msg;
 use crate::ui::shell::browser;
+use crate::ui::shell::server;
 use crate::ui::shell::state_select::{states_of, StateSelect};
 use crate::ui::shell::store::use_store;
 use crate::ui::shell::tabs::Words;
@@ -39,7 +37,7 @@ pub fn FocalWorkspace() -> impl IntoView {
     };
     let t = move |m: Msg| move || lang.get().t(m);
     // Connected, the account's state is the only one: no state to choose.
-    let connected = use_conn().is_some_and(|conn| conn.connected());
+    let connected = server::connected();
     view! {
         <div class="workspace" id="focal">
             <p class="intro">{t(Msg::FocalIntro)}</p>
@@ -53,7 +51,7 @@ pub fn FocalWorkspace() -> impl IntoView {
             <Spreadsheets sheets=vec![Sheet::Needs] paste=true only=state />
             <NeedsTable state=state />
             <NeedsSummary state=state />
-            {connected.then(|| view! { <NeedHistory /> <PublishedPlan /> })}
+            {server::focal_round()}
         </div>
     }
 }

@@ -6,8 +6,8 @@ use serde_json::Value;
 use super::choices;
 use super::field::{CheckList, Choice, Field, RowScope};
 use crate::model::{name_in, Need, Scenario};
-use crate::ui::connect::row_save::RowSave;
 use crate::ui::i18n::Msg;
+use crate::ui::shell::server;
 use crate::ui::shell::store::use_store;
 use crate::ui::vm::edit::field::Kind;
 use crate::ui::vm::edit::rows;
@@ -119,7 +119,7 @@ pub fn NeedRow(
             <td data-label=label(Msg::Actions) class="actions">
                 <button type="button" class="small" on:click=duplicate>{move || lang.get().t(Msg::Duplicate)}</button>
                 <button type="button" class="small danger" on:click=delete>{move || lang.get().t(Msg::Delete)}</button>
-                <RowSave kind="needs" id=row_id />
+                {server::row_save("needs", row_id)}
             </td>
         </tr>
     }

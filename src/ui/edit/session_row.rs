@@ -7,8 +7,8 @@ use super::choices;
 use super::field::{Choice, Field};
 use super::seat_value::SeatValueCell;
 use crate::model::{Scenario, Session};
-use crate::ui::connect::row_save::RowSave;
 use crate::ui::i18n::Msg;
+use crate::ui::shell::server;
 use crate::ui::shell::store::use_store;
 use crate::ui::vm::edit::field::Kind;
 use crate::ui::vm::edit::rows;
@@ -89,7 +89,7 @@ pub fn SessionRow(i: usize) -> impl IntoView {
             <td data-label=label(Msg::Actions) class="actions">
                 <button type="button" class="small" on:click=duplicate>{move || lang.get().t(Msg::Duplicate)}</button>
                 <button type="button" class="small danger" on:click=delete>{move || lang.get().t(Msg::Delete)}</button>
-                <RowSave kind="sessions" id=row_id />
+                {server::row_save("sessions", row_id)}
             </td>
         </tr>
     }

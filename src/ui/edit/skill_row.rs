@@ -4,8 +4,8 @@ use leptos::prelude::*;
 
 use super::field::Field;
 use crate::model::{Scenario, Skill};
-use crate::ui::connect::row_save::RowSave;
 use crate::ui::i18n::{Msg, Note};
+use crate::ui::shell::server;
 use crate::ui::shell::store::use_store;
 use crate::ui::vm::edit::field::Kind;
 use crate::ui::vm::edit::rows;
@@ -41,7 +41,7 @@ pub fn SkillRow(i: usize) -> impl IntoView {
             <td><Field path=p("name.ar") kind=Kind::Text label=Msg::NameAr size="l" read=move |s| name(s, i, "ar") /></td>
             <td class="actions">
                 <button type="button" class="small danger" on:click=delete>{move || store.lang.get().t(Msg::Delete)}</button>
-                <RowSave kind="skills" id=row_id />
+                {server::row_save("skills", row_id)}
             </td>
         </tr>
     }

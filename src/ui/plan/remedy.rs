@@ -11,7 +11,6 @@ use leptos::prelude::*;
 use super::capacity_store::use_capacity;
 use super::store::use_plan;
 use crate::model::{NeedId, StateCode};
-use crate::ui::connect::use_conn;
 use crate::ui::shell::store::use_store;
 use crate::ui::vm::plan::remedy::{self, FixRow};
 
@@ -90,7 +89,7 @@ pub fn NeedFixes(need: NeedId, state: StateCode, error: RwSignal<Option<String>>
     let store = use_store();
     let capacity = use_capacity();
     let lang = store.lang;
-    let account = use_conn().and_then(|conn| conn.account.get_untracked().filter(|_| conn.connected()));
+    let account = crate::ui::shell::server::account();
     let key = need.clone();
     let fix = Memo::new(move |_| capacity.fixes.with(|f| f.as_ref().and_then(|f| f.found.get(&key).cloned())));
     let searching = Memo::new(move |_| capacity.fixes.with(|f| f.as_ref().is_some_and(|f| f.searching())));

@@ -30,8 +30,7 @@ pub fn UnmetList() -> impl IntoView {
     // The pin waiting for "Pin anyway": one that breaks a rule of the need's own.
     let confirm = RwSignal::new(None::<(NeedId, SessionId)>);
     // Connected, only the planner pins: a focal point reads its unmet needs and their reasons.
-    let may_pin = crate::ui::connect::use_conn()
-        .is_none_or(|conn| !conn.connected() || conn.role() == Some(crate::ui::vm::connect::AccountRole::Planner));
+    let may_pin = crate::ui::shell::server::may_pin();
     find_fixes_after_each_plan();
     let rows = Memo::new(move |_| {
         let code = lang.get().code();

@@ -9,18 +9,13 @@ use super::first_visit::{DemoBanner, FirstVisit};
 use super::header::Header;
 use super::notices::Notices;
 use super::planner::PlannerWorkspace;
+use super::server;
 use super::store::Store;
-use crate::ui::connect::admin::AdminWorkspace;
-use crate::ui::connect::offline::OfflineBanner;
-use crate::ui::connect::sign_in::{InvitePage, SignInPage};
-use crate::ui::connect::{Conn, Phase};
 use crate::ui::edit::centre::CentreWorkspace;
 use crate::ui::edit::focal::FocalWorkspace;
-use crate::ui::i18n::connect::{c, C};
 use crate::ui::i18n::Msg;
 use crate::ui::plan::capacity_store::CapacityStore;
 use crate::ui::plan::store::PlanStore;
-use crate::ui::vm::connect::AccountRole;
 use crate::ui::vm::shell::Role;
 
 #[component]
@@ -29,15 +24,7 @@ pub fn App() -> impl IntoView {
     provide_context(store);
     let plan = PlanStore::load(store);
     provide_context(plan);
-    let conn = Conn::new();
-    provide_context(conn);
-    // The server's data replaces the device's: the device's last plan is not shown with it.
-    Effect::new(move |_| {
-        if conn.phase.get() == Phase::Loading {
-            plan.hide();
-        }
-    });
-    leptos::task::spawn_local(conn.start(store));
+    let link = server::start(store, plan);
     provide_context(CapacityStore::new());
     Effect::new(move |_| {
         let lang = store.lang.get();
@@ -62,33 +49,27 @@ pub fn App() -> impl IntoView {
         <a class="skip-link" id="skip-link" href="#main">{move || store.lang.get().t(Msg::SkipToMain)}</a>
         <Header />
         <Notices />
-        <OfflineBanner />
+        {server::offline_banner()}
         // In the connected app a row's change is sent when its field is left (`change`) or a
         // row's button is used (after the click has changed the scenario).
         <main
             id="main"
             tabindex="-1"
-            on:change=move |_| conn.push(store)
-            on:click=move |_| set_timeout(move || conn.push(store), std::time::Duration::ZERO)
+            on:change=move |_| link.changed(store)
+            on:click=move |_| link.clicked(store)
         >
-            {move || match conn.phase.get() {
-                Phase::Probing => ().into_any(),
-                Phase::SignIn => view! { <SignInPage /> }.into_any(),
-                Phase::Invite(token) => view! { <InvitePage token=token /> }.into_any(),
-                Phase::Loading => view! { <p class="loading" role="status">{move || c(store.lang.get(), C::Loading)}</p> }.into_any(),
-                Phase::Failed => view! { <p class="error" role="alert">{move || c(store.lang.get(), C::LoadFailed)}</p> }.into_any(),
-                Phase::Ready if conn.role() == Some(AccountRole::Admin) => view! { <AdminWorkspace /> }.into_any(),
-                Phase::Ready => match store.role.get() {
+            {move || {
+                let workspace = || match store.role.get() {
                     Role::Focal => view! { <FocalWorkspace /> }.into_any(),
                     Role::Centre => view! { <CentreWorkspace /> }.into_any(),
                     Role::Planner => view! { <PlannerWorkspace /> }.into_any(),
-                },
-                Phase::Standalone => match (store.first_visit.get(), store.role.get()) {
+                };
+                link.screen(store, workspace, || match (store.first_visit.get(), store.role.get()) {
                     (true, _) => view! { <FirstVisit /> }.into_any(),
                     (false, Role::Focal) => view! { <DemoBanner /><FocalWorkspace /> }.into_any(),
                     (false, Role::Centre) => view! { <DemoBanner /><CentreWorkspace /> }.into_any(),
                     (false, Role::Planner) => view! { <DemoBanner /><PlannerWorkspace /> }.into_any(),
-                },
+                })
             }}
         </main>
         <footer class="foot">{move || store.lang.get().t(Msg::PrivacyNote)}</footer>

@@ -6,9 +6,8 @@ use wasm_bindgen::JsCast;
 
 use super::browser;
 use super::data_menu::DataMenu;
+use super::server;
 use super::store::{use_store, SaveState};
-use crate::ui::connect::account::AccountBadge;
-use crate::ui::connect::{use_conn, Phase};
 use crate::ui::i18n::{Msg, Note, UiLang};
 use crate::ui::vm::shell::files;
 use crate::ui::vm::shell::storage::{KEY_LANG, KEY_ROLE};
@@ -60,8 +59,7 @@ pub fn Header() -> impl IntoView {
         SaveState::Failed | SaveState::Off => "save bad",
     };
     // The connected app (or while finding out): no role chooser, no local files; the account.
-    let conn = use_conn();
-    let connected = move || conn.is_none_or(|conn| conn.phase.get() != Phase::Standalone);
+    let connected = server::maybe_connected();
     let roles = [(Role::Focal, Msg::RoleFocal), (Role::Centre, Msg::RoleCentre), (Role::Planner, Msg::RolePlanner)];
     view! {
         <header class="top">
@@ -98,7 +96,7 @@ pub fn Header() -> impl IntoView {
                         .collect_view()}
                 </select>
             </label>
-            <AccountBadge />
+            {server::account_badge()}
             <Show when=move || !connected()>
             <div class="actions">
                 <button type="button" id="undo" disabled=move || !store.can_undo.get() on:click=move |_| store.undo()>{t(Msg::Undo)}</button>

@@ -10,6 +10,7 @@ pub mod first_visit;
 pub mod header;
 pub mod notices;
 pub mod planner;
+pub mod server;
 pub mod state_select;
 pub mod store;
 pub mod tabs;

@@ -4,12 +4,11 @@
 
 use leptos::prelude::*;
 
+use super::server;
 use super::state_select::{states_of, StateSelect};
 use super::store::use_store;
 use super::tabs::{Tabs, Words};
 use crate::model::StateCode;
-use crate::ui::connect::publish::PublishPanel;
-use crate::ui::connect::use_conn;
 use crate::ui::edit::centre::CentreWorkspace;
 use crate::ui::edit::needs_summary::NeedsSummary;
 use crate::ui::edit::needs_table::NeedsTable;
@@ -52,7 +51,7 @@ pub fn PlannerWorkspace() -> impl IntoView {
     let tab = RwSignal::new(Tab::Plan);
     // Connected, the planner pins, excludes, keeps the settings and solves: the data other
     // roles keep is not its to edit, so those tabs are not shown.
-    let connected = use_conn().is_some_and(|conn| conn.connected());
+    let connected = server::connected();
     let tabs: Vec<_> = Tab::ALL
         .into_iter()
         .filter(|(tab, _, _)| !connected || matches!(tab, Tab::Plan | Tab::Settings | Tab::Adjustments))
@@ -65,7 +64,7 @@ pub fn PlannerWorkspace() -> impl IntoView {
             <p class="intro">{t(Msg::PlannerIntro)}</p>
             <Tabs current=tab tabs=tabs />
             {move || match tab.get() {
-                Tab::Plan => view! { {connected.then(|| view! { <PublishPanel /> })} <PlanWorkspace /> }.into_any(),
+                Tab::Plan => view! { {server::publish_panel()} <PlanWorkspace /> }.into_any(),
                 Tab::Needs => view! {
                     <div class="toolbar">
                         <StateSelect id="planner-state" label=Words::Msg(Msg::ShowState) states=states chosen=filter

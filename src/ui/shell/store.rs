@@ -414,6 +414,7 @@ impl Store {
 
     /// Served by `qudra serve`: from now on nothing is written to local storage (a write that
     /// is due is cancelled), so the device's own data stays as it was.
+    #[cfg(feature = "connect")]
     pub fn stop_local_saving(&self) {
         self.local.set_value(false);
         self.save_generation.update_value(|g| *g += 1);
@@ -421,6 +422,7 @@ impl Store {
     }
 
     /// The signed-in role's data from the server, in memory only; a focal point's state.
+    #[cfg(feature = "connect")]
     pub fn use_server_data(&self, scenario: Scenario, state: Option<StateCode>) {
         self.drafts.set(BTreeMap::new());
         self.history.update_value(History::clear);
