@@ -24,6 +24,7 @@ use leptos::prelude::*;
 
 use crate::model::StateCode;
 use crate::ui::shell::store::Store;
+use crate::ui::vm::connect::problems;
 use crate::ui::vm::connect::request::{self, Answer};
 use crate::ui::vm::connect::sync::{self, RowState, Sync};
 use crate::ui::vm::connect::{self as vm, Account, AccountRole, SignInError, UserRow};
@@ -52,6 +53,8 @@ pub struct Conn {
     /// Each row's saving state, by `kind/id`, as the rows show it.
     pub rows: RwSignal<BTreeMap<String, RowState>>,
     pub users: RwSignal<Vec<UserRow>>,
+    /// The app's store, given at start: refused rows' problems are placed at its fields.
+    store: StoredValue<Option<Store>>,
 }
 
 pub fn use_conn() -> Option<Conn> {
@@ -66,6 +69,7 @@ impl Conn {
             sync: StoredValue::new(Sync::default()),
             rows: RwSignal::new(BTreeMap::new()),
             users: RwSignal::new(Vec::new()),
+            store: StoredValue::new(None),
         }
     }
 
@@ -84,6 +88,7 @@ impl Conn {
 
     /// At start: a server, then an invitation link or a live session, else the sign-in page.
     pub async fn start(self, store: Store) {
+        self.store.set_value(Some(store));
         let healthy = http::send(&request::health())
             .await
             .is_some_and(|answer| vm::is_server_health(answer.status, &answer.body));
@@ -132,6 +137,7 @@ impl Conn {
         self.account.set(None);
         self.sync.set_value(Sync::default());
         self.rows.set(BTreeMap::new());
+        self.show_problems();
         self.users.set(Vec::new());
         self.phase.set(Phase::SignIn);
     }
@@ -152,6 +158,7 @@ impl Conn {
         };
         self.sync.set_value(synced);
         self.rows.set(BTreeMap::new());
+        self.show_problems();
         store.use_server_data(scenario, state.map(StateCode::new));
         store.role.set(match role {
             AccountRole::Focal => Role::Focal,
@@ -224,6 +231,22 @@ impl Conn {
     fn show_rows(&self) {
         let states = self.sync.with_value(|s| s.states().clone());
         self.rows.set(states);
+        self.show_problems();
+    }
+
+    /// The refused rows' typed problems to the store, which places them at their fields.
+    fn show_problems(&self) {
+        if let Some(store) = self.store.get_value() {
+            let problems = self.sync.with_value(Sync::problems);
+            if store.server_problems.with_untracked(|old| *old != problems) {
+                store.server_problems.set(problems);
+            }
+        }
+    }
+
+    /// The typed problems of a refused row.
+    pub fn problems(&self, key: &str) -> Vec<problems::ServerProblem> {
+        self.sync.with_value(|s| s.problems().remove(key).unwrap_or_default())
     }
 }
 

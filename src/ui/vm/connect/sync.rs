@@ -11,6 +11,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde_json::Value;
 
+use super::problems::{problems_of, ServerProblem};
 use super::request::Answer;
 use super::AccountRole;
 use crate::model::Scenario;
@@ -178,6 +179,8 @@ pub struct Sync {
     /// The body of an edit the server refused, not sent again until it changes.
     refused: BTreeMap<String, Option<Value>>,
     states: BTreeMap<String, RowState>,
+    /// The typed problems of each row's last refusal (see [`Sync::problems`]).
+    problems: BTreeMap<String, Vec<ServerProblem>>,
 }
 
 /// The scenario of `GET /api/scenario` (its `revision` and `revs` taken out) and the rows'
@@ -280,6 +283,7 @@ impl Sync {
             self.refused.insert(key.clone(), edit.body().cloned());
             let current = (answer.status == 409).then(|| answer.body.clone());
             let refusal = Refusal { status: answer.status, detail: detail(&answer.body), current };
+            self.problems.insert(key.clone(), problems_of(&answer.body));
             self.states.insert(key, RowState::NotSaved(refusal));
         }
     }
@@ -345,6 +349,19 @@ impl Sync {
         self.refused.remove(key);
         self.states.insert(key.to_string(), RowState::Saved);
         Some((kind, id, theirs))
+    }
+
+    /// The typed problems of each row now not saved, by its key (rows saved since, or whose
+    /// refusal had none, are left out).
+    pub fn problems(&self) -> BTreeMap<String, Vec<ServerProblem>> {
+        self.problems
+            .iter()
+            .filter(|(key, problems)| {
+                !problems.is_empty()
+                    && matches!(self.states.get(*key), Some(RowState::NotSaved(refusal)) if refusal.status != 0)
+            })
+            .map(|(key, problems)| (key.clone(), problems.clone()))
+            .collect()
     }
 
     /// The rows still waiting for an answer.
