@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DIST, qudraBinary } from './harness.mjs';
+import { DIST, language, open, qudraBinary } from './harness.mjs';
 
 /** A port nothing listens on now. */
 function freePort() {
@@ -89,4 +89,34 @@ export function expectedRefusal(message) {
   // A focal point's published plan, asked for at sign-in, before any plan is published.
   if (/status of 404/.test(message.text())) return path === '/api/plans/published';
   return /status of 409/.test(message.text()) && /^\/api\/[a-z]+\//.test(path);
+}
+
+/**
+ * A fresh browser context on the workspace's sign-in form, in `lang` (null: English);
+ * `allow` forgives the console lines a test expects (default: `expectedRefusal`).
+ */
+export async function signInPage(browser, workspace, { lang = null, allow = expectedRefusal } = {}) {
+  const session = await open(browser, workspace.url, { allow });
+  await session.page.goto(workspace.url);
+  await session.page.locator('#sign-in-form').waitFor({ timeout: 30_000 });
+  if (lang) await language(session.page, lang);
+  return session;
+}
+
+/** Fills the sign-in form as `login` (its demo password unless given) and sends it. */
+export async function signIn(page, workspace, login, password = workspace.accounts[login]) {
+  await page.fill('#login', login);
+  await page.fill('#password', password);
+  await page.click('#sign-in-submit');
+}
+
+/**
+ * A fresh context signed in as `login`, once its workspace (`focal`, `centre`, `planner`,
+ * `admin`) is on screen.
+ */
+export async function signedIn(browser, workspace, login, where, options = {}) {
+  const session = await signInPage(browser, workspace, options);
+  await signIn(session.page, workspace, login);
+  await session.page.locator(`.workspace#${where}`).waitFor({ timeout: 30_000 });
+  return session;
 }
