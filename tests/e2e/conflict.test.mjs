@@ -10,8 +10,8 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { SHOTS, language, launchChromium, open } from './harness.mjs';
-import { expectedRefusal as expected, startWorkspace } from './workspace.mjs';
+import { SHOTS, launchChromium } from './harness.mjs';
+import { signedIn as signedInAs, startWorkspace } from './workspace.mjs';
 
 let workspace;
 let browser;
@@ -27,18 +27,7 @@ after(async () => {
 });
 
 /** A fresh context signed in as `login`, on its workspace, in `lang` if given. */
-async function signedIn(login, lang) {
-  const session = await open(browser, workspace.url, { allow: expected });
-  const { page } = session;
-  await page.goto(workspace.url);
-  await page.locator('#sign-in-form').waitFor({ timeout: 30_000 });
-  if (lang) await language(page, lang);
-  await page.fill('#login', login);
-  await page.fill('#password', workspace.accounts[login]);
-  await page.click('#sign-in-submit');
-  await page.locator('.workspace#focal').waitFor({ timeout: 30_000 });
-  return session;
-}
+const signedIn = (login, lang = null) => signedInAs(browser, workspace, login, 'focal', { lang });
 
 const serverNeeds = (page) => page.evaluate(() => fetch('/api/scenario').then((r) => r.json())).then((s) => s.needs);
 

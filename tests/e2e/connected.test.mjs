@@ -7,8 +7,8 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { language, launchChromium, open } from './harness.mjs';
-import { expectedRefusal as expected, startWorkspace } from './workspace.mjs';
+import { launchChromium } from './harness.mjs';
+import { signIn as signInAs, signInPage as signInPageOf, startWorkspace } from './workspace.mjs';
 
 let workspace;
 let browser;
@@ -24,19 +24,9 @@ after(async () => {
 });
 
 /** A fresh page on the sign-in form. */
-async function signInPage(lang) {
-  const session = await open(browser, workspace.url, { allow: expected });
-  await session.page.goto(workspace.url);
-  await session.page.locator('#sign-in-form').waitFor({ timeout: 30_000 });
-  if (lang) await language(session.page, lang);
-  return session;
-}
+const signInPage = (lang) => signInPageOf(browser, workspace, { lang });
 
-async function signIn(page, login, password = workspace.accounts[login]) {
-  await page.fill('#login', login);
-  await page.fill('#password', password);
-  await page.click('#sign-in-submit');
-}
+const signIn = (page, login, password) => signInAs(page, workspace, login, password);
 
 /** The server's scenario as the signed-in page sees it. */
 const serverScenario = (page) => page.evaluate(() => fetch('/api/scenario').then((r) => r.json()));

@@ -14,8 +14,8 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { SHOTS, language, launchChromium, open } from './harness.mjs';
-import { startWorkspace } from './workspace.mjs';
+import { SHOTS, launchChromium, open } from './harness.mjs';
+import { signedIn as signedInAs, startWorkspace } from './workspace.mjs';
 
 let workspace;
 let browser;
@@ -56,18 +56,7 @@ async function step(what, run) {
 }
 
 /** A new browser context signed in as `login`, in `lang` (null: English). */
-async function signedIn(login, lang, workspaceId) {
-  const session = await open(browser, workspace.url, { allow: expected });
-  const { page } = session;
-  await page.goto(workspace.url);
-  await page.locator('#sign-in-form').waitFor({ timeout: 30_000 });
-  if (lang) await language(page, lang);
-  await page.fill('#login', login);
-  await page.fill('#password', workspace.accounts[login]);
-  await page.click('#sign-in-submit');
-  await page.locator(`.workspace#${workspaceId}`).waitFor({ timeout: 30_000 });
-  return session;
-}
+const signedIn = (login, lang, where) => signedInAs(browser, workspace, login, where, { lang, allow: expected });
 
 const api = (page, path) => page.evaluate((p) => fetch(p).then((r) => r.json()), path);
 

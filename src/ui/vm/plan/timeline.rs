@@ -189,6 +189,8 @@ mod tests {
             assert_eq!(drawn, own, "{}", state.code);
             assert_eq!(t.sessions, own.len());
         }
-        assert!(timeline_of(&d, "en", None).sessions > timeline_of(&d, "en", Some(&d.scenario.states[0].code)).sessions);
+        assert!(
+            timeline_of(&d, "en", None).sessions > timeline_of(&d, "en", Some(&d.scenario.states[0].code)).sessions
+        );
     }
 }
