@@ -6,28 +6,16 @@
 //
 //   cd tests/e2e && QUDRA_BIN=../../target/release/qudra node --test conflict.test.mjs
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { SHOTS, launchChromium } from './harness.mjs';
-import { signedIn as signedInAs, startWorkspace } from './workspace.mjs';
+import { SHOTS } from './harness.mjs';
+import { sharedWorkspace, signedIn as signedInAs } from './workspace.mjs';
 
-let workspace;
-let browser;
-
-before(async () => {
-  workspace = await startWorkspace();
-  browser = await launchChromium();
-});
-
-after(async () => {
-  await browser?.close();
-  await workspace?.stop();
-});
+const shared = sharedWorkspace();
 
 /** A fresh context signed in as `login`, on its workspace, in `lang` if given. */
-const signedIn = (login, lang = null) => signedInAs(browser, workspace, login, 'focal', { lang });
+const signedIn = (login, lang = null) => signedInAs(shared, login, 'focal', { lang });
 
 const serverNeeds = (page) => page.evaluate(() => fetch('/api/scenario').then((r) => r.json())).then((s) => s.needs);
 
@@ -66,7 +54,6 @@ async function twoEditorsOfOneNeed(lang, login, words) {
   await a.locator(`.row-save.ok[data-row="needs/${id}"]`).waitFor({ timeout: 10_000 });
   await typeAndLeave(b, 'needs[0].trainees', String(mine));
   const seen = await conflictOf(b, id);
-  mkdirSync(SHOTS, { recursive: true });
   await b.screenshot({ path: join(SHOTS, `conflict-${lang ?? 'en'}.png`) });
   assert.match(seen.changedBy, words.changedBy(login), 'who and when');
   assert.deepEqual([seen.mine, seen.theirs], [String(mine), String(theirs)], 'both values side by side');

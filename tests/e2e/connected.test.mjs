@@ -5,28 +5,16 @@
 //
 //   cd tests/e2e && QUDRA_BIN=../../target/release/qudra node --test connected.test.mjs
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchChromium } from './harness.mjs';
-import { signIn as signInAs, signInPage as signInPageOf, startWorkspace } from './workspace.mjs';
+import { sharedWorkspace, signIn as signInAs, signInPage as signInPageOf } from './workspace.mjs';
 
-let workspace;
-let browser;
-
-before(async () => {
-  workspace = await startWorkspace();
-  browser = await launchChromium();
-});
-
-after(async () => {
-  await browser?.close();
-  await workspace?.stop();
-});
+const shared = sharedWorkspace();
 
 /** A fresh page on the sign-in form. */
-const signInPage = (lang) => signInPageOf(browser, workspace, { lang });
+const signInPage = (lang) => signInPageOf(shared, { lang });
 
-const signIn = (page, login, password) => signInAs(page, workspace, login, password);
+const signIn = (page, login, password) => signInAs(shared, page, login, password);
 
 /** The server's scenario as the signed-in page sees it. */
 const serverScenario = (page) => page.evaluate(() => fetch('/api/scenario').then((r) => r.json()));

@@ -6,26 +6,13 @@
 //
 //   cd tests/e2e && QUDRA_BIN=../../target/release/qudra node --test fields.test.mjs
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { SHOTS, launchChromium } from './harness.mjs';
-import { expectedRefusal, signedIn, startWorkspace } from './workspace.mjs';
+import { SHOTS } from './harness.mjs';
+import { expectedRefusal, sharedWorkspace, signedIn } from './workspace.mjs';
 
-let workspace;
-let browser;
-
-before(async () => {
-  workspace = await startWorkspace();
-  browser = await launchChromium();
-  mkdirSync(SHOTS, { recursive: true });
-});
-
-after(async () => {
-  await browser?.close();
-  await workspace?.stop();
-});
+const shared = sharedWorkspace();
 
 /** The workspace's expected refusals, and the 422 this test provokes on purpose. */
 function expected(message) {
@@ -36,7 +23,7 @@ function expected(message) {
 const rowIds = (page) => page.locator('table.needs tbody tr').evaluateAll((rows) => rows.map((r) => r.dataset.need));
 
 async function serverRefusesAnId(lang, words) {
-  const { page, done } = await signedIn(browser, workspace, 'focal-qa', 'focal', { lang, allow: expected });
+  const { page, done } = await signedIn(shared, 'focal-qa', 'focal', { lang, allow: expected });
   const stored = (await page.evaluate(() => fetch('/api/scenario').then((r) => r.json()))).needs.length;
   await page.waitForFunction((n) => document.querySelectorAll('table.needs tbody tr').length === n, stored);
   const before = await rowIds(page);

@@ -10,26 +10,13 @@
 //
 //   cd tests/e2e && QUDRA_BIN=../../target/release/qudra node --test round.test.mjs
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { SHOTS, launchChromium, open } from './harness.mjs';
-import { signedIn as signedInAs, startWorkspace } from './workspace.mjs';
+import { SHOTS, open } from './harness.mjs';
+import { sharedWorkspace, signedIn as signedInAs } from './workspace.mjs';
 
-let workspace;
-let browser;
-
-before(async () => {
-  workspace = await startWorkspace();
-  browser = await launchChromium();
-  mkdirSync(SHOTS, { recursive: true });
-});
-
-after(async () => {
-  await browser?.close();
-  await workspace?.stop();
-});
+const shared = sharedWorkspace();
 
 /**
  * The statuses the round meets on purpose, which Chromium logs as failed resources: 401 from
@@ -56,7 +43,7 @@ async function step(what, run) {
 }
 
 /** A new browser context signed in as `login`, in `lang` (null: English). */
-const signedIn = (login, lang, where) => signedInAs(browser, workspace, login, where, { lang, allow: expected });
+const signedIn = (login, lang, where) => signedInAs(shared, login, where, { lang, allow: expected });
 
 const api = (page, path) => page.evaluate((p) => fetch(p).then((r) => r.json()), path);
 
@@ -196,7 +183,7 @@ test('a planning round: two focal points, the centre and the planner, then each 
       await page.click('#make-feed');
       await page.locator('#feed-url').waitFor();
       const url = await page.inputValue('#feed-url');
-      assert.ok(url.startsWith(`${workspace.url}calendar/`) && url.endsWith('.ics'), `absolute: ${url}`);
+      assert.ok(url.startsWith(`${shared.workspace.url}calendar/`) && url.endsWith('.ics'), `absolute: ${url}`);
       assert.ok((await page.textContent('#steps-outlook')).length > 20 && (await page.textContent('#steps-google')).length > 20);
       const response = await fetch(url);
       assert.equal(response.status, 200);
@@ -235,14 +222,14 @@ test('the admin invites, copies the one-time link, disables and resets, and read
     await page.locator('tr[data-login="focal-ma"]').waitFor();
   });
   const link = await page.inputValue('#invitation-url');
-  assert.ok(link.startsWith(`${workspace.url}#invite=`), link);
+  assert.ok(link.startsWith(`${shared.workspace.url}#invite=`), link);
 
   await page.click('#invite-submit');
   await page.locator('#admin-error:not(:empty)').waitFor();
   assert.equal((await page.textContent('#admin-error')).trim(), 'Not done: That login is taken.');
 
   await step('the invited person sets a password with the link and signs in', async () => {
-    const invited = await open(browser, link, { allow: expected });
+    const invited = await open(shared.browser, link, { allow: expected });
     await invited.page.goto(link);
     await invited.page.locator('#invitation-form').waitFor({ timeout: 30_000 });
     await invited.page.fill('#invite-login', 'focal-ma');
@@ -259,10 +246,10 @@ test('the admin invites, copies the one-time link, disables and resets, and read
     await page.click('tr[data-login="centre"] button.reset');
     await page.locator('#invitation-link[data-login="centre"]').waitFor();
     assert.notEqual(await page.inputValue('#invitation-url'), link, 'a new link');
-    const status = await fetch(new URL('api/login', workspace.url), {
+    const status = await fetch(new URL('api/login', shared.workspace.url), {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ login: 'centre', password: workspace.accounts.centre }),
+      body: JSON.stringify({ login: 'centre', password: shared.workspace.accounts.centre }),
     }).then((r) => r.status);
     assert.equal(status, 401, 'the reset password stops working');
   });

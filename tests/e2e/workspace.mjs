@@ -2,12 +2,13 @@
 // fresh SQLite database in a temporary folder, serving the built app, on a free port. It
 // resolves once /api/health answers, with the demo accounts the server printed once.
 
+import { after, before } from 'node:test';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DIST, language, open, qudraBinary } from './harness.mjs';
+import { DIST, SHOTS, language, launchChromium, open, qudraBinary } from './harness.mjs';
 
 /** A port nothing listens on now. */
 function freePort() {
@@ -92,10 +93,29 @@ export function expectedRefusal(message) {
 }
 
 /**
- * A fresh browser context on the workspace's sign-in form, in `lang` (null: English);
+ * What a test file of the connected app shares: one workspace and one Chromium, started
+ * before its tests (`before`) and stopped after them (`after`); `{ workspace, browser }` are
+ * set once the tests run. The screenshots' folder exists.
+ */
+export function sharedWorkspace() {
+  const shared = { workspace: null, browser: null };
+  before(async () => {
+    shared.workspace = await startWorkspace();
+    shared.browser = await launchChromium();
+    mkdirSync(SHOTS, { recursive: true });
+  });
+  after(async () => {
+    await shared.browser?.close();
+    await shared.workspace?.stop();
+  });
+  return shared;
+}
+
+/**
+ * A fresh browser context on the shared workspace's sign-in form, in `lang` (null: English);
  * `allow` forgives the console lines a test expects (default: `expectedRefusal`).
  */
-export async function signInPage(browser, workspace, { lang = null, allow = expectedRefusal } = {}) {
+export async function signInPage({ workspace, browser }, { lang = null, allow = expectedRefusal } = {}) {
   const session = await open(browser, workspace.url, { allow });
   await session.page.goto(workspace.url);
   await session.page.locator('#sign-in-form').waitFor({ timeout: 30_000 });
@@ -104,7 +124,7 @@ export async function signInPage(browser, workspace, { lang = null, allow = expe
 }
 
 /** Fills the sign-in form as `login` (its demo password unless given) and sends it. */
-export async function signIn(page, workspace, login, password = workspace.accounts[login]) {
+export async function signIn({ workspace }, page, login, password = workspace.accounts[login]) {
   await page.fill('#login', login);
   await page.fill('#password', password);
   await page.click('#sign-in-submit');
@@ -114,9 +134,9 @@ export async function signIn(page, workspace, login, password = workspace.accoun
  * A fresh context signed in as `login`, once its workspace (`focal`, `centre`, `planner`,
  * `admin`) is on screen.
  */
-export async function signedIn(browser, workspace, login, where, options = {}) {
-  const session = await signInPage(browser, workspace, options);
-  await signIn(session.page, workspace, login);
+export async function signedIn(shared, login, where, options = {}) {
+  const session = await signInPage(shared, options);
+  await signIn(shared, session.page, login);
   await session.page.locator(`.workspace#${where}`).waitFor({ timeout: 30_000 });
   return session;
 }

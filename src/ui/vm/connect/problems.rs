@@ -184,21 +184,10 @@ mod tests {
     use super::*;
     use crate::ui::i18n::UiLang;
     use crate::ui::vm::connect::request::Answer;
-    use crate::ui::vm::connect::sync::{from_server, rows};
+    use crate::ui::vm::connect::sync::from_server;
+    use crate::ui::vm::connect::sync::tests::server_answer;
     use crate::ui::vm::connect::AccountRole;
-    use serde_json::{json, Map};
-
-    const DEMO: &str = include_str!("../../../../data/demo-2027.json");
-
-    /// The demo as `GET /api/scenario` gives it, every row at rev 3.
-    fn server_answer() -> Value {
-        let mut body: Value = serde_json::from_str(DEMO).unwrap();
-        let scenario: Scenario = serde_json::from_value(body.clone()).unwrap();
-        let revs: Map<String, Value> = rows(&scenario).into_keys().map(|key| (key, json!(3))).collect();
-        body["revision"] = json!(40);
-        body["revs"] = Value::Object(revs);
-        body
-    }
+    use serde_json::json;
 
     /// A 422 for the second need, as the server words it: trainees 0 in the row sent, a
     /// server rule at its id, and a problem elsewhere in the scenario.

@@ -392,13 +392,14 @@ pub fn detail(body: &Value) -> String {
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
     use serde_json::{json, Map};
 
     const DEMO: &str = include_str!("../../../../data/demo-2027.json");
 
-    fn server_answer() -> Value {
+    /// The demo as `GET /api/scenario` gives it, every row at rev 3.
+    pub(in crate::ui::vm::connect) fn server_answer() -> Value {
         let mut body: Value = serde_json::from_str(DEMO).unwrap();
         let scenario: Scenario = serde_json::from_value(body.clone()).unwrap();
         let mut revs = Map::new();
