@@ -23,8 +23,10 @@ pub enum Rule {
     OtherState { state: String },
 }
 
-/// A problem's typed `code`: the core's kind, or a server rule.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// A problem's typed `code`: the core's kind, or a server rule. Written untagged (the kind
+/// names of the two never meet); read by [`Code::read`], which tries each in turn without
+/// serde's buffering of untagged enums (smaller in the browser's wasm).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(untagged)]
 pub enum Code {
     Core(ProblemKind),
@@ -32,6 +34,14 @@ pub enum Code {
 }
 
 impl Code {
+    /// The code of a problem's JSON, if this app knows its kind.
+    pub fn read(code: &Value) -> Option<Code> {
+        match serde_json::from_value::<ProblemKind>(code.clone()) {
+            Ok(kind) => Some(Code::Core(kind)),
+            Err(_) => serde_json::from_value::<Rule>(code.clone()).ok().map(Code::Server),
+        }
+    }
+
     pub fn issue(&self) -> Issue {
         match self {
             Code::Core(kind) => Issue::Problem(kind.clone()),
@@ -64,7 +74,7 @@ pub fn problems_of(body: &Value) -> Vec<ServerProblem> {
             path: text(problem, "path").unwrap_or_default(),
             message: text(problem, "message").unwrap_or_default(),
             field: text(problem, "field").filter(|field| !field.is_empty()),
-            code: problem.get("code").and_then(|code| serde_json::from_value(code.clone()).ok()),
+            code: problem.get("code").and_then(Code::read),
         })
         .collect()
 }
