@@ -51,7 +51,8 @@ impl serde::Serialize for Problem {
 }
 
 /// The kind of thing an id names (a duplicate, an unknown reference).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Thing {
     State,
     Skill,
@@ -75,7 +76,8 @@ impl Thing {
 }
 
 /// The field a number belongs to, for the messages that name it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Quantity {
     /// A state's budget.
     Budget,
@@ -118,7 +120,13 @@ impl Quantity {
 
 /// What is wrong, with its figures. Weights are carried as the text the message shows
 /// (`1e300`, `-0.5`), so that kinds stay comparable.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+///
+/// Serialized as an object tagged by `"kind"` (`{"kind": "trainees_min", "trainees": 0}`):
+/// the server's 422 carries it as each problem's `code`, which the app phrases as it phrases
+/// its own validation. `UnknownField` reads back without its `hint` and `expected` (the
+/// reader's own static field names).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
 pub enum ProblemKind {
     // ---- Reading the file (`parse.rs`) ----
     /// A key appears twice in one object.
@@ -128,7 +136,9 @@ pub enum ProblemKind {
     /// A field the object does not have; `hint` is the nearest known field.
     UnknownField {
         key: String,
+        #[serde(skip_deserializing)]
         hint: Option<&'static str>,
+        #[serde(skip_deserializing)]
         expected: Box<[&'static str]>,
     },
     /// A list stands where an object with named fields belongs.
@@ -259,7 +269,7 @@ pub enum ProblemKind {
 }
 
 /// A pin's need and session of different skills or levels.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
 pub struct PinMismatch {
     pub need: String,
     pub need_skill: String,
@@ -531,5 +541,29 @@ mod tests {
         for kind in ProblemKind::samples() {
             assert!(kind.to_string().len() > 8, "{kind:?}");
         }
+    }
+}
+
+#[cfg(test)]
+mod wire {
+    use super::*;
+
+    /// Every kind travels as JSON tagged by `kind` and reads back the same (the server's 422
+    /// `code`); `UnknownField` without its static field names.
+    #[test]
+    fn every_kind_reads_back_from_its_json() {
+        for kind in ProblemKind::samples() {
+            let json = serde_json::to_value(&kind).unwrap();
+            assert!(json.get("kind").and_then(serde_json::Value::as_str).is_some(), "{json}");
+            let back = serde_json::from_value::<ProblemKind>(json.clone()).unwrap();
+            match kind {
+                ProblemKind::UnknownField { key, .. } => {
+                    assert_eq!(back, ProblemKind::UnknownField { key, hint: None, expected: Box::new([]) }, "{json}")
+                }
+                _ => assert_eq!(back, kind, "{json}"),
+            }
+        }
+        let json = serde_json::to_value(ProblemKind::TraineesMin { trainees: 0 }).unwrap();
+        assert_eq!(json, serde_json::json!({"kind": "trainees_min", "trainees": 0}));
     }
 }

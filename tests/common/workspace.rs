@@ -71,6 +71,7 @@ pub fn run(server: &Server) {
     sign_in_and_out(server);
     session_after_reload(server);
     entities_with_revisions(server);
+    problems_carry_codes(server);
     roles_matrix(server);
     hostile_input(server);
     overview_of_the_states(server);
@@ -187,6 +188,41 @@ pub fn session_after_reload(server: &Server) {
 
     expect(&reloaded.send("POST", "/api/logout", None, &[]), 204, "logout");
     expect(&reloaded.get("/api/session"), 401, "after logout");
+}
+
+/// A 422's problems carry the core's typed `code` (its kind and figures) and, inside the row
+/// sent, the `field` they concern; the server's own rules (a focal point's need id starts with
+/// its state's code; a need of another state) carry theirs. Nothing is written.
+pub fn problems_carry_codes(server: &Server) {
+    let focal = sign_in(server, "focal-qa");
+    let need = create_need(&focal, "QA");
+    let path = format!("/api/needs/{}", need["id"].as_str().expect("id"));
+    let mut bad = need.clone();
+    bad["trainees"] = json!(0);
+    bad["level"] = json!(7);
+    let refused = focal.send("PUT", &path, Some(bad), &[("If-Match", &rev_header(&need))]);
+    expect(&refused, 422, "trainees 0 and level 7");
+    let problems = refused.json()["problems"].as_array().cloned().unwrap_or_default();
+    let of = |field: &str| problems.iter().find(|p| p["field"] == json!(field)).cloned().unwrap_or_default();
+    assert_eq!(of("trainees")["code"], json!({"kind": "trainees_min", "trainees": 0}), "{problems:?}");
+    assert_eq!(of("level")["code"], json!({"kind": "level_range", "level": 7}), "{problems:?}");
+    assert!(of("trainees")["path"].as_str().is_some_and(|p| p.starts_with("needs[") && p.ends_with("].trainees")));
+    assert!(of("trainees")["message"].as_str().is_some_and(|m| m.contains("at least 1")), "the English stays");
+
+    let mut other_prefix = need_body("QA");
+    other_prefix["id"] = json!(format!("TN-mine-{}", unique()));
+    let refused = focal.send("POST", "/api/needs", Some(other_prefix), &[]);
+    expect(&refused, 422, "a need id of another state's code");
+    let problem = refused.json()["problems"][0].clone();
+    assert_eq!((problem["path"].as_str(), problem["field"].as_str()), (Some("id"), Some("id")), "{problem}");
+    assert_eq!(problem["code"], json!({"kind": "need_id_prefix", "state": "QA"}));
+
+    let refused = focal.send("POST", "/api/needs", Some(need_body("TN")), &[]);
+    expect(&refused, 403, "a need of another state");
+    let problem = refused.json()["problems"][0].clone();
+    assert_eq!(problem["field"].as_str(), Some("state"), "{problem}");
+    assert_eq!(problem["code"], json!({"kind": "other_state", "state": "QA"}));
+    assert_eq!(focal.get(&path).json()["rev"], need["rev"], "nothing was changed by the refusals");
 }
 
 pub fn entities_with_revisions(server: &Server) {

@@ -6,34 +6,16 @@
 //
 //   cd tests/e2e && QUDRA_BIN=../../target/release/qudra node --test conflict.test.mjs
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { SHOTS, launchChromium } from './harness.mjs';
-import {
-  expectedRefusal as expected,
-  serverNeeds,
-  signedIn as signIn,
-  startWorkspace,
-  typeAndLeave,
-} from './workspace.mjs';
+import { SHOTS } from './harness.mjs';
+import { serverNeeds, sharedWorkspace, signedIn as signedInAs, typeAndLeave } from './workspace.mjs';
 
-let workspace;
-let browser;
+const shared = sharedWorkspace();
 
-before(async () => {
-  workspace = await startWorkspace();
-  browser = await launchChromium();
-});
-
-after(async () => {
-  await browser?.close();
-  await workspace?.stop();
-});
-
-/** A fresh context signed in as the focal point `login`, in `lang` if given. */
-const signedIn = (login, lang) => signIn(browser, workspace, login, { lang, allow: expected });
+/** A fresh context signed in as `login`, on its workspace, in `lang` if given. */
+const signedIn = (login, lang = null) => signedInAs(shared, login, 'focal', { lang });
 
 /** The row's conflict box: who and when, and the trainees on both sides. */
 async function conflictOf(page, id) {
@@ -64,7 +46,6 @@ async function twoEditorsOfOneNeed(lang, login, words) {
   await a.locator(`.row-save.ok[data-row="needs/${id}"]`).waitFor({ timeout: 10_000 });
   await typeAndLeave(b, 'needs[0].trainees', String(mine));
   const seen = await conflictOf(b, id);
-  mkdirSync(SHOTS, { recursive: true });
   await b.screenshot({ path: join(SHOTS, `conflict-${lang ?? 'en'}.png`) });
   assert.match(seen.changedBy, words.changedBy(login), 'who and when');
   assert.deepEqual([seen.mine, seen.theirs], [String(mine), String(theirs)], 'both values side by side');

@@ -5,44 +5,21 @@
 //
 //   cd tests/e2e && QUDRA_BIN=../../target/release/qudra node --test connected.test.mjs
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { language, launchChromium, open } from './harness.mjs';
-import { expectedRefusal as expected, startWorkspace, typeAndLeave } from './workspace.mjs';
+import { sharedWorkspace, signIn as signInAs, signInPage as signInPageOf, typeAndLeave } from './workspace.mjs';
 
-let workspace;
-let browser;
-
-before(async () => {
-  workspace = await startWorkspace();
-  browser = await launchChromium();
-});
-
-after(async () => {
-  await browser?.close();
-  await workspace?.stop();
-});
+const shared = sharedWorkspace();
 
 /** A fresh page on the sign-in form: the connected app's wasm, never the standalone one's. */
 async function signInPage(lang) {
-  const session = await open(browser, workspace.url, { allow: expected });
-  const wasm = [];
-  session.page.on('response', (r) => {
-    if (r.url().endsWith('.wasm')) wasm.push(new URL(r.url()).pathname.split('/').pop());
-  });
-  await session.page.goto(workspace.url);
-  await session.page.locator('#sign-in-form').waitFor({ timeout: 30_000 });
-  assert.equal(wasm.length, 1, `one wasm before signing in: ${wasm}`);
-  assert.match(wasm[0], /^qudra-connected.*_bg\.wasm$/);
-  if (lang) await language(session.page, lang);
+  const session = await signInPageOf(shared, { lang });
+  assert.equal(session.wasm.length, 1, `one wasm before signing in: ${session.wasm}`);
+  assert.match(session.wasm[0], /^qudra-connected.*_bg\.wasm$/);
   return session;
 }
 
-async function signIn(page, login, password = workspace.accounts[login]) {
-  await page.fill('#login', login);
-  await page.fill('#password', password);
-  await page.click('#sign-in-submit');
-}
+const signIn = (page, login, password) => signInAs(shared, page, login, password);
 
 /** The server's scenario as the signed-in page sees it. */
 const serverScenario = (page) => page.evaluate(() => fetch('/api/scenario').then((r) => r.json()));

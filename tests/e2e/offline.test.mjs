@@ -42,7 +42,7 @@ function expected(message) {
 }
 
 /** A fresh context signed in as the focal point `login`, in `lang` if given. */
-const signedIn = (login, lang) => signIn(browser, workspace, login, { lang, allow: expected });
+const signedIn = (login, lang) => signIn({ browser, workspace }, login, 'focal', { lang, allow: expected });
 
 /** The audit log's entries for one need (its history), as the focal point reads them; a need
  *  never changed on the server has none (404). */

@@ -3,12 +3,13 @@
 // resolves once /api/health answers, with the demo accounts the server printed once, and can
 // be taken down and brought back on the same port and database (the offline tests).
 
+import { after, before } from 'node:test';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DIST, language, open, qudraBinary } from './harness.mjs';
+import { DIST, SHOTS, language, launchChromium, open, qudraBinary } from './harness.mjs';
 
 /** A port nothing listens on now. */
 function freePort() {
@@ -120,20 +121,56 @@ export function expectedRefusal(message) {
 }
 
 /**
- * A new browser context on `workspace`, signed in as `login` (its demo password), in `lang`
- * (null: English), once its workspace (`.workspace#<workspaceId>`) is on screen; `allow` as in
- * harness.mjs `open`.
+ * What a test file of the connected app shares: one workspace and one Chromium, started
+ * before its tests (`before`) and stopped after them (`after`); `{ workspace, browser }` are
+ * set once the tests run. The screenshots' folder exists.
  */
-export async function signedIn(browser, workspace, login, { lang = null, workspaceId = 'focal', allow = expectedRefusal } = {}) {
+export function sharedWorkspace() {
+  const shared = { workspace: null, browser: null };
+  before(async () => {
+    shared.workspace = await startWorkspace();
+    shared.browser = await launchChromium();
+    mkdirSync(SHOTS, { recursive: true });
+  });
+  after(async () => {
+    await shared.browser?.close();
+    await shared.workspace?.stop();
+  });
+  return shared;
+}
+
+/**
+ * A fresh browser context on the shared workspace's sign-in form, in `lang` (null: English),
+ * with `wasm`, the names of the wasm files it fetched; `allow` forgives the console lines a test expects (default: `expectedRefusal`).
+ */
+export async function signInPage({ workspace, browser }, { lang = null, allow = expectedRefusal } = {}) {
   const session = await open(browser, workspace.url, { allow });
-  const { page } = session;
-  await page.goto(workspace.url);
-  await page.locator('#sign-in-form').waitFor({ timeout: 30_000 });
-  if (lang) await language(page, lang);
+  // The wasm files the page fetched, by name (the connected app's only, the tests check).
+  session.wasm = [];
+  session.page.on('response', (r) => {
+    if (r.url().endsWith('.wasm')) session.wasm.push(new URL(r.url()).pathname.split('/').pop());
+  });
+  await session.page.goto(workspace.url);
+  await session.page.locator('#sign-in-form').waitFor({ timeout: 30_000 });
+  if (lang) await language(session.page, lang);
+  return session;
+}
+
+/** Fills the sign-in form as `login` (its demo password unless given) and sends it. */
+export async function signIn({ workspace }, page, login, password = workspace.accounts[login]) {
   await page.fill('#login', login);
-  await page.fill('#password', workspace.accounts[login]);
+  await page.fill('#password', password);
   await page.click('#sign-in-submit');
-  await page.locator(`.workspace#${workspaceId}`).waitFor({ timeout: 30_000 });
+}
+
+/**
+ * A fresh context signed in as `login`, once its workspace (`focal`, `centre`, `planner`,
+ * `admin`) is on screen.
+ */
+export async function signedIn(shared, login, where, options = {}) {
+  const session = await signInPage(shared, options);
+  await signIn(shared, session.page, login);
+  await session.page.locator(`.workspace#${where}`).waitFor({ timeout: 30_000 });
   return session;
 }
 

@@ -21,6 +21,7 @@ use tower_http::timeout::TimeoutLayer;
 
 use qudra::model::{validate, NeedIds, Problem, Scenario, SkillId, StateCode};
 use qudra::solve::{solve, Options, Plan, SolveError, DEFAULT_TIME_LIMIT};
+use qudra::ui::vm::connect::problems::{Code, Rule};
 
 use super::auth::{self, Caller, Role};
 use super::db::{self, AuditEntry, Backend, Counter, Entity, Kind, Stored};
@@ -77,6 +78,10 @@ impl ApiError {
     }
     fn problem(path: &str, message: &str) -> ApiError {
         ApiError::problems(vec![json!({"path": path, "message": message})])
+    }
+    /// A 422 for a rule only the server keeps, at a field of the row sent, with its `code`.
+    fn rule(field: &str, message: &str, rule: Rule) -> ApiError {
+        ApiError::problems(vec![json!({"path": field, "field": field, "message": message, "code": Code::Server(rule)})])
     }
 }
 
@@ -350,9 +355,12 @@ fn own_state(caller: &Caller, kind: Kind, body: &Value) -> Result<(), ApiError> 
     if caller.role == Role::Focal && kind == Kind::Needs {
         let state = body.get("state").and_then(Value::as_str);
         if state != caller.state.as_deref() {
+            let own = caller.state.clone().unwrap_or_default();
+            let message = format!("a focal point enters needs of its own state ({own})");
+            let code = Code::Server(Rule::OtherState { state: own });
             return Err(ApiError::new(
                 StatusCode::FORBIDDEN,
-                json!({"error": format!("a focal point enters needs of its own state ({})", caller.state.as_deref().unwrap_or_default())}),
+                json!({"error": message, "problems": [{"path": "state", "field": "state", "message": message, "code": code}]}),
             ));
         }
     }
@@ -366,9 +374,11 @@ fn own_id(caller: &Caller, kind: Kind, body: &Value) -> Result<(), ApiError> {
         return Ok(());
     };
     match body.get("id").and_then(Value::as_str) {
-        Some(id) if !id.starts_with(&format!("{state}-")) => {
-            Err(ApiError::problem("id", &format!("a need of {state} has an id that starts with \"{state}-\"")))
-        }
+        Some(id) if !id.starts_with(&format!("{state}-")) => Err(ApiError::rule(
+            "id",
+            &format!("a need of {state} has an id that starts with \"{state}-\""),
+            Rule::NeedIdPrefix { state: state.to_string() },
+        )),
         _ => Ok(()),
     }
 }
@@ -478,13 +488,18 @@ async fn change_entity(
         (None, _) => 0,
     };
     let text = Value::Object(map).to_string();
+    // Problems inside the row sent name its field, for the app to show them next to it.
+    let row = body.as_ref().map(|_| match kind {
+        Kind::Settings => "settings".to_string(),
+        _ => format!("{}[{index}]", kind.name()),
+    });
     let scenario = match Scenario::from_json(&text) {
         Ok(scenario) => scenario,
-        Err(err) => return Err(refusal(err.all_problems())),
+        Err(err) => return Err(refusal_in(err.all_problems(), row.as_deref())),
     };
     let problems = validate(&scenario);
     if !problems.is_empty() {
-        return Err(refusal(problems));
+        return Err(refusal_in(problems, row.as_deref()));
     }
     let after = body.as_ref().map(|_| normalised(&scenario, kind, index)).transpose()?;
     let entity = match (&before, &after) {
@@ -626,9 +641,26 @@ fn normalised(scenario: &Scenario, kind: Kind, index: usize) -> Result<Value, Ap
     value.and_then(Result::ok).ok_or_else(ApiError::internal)
 }
 
+/// A 422 with each problem's path, English message and typed `code` (the core's kind).
 fn refusal(problems: Vec<Problem>) -> ApiError {
+    refusal_in(problems, None)
+}
+
+/// A 422 as [`refusal`]; a problem inside `row` (`needs[3]`) also names its `field` there
+/// (`trainees`, `window.start`).
+fn refusal_in(problems: Vec<Problem>, row: Option<&str>) -> ApiError {
     ApiError::problems(
-        problems.iter().map(|problem| json!({"path": problem.path, "message": problem.message()})).collect(),
+        problems
+            .iter()
+            .map(|problem| {
+                let mut entry = json!({"path": problem.path, "message": problem.message(), "code": problem.kind});
+                let field = row.and_then(|row| problem.path.strip_prefix(row)).and_then(|rest| rest.strip_prefix('.'));
+                if let (Some(field), Value::Object(map)) = (field, &mut entry) {
+                    map.insert("field".into(), Value::from(field));
+                }
+                entry
+            })
+            .collect(),
     )
 }
 

@@ -27,6 +27,7 @@ use leptos::prelude::*;
 
 use crate::model::StateCode;
 use crate::ui::shell::store::Store;
+use crate::ui::vm::connect::problems;
 use crate::ui::vm::connect::queue;
 use crate::ui::vm::connect::request::{self, Answer};
 use crate::ui::vm::connect::sync::{self, RowState, Sync};
@@ -58,6 +59,8 @@ pub struct Conn {
     pub users: RwSignal<Vec<UserRow>>,
     /// The offline queue and its banner.
     pub offline: offline::Offline,
+    /// The app's store, given at start: refused rows' problems are placed at its fields.
+    store: StoredValue<Option<Store>>,
 }
 
 pub fn use_conn() -> Option<Conn> {
@@ -73,6 +76,7 @@ impl Conn {
             rows: RwSignal::new(BTreeMap::new()),
             users: RwSignal::new(Vec::new()),
             offline: offline::Offline::new(),
+            store: StoredValue::new(None),
         }
     }
 
@@ -91,6 +95,7 @@ impl Conn {
 
     /// At start: a server, then an invitation link or a live session, else the sign-in page.
     pub async fn start(self, store: Store) {
+        self.store.set_value(Some(store));
         let healthy = http::send(&request::health())
             .await
             .is_some_and(|answer| vm::is_server_health(answer.status, &answer.body));
@@ -139,6 +144,7 @@ impl Conn {
         self.account.set(None);
         self.sync.set_value(Sync::default());
         self.rows.set(BTreeMap::new());
+        self.show_problems();
         self.users.set(Vec::new());
         self.offline.forget();
         self.phase.set(Phase::SignIn);
@@ -162,6 +168,7 @@ impl Conn {
         let scenario = self.offline.resume(&login, scenario, &mut synced);
         self.sync.set_value(synced);
         self.rows.set(BTreeMap::new());
+        self.show_problems();
         store.use_server_data(scenario, state.map(StateCode::new));
         store.role.set(match role {
             AccountRole::Focal => Role::Focal,
@@ -246,6 +253,22 @@ impl Conn {
     fn show_rows(&self) {
         let states = self.sync.with_value(|s| s.states().clone());
         self.rows.set(states);
+        self.show_problems();
+    }
+
+    /// The refused rows' typed problems to the store, which places them at their fields.
+    fn show_problems(&self) {
+        if let Some(store) = self.store.get_value() {
+            let problems = self.sync.with_value(Sync::problems);
+            if store.server_problems.with_untracked(|old| *old != problems) {
+                store.server_problems.set(problems);
+            }
+        }
+    }
+
+    /// The typed problems of a refused row.
+    pub fn problems(&self, key: &str) -> Vec<problems::ServerProblem> {
+        self.sync.with_value(|s| s.problems().remove(key).unwrap_or_default())
     }
 }
 

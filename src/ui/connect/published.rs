@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 
 use super::{http, use_conn};
+use crate::model::StateCode;
 use crate::ui::i18n::round::{published_on, r, R};
 use crate::ui::i18n::UiLang;
 use crate::ui::plan::calendar::PlanCalendar;
@@ -120,7 +121,7 @@ pub fn PublishedPlan() -> impl IntoView {
                 {moves_table(l, "sessions-gained", R::SessionsGained, mine.gained)}
                 {moves_table(l, "sessions-lost", R::SessionsLost, mine.lost)}
                 <h3>{r(l, R::YourCalendar)}</h3>
-                <PlanCalendar />
+                <PlanCalendar state=StateCode::new(state()) />
                 <h3>{r(l, R::YourUnmet)}</h3>
                 {if found.plan.unmet.is_empty() {
                     view! { <p class="muted" id="all-met">{r(l, R::AllMet)}</p> }.into_any()

@@ -4,10 +4,20 @@
 use leptos::prelude::*;
 
 use super::use_conn;
-use crate::ui::i18n::connect::{c, changed_by, field_label, refusal, C};
+use super::Conn;
+use crate::ui::i18n::connect::{c, changed_by, field_label, refusal_placed, C};
 use crate::ui::i18n::offline::row_waits;
+use crate::ui::i18n::UiLang;
 use crate::ui::shell::store::use_store;
-use crate::ui::vm::connect::sync::{key, RowState};
+use crate::ui::vm::connect::problems::split;
+use crate::ui::vm::connect::sync::{key, Refusal, RowState};
+
+/// Why the row was not saved, in the interface language: its problems at fields are next to
+/// them, the rest here.
+fn refusal_words(lang: UiLang, conn: Option<Conn>, kind: &str, id: &str, why: &Refusal) -> String {
+    let problems = conn.map(|conn| conn.problems(&key(kind, id))).unwrap_or_default();
+    refusal_placed(lang, why, &split(kind, &problems))
+}
 
 /// `id` is read when shown, so a row that moves shows its own entity's state.
 #[component]
@@ -22,7 +32,9 @@ pub fn RowSave(kind: &'static str, id: Signal<String>) -> impl IntoView {
         let (class, word, reason) = match &state {
             RowState::Saved => ("row-save ok", c(l, C::RowSaved), None),
             RowState::Saving => ("row-save pending", c(l, C::RowSaving), None),
-            RowState::NotSaved(why) => ("row-save bad", c(l, C::RowNotSaved), Some(refusal(l, why))),
+            RowState::NotSaved(why) => {
+                ("row-save bad", c(l, C::RowNotSaved), Some(refusal_words(l, conn, kind, &id.get(), why)))
+            }
             RowState::Waiting => ("row-save waiting", row_waits(l), None),
         };
         let row = key(kind, &id.get());

@@ -297,6 +297,7 @@ impl Catalogue for Ar {
             Issue::Read(error) => super::ReadWords::read_error(self, error),
             Issue::Required => "هذا الحقل مطلوب.".into(),
             Issue::Problem(kind) => problem(self, kind),
+            Issue::Server(rule) => super::connect::rule(super::UiLang::Ar, rule),
             Issue::Internal(detail) => format!("تعذّر على التطبيق تطبيق هذا التغيير ({}).", iso(detail)),
         }
     }

@@ -4,6 +4,7 @@
 
 use super::plural::{arabic, english, french, Form};
 use super::{Msg, UiLang};
+use crate::ui::vm::connect::problems::{Placed, Rule};
 use crate::ui::vm::connect::sync::Refusal;
 use crate::ui::vm::connect::AccountRole;
 
@@ -52,6 +53,7 @@ pub enum C {
     KeepMine,
     TakeTheirs,
     Deleted,
+    SeeField,
 }
 
 pub fn c(lang: UiLang, w: C) -> &'static str {
@@ -96,11 +98,11 @@ pub fn too_many(lang: UiLang, minutes: u64) -> String {
     }
 }
 
-/// Why a row was not saved: the app's sentence for the status, then the server's own words.
-pub fn refusal(lang: UiLang, refusal: &Refusal) -> String {
-    let head = c(
+/// The app's sentence for a refusal's status.
+fn refusal_head(lang: UiLang, status: u16) -> &'static str {
+    c(
         lang,
-        match refusal.status {
+        match status {
             0 => C::Offline,
             403 => C::Forbidden,
             404 => C::Gone,
@@ -108,11 +110,53 @@ pub fn refusal(lang: UiLang, refusal: &Refusal) -> String {
             422 => C::Invalid,
             _ => C::Refused,
         },
-    );
+    )
+}
+
+/// Why a row was not saved: the app's sentence for the status, then the server's own words.
+pub fn refusal(lang: UiLang, refusal: &Refusal) -> String {
+    let head = refusal_head(lang, refusal.status);
     if refusal.detail.is_empty() {
         head.to_string()
     } else {
         format!("{head} ({})", refusal.detail)
+    }
+}
+
+/// Why a row was not saved when the server's problems came typed: the status's sentence,
+/// then the problems at the row in the interface language (those next to fields are not
+/// repeated: "see the marked field"); the server's sentence only for a code this app cannot
+/// read. Without problems, [`refusal`].
+pub fn refusal_placed(lang: UiLang, why: &Refusal, placed: &Placed) -> String {
+    if *placed == Placed::default() {
+        return refusal(lang, why);
+    }
+    let head = refusal_head(lang, why.status);
+    let mut parts: Vec<String> = placed.at_row.iter().map(|issue| lang.catalogue().issue(issue)).collect();
+    parts.extend(placed.unread.iter().map(|message| super::iso(message)));
+    if parts.is_empty() {
+        parts.push(format!("{}.", c(lang, C::SeeField)));
+    }
+    let colon = if lang == UiLang::Fr { " :" } else { ":" };
+    format!("{head}{colon} {}", parts.join(" "))
+}
+
+/// A rule only the server keeps, as a field's problem.
+pub fn rule(lang: UiLang, rule: &Rule) -> String {
+    use super::iso;
+    match (lang, rule) {
+        (UiLang::En, Rule::NeedIdPrefix { state }) => {
+            format!("The id of a need of {} starts with {}.", iso(state), iso(&format!("{state}-")))
+        }
+        (UiLang::Ar, Rule::NeedIdPrefix { state }) => {
+            format!("معرِّف احتياج الدولة {} يبدأ بـ {}.", iso(state), iso(&format!("{state}-")))
+        }
+        (UiLang::Fr, Rule::NeedIdPrefix { state }) => {
+            format!("L'identifiant d'un besoin de {} commence par {}.", iso(state), iso(&format!("{state}-")))
+        }
+        (UiLang::En, Rule::OtherState { state }) => format!("You enter the needs of {} only.", iso(state)),
+        (UiLang::Ar, Rule::OtherState { state }) => format!("تُدخل احتياجات الدولة {} فقط.", iso(state)),
+        (UiLang::Fr, Rule::OtherState { state }) => format!("Vous saisissez les besoins de {} seulement.", iso(state)),
     }
 }
 
@@ -194,6 +238,7 @@ fn en(w: C) -> &'static str {
         C::KeepMine => "Keep mine",
         C::TakeTheirs => "Take theirs",
         C::Deleted => "(deleted)",
+        C::SeeField => "see the marked field",
     }
 }
 
@@ -241,6 +286,7 @@ fn ar(w: C) -> &'static str {
         C::KeepMine => "احتفظ بقيمتي",
         C::TakeTheirs => "خذ قيمتهم",
         C::Deleted => "(محذوف)",
+        C::SeeField => "انظر الحقل المعلَّم",
     }
 }
 
@@ -296,6 +342,7 @@ fn fr(w: C) -> &'static str {
         C::KeepMine => "Garder la mienne",
         C::TakeTheirs => "Prendre la leur",
         C::Deleted => "(supprimée)",
+        C::SeeField => "voir le champ signalé",
     }
 }
 

@@ -210,6 +210,7 @@ impl Catalogue for En {
             Issue::Read(error) => super::ReadWords::read_error(self, error),
             Issue::Required => "This is required.".into(),
             Issue::Problem(kind) => problem(self, kind),
+            Issue::Server(rule) => super::connect::rule(super::UiLang::En, rule),
             Issue::Internal(detail) => format!("The app could not apply this change ({}).", iso(detail)),
         }
     }

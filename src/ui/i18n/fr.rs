@@ -195,6 +195,7 @@ impl Catalogue for Fr {
             Issue::Read(error) => super::ReadWords::read_error(self, error),
             Issue::Required => "Ce champ est obligatoire.".into(),
             Issue::Problem(kind) => problem(self, kind),
+            Issue::Server(rule) => super::connect::rule(super::UiLang::Fr, rule),
             Issue::Internal(detail) => format!("L'application n'a pas pu appliquer ce changement ({}).", iso(detail)),
         }
     }

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 
 use super::roster::Roster;
 use super::store::use_plan;
-use crate::model::SessionId;
+use crate::model::{SessionId, StateCode};
 use crate::ui::i18n::{UiLang, P};
 use crate::ui::shell::store::use_store;
 use crate::ui::vm::plan::calendar::Slot;
@@ -88,14 +88,15 @@ fn bar_view(bar: Bar, lang: UiLang, selected: RwSignal<Option<SessionId>>) -> im
     }
 }
 
+/// `state`: only the sessions that state has seats in (a focal point's published calendar).
 #[component]
-pub fn PlanCalendar() -> impl IntoView {
+pub fn PlanCalendar(#[prop(optional)] state: Option<StateCode>) -> impl IntoView {
     let store = use_store();
     let plan = use_plan();
     let lang = store.lang;
     let timeline = Memo::new(move |_| {
         let code = lang.get().code();
-        plan.solved.with(|s| s.as_ref().map(|s| timeline::timeline(s, code)))
+        plan.solved.with(|s| s.as_ref().map(|s| timeline::timeline_of(s, code, state.as_ref())))
     });
     view! {
         <div class=move || if plan.session.with(Option::is_some) { "plan-calendar with-roster" } else { "plan-calendar" }>

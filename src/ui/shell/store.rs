@@ -11,6 +11,7 @@ use serde_json::Value;
 use super::browser;
 use crate::model::{NeedId, Problem, Scenario, StateCode};
 use crate::ui::i18n::{Note, UiLang};
+use crate::ui::vm::connect::problems::{self, ServerProblem};
 use crate::ui::vm::edit::deleted::{self, DeletedNeed};
 use crate::ui::vm::edit::field::{self, Kind};
 use crate::ui::vm::edit::issue::FieldIssue;
@@ -29,6 +30,23 @@ pub const DEMO_JSON: &str = include_str!("../../../data/demo-2027.json");
 /// time share one write (typing does not write on every key), and steady typing still writes
 /// this often, so nothing typed is ever more than this far from being saved.
 const SAVE_DELAY: Duration = Duration::from_millis(300);
+
+/// The server's problems at the fields' paths of the rows as they now stand: the scenario is
+/// read (and tracked) only while some row has problems.
+fn server_field_issues(
+    scenario: RwSignal<Scenario>,
+    refused: RwSignal<BTreeMap<String, Vec<ServerProblem>>>,
+) -> Memo<BTreeMap<String, Vec<FieldIssue>>> {
+    Memo::new(move |_| {
+        refused.with(|refused| {
+            if refused.is_empty() {
+                BTreeMap::new()
+            } else {
+                scenario.with(|s| problems::by_field_path(s, refused))
+            }
+        })
+    })
+}
 
 /// Text the user typed that was not taken into the scenario, and why.
 #[derive(Debug, Clone, PartialEq)]
@@ -55,6 +73,12 @@ pub struct Store {
     /// edit: `problems` takes them instead of validating the same scenario a second time.
     checked: StoredValue<Option<Vec<Problem>>>,
     pub issues: Memo<BTreeMap<String, Vec<FieldIssue>>>,
+    /// The connected app's refused rows' typed problems, by row key (`needs/QA-x`), set by
+    /// the connection; `server_issues` places them at the fields' paths of the rows now.
+    // Set only by the connected build (`ui::connect`); the standalone one leaves it empty.
+    #[cfg_attr(not(feature = "connect"), allow(dead_code))]
+    pub server_problems: RwSignal<BTreeMap<String, Vec<ServerProblem>>>,
+    server_issues: Memo<BTreeMap<String, Vec<FieldIssue>>>,
     pub drafts: RwSignal<BTreeMap<String, Draft>>,
     history: StoredValue<History<Scenario>>,
     pub can_undo: RwSignal<bool>,
@@ -134,11 +158,15 @@ impl Store {
                 .with(|s| checked.try_update_value(Option::take).flatten().unwrap_or_else(|| crate::model::validate(s)))
         });
         let issues = Memo::new(move |_| problems.with(|p| views::issues_by_path(p)));
+        let server_problems = RwSignal::new(BTreeMap::new());
+        let server_issues = server_field_issues(scenario, server_problems);
         let store = Store {
             scenario,
             problems,
             checked,
             issues,
+            server_problems,
+            server_issues,
             drafts: RwSignal::new(BTreeMap::new()),
             history: StoredValue::new(History::new(200)),
             can_undo: RwSignal::new(false),
@@ -171,13 +199,15 @@ impl Store {
     pub fn field_issues(&self, path: &str) -> Vec<FieldIssue> {
         let mut out: Vec<FieldIssue> =
             self.drafts.with(|d| d.get(path).map(|draft| draft.issues.clone()).unwrap_or_default());
-        self.issues.with(|map| {
-            for issue in map.get(path).into_iter().flatten() {
-                if !out.contains(issue) {
-                    out.push(issue.clone());
+        for map in [self.issues, self.server_issues] {
+            map.with(|map| {
+                for issue in map.get(path).into_iter().flatten() {
+                    if !out.contains(issue) {
+                        out.push(issue.clone());
+                    }
                 }
-            }
-        });
+            });
+        }
         out
     }
 

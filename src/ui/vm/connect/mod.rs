@@ -3,6 +3,7 @@
 //! components in `ui/connect` only render this and send what it builds.
 
 pub mod admin;
+pub mod problems;
 pub mod queue;
 pub mod request;
 pub mod round;

@@ -12,6 +12,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+use super::problems::{problems_of, ServerProblem};
 use super::request::Answer;
 use super::AccountRole;
 use crate::model::Scenario;
@@ -186,6 +187,8 @@ pub struct Sync {
     /// original is deleted only once the row under its new id is on the server), by the
     /// delete's key: the create's key.
     held: BTreeMap<String, String>,
+    /// The typed problems of each row's last refusal (see [`Sync::problems`]).
+    problems: BTreeMap<String, Vec<ServerProblem>>,
 }
 
 /// The scenario of `GET /api/scenario` (its `revision` and `revs` taken out) and the rows'
@@ -290,6 +293,7 @@ impl Sync {
             self.refused.insert(key.clone(), edit.body().cloned());
             let current = (answer.status == 409).then(|| answer.body.clone());
             let refusal = Refusal { status: answer.status, detail: detail(&answer.body), current };
+            self.problems.insert(key.clone(), problems_of(&answer.body));
             self.states.insert(key, RowState::NotSaved(refusal));
         }
     }
@@ -388,6 +392,19 @@ impl Sync {
         self.states.insert(key, RowState::Waiting);
     }
 
+    /// The typed problems of each row now not saved, by its key (rows saved since, or whose
+    /// refusal had none, are left out).
+    pub fn problems(&self) -> BTreeMap<String, Vec<ServerProblem>> {
+        self.problems
+            .iter()
+            .filter(|(key, problems)| {
+                !problems.is_empty()
+                    && matches!(self.states.get(*key), Some(RowState::NotSaved(refusal)) if refusal.status != 0)
+            })
+            .map(|(key, problems)| (key.clone(), problems.clone()))
+            .collect()
+    }
+
     /// The rows still waiting for an answer.
     pub fn saving(&self) -> usize {
         self.in_flight.len()
@@ -416,13 +433,14 @@ pub fn detail(body: &Value) -> String {
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
     use serde_json::{json, Map};
 
     const DEMO: &str = include_str!("../../../../data/demo-2027.json");
 
-    fn server_answer() -> Value {
+    /// The demo as `GET /api/scenario` gives it, every row at rev 3.
+    pub(in crate::ui::vm::connect) fn server_answer() -> Value {
         let mut body: Value = serde_json::from_str(DEMO).unwrap();
         let scenario: Scenario = serde_json::from_value(body.clone()).unwrap();
         let mut revs = Map::new();

@@ -7,6 +7,7 @@ use crate::model::{Problem, ProblemKind};
 
 use crate::model::read::ReadError;
 pub use crate::model::Thing;
+use crate::ui::vm::connect::problems::Rule;
 
 /// One thing wrong with a field, ready for a catalogue to phrase.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -17,6 +18,8 @@ pub enum Issue {
     Required,
     /// A problem the core found (validation or reading the scenario).
     Problem(ProblemKind),
+    /// A rule only the shared workspace's server keeps (its 422's typed `code`).
+    Server(Rule),
     /// The app could not apply an edit (a field it does not know): a fault of the app, shown
     /// with its technical detail inside a translated sentence.
     Internal(String),

@@ -7,7 +7,7 @@ use chrono::{Datelike, NaiveDate};
 
 use super::calendar::{calendar, Slot};
 use super::solved::LastPlan;
-use crate::model::{name_in, SkillId};
+use crate::model::{name_in, SkillId, StateCode};
 
 /// The narrowest bar, as a fraction of the year (about two and a half weeks).
 pub const MIN_WIDTH: f64 = 0.07;
@@ -73,7 +73,13 @@ pub fn month_days(year: i32) -> [u32; 12] {
 
 /// The timeline of every session of the plan, names in `lang`.
 pub fn timeline(solved: &LastPlan, lang: &str) -> Timeline {
-    let cal = calendar(solved, lang, None);
+    timeline_of(solved, lang, None)
+}
+
+/// The timeline of the sessions `state` has seats in (every session with `None`): a focal
+/// point's published calendar, what its feed subscribes to.
+pub fn timeline_of(solved: &LastPlan, lang: &str, state: Option<&StateCode>) -> Timeline {
+    let cal = calendar(solved, lang, state);
     let year = cal.year;
     let days = days_in_year(year);
     let scenario = &solved.scenario;
@@ -150,5 +156,41 @@ mod tests {
         assert_eq!(t.not_running.len(), t.sessions - t.running);
         assert!(t.not_running.iter().all(|s| !s.running && s.filled < s.min_participants.max(1)));
         assert_eq!(month_days(2028)[1], 29);
+    }
+
+    /// A state's timeline draws exactly the sessions the plan gives that state seats in, each
+    /// with the state's seats.
+    #[test]
+    fn a_states_timeline_draws_only_its_sessions() {
+        let d = demo();
+        let needs: std::collections::BTreeMap<_, _> = d.scenario.needs.iter().map(|n| (&n.id, &n.state)).collect();
+        for state in &d.scenario.states {
+            let mut own: Vec<_> = d
+                .plan
+                .allocations
+                .iter()
+                .filter(|a| needs.get(&a.need) == Some(&&state.code))
+                .map(|a| a.session.clone())
+                .collect();
+            own.sort();
+            own.dedup();
+            let t = timeline_of(&d, "ar", Some(&state.code));
+            let mut drawn: Vec<_> = t
+                .skills
+                .iter()
+                .flat_map(|s| s.lanes.iter().flatten().map(|b| &b.slot))
+                .chain(&t.outside)
+                .map(|slot| {
+                    assert!(slot.state_seats.is_some_and(|seats| seats > 0), "{}", slot.session);
+                    slot.session.clone()
+                })
+                .collect();
+            drawn.sort();
+            assert_eq!(drawn, own, "{}", state.code);
+            assert_eq!(t.sessions, own.len());
+        }
+        assert!(
+            timeline_of(&d, "en", None).sessions > timeline_of(&d, "en", Some(&d.scenario.states[0].code)).sessions
+        );
     }
 }
