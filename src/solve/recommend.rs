@@ -266,6 +266,16 @@ struct Items {
     previous: Vec<Option<usize>>,
 }
 
+impl Items {
+    /// The items that may join `set`: not in it, their earlier copy in it.
+    fn open(&self, set: &[usize]) -> Vec<usize> {
+        (0..self.sessions.len())
+            .filter(|item| !set.contains(item))
+            .filter(|&item| self.previous[item].is_none_or(|before| set.contains(&before)))
+            .collect()
+    }
+}
+
 fn items_of(classes: &[&Class], singles: &[f64]) -> Items {
     let mut order: Vec<usize> = (0..classes.len()).filter(|&c| singles[c] > tolerance(singles[c])).collect();
     order.sort_by(|&a, &b| singles[b].total_cmp(&singles[a]).then(a.cmp(&b)));
@@ -414,11 +424,11 @@ fn choose_in_region(
 /// A region with budgets, minimum sizes or pins: each of its solves may need
 /// branch-and-bound, so the choice is a lazy greedy that solves as few candidates as it can.
 /// The region's budgets priced at fixed prices (`Priced`) give, in milliseconds, a value
-/// that bounds the region's optimum with any sessions added: a candidate's priced value with
-/// the set so far, less the set's solved value, bounds its true gain from above. Each step
-/// solves only the candidates whose bound could beat the best gain solved so far, best bound
-/// first, and takes that best once it beats every remaining bound (`priced_greedy`). The same
-/// priced network bounds every choice: its value plus its best gains (submodular). Not
+/// that bounds the region's optimum with any sessions added: a candidate's priced gain with
+/// the set so far bounds its true gain (up to the set's priced gap). Each step solves only
+/// the candidates whose priced gain could beat the best gain solved so far, highest first,
+/// and takes that best once it is at least every priced gain left (`priced_greedy`). The
+/// same priced network bounds every choice: its value plus its best gains (submodular). Not
 /// proven: the status stays `time_limit`.
 fn choose_in_hard_region(
     base: &Scenario,
@@ -617,10 +627,7 @@ fn priced_greedy(
     let mut marginal: Vec<(f64, bool)> = items.single.iter().map(|&gain| (gain, false)).collect();
     let workers = parallel::workers().max(1);
     while set.len() < k && !evaluator.deadline.passed() {
-        let open: Vec<usize> = (0..items.sessions.len())
-            .filter(|item| !set.contains(item))
-            .filter(|&item| items.previous[item].is_none_or(|before| set.contains(&before)))
-            .collect();
+        let open = items.open(&set);
         let mut solved: Vec<(usize, f64)> = Vec::new();
         loop {
             let top = solved.iter().map(|&(_, gain)| gain).fold(f64::NEG_INFINITY, f64::max);
@@ -684,10 +691,7 @@ fn greedy(
     // (estimate, the set size it was computed at) per item.
     let mut estimate: Vec<(f64, usize)> = items.single.iter().map(|&gain| (gain, usize::MAX)).collect();
     while set.len() < k && !evaluator.deadline.passed() {
-        let mut open: Vec<usize> = (0..items.sessions.len())
-            .filter(|item| !set.contains(item))
-            .filter(|&item| items.previous[item].is_none_or(|before| set.contains(&before)))
-            .collect();
+        let mut open = items.open(&set);
         open.sort_by(|&a, &b| estimate[b].0.total_cmp(&estimate[a].0).then(a.cmp(&b)));
         let mut chosen = None;
         for &item in &open {
