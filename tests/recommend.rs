@@ -201,6 +201,43 @@ fn budgets_and_minimums_give_an_honest_bound() {
     }
 }
 
+/// A budget-linked region (Egypt's budget joins its two skills) where the candidates of the
+/// course with a minimum size are worth the most once budgets are priced and minimums
+/// dropped (three priority-5 trainees), but never fill their minimum of five: the choice must
+/// solve them, see that they add nothing, and take the other course's session instead.
+fn overestimated_scenario() -> Scenario {
+    let text = r#"{"format": "qudra-scenario", "version": 1, "title": "overestimated",
+        "horizon": {"start": "2027-01-01", "end": "2027-01-30"},
+        "states": [{"code": "TN", "name": {"en": "Tunisia"}, "languages": ["en"]},
+                   {"code": "EG", "name": {"en": "Egypt"}, "languages": ["en"], "budget": 1000}],
+        "skills": [{"id": "s1", "name": {"en": "One"}}, {"id": "s2", "name": {"en": "Two"}}],
+        "courses": [{"id": "M", "title": {"en": "M"}, "skill": "s1", "level": 1, "language": "en", "mode": "online"},
+                    {"id": "B", "title": {"en": "B"}, "skill": "s2", "level": 1, "language": "en", "mode": "online"}],
+        "sessions": [{"id": "M-1", "course": "M", "start": "2027-01-05", "end": "2027-01-06", "seats": 10, "min_participants": 5},
+                     {"id": "B-1", "course": "B", "start": "2027-01-12", "end": "2027-01-13", "seats": 2, "cost_per_seat": 10}],
+        "needs": [{"id": "EG-s1", "state": "EG", "skill": "s1", "level": 1, "trainees": 3, "priority": 5},
+                  {"id": "EG-s2", "state": "EG", "skill": "s2", "level": 1, "trainees": 2, "priority": 1},
+                  {"id": "TN-s2", "state": "TN", "skill": "s2", "level": 1, "trainees": 4, "priority": 1}]}"#;
+    Scenario::from_json(text).expect("overestimated scenario parses")
+}
+
+#[test]
+fn a_budget_linked_region_solves_the_candidate_its_priced_value_overestimates() {
+    let scenario = overestimated_scenario();
+    for k in [1, 2] {
+        let rec = recommend(&scenario, k, &options()).expect("recommends");
+        let what = format!("overestimated, K={k}");
+        check(&what, &scenario, &rec);
+        assert_eq!(rec.proposals.len(), k, "{what}: {k} sessions of B add trainees");
+        for proposal in &rec.proposals {
+            assert_eq!(proposal.session.course.as_str(), "B", "{what}: M's sessions never fill their minimum");
+        }
+        let best = brute_force(&scenario, k);
+        assert!(close(rec.objective, best), "{what}: objective {} but the best choice gives {best}", rec.objective);
+        assert!(rec.bound >= best - 1e-6 * best.abs().max(1.0), "{what}: bound {} below the best {best}", rec.bound);
+    }
+}
+
 #[test]
 fn the_region_conformance_scenario_gets_a_proven_choice() {
     let text = std::fs::read_to_string(common::cli::repo("tests/fixtures/conformance/region.json")).unwrap();

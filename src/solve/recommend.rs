@@ -6,9 +6,10 @@
 //! optimum is submodular in the sessions added (a network's value is M♮-concave in the
 //! capacities of its arcs), so "the value now plus the K best single gains" bounds every
 //! choice, and branch-and-bound over the candidates proves the best K. A region with budgets,
-//! minimum sizes or pins is chosen greedily and bounded through its pure relaxation. The
-//! regions' best choices per count are combined exactly (a small knapsack over counts), and
-//! the result is re-solved whole, proposal by proposal, for the gains.
+//! minimum sizes or pins is chosen by a lazy greedy led and bounded by its budgets priced
+//! (flows only), which solves only the few candidates that could be the best. The regions'
+//! best choices per count are combined exactly (a small knapsack over counts), and each
+//! touched region is re-solved, proposal by proposal, for the gains.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -20,7 +21,7 @@ use crate::model::{NeedId, Scenario, Session, SessionId};
 use super::compat::{check_rules, Index};
 use super::deadline::Deadline;
 use super::model::Family;
-use super::region::{self, Regions};
+use super::region::{self, Group, Regions};
 use super::{flow, lagrange};
 use super::{parallel, Options, Plan, SolveError, Status, DEFAULT_TIME_LIMIT};
 
@@ -32,9 +33,6 @@ pub const DEFAULT_SESSIONS: usize = 5;
 
 /// The most sessions one recommendation may propose.
 pub const MAX_SESSIONS: usize = 50;
-
-/// Classes of a hard region the greedy choice considers (the best by their gain in the relaxation).
-const SCREENED: usize = 24;
 
 /// Seconds each solve of a hard region may take while choosing (the proposals are then
 /// solved with the full time limit).
@@ -268,6 +266,16 @@ struct Items {
     previous: Vec<Option<usize>>,
 }
 
+impl Items {
+    /// The items that may join `set`: not in it, their earlier copy in it.
+    fn open(&self, set: &[usize]) -> Vec<usize> {
+        (0..self.sessions.len())
+            .filter(|item| !set.contains(item))
+            .filter(|&item| self.previous[item].is_none_or(|before| set.contains(&before)))
+            .collect()
+    }
+}
+
 fn items_of(classes: &[&Class], singles: &[f64]) -> Items {
     let mut order: Vec<usize> = (0..classes.len()).filter(|&c| singles[c] > tolerance(singles[c])).collect();
     order.sort_by(|&a, &b| singles[b].total_cmp(&singles[a]).then(a.cmp(&b)));
@@ -414,12 +422,14 @@ fn choose_in_region(
 }
 
 /// A region with budgets, minimum sizes or pins: each of its solves may need
-/// branch-and-bound, so the candidates are first ranked by their gain in the region's pure
-/// relaxation (network flows, fast), and the choice is made greedily among the best
-/// `SCREENED` classes, each valued by a short solve before it is taken (those gains are its
-/// first estimates). The relaxation bounds every choice: its value plus its best single gains
-/// (submodular); so do the budgets priced instead of dropped (`priced_bound`), tighter when
-/// budgets bind. Not proven: the status stays `time_limit`.
+/// branch-and-bound, so the choice is a lazy greedy that solves as few candidates as it can.
+/// The region's budgets priced at fixed prices (`Priced`) give, in milliseconds, a value
+/// that bounds the region's optimum with any sessions added: a candidate's priced gain with
+/// the set so far bounds its true gain (up to the set's priced gap). Each step solves only
+/// the candidates whose priced gain could beat the best gain solved so far, highest first,
+/// and takes that best once it is at least every priced gain left (`priced_greedy`). The
+/// same priced network bounds every choice: its value plus its best gains (submodular). Not
+/// proven: the status stays `time_limit`.
 fn choose_in_hard_region(
     base: &Scenario,
     classes: &[&Class],
@@ -427,37 +437,24 @@ fn choose_in_hard_region(
     options: &Options,
     deadline: Deadline,
 ) -> Result<(Items, RegionChoice), SolveError> {
-    let relaxed_firsts: Vec<Session> =
-        classes.iter().map(|c| Session { min_participants: 0, ..c.sessions[0].clone() }).collect();
-    let mut relaxed = Evaluator::new(region::relaxed(base), relaxed_firsts, options, deadline);
-    let relaxed_start = relaxed.value(&[])?;
-    let relaxed_singles: Vec<f64> = relaxed
-        .values((0..classes.len()).map(|c| vec![c]).collect())?
-        .iter()
-        .map(|v| (v - relaxed_start).max(0.0))
-        .collect();
-    let copies: Vec<f64> = classes
-        .iter()
-        .zip(&relaxed_singles)
-        .flat_map(|(class, &gain)| std::iter::repeat_n(gain, class.sessions.len()))
-        .collect();
-    let mut bound: Vec<f64> = (0..=k)
-        .map(|count| if relaxed.proven { plus_best(relaxed_start, &copies, count) } else { full_service(base) })
-        .collect();
-    if let Some(priced) = priced_bound(base, classes, k) {
-        bound.iter_mut().zip(priced).for_each(|(bound, priced)| *bound = bound.min(priced));
-    }
-
-    let mut ranked: Vec<usize> = (0..classes.len()).filter(|&c| relaxed_singles[c] > 0.0).collect();
-    ranked.sort_by(|&a, &b| relaxed_singles[b].total_cmp(&relaxed_singles[a]).then(a.cmp(&b)));
-    ranked.truncate(SCREENED);
-    let screened: Vec<&Class> = ranked.iter().map(|&c| classes[c]).collect();
-    let screened_gains: Vec<f64> = ranked.iter().map(|&c| relaxed_singles[c]).collect();
-    let items = items_of(&screened, &screened_gains);
+    let priced = Priced::new(base);
+    let priced_start = priced.value(&[]);
+    let firsts: Vec<&Session> = classes.iter().map(|c| &c.sessions[0]).collect();
+    let singles: Vec<Option<f64>> = parallel::map(firsts, |session| priced.value(&[session]));
+    let singles: Vec<f64> = match priced_start {
+        // A flow that did not complete bounds nothing: the gains are then only an order.
+        Some(start) => singles.iter().map(|v| v.map_or(f64::INFINITY, |v| (v - start).max(0.0))).collect(),
+        None => vec![f64::INFINITY; classes.len()],
+    };
+    let bound: Vec<f64> = match priced_start {
+        Some(start) if singles.iter().all(|g| g.is_finite()) => priced.bound(start, classes, &singles, k),
+        _ => vec![full_service(base); k + 1],
+    };
+    let items = items_of(classes, &singles);
     let quick = Options { time_limit: Some(HARD_SOLVE_SECONDS), gap: HARD_SOLVE_GAP, ..options.clone() };
     let mut evaluator = Evaluator::new(base.clone(), items.sessions.clone(), &quick, deadline);
     let start = evaluator.value(&[])?;
-    let best = greedy(&mut evaluator, &items, start, k)?;
+    let best = priced_greedy(&mut evaluator, &priced, &items, start, k)?;
     Ok((items, RegionChoice { best, bound, evaluator }))
 }
 
@@ -478,37 +475,205 @@ fn full_service(scenario: &Scenario) -> f64 {
 /// Seconds pricing a hard region's budgets may take.
 const PRICING_SECONDS: f64 = 2.0;
 
-/// A tighter bound for a region with budgets: the budgets priced (at the prices that bound
-/// the region best without candidates, from `lagrange.rs`) instead of imposed, minimum sizes
-/// and pins dropped. For any prices `>= 0` that is a network whose value bounds the region's
-/// optimum with any sessions added, and is submodular in them: its value plus its `count`
-/// best single gains bounds every choice of `count`. `None` when pricing found nothing.
-fn priced_bound(base: &Scenario, classes: &[&Class], k: usize) -> Option<Vec<f64>> {
-    let relaxed = region::without_minimums_or_pins(base);
-    let prices = {
-        let index = Index::new(&relaxed);
-        lagrange::solve(&index, &Family::ALL, Deadline::after(Some(PRICING_SECONDS)))?.prices
-    };
-    let dual: f64 =
-        relaxed.states.iter().zip(&prices).map(|(state, price)| price * state.budget.unwrap_or(0) as f64).sum();
-    let value = |scenario: &Scenario| -> Option<f64> {
-        let index = Index::new(scenario);
+/// Classes whose copies' priced gains are valued one by one for the bound (the others count
+/// their single gain for every copy).
+const BOUND_CLASSES: usize = 12;
+
+/// A hard region with its budgets priced (at the prices that bound the region best without
+/// candidates, from `lagrange.rs`; none when pricing found nothing) instead of imposed, and
+/// its minimum sizes and pins dropped. For any prices `>= 0` that is a network whose value
+/// plus the prices times the budgets bounds the region's optimum with any sessions added,
+/// and is submodular in them. With the budgets priced, nothing links one skill and level to
+/// another: each is a network of its own, so a candidate is valued by its own group's flow.
+struct Priced {
+    /// Each skill and level's network (its needs, courses and sessions), and its value.
+    groups: Vec<(Group, Scenario, Option<f64>)>,
+    prices: Vec<f64>,
+    /// The prices times the budgets.
+    dual: f64,
+}
+
+impl Priced {
+    fn new(base: &Scenario) -> Priced {
+        let relaxed = region::without_minimums_or_pins(base);
+        let prices = {
+            let index = Index::new(&relaxed);
+            lagrange::solve(&index, &Family::ALL, Deadline::after(Some(PRICING_SECONDS))).map(|priced| priced.prices)
+        }
+        .unwrap_or_else(|| vec![0.0; relaxed.states.len()]);
+        let dual =
+            relaxed.states.iter().zip(&prices).map(|(state, price)| price * state.budget.unwrap_or(0) as f64).sum();
+        let keys: BTreeSet<Group> = relaxed.needs.iter().map(|n| (n.skill.clone(), n.level)).collect();
+        let mut priced = Priced { groups: Vec::new(), prices, dual };
+        let scenarios: Vec<(Group, Scenario)> = keys
+            .into_iter()
+            .map(|key| {
+                let in_group = |skill: &crate::model::SkillId, level: i64| *skill == key.0 && level == key.1;
+                let courses: Vec<_> = relaxed.courses.iter().filter(|c| in_group(&c.skill, c.level)).cloned().collect();
+                let scenario = Scenario {
+                    needs: relaxed.needs.iter().filter(|n| in_group(&n.skill, n.level)).cloned().collect(),
+                    sessions: relaxed
+                        .sessions
+                        .iter()
+                        .filter(|s| courses.iter().any(|c| c.id == s.course))
+                        .cloned()
+                        .collect(),
+                    courses,
+                    ..relaxed.clone()
+                };
+                (key, scenario)
+            })
+            .collect();
+        let values = parallel::map(scenarios.iter().map(|(_, scenario)| scenario).collect(), |scenario| {
+            priced.flow(scenario, &[])
+        });
+        priced.groups =
+            scenarios.into_iter().zip(values).map(|((key, scenario), value)| (key, scenario, value)).collect();
+        priced
+    }
+
+    /// The priced flow of one group with `sessions` added (their minimum sizes dropped);
+    /// `None` when it did not complete.
+    fn flow(&self, group: &Scenario, sessions: &[&Session]) -> Option<f64> {
+        let mut scenario = group.clone();
+        scenario.sessions.extend(sessions.iter().map(|&s| Session { min_participants: 0, ..s.clone() }));
+        let index = Index::new(&scenario);
         let price: Vec<f64> = index
             .pairs
             .iter()
-            .map(|pair| index.payer(pair).map_or(0.0, |k| prices[k] * index.session(pair.session).cost_per_seat as f64))
+            .map(|pair| {
+                index.payer(pair).map_or(0.0, |k| self.prices[k] * index.session(pair.session).cost_per_seat as f64)
+            })
             .collect();
         let flow = flow::solve(&index, &price, Deadline::after(None));
-        flow.complete.then_some(flow.value + dual)
-    };
-    let start = value(&relaxed)?;
-    let singles = parallel::map(classes.to_vec(), |class| {
-        let mut with_one = relaxed.clone();
-        with_one.sessions.push(Session { min_participants: 0, ..class.sessions[0].clone() });
-        value(&with_one).map(|v| std::iter::repeat_n((v - start).max(0.0), class.sessions.len()).collect::<Vec<f64>>())
-    });
-    let copies: Vec<f64> = singles.into_iter().collect::<Option<Vec<_>>>()?.concat();
-    Some((0..=k).map(|count| plus_best(start, &copies, count)).collect())
+        flow.complete.then_some(flow.value)
+    }
+
+    /// The bound with `sessions` added: each group's flow, the touched ones solved again.
+    /// `None` when a flow did not complete.
+    fn value(&self, sessions: &[&Session]) -> Option<f64> {
+        let mut total = self.dual;
+        for (key, scenario, value) in &self.groups {
+            let touched: Vec<&Session> = sessions
+                .iter()
+                .copied()
+                .filter(|s| scenario.course(&s.course).is_some_and(|c| c.skill == key.0 && c.level == key.1))
+                .collect();
+            total += if touched.is_empty() { (*value)? } else { self.flow(scenario, &touched)? };
+        }
+        Some(total)
+    }
+
+    /// A bound per count on every choice: the value without candidates plus the best
+    /// increments, where a class's copies add what the priced network gives them one after
+    /// another (diminishing: submodular) for the classes of largest single gain, and their
+    /// single gain each for the rest.
+    fn bound(&self, start: f64, classes: &[&Class], singles: &[f64], k: usize) -> Vec<f64> {
+        let mut order: Vec<usize> = (0..classes.len()).collect();
+        order.sort_by(|&a, &b| singles[b].total_cmp(&singles[a]).then(a.cmp(&b)));
+        let refined: Vec<usize> =
+            order.iter().copied().filter(|&c| classes[c].sessions.len() > 1).take(BOUND_CLASSES).collect();
+        let copies = parallel::map(refined.clone(), |c| {
+            let sessions: Vec<&Session> = classes[c].sessions.iter().collect();
+            (2..=sessions.len()).map(|count| self.value(&sessions[..count])).collect::<Option<Vec<f64>>>()
+        });
+        let mut increments: Vec<f64> = Vec::new();
+        for (c, class) in classes.iter().enumerate() {
+            let exact = refined.iter().position(|&r| r == c).and_then(|i| copies[i].as_ref());
+            match exact {
+                Some(values) => {
+                    let mut before = start + singles[c];
+                    increments.push(singles[c]);
+                    for &value in values {
+                        increments.push((value - before).max(0.0));
+                        before = before.max(value);
+                    }
+                }
+                None => increments.extend(std::iter::repeat_n(singles[c], class.sessions.len())),
+            }
+        }
+        (0..=k).map(|count| plus_best(start, &increments, count)).collect()
+    }
+}
+
+/// Candidates a step of `priced_greedy` bounds with their exact priced value at once.
+const REFRESHED: usize = 8;
+
+/// Candidates a step of `priced_greedy` solves at most before it takes the best solved.
+const VERIFIED: usize = 8;
+
+/// Lazy greedy led by the priced network: a candidate's priced gain with the set so far
+/// (its priced value with the set less the set's) bounds its true gain from above, up to
+/// the set's priced gap (the priced value less the solved value of the set), and priced
+/// gains only shrink as the set grows (submodular), so an older one bounds too and is
+/// refreshed (a flow of its skill and level) only when it could matter. Each step solves
+/// the candidates (the region's branch-and-bound, as many at once as there are workers),
+/// highest priced gain first, until the best solved gain is at least every priced gain left
+/// (or `VERIFIED` are solved), and takes that best: a step loses at most the set's priced
+/// gap against the best single addition. The best set of each size along the way.
+fn priced_greedy(
+    evaluator: &mut Evaluator,
+    priced: &Priced,
+    items: &Items,
+    start: f64,
+    k: usize,
+) -> Result<Vec<(f64, Vec<usize>)>, SolveError> {
+    let mut best = vec![(start, Vec::new()); k + 1];
+    let mut set: Vec<usize> = Vec::new();
+    let mut value = start;
+    let session_refs = |set: &[usize]| -> Vec<&Session> { set.iter().map(|&i| &items.sessions[i]).collect() };
+    let mut priced_now = priced.value(&[]);
+    // Each item's priced gain, and whether it was computed with the set as it is now.
+    let mut marginal: Vec<(f64, bool)> = items.single.iter().map(|&gain| (gain, false)).collect();
+    let workers = parallel::workers().max(1);
+    while set.len() < k && !evaluator.deadline.passed() {
+        let open = items.open(&set);
+        let mut solved: Vec<(usize, f64)> = Vec::new();
+        loop {
+            let top = solved.iter().map(|&(_, gain)| gain).fold(f64::NEG_INFINITY, f64::max);
+            let mut contenders: Vec<usize> = open
+                .iter()
+                .copied()
+                .filter(|item| solved.iter().all(|(s, _)| s != item))
+                .filter(|&item| marginal[item].0 > top + tolerance(value))
+                .collect();
+            contenders.sort_by(|&a, &b| marginal[b].0.total_cmp(&marginal[a].0).then(a.cmp(&b)));
+            if contenders.is_empty() || solved.len() >= VERIFIED || evaluator.deadline.passed() {
+                break;
+            }
+            // Refresh the stale priced gains among the first contenders, then look again.
+            let stale: Vec<usize> =
+                contenders.iter().copied().take(REFRESHED).filter(|&item| !marginal[item].1).collect();
+            if let (false, Some(now)) = (stale.is_empty(), priced_now) {
+                let values = parallel::map(stale.clone(), |item| priced.value(&session_refs(&with(&set, item))));
+                for (item, next) in stale.into_iter().zip(values) {
+                    // A flow that did not complete: the old bound stands.
+                    marginal[item] = (next.map_or(marginal[item].0, |next| (next - now).max(0.0)), true);
+                }
+                continue;
+            }
+            let batch: Vec<usize> = contenders.iter().copied().take(workers.min(VERIFIED - solved.len())).collect();
+            let values = evaluator.values(batch.iter().map(|&item| with(&set, item)).collect())?;
+            solved.extend(batch.into_iter().zip(values).map(|(item, next)| (item, next - value)));
+        }
+        let Some(&(item, gain)) = solved.iter().max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0))) else {
+            break;
+        };
+        if gain <= tolerance(value) {
+            break;
+        }
+        set = with(&set, item);
+        value += gain;
+        priced_now = match (priced_now, marginal[item]) {
+            (Some(now), (gain, true)) => Some(now + gain),
+            _ => priced.value(&session_refs(&set)),
+        };
+        marginal.iter_mut().for_each(|entry| entry.1 = false);
+        for slot in &mut best[set.len()..] {
+            *slot = (value, set.clone());
+        }
+    }
+    Ok(best)
 }
 
 /// Lazy greedy: the item of largest marginal gain, re-valued only when its last value is
@@ -526,10 +691,7 @@ fn greedy(
     // (estimate, the set size it was computed at) per item.
     let mut estimate: Vec<(f64, usize)> = items.single.iter().map(|&gain| (gain, usize::MAX)).collect();
     while set.len() < k && !evaluator.deadline.passed() {
-        let mut open: Vec<usize> = (0..items.sessions.len())
-            .filter(|item| !set.contains(item))
-            .filter(|&item| items.previous[item].is_none_or(|before| set.contains(&before)))
-            .collect();
+        let mut open = items.open(&set);
         open.sort_by(|&a, &b| estimate[b].0.total_cmp(&estimate[a].0).then(a.cmp(&b)));
         let mut chosen = None;
         for &item in &open {
@@ -618,7 +780,8 @@ pub fn recommend(scenario: &Scenario, k: usize, options: &Options) -> Result<Rec
     let mut chosen: Vec<(usize, Vec<usize>)> =
         counts.iter().enumerate().map(|(r, &take)| (r, choices[r].2.best[take].1.clone())).collect();
     let mut taken: Vec<Vec<usize>> = vec![Vec::new(); choices.len()];
-    let mut ordered: Vec<Session> = Vec::new();
+    // (the chosen region it is in, the session), by decreasing gain.
+    let mut ordered: Vec<(usize, Session)> = Vec::new();
     loop {
         let mut best: Option<(f64, usize, usize)> = None;
         for (r, items) in &chosen {
@@ -646,30 +809,44 @@ pub fn recommend(scenario: &Scenario, k: usize, options: &Options) -> Result<Rec
         }
         let Some((_, r, item)) = best else { break };
         taken[r] = with(&taken[r], item);
-        ordered.push(choices[r].1.sessions[item].clone());
+        ordered.push((r, choices[r].1.sessions[item].clone()));
     }
     chosen.clear();
 
-    // Gains, trainees and needs from whole solves, proposal by proposal.
-    let prefixes: Vec<Scenario> = (1..=ordered.len())
-        .map(|count| {
-            let mut with_proposals = scenario.clone();
-            with_proposals.sessions.extend(ordered[..count].iter().cloned());
-            with_proposals
-        })
-        .collect();
-    let plans = parallel::map(prefixes, |with_proposals| super::solve(&with_proposals, &sub_options));
-    let mut proposals = Vec::new();
-    let mut previous = base_plan.clone();
-    for (session, plan) in ordered.into_iter().zip(plans) {
-        let plan = plan?;
-        let (trainees, rises) = difference(&previous, &plan);
-        let (needs, seats) = rises.into_iter().unzip();
-        let gain = round6(plan.objective - previous.objective);
-        proposals.push(Proposal { session, gain, trainees, needs, seats });
-        previous = plan;
+    // Gains, trainees and needs from solving, proposal by proposal, the region it is in with
+    // the proposals so far there: the objective is the sum of the regions', and a region
+    // solves alone as it does within the whole scenario (its blocks are the same), so only
+    // the touched regions are solved again. They get at most the search's time left.
+    let prefix_options = Options {
+        time_limit: Some(deadline.left().map_or(DEFAULT_TIME_LIMIT, |left| left.clamp(1.0, DEFAULT_TIME_LIMIT))),
+        ..options.clone()
+    };
+    let touched: BTreeSet<usize> = ordered.iter().map(|(r, _)| *r).collect();
+    let mut jobs: Vec<Scenario> = touched.iter().map(|&r| choices[r].0.clone()).collect();
+    jobs.extend((0..ordered.len()).map(|count| {
+        let (r, _) = ordered[count];
+        let mut with_proposals = choices[r].0.clone();
+        with_proposals.sessions.extend(ordered[..=count].iter().filter(|(o, _)| *o == r).map(|(_, s)| s.clone()));
+        with_proposals
+    }));
+    let mut plans = parallel::map(jobs, |job| super::solve(&job, &prefix_options)).into_iter();
+    let mut previous: BTreeMap<usize, Plan> = BTreeMap::new();
+    for &r in &touched {
+        previous.insert(r, plans.next().ok_or(SolveError::Solver("a region's solve is missing".into()))??);
     }
-    let objective = previous.objective;
+    let mut proposals = Vec::new();
+    let mut objective = base_plan.objective;
+    for ((r, session), plan) in ordered.into_iter().zip(plans) {
+        let plan = plan?;
+        let before = previous.get(&r).ok_or(SolveError::Solver("a region's solve is missing".into()))?;
+        let (trainees, rises) = difference(before, &plan);
+        let (needs, seats) = rises.into_iter().unzip();
+        let gain = plan.objective - before.objective;
+        objective += gain;
+        proposals.push(Proposal { session, gain: round6(gain), trainees, needs, seats });
+        previous.insert(r, plan);
+    }
+    let objective = round6(objective);
     let bound = round6(bound).max(objective);
     // Every bound above is valid (values from cut-short solves bound nothing and are not
     // used as bounds), so a bound that meets the objective proves it.

@@ -100,16 +100,6 @@ pub(super) fn solve_proven(scenario: &Scenario, options: &Options) -> Result<(Pl
     Ok((plan, proven))
 }
 
-/// The scenario relaxed into a pure network: no budgets, no minimum sizes, no pins. Its
-/// optimum bounds the scenario's from above, and it is submodular in the sessions added.
-pub(super) fn relaxed(scenario: &Scenario) -> Scenario {
-    let mut relaxed = scenario.clone();
-    relaxed.states.iter_mut().for_each(|s| s.budget = None);
-    relaxed.sessions.iter_mut().for_each(|s| s.min_participants = 0);
-    relaxed.pins.clear();
-    relaxed
-}
-
 /// The scenario without minimum sizes or pins, its budgets kept (to be priced): what the
 /// budgets' Lagrangian relaxation bounds.
 pub(super) fn without_minimums_or_pins(scenario: &Scenario) -> Scenario {
@@ -119,7 +109,8 @@ pub(super) fn without_minimums_or_pins(scenario: &Scenario) -> Scenario {
     relaxed
 }
 
-/// True when the scenario is a pure network already: nothing `relaxed` would drop.
+/// True when the scenario is a pure network already: no budget spent by a need, no minimum
+/// size, no pin.
 pub(super) fn is_pure(scenario: &Scenario) -> bool {
     let budgeted: BTreeSet<&str> =
         scenario.states.iter().filter(|s| s.budget.is_some()).map(|s| s.code.as_str()).collect();
