@@ -222,6 +222,24 @@ pub fn problems_carry_codes(server: &Server) {
     let problem = refused.json()["problems"][0].clone();
     assert_eq!(problem["field"].as_str(), Some("state"), "{problem}");
     assert_eq!(problem["code"], json!({"kind": "other_state", "state": "QA"}));
+
+    // A row whose id is not the one its address names.
+    let id = need["id"].as_str().expect("id");
+    let mut renamed = need.clone();
+    renamed["id"] = json!(format!("{id}-other"));
+    let refused = focal.send("PUT", &path, Some(renamed), &[("If-Match", &rev_header(&need))]);
+    expect(&refused, 422, "an id other than the address's");
+    let problem = refused.json()["problems"][0].clone();
+    assert_eq!(problem["field"].as_str(), Some("id"), "{problem}");
+    assert_eq!(problem["code"], json!({"kind": "key_differs", "address": id, "sent": format!("{id}-other")}));
+
+    // A body that is JSON but not an object, and one that is not JSON.
+    let refused = focal.send("PUT", &path, Some(json!([1, 2])), &[("If-Match", &rev_header(&need))]);
+    expect(&refused, 422, "a list for a row");
+    assert_eq!(refused.json()["problems"][0]["code"], json!({"kind": "not_an_object"}), "{}", refused.text);
+    let refused = focal.raw("POST", "/api/needs", Some(b"{\"state\": ".to_vec()), &[], true);
+    expect(&refused, 400, "not JSON");
+    assert_eq!(refused.json()["problems"][0]["code"], json!({"kind": "not_json", "line": 1, "column": 10}));
     assert_eq!(focal.get(&path).json()["rev"], need["rev"], "nothing was changed by the refusals");
 }
 
