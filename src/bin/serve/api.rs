@@ -879,9 +879,9 @@ async fn publish_plan(
 }
 
 /// `GET /api/plans/published`: the published plan with its `note`, `published_at`,
-/// `published_by`, and per state the sessions gained and lost against the plan published
+/// `published_by`, the scenario it was solved from (`solved_from`), and per state the sessions gained and lost against the plan published
 /// before it (`changes`); a focal point's holds only its state's allocations, unmet needs,
-/// changes (and the sessions it has seats in).
+/// changes (and the sessions it has seats in) and its state's needs, pins and exclusions.
 async fn published_plan(State(app): State<AppState>, caller: Caller) -> Result<Response, ApiError> {
     let mut tx = db::snapshot(&app.pool, app.backend).await?;
     let rows = sqlx::query(
@@ -900,7 +900,7 @@ async fn published_plan(State(app): State<AppState>, caller: Caller) -> Result<R
     };
     let latest = rows.first().ok_or_else(ApiError::not_found)?;
     let (id, revision): (i64, i64) = (latest.try_get(0)?, latest.try_get(1)?);
-    let (mut plan, scenario) = read(latest)?;
+    let (mut plan, mut scenario) = read(latest)?;
     let previous = rows.get(1).map(read).transpose()?;
     let states: Vec<String> = scenario.states.iter().map(|state| state.code.as_str().to_string()).collect();
     let changes = super::changes::sessions_gained_and_lost(
@@ -926,9 +926,18 @@ async fn published_plan(State(app): State<AppState>, caller: Caller) -> Result<R
         let sessions: std::collections::BTreeSet<_> =
             plan.allocations.iter().map(|allocation| allocation.session.clone()).collect();
         plan.sessions.retain(|fill| sessions.contains(&fill.session));
+        let needs: std::collections::BTreeSet<_> =
+            scenario.needs.iter().filter(|need| own(&need.id)).map(|need| need.id.clone()).collect();
+        scenario.pins.retain(|pin| needs.contains(&pin.need));
+        scenario.exclusions.retain(|exclusion| needs.contains(&exclusion.need));
+        scenario.needs.retain(|need| needs.contains(&need.id));
     }
     let mut body = serde_json::from_str::<Value>(&plan.to_json()).map_err(|_| ApiError::internal())?;
+    let scenario = serde_json::to_value(&scenario).map_err(|_| ApiError::internal())?;
     if let Value::Object(map) = &mut body {
+        // The scenario it was solved from, as the caller may see it: its needs are the ones
+        // behind the allocations, also those deleted since.
+        map.insert("solved_from".into(), scenario);
         map.insert("id".into(), Value::from(id));
         map.insert("revision".into(), Value::from(revision));
         if let Value::Object(extra) = extra {
