@@ -235,31 +235,50 @@ fn overview_reminds_of_states_without_needs() {
     );
 }
 
+/// A scratch folder and, in it, an app folder holding an `index.html`.
+fn app_folder(name: &str) -> (std::path::PathBuf, std::path::PathBuf) {
+    let dir = scratch(name);
+    let app = dir.join("app");
+    std::fs::create_dir_all(&app).expect("app folder");
+    std::fs::write(app.join("index.html"), "<!doctype html><title>Qudra</title>").expect("index.html");
+    (dir, app)
+}
+
+/// `GET` an app file with `headers`: the status, the `named` response headers ("" for one
+/// not sent) and the body.
+fn get_file<const N: usize>(
+    base: &str,
+    path: &str,
+    headers: &[(&str, &str)],
+    named: [&str; N],
+) -> (u16, [String; N], Vec<u8>) {
+    let agent: ureq::Agent = ureq::Agent::config_builder().http_status_as_error(false).build().into();
+    let mut request = agent.get(format!("{base}{path}"));
+    for (name, value) in headers {
+        request = request.header(*name, *value);
+    }
+    let mut answer = request.call().unwrap_or_else(|err| panic!("GET {path}: {err}"));
+    let values =
+        named.map(|name| answer.headers().get(name).and_then(|v| v.to_str().ok()).unwrap_or_default().to_string());
+    let body = answer.body_mut().with_config().limit(64 * 1024 * 1024).read_to_vec().expect("body");
+    (answer.status().as_u16(), values, body)
+}
+
 /// The app's files go out compressed: brotli to a browser that accepts it (its wasm is the
 /// first visit's largest download), gzip to one that accepts only gzip, as they are to one
 /// that accepts neither; every body decodes to the file on disk.
 #[test]
 fn the_app_is_sent_with_brotli_to_browsers_that_accept_it() {
-    let dir = scratch("brotli");
-    let app = dir.join("app");
-    std::fs::create_dir_all(&app).expect("app folder");
-    std::fs::write(app.join("index.html"), "<!doctype html><title>Qudra</title>").expect("index.html");
+    let (dir, app) = app_folder("brotli");
     // A stand-in for the app's wasm: the wasm header, then text that compresses as code does.
     let mut wasm = b"\0asm\x01\0\0\0".to_vec();
     wasm.extend(std::fs::read("data/demo-2027.json").expect("the demo scenario"));
     std::fs::write(app.join("qudra-web-0123abcd_bg.wasm"), &wasm).expect("wasm");
     let server = Server::start(&sqlite(&dir), &["--app", &app.to_string_lossy()]);
     let get = |accept: Option<&str>| {
-        let agent: ureq::Agent = ureq::Agent::config_builder().http_status_as_error(false).build().into();
-        let mut request = agent.get(format!("{}/qudra-web-0123abcd_bg.wasm", server.base));
-        if let Some(accept) = accept {
-            request = request.header("Accept-Encoding", accept);
-        }
-        let mut answer = request.call().expect("GET the wasm");
-        let header =
-            |name: &str| answer.headers().get(name).and_then(|v| v.to_str().ok()).unwrap_or_default().to_string();
-        let (status, encoding, kind) = (answer.status().as_u16(), header("content-encoding"), header("content-type"));
-        let body = answer.body_mut().with_config().limit(64 * 1024 * 1024).read_to_vec().expect("body");
+        let headers: Vec<(&str, &str)> = accept.map(|accept| ("Accept-Encoding", accept)).into_iter().collect();
+        let (status, [encoding, kind], body) =
+            get_file(&server.base, "/qudra-web-0123abcd_bg.wasm", &headers, ["content-encoding", "content-type"]);
         (status, encoding, kind, body)
     };
 
@@ -285,25 +304,13 @@ fn the_app_is_sent_with_brotli_to_browsers_that_accept_it() {
 /// new ETag once the file changes (an upgrade), so an old solver never runs with a new app.
 #[test]
 fn unhashed_files_are_revalidated_and_hashed_ones_kept() {
-    let dir = scratch("caching");
-    let app = dir.join("app");
-    std::fs::create_dir_all(&app).expect("app folder");
-    std::fs::write(app.join("index.html"), "<!doctype html><title>Qudra</title>").expect("index.html");
+    let (dir, app) = app_folder("caching");
     std::fs::write(app.join("qudra-solver_bg.wasm"), b"\0asm\x01\0\0\0old").expect("solver");
     std::fs::write(app.join("qudra-web-77c149ac33d9065c_bg.wasm"), b"\0asm\x01\0\0\0").expect("app wasm");
     std::fs::write(app.join("first-4ec755cb4e873ae.css"), "body{}").expect("css");
     let server = Server::start(&sqlite(&dir), &["--app", &app.to_string_lossy()]);
     let get = |path: &str, headers: &[(&str, &str)]| {
-        let agent: ureq::Agent = ureq::Agent::config_builder().http_status_as_error(false).build().into();
-        let mut request = agent.get(format!("{}{path}", server.base));
-        for (name, value) in headers {
-            request = request.header(*name, *value);
-        }
-        let mut answer = request.call().expect("GET");
-        let header =
-            |name: &str| answer.headers().get(name).and_then(|v| v.to_str().ok()).unwrap_or_default().to_string();
-        let (status, cache, etag) = (answer.status().as_u16(), header("cache-control"), header("etag"));
-        let body = answer.body_mut().read_to_vec().expect("body");
+        let (status, [cache, etag], body) = get_file(&server.base, path, headers, ["cache-control", "etag"]);
         (status, cache, etag, body)
     };
 
