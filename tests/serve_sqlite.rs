@@ -235,31 +235,50 @@ fn overview_reminds_of_states_without_needs() {
     );
 }
 
+/// A scratch folder and, in it, an app folder holding an `index.html`.
+fn app_folder(name: &str) -> (std::path::PathBuf, std::path::PathBuf) {
+    let dir = scratch(name);
+    let app = dir.join("app");
+    std::fs::create_dir_all(&app).expect("app folder");
+    std::fs::write(app.join("index.html"), "<!doctype html><title>Qudra</title>").expect("index.html");
+    (dir, app)
+}
+
+/// `GET` an app file with `headers`: the status, the `named` response headers ("" for one
+/// not sent) and the body.
+fn get_file<const N: usize>(
+    base: &str,
+    path: &str,
+    headers: &[(&str, &str)],
+    named: [&str; N],
+) -> (u16, [String; N], Vec<u8>) {
+    let agent: ureq::Agent = ureq::Agent::config_builder().http_status_as_error(false).build().into();
+    let mut request = agent.get(format!("{base}{path}"));
+    for (name, value) in headers {
+        request = request.header(*name, *value);
+    }
+    let mut answer = request.call().unwrap_or_else(|err| panic!("GET {path}: {err}"));
+    let values =
+        named.map(|name| answer.headers().get(name).and_then(|v| v.to_str().ok()).unwrap_or_default().to_string());
+    let body = answer.body_mut().with_config().limit(64 * 1024 * 1024).read_to_vec().expect("body");
+    (answer.status().as_u16(), values, body)
+}
+
 /// The app's files go out compressed: brotli to a browser that accepts it (its wasm is the
 /// first visit's largest download), gzip to one that accepts only gzip, as they are to one
 /// that accepts neither; every body decodes to the file on disk.
 #[test]
 fn the_app_is_sent_with_brotli_to_browsers_that_accept_it() {
-    let dir = scratch("brotli");
-    let app = dir.join("app");
-    std::fs::create_dir_all(&app).expect("app folder");
-    std::fs::write(app.join("index.html"), "<!doctype html><title>Qudra</title>").expect("index.html");
+    let (dir, app) = app_folder("brotli");
     // A stand-in for the app's wasm: the wasm header, then text that compresses as code does.
     let mut wasm = b"\0asm\x01\0\0\0".to_vec();
     wasm.extend(std::fs::read("data/demo-2027.json").expect("the demo scenario"));
     std::fs::write(app.join("qudra-web-0123abcd_bg.wasm"), &wasm).expect("wasm");
     let server = Server::start(&sqlite(&dir), &["--app", &app.to_string_lossy()]);
     let get = |accept: Option<&str>| {
-        let agent: ureq::Agent = ureq::Agent::config_builder().http_status_as_error(false).build().into();
-        let mut request = agent.get(format!("{}/qudra-web-0123abcd_bg.wasm", server.base));
-        if let Some(accept) = accept {
-            request = request.header("Accept-Encoding", accept);
-        }
-        let mut answer = request.call().expect("GET the wasm");
-        let header =
-            |name: &str| answer.headers().get(name).and_then(|v| v.to_str().ok()).unwrap_or_default().to_string();
-        let (status, encoding, kind) = (answer.status().as_u16(), header("content-encoding"), header("content-type"));
-        let body = answer.body_mut().with_config().limit(64 * 1024 * 1024).read_to_vec().expect("body");
+        let headers: Vec<(&str, &str)> = accept.map(|accept| ("Accept-Encoding", accept)).into_iter().collect();
+        let (status, [encoding, kind], body) =
+            get_file(&server.base, "/qudra-web-0123abcd_bg.wasm", &headers, ["content-encoding", "content-type"]);
         (status, encoding, kind, body)
     };
 
@@ -277,4 +296,45 @@ fn the_app_is_sent_with_brotli_to_browsers_that_accept_it() {
     let (status, encoding, _, body) = get(None);
     assert_eq!((status, encoding.as_str()), (200, ""));
     assert!(body == wasm, "sent as it is without Accept-Encoding");
+}
+
+/// The app's files and a browser's cache: a file trunk names with its content hash is kept a
+/// year unasked; one named without (the worker builds, `boot.js`, `index.html`) is asked about
+/// at each use, with an ETag a repeated request names to get a 304 without the body, and a
+/// new ETag once the file changes (an upgrade), so an old solver never runs with a new app.
+#[test]
+fn unhashed_files_are_revalidated_and_hashed_ones_kept() {
+    let (dir, app) = app_folder("caching");
+    std::fs::write(app.join("qudra-solver_bg.wasm"), b"\0asm\x01\0\0\0old").expect("solver");
+    std::fs::write(app.join("qudra-web-77c149ac33d9065c_bg.wasm"), b"\0asm\x01\0\0\0").expect("app wasm");
+    std::fs::write(app.join("first-4ec755cb4e873ae.css"), "body{}").expect("css");
+    let server = Server::start(&sqlite(&dir), &["--app", &app.to_string_lossy()]);
+    let get = |path: &str, headers: &[(&str, &str)]| {
+        let (status, [cache, etag], body) = get_file(&server.base, path, headers, ["cache-control", "etag"]);
+        (status, cache, etag, body)
+    };
+
+    for path in ["/qudra-web-77c149ac33d9065c_bg.wasm", "/first-4ec755cb4e873ae.css"] {
+        let (status, cache, etag, _) = get(path, &[]);
+        assert_eq!((status, cache.as_str(), etag.as_str()), (200, "public, max-age=31536000, immutable", ""), "{path}");
+    }
+    for path in ["/", "/index.html", "/qudra-solver_bg.wasm"] {
+        let (status, cache, etag, body) = get(path, &[]);
+        assert_eq!((status, cache.as_str()), (200, "no-cache"), "{path}");
+        assert!(etag.starts_with("W/\"") && !body.is_empty(), "{path}: {etag:?}");
+        let (status, cache, again, body) = get(path, &[("If-None-Match", &etag)]);
+        assert_eq!((status, cache.as_str(), again.as_str()), (304, "no-cache", etag.as_str()), "{path}");
+        assert!(body.is_empty(), "{path}: a 304 has no body");
+        let (status, _, _, body) = get(path, &[("If-None-Match", "W/\"some-other\"")]);
+        assert!(status == 200 && !body.is_empty(), "{path}: another ETag gets the file");
+    }
+
+    // An upgrade writes a new solver: the old ETag no longer matches, the new file comes.
+    let (_, _, old, _) = get("/qudra-solver_bg.wasm", &[]);
+    std::fs::write(app.join("qudra-solver_bg.wasm"), b"\0asm\x01\0\0\0the new solver").expect("new solver");
+    let (status, _, new, body) = get("/qudra-solver_bg.wasm", &[("If-None-Match", &old)]);
+    assert_eq!(status, 200);
+    assert!(new != old && body.ends_with(b"the new solver"), "{old} then {new}");
+    let (status, _, _, _) = get("/missing.js", &[]);
+    assert_eq!(status, 404);
 }

@@ -83,6 +83,7 @@ pub fn run(server: &Server) {
     accounts_listed_and_audited(server);
     audit_log(server);
     concurrent_writers(server);
+    published_calendar_keeps_deleted_needs(server);
 }
 
 pub fn sign_in_and_out(server: &Server) {
@@ -222,6 +223,24 @@ pub fn problems_carry_codes(server: &Server) {
     let problem = refused.json()["problems"][0].clone();
     assert_eq!(problem["field"].as_str(), Some("state"), "{problem}");
     assert_eq!(problem["code"], json!({"kind": "other_state", "state": "QA"}));
+
+    // A row whose id is not the one its address names.
+    let id = need["id"].as_str().expect("id");
+    let mut renamed = need.clone();
+    renamed["id"] = json!(format!("{id}-other"));
+    let refused = focal.send("PUT", &path, Some(renamed), &[("If-Match", &rev_header(&need))]);
+    expect(&refused, 422, "an id other than the address's");
+    let problem = refused.json()["problems"][0].clone();
+    assert_eq!(problem["field"].as_str(), Some("id"), "{problem}");
+    assert_eq!(problem["code"], json!({"kind": "key_differs", "address": id, "sent": format!("{id}-other")}));
+
+    // A body that is JSON but not an object, and one that is not JSON.
+    let refused = focal.send("PUT", &path, Some(json!([1, 2])), &[("If-Match", &rev_header(&need))]);
+    expect(&refused, 422, "a list for a row");
+    assert_eq!(refused.json()["problems"][0]["code"], json!({"kind": "not_an_object"}), "{}", refused.text);
+    let refused = focal.raw("POST", "/api/needs", Some(b"{\"state\": ".to_vec()), &[], true);
+    expect(&refused, 400, "not JSON");
+    assert_eq!(refused.json()["problems"][0]["code"], json!({"kind": "not_json", "line": 1, "column": 10}));
     assert_eq!(focal.get(&path).json()["rev"], need["rev"], "nothing was changed by the refusals");
 }
 
@@ -675,6 +694,55 @@ pub fn plans_published_per_state(server: &Server) {
         let everyone = all["allocations"].as_array().map_or(0, Vec::len);
         assert!(allocations.len() < everyone, "{login} does not see every state's allocations");
     }
+}
+
+/// A need deleted after publishing: the published plan a focal point reads still holds its
+/// allocations, with the scenario it was solved from (`solved_from`: that state's needs only,
+/// the deleted one among them), so its calendar shows what was published; the feed keeps it.
+pub fn published_calendar_keeps_deleted_needs(server: &Server) {
+    let planner = sign_in(server, "planner");
+    let solved = planner.send("POST", "/api/plans", None, &[]);
+    expect(&solved, 201, "solve");
+    let id = solved.json()["id"].as_i64().expect("plan id");
+    expect(&planner.send("POST", &format!("/api/plans/{id}/publish"), None, &[]), 200, "publish");
+    let focal = sign_in(server, "focal-qa");
+    let scenario = focal.get("/api/scenario").json();
+    let named =
+        |list: &str, need: &Value| scenario[list].as_array().into_iter().flatten().any(|row| row["need"] == *need);
+    let before = focal.get("/api/plans/published").json();
+    let allocation = before["allocations"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .find(|a| !named("pins", &a["need"]) && !named("exclusions", &a["need"]))
+        .cloned()
+        .expect("QA has seats without a pin or exclusion");
+    let need = allocation["need"].as_str().expect("need id").to_string();
+    let path = format!("/api/needs/{need}");
+    let current = focal.get(&path).json();
+    expect(&focal.send("DELETE", &path, None, &[("If-Match", &rev_header(&current))]), 204, "delete the need");
+    expect(&focal.get(&path), 404, "deleted");
+
+    let after = focal.get("/api/plans/published").json();
+    assert_eq!(after["id"].as_i64(), Some(id));
+    assert!(after["allocations"].as_array().is_some_and(|list| list.contains(&allocation)), "{allocation}");
+    let needs = after["solved_from"]["needs"].as_array().cloned().unwrap_or_default();
+    assert!(needs.iter().any(|n| n["id"] == json!(need) && n["state"] == "QA"), "the deleted need: {needs:?}");
+    assert!(needs.iter().all(|n| n["state"] == "QA"), "a focal point sees its state's needs only");
+    assert!(after["solved_from"]["sessions"].as_array().is_some_and(|list| !list.is_empty()));
+    let everyone = sign_in(server, "centre").get("/api/plans/published").json();
+    let all = everyone["solved_from"]["needs"].as_array().map_or(0, Vec::len);
+    assert!(all > needs.len(), "the centre sees every state's needs ({all})");
+
+    let url = focal.send("POST", "/api/states/QA/calendar-token", None, &[]).json()["url"]
+        .as_str()
+        .unwrap_or_default()
+        .to_string();
+    let feed = server.client().get(&url);
+    expect(&feed, 200, "the feed");
+    let session = allocation["session"].as_str().unwrap_or_default();
+    let unfolded = feed.text.replace("\r\n ", "");
+    assert!(unfolded.contains(&format!("UID:{session}.QA.")), "the feed keeps {session}");
 }
 
 /// A state's calendar feed: made by its focal point or an admin, replaced by a new one, and

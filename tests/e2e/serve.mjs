@@ -20,6 +20,18 @@ const TYPES = {
   '.ico': 'image/x-icon',
 };
 
+/** Cache-Control of a file trunk names with its content hash: kept a year unasked. */
+export const IMMUTABLE = 'public, max-age=31536000, immutable';
+
+/**
+ * Whether a file name carries trunk's content hash: a dash, then 12 to 16 hexadecimal digits
+ * (a 64-bit hash without its leading zeros), then the extension or `_bg`, as `qudra serve`
+ * tells them apart (src/bin/serve/api.rs, `hashed`).
+ */
+export function hashed(name) {
+  return /-[0-9a-f]{12,16}(_bg)?$/.test(name.split('.')[0]);
+}
+
 /** Serves `dir` on `port` (0 = any free port); resolves to the running http.Server. */
 export function serve(dir, port = 0, host = '127.0.0.1') {
   const root = resolve(dir);
@@ -31,14 +43,33 @@ export function serve(dir, port = 0, host = '127.0.0.1') {
       return;
     }
     try {
-      if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
-      const body = await readFile(file);
-      res.writeHead(200, {
+      let info = await stat(file);
+      if (info.isDirectory()) {
+        file = join(file, 'index.html');
+        info = await stat(file);
+      }
+      const headers = {
         'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
         'Content-Security-Policy': CSP,
         'X-Content-Type-Options': 'nosniff',
-        'Cache-Control': 'no-cache',
-      });
+      };
+      const name = file.slice(file.lastIndexOf(sep) + 1);
+      if (hashed(name)) {
+        headers['Cache-Control'] = IMMUTABLE;
+      } else {
+        // Asked about at each use, with a weak ETag of size and modification time: 304 when
+        // the browser's copy is current, so an upgrade never mixes an old solver with a new app.
+        headers['Cache-Control'] = 'no-cache';
+        headers.ETag = `W/"${info.size}-${Math.floor(info.mtimeMs / 1000).toString(16)}"`;
+        const opaque = (tag) => tag.trim().replace(/^W\//, '');
+        const asked = req.headers['if-none-match'];
+        if (asked && asked.split(',').some((tag) => tag.trim() === '*' || opaque(tag) === opaque(headers.ETag))) {
+          res.writeHead(304, headers).end();
+          return;
+        }
+      }
+      const body = await readFile(file);
+      res.writeHead(200, headers);
       res.end(body);
     } catch {
       res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8', 'Content-Security-Policy': CSP });

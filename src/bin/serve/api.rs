@@ -111,11 +111,23 @@ impl IntoResponse for ApiError {
     }
 }
 
-/// A request body as JSON (400 when it is not).
+/// A request body as JSON (400 when it is not, with the problem's `code`: `not_json` and
+/// where reading stopped).
 pub fn json_body(bytes: &Bytes) -> Result<Value, ApiError> {
     serde_json::from_slice(bytes).map_err(|err| {
-        ApiError::bad_request(&format!("the body is not JSON: line {}, column {}", err.line(), err.column()))
+        let (line, column) = (err.line(), err.column());
+        let message = format!("the body is not JSON: line {line}, column {column}");
+        let code = Code::Server(Rule::NotJson { line, column });
+        ApiError::new(
+            StatusCode::BAD_REQUEST,
+            json!({"error": message, "problems": [{"path": ".", "message": message, "code": code}]}),
+        )
     })
+}
+
+/// A 422 for a body that is JSON but not an object, with the `not_an_object` code.
+fn not_an_object(message: &str) -> ApiError {
+    ApiError::problems(vec![json!({"path": ".", "message": message, "code": Code::Server(Rule::NotAnObject)})])
 }
 
 /// The whole application: the API, the calendar feeds, and the built app from `app_dir`.
@@ -144,7 +156,9 @@ pub fn router(state: AppState, app_dir: Option<PathBuf>) -> Router {
         .fallback(|| async { ApiError::not_found() });
     let mut app = Router::new().nest("/api", api).route("/calendar/{file}", get(super::calendar::serve_feed));
     app = match app_dir {
-        Some(dir) => app.fallback_service(ServeDir::new(dir)),
+        Some(dir) => app.fallback_service(
+            tower::ServiceBuilder::new().layer(axum::middleware::from_fn(caching)).service(ServeDir::new(dir)),
+        ),
         None => app.fallback(|| async { (StatusCode::NOT_FOUND, "not found") }),
     };
     app.with_state(state)
@@ -164,6 +178,68 @@ pub fn router(state: AppState, app_dir: Option<PathBuf>) -> Router {
             HeaderValue::from_static("DENY"),
         ))
         .layer(SetResponseHeaderLayer::if_not_present(header::CACHE_CONTROL, HeaderValue::from_static("no-cache")))
+}
+
+/// How long a browser keeps a file whose name changes with its content: a year.
+pub const IMMUTABLE: &str = "public, max-age=31536000, immutable";
+
+/// Whether a file's name carries trunk's content hash: a dash, then 12 to 16 hexadecimal
+/// digits (trunk writes a 64-bit hash without its leading zeros, so `first-4ec755cb4e873ae.css`
+/// has 15), then the extension or `_bg` (`qudra-web-77c149ac33d9065c_bg.wasm`).
+pub fn hashed(name: &str) -> bool {
+    let stem = name.split('.').next().unwrap_or_default();
+    let stem = stem.strip_suffix("_bg").unwrap_or(stem);
+    stem.rsplit_once('-').is_some_and(|(_, hash)| {
+        (12..=16).contains(&hash.len()) && hash.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+    })
+}
+
+/// The app's files' caching: a hashed file is kept a year unasked (`immutable`); any other
+/// (`index.html`, `boot.js`, the worker builds trunk names without a hash) is asked about at
+/// each use (`no-cache`) with a weak ETag of its size and modification time, and an
+/// `If-None-Match` that names it is answered 304 without the body, so after an upgrade a
+/// browser never runs an old solver with a new app.
+async fn caching(request: axum::extract::Request, next: axum::middleware::Next) -> Response {
+    let name = request.uri().path().rsplit('/').next().unwrap_or_default().to_string();
+    let asked = request.headers().get(header::IF_NONE_MATCH).cloned();
+    let mut response = next.run(request).await;
+    if response.status() != StatusCode::OK {
+        return response;
+    }
+    if hashed(&name) {
+        response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static(IMMUTABLE));
+        return response;
+    }
+    let no_cache = HeaderValue::from_static("no-cache");
+    let text = |name: header::HeaderName| {
+        response.headers().get(name).and_then(|value| value.to_str().ok()).unwrap_or_default().to_string()
+    };
+    let modified = chrono::DateTime::parse_from_rfc2822(&text(header::LAST_MODIFIED)).ok();
+    let length = text(header::CONTENT_LENGTH);
+    let etag = modified
+        .filter(|_| !length.is_empty())
+        .and_then(|at| HeaderValue::from_str(&format!("W/\"{length}-{:x}\"", at.timestamp())).ok());
+    let Some(etag) = etag else {
+        response.headers_mut().insert(header::CACHE_CONTROL, no_cache);
+        return response;
+    };
+    if asked.is_some_and(|asked| etag_matches(&asked, &etag)) {
+        let mut unchanged = StatusCode::NOT_MODIFIED.into_response();
+        unchanged.headers_mut().insert(header::ETAG, etag);
+        unchanged.headers_mut().insert(header::CACHE_CONTROL, no_cache);
+        return unchanged;
+    }
+    response.headers_mut().insert(header::ETAG, etag);
+    response.headers_mut().insert(header::CACHE_CONTROL, no_cache);
+    response
+}
+
+/// Whether an `If-None-Match` value names `etag` (weakly compared, as RFC 9110 says for it):
+/// `*`, or any of its comma-separated tags with or without `W/`.
+fn etag_matches(asked: &HeaderValue, etag: &HeaderValue) -> bool {
+    let opaque = |tag: &str| tag.trim().trim_start_matches("W/").to_string();
+    let ours = opaque(etag.to_str().unwrap_or_default());
+    asked.to_str().unwrap_or_default().split(',').any(|tag| tag.trim() == "*" || opaque(tag) == ours)
 }
 
 /// One JSON line per request on standard error: time, method, route (the pattern, never the
@@ -287,7 +363,7 @@ fn entity_body(bytes: &Bytes) -> Result<Value, ApiError> {
         Value::Object(map) => {
             map.remove("rev");
         }
-        _ => return Err(ApiError::problem(".", "expected a JSON object")),
+        _ => return Err(not_an_object("expected a JSON object")),
     }
     Ok(value)
 }
@@ -451,8 +527,10 @@ async fn change_entity(
                 Err(err) => return Err(last_change(tx, kind, &id, err).await),
             };
             own_state(caller, kind, &body)?;
-            if kind.key(&body).as_deref() != Some(id.as_str()) {
-                return Err(ApiError::problem(key_field(kind), "differs from the entity named in the address"));
+            let sent = kind.key(&body);
+            if sent.as_deref() != Some(id.as_str()) {
+                let rule = Rule::KeyDiffers { address: id.clone(), sent };
+                return Err(ApiError::rule(key_field(kind), "differs from the entity named in the address", rule));
             }
             (Some(current.clone()), Some(body), Some(id))
         }
@@ -734,7 +812,7 @@ fn publication_note(bytes: &Bytes) -> Result<Option<String>, ApiError> {
     }
     let body = json_body(bytes)?;
     let Value::Object(map) = body else {
-        return Err(ApiError::problem(".", "expected a JSON object, as {\"note\": \"…\"}"));
+        return Err(not_an_object("expected a JSON object, as {\"note\": \"…\"}"));
     };
     if let Some(field) = map.keys().find(|field| *field != "note") {
         return Err(ApiError::problem(field, "unknown field; a publication takes only \"note\""));
@@ -801,9 +879,9 @@ async fn publish_plan(
 }
 
 /// `GET /api/plans/published`: the published plan with its `note`, `published_at`,
-/// `published_by`, and per state the sessions gained and lost against the plan published
+/// `published_by`, the scenario it was solved from (`solved_from`), and per state the sessions gained and lost against the plan published
 /// before it (`changes`); a focal point's holds only its state's allocations, unmet needs,
-/// changes (and the sessions it has seats in).
+/// changes (and the sessions it has seats in) and its state's needs, pins and exclusions.
 async fn published_plan(State(app): State<AppState>, caller: Caller) -> Result<Response, ApiError> {
     let mut tx = db::snapshot(&app.pool, app.backend).await?;
     let rows = sqlx::query(
@@ -822,7 +900,7 @@ async fn published_plan(State(app): State<AppState>, caller: Caller) -> Result<R
     };
     let latest = rows.first().ok_or_else(ApiError::not_found)?;
     let (id, revision): (i64, i64) = (latest.try_get(0)?, latest.try_get(1)?);
-    let (mut plan, scenario) = read(latest)?;
+    let (mut plan, mut scenario) = read(latest)?;
     let previous = rows.get(1).map(read).transpose()?;
     let states: Vec<String> = scenario.states.iter().map(|state| state.code.as_str().to_string()).collect();
     let changes = super::changes::sessions_gained_and_lost(
@@ -848,9 +926,18 @@ async fn published_plan(State(app): State<AppState>, caller: Caller) -> Result<R
         let sessions: std::collections::BTreeSet<_> =
             plan.allocations.iter().map(|allocation| allocation.session.clone()).collect();
         plan.sessions.retain(|fill| sessions.contains(&fill.session));
+        let needs: std::collections::BTreeSet<_> =
+            scenario.needs.iter().filter(|need| own(&need.id)).map(|need| need.id.clone()).collect();
+        scenario.pins.retain(|pin| needs.contains(&pin.need));
+        scenario.exclusions.retain(|exclusion| needs.contains(&exclusion.need));
+        scenario.needs.retain(|need| needs.contains(&need.id));
     }
     let mut body = serde_json::from_str::<Value>(&plan.to_json()).map_err(|_| ApiError::internal())?;
+    let scenario = serde_json::to_value(&scenario).map_err(|_| ApiError::internal())?;
     if let Value::Object(map) = &mut body {
+        // The scenario it was solved from, as the caller may see it: its needs are the ones
+        // behind the allocations, also those deleted since.
+        map.insert("solved_from".into(), scenario);
         map.insert("id".into(), Value::from(id));
         map.insert("revision".into(), Value::from(revision));
         if let Value::Object(extra) = extra {

@@ -17,7 +17,6 @@ use crate::ui::shell::browser;
 use crate::ui::shell::store::use_store;
 use crate::ui::vm::connect::request::Answer;
 use crate::ui::vm::connect::round::{self, Published, SeatMove, KEY_SEEN_PLAN};
-use crate::ui::vm::plan::solved::LastPlan;
 
 /// The page's origin (`http://host:port`), for absolute links.
 pub fn origin() -> String {
@@ -89,7 +88,7 @@ pub fn PublishedPlan() -> impl IntoView {
                     news.set(round::is_new(found.id, browser::read(KEY_SEEN_PLAN).as_deref()));
                     browser::write(KEY_SEEN_PLAN, &found.id.to_string());
                     let scenario = store.scenario.get_untracked();
-                    plan.solved.set(Some(LastPlan { scenario, plan: found.plan.clone(), ms: 0.0 }));
+                    plan.solved.set(Some(found.last_plan(scenario)));
                     published.set(Some(Some(found)));
                 }
                 Err(path) => failed.set(Some(path)),

@@ -157,6 +157,30 @@ pub fn rule(lang: UiLang, rule: &Rule) -> String {
         (UiLang::En, Rule::OtherState { state }) => format!("You enter the needs of {} only.", iso(state)),
         (UiLang::Ar, Rule::OtherState { state }) => format!("تُدخل احتياجات الدولة {} فقط.", iso(state)),
         (UiLang::Fr, Rule::OtherState { state }) => format!("Vous saisissez les besoins de {} seulement.", iso(state)),
+        (lang, Rule::KeyDiffers { address, sent }) => {
+            let sent = iso(sent.as_deref().unwrap_or(""));
+            match lang {
+                UiLang::En => format!("The id {sent} is not {}, the row being saved.", iso(address)),
+                UiLang::Ar => format!("المعرِّف {sent} ليس {}، الصف الذي يُحفظ.", iso(address)),
+                UiLang::Fr => format!("L'identifiant {sent} n'est pas {}, la ligne enregistrée.", iso(address)),
+            }
+        }
+        (UiLang::En, Rule::NotAnObject) => {
+            "The server received something other than a row; nothing was changed.".into()
+        }
+        (UiLang::Ar, Rule::NotAnObject) => "تلقّى الخادم شيئًا غير صف؛ لم يتغيّر شيء.".into(),
+        (UiLang::Fr, Rule::NotAnObject) => "Le serveur a reçu autre chose qu'une ligne ; rien n'a changé.".into(),
+        (UiLang::En, Rule::NotJson { line, column }) => {
+            format!("The server could not read what was sent (line {line}, column {column}); nothing was changed.")
+        }
+        (UiLang::Ar, Rule::NotJson { line, column }) => {
+            format!("تعذّر على الخادم قراءة ما أُرسل (السطر {line}، العمود {column})؛ لم يتغيّر شيء.")
+        }
+        (UiLang::Fr, Rule::NotJson { line, column }) => {
+            format!(
+                "Le serveur n'a pas pu lire ce qui a été envoyé (ligne {line}, colonne {column}) ; rien n'a changé."
+            )
+        }
     }
 }
 

@@ -7,5 +7,7 @@
 
 pub mod connect;
 pub mod edit;
+#[cfg(test)]
+pub(crate) mod fixture;
 pub mod plan;
 pub mod shell;

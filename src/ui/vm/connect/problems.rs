@@ -21,6 +21,17 @@ pub enum Rule {
     NeedIdPrefix { state: String },
     /// A focal point enters needs of its own state only.
     OtherState { state: String },
+    /// The row's key (`id`; a pin's or exclusion's `need`) is not the one its address names
+    /// (`PUT /api/needs/QA-1` with `"id": "QA-2"`): `sent` is the row's (none when missing).
+    KeyDiffers {
+        address: String,
+        #[serde(default)]
+        sent: Option<String>,
+    },
+    /// The body is JSON but not an object (a list, text, a number).
+    NotAnObject,
+    /// The body is not JSON: where reading it stopped.
+    NotJson { line: usize, column: usize },
 }
 
 /// A problem's typed `code`: the core's kind, or a server rule. Written untagged (the kind
@@ -277,6 +288,50 @@ mod tests {
         let again = sync.pending(&scenario).remove(0);
         sync.settle(&again, &Answer { status: 200, body: json!({"rev": 4}), retry_after: None });
         assert!(sync.problems().is_empty());
+    }
+
+    /// A row whose id is not its address's, and a body that is not a row or not JSON: typed
+    /// codes worded in each language, never the server's English.
+    #[test]
+    fn a_key_mismatch_and_an_unreadable_body_are_worded_in_three_languages() {
+        use crate::ui::i18n::connect::refusal_placed;
+        use crate::ui::vm::connect::sync::Refusal;
+        let key = json!({"problems": [{"path": "id", "field": "id", "message": "differs from the entity named in the address",
+            "code": {"kind": "key_differs", "address": "QA-1", "sent": "QA-2"}}]});
+        let placed = split("needs", &problems_of(&key));
+        let differs = Issue::Server(Rule::KeyDiffers { address: "QA-1".into(), sent: Some("QA-2".into()) });
+        assert_eq!(placed.at_fields, vec![("id".to_string(), differs.clone())]);
+        assert_eq!(
+            UiLang::En.catalogue().issue(&differs),
+            "The id \u{2068}QA-2\u{2069} is not \u{2068}QA-1\u{2069}, the row being saved."
+        );
+        let ar = UiLang::Ar.catalogue().issue(&differs);
+        assert!(ar.starts_with("المعرِّف") && ar.contains("QA-1") && ar.contains("QA-2"), "{ar}");
+        assert!(UiLang::Fr.catalogue().issue(&differs).starts_with("L'identifiant"));
+
+        let message = "the body is not JSON: line 1, column 10";
+        let not_json = json!({"error": message, "problems": [{"path": ".", "message": message,
+            "code": {"kind": "not_json", "line": 1, "column": 10}}]});
+        let why = Refusal { status: 400, detail: message.into(), current: None };
+        let placed = split("needs", &problems_of(&not_json));
+        assert_eq!(placed.at_row, vec![Issue::Server(Rule::NotJson { line: 1, column: 10 })]);
+        let ar = refusal_placed(UiLang::Ar, &why, &placed);
+        assert!(ar.contains("تعذّر على الخادم قراءة ما أُرسل (السطر 1، العمود 10)") && !ar.contains("JSON"), "{ar}");
+        let fr = refusal_placed(UiLang::Fr, &why, &placed);
+        assert!(fr.contains("ligne 1, colonne 10") && !fr.contains("body"), "{fr}");
+
+        let list = json!({"problems": [{"path": ".", "message": "expected a JSON object", "code": {"kind": "not_an_object"}}]});
+        let why = Refusal { status: 422, detail: "expected a JSON object".into(), current: None };
+        let placed = split("needs", &problems_of(&list));
+        assert_eq!(placed.at_row, vec![Issue::Server(Rule::NotAnObject)]);
+        for (lang, words) in [
+            (UiLang::En, "The server received something other than a row"),
+            (UiLang::Ar, "تلقّى الخادم شيئًا غير صف"),
+            (UiLang::Fr, "Le serveur a reçu autre chose qu'une ligne"),
+        ] {
+            let said = refusal_placed(lang, &why, &placed);
+            assert!(said.contains(words) && !said.contains("expected"), "{said}");
+        }
     }
 
     #[test]

@@ -8,7 +8,9 @@
 use serde_json::{json, Value};
 
 use super::request::{encode_segment as segment, Request};
+use crate::model::Scenario;
 use crate::solve::Plan;
+use crate::ui::vm::plan::solved::LastPlan;
 
 fn text(value: &Value, field: &str) -> Option<String> {
     value.get(field).and_then(Value::as_str).map(str::to_string)
@@ -162,10 +164,14 @@ pub struct Published {
     pub previous: Option<i64>,
     pub changes: Vec<StateSessions>,
     pub plan: Plan,
+    /// The scenario the plan was solved from, as the caller may see it (`solved_from`): the
+    /// needs behind its allocations, also those deleted since.
+    pub solved_from: Option<Scenario>,
 }
 
 /// The fields the server adds to the §4 plan of a published plan.
-const PUBLISHED_FIELDS: [&str; 7] = ["id", "revision", "note", "published_at", "published_by", "previous", "changes"];
+const PUBLISHED_FIELDS: [&str; 8] =
+    ["id", "revision", "note", "published_at", "published_by", "previous", "changes", "solved_from"];
 
 impl Published {
     /// The answer read, or the JSON path of what does not fit a §4 plan.
@@ -178,6 +184,12 @@ impl Published {
             plan.remove(field);
         }
         let plan = Plan::from_json(&Value::Object(plan).to_string())?;
+        let solved_from = match map.get("solved_from") {
+            None | Some(Value::Null) => None,
+            Some(scenario) => Some(
+                serde_json::from_value::<Scenario>(scenario.clone()).map_err(|err| format!("solved_from: {err}"))?,
+            ),
+        };
         let moves = |state: &Value, field: &str| -> Vec<SeatMove> {
             list(state, field)
                 .filter_map(|m| {
@@ -206,7 +218,15 @@ impl Published {
                 })
                 .collect(),
             plan,
+            solved_from,
         })
+    }
+
+    /// The plan with the scenario it was solved from (the server's snapshot; `current`, the
+    /// app's scenario now, only from a server that sends none), so that its calendar finds a
+    /// state's seats through the needs that were published, also one deleted since.
+    pub fn last_plan(&self, current: Scenario) -> LastPlan {
+        LastPlan { scenario: self.solved_from.clone().unwrap_or(current), plan: self.plan.clone(), ms: 0.0 }
     }
 
     /// The sessions one state gained and lost (none when nothing changed for it).
@@ -441,6 +461,55 @@ mod tests {
         assert!(published.changes_of("TN").gained.is_empty());
         assert_eq!(when(published.published_at.as_deref().unwrap_or_default()), "2026-11-29 12:07 UTC");
         assert_eq!(when("yesterday"), "yesterday");
+    }
+
+    /// A need deleted after publishing: the published calendar still holds the state's
+    /// session, found through the scenario the plan was solved from, not the app's current one.
+    #[test]
+    fn a_published_calendar_keeps_a_session_whose_need_was_deleted_since() {
+        use crate::ui::vm::plan::calendar::calendar;
+        let demo = crate::ui::vm::plan::tests::demo();
+        let state_of = |id: &crate::model::NeedId| demo.scenario.need(id).map(|n| n.state.clone());
+        // A session the need's state has seats in through this need alone.
+        let first = demo
+            .plan
+            .allocations
+            .iter()
+            .find(|a| {
+                !demo
+                    .plan
+                    .allocations
+                    .iter()
+                    .any(|b| b.session == a.session && b.need != a.need && state_of(&b.need) == state_of(&a.need))
+            })
+            .expect("a session with one need of a state");
+        let need = demo.scenario.need(&first.need).expect("its need").clone();
+        let sessions_of = |solved: &LastPlan| -> Vec<String> {
+            calendar(solved, "en", Some(&need.state)).months.iter().flatten().map(|s| s.session.to_string()).collect()
+        };
+        let published_sessions = sessions_of(&demo);
+        assert!(published_sessions.contains(&first.session.to_string()));
+
+        let mut answer = serde_json::from_str::<Value>(&demo.plan.to_json()).expect("a plan's JSON");
+        answer["id"] = json!(4);
+        answer["solved_from"] = serde_json::to_value(&demo.scenario).expect("the scenario's JSON");
+        let published = Published::from_answer(&answer).expect("read");
+        let mut current = demo.scenario.clone();
+        current.needs.retain(|n| n.state != need.state || n.id != first.need);
+        current.pins.retain(|p| p.need != first.need);
+        current.exclusions.retain(|e| e.need != first.need);
+        assert_eq!(sessions_of(&published.last_plan(current.clone())), published_sessions, "what was published");
+        let through_current = LastPlan { scenario: current.clone(), plan: demo.plan.clone(), ms: 0.0 };
+        assert!(!sessions_of(&through_current).contains(&first.session.to_string()), "the current needs lose it");
+
+        // An answer without the snapshot falls back to the app's scenario, which lost the need.
+        answer.as_object_mut().map(|map| map.remove("solved_from"));
+        let older = Published::from_answer(&answer).expect("read");
+        assert_eq!(older.solved_from, None);
+        assert_eq!(older.last_plan(current.clone()).scenario, current);
+        let mut broken = answer.clone();
+        broken["solved_from"] = json!({"format": 3});
+        assert!(Published::from_answer(&broken).err().unwrap_or_default().starts_with("solved_from"));
     }
 
     #[test]

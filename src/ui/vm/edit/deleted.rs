@@ -51,22 +51,20 @@ pub fn restore_need(scenario: &mut Scenario, deleted: &DeletedNeed) -> bool {
 mod tests {
     use super::*;
     use crate::model::validate;
+    use crate::ui::vm::fixture::Fixture;
 
     fn scenario() -> Scenario {
-        Scenario::from_json(
-            r#"{"format":"qudra-scenario","version":1,
-            "states":[{"code":"QA","name":{"en":"Qatar"},"languages":["ar","en"]}],
-            "skills":[{"id":"forensics","name":{"en":"Digital forensics"}}],
-            "courses":[{"id":"DF-101","title":{"en":"DF"},"skill":"forensics","level":1,"language":"ar","mode":"in_person"}],
-            "sessions":[{"id":"DF-101-A","course":"DF-101","start":"2027-02-07","end":"2027-02-11","seats":24},
-                        {"id":"DF-101-B","course":"DF-101","start":"2027-03-07","end":"2027-03-11","seats":24}],
-            "needs":[{"id":"QA-1","state":"QA","skill":"forensics","level":1,"trainees":6,"priority":4},
-                     {"id":"QA-2","state":"QA","skill":"forensics","level":1,"trainees":2,"priority":2},
-                     {"id":"QA-3","state":"QA","skill":"forensics","level":1,"trainees":1,"priority":1}],
-            "pins":[{"need":"QA-2","session":"DF-101-A","seats":2},{"need":"QA-1","session":"DF-101-A","seats":1}],
-            "exclusions":[{"need":"QA-2","session":"DF-101-B"}]}"#,
-        )
-        .unwrap()
+        Fixture::forensics_2027()
+            .set("/horizon", serde_json::Value::Null)
+            .state("QA", "Qatar", None, &["ar", "en"])
+            .session("DF-101-B", "DF-101", ("2027-03-07", "2027-03-11"), 24)
+            .need("QA-1", "QA", ("forensics", 1), (6, 4))
+            .need("QA-2", "QA", ("forensics", 1), (2, 2))
+            .need("QA-3", "QA", ("forensics", 1), (1, 1))
+            .pin("QA-2", "DF-101-A", 2)
+            .pin("QA-1", "DF-101-A", 1)
+            .exclusion("QA-2", "DF-101-B")
+            .build()
     }
 
     #[test]

@@ -255,18 +255,14 @@ mod tests {
     use super::*;
     use crate::model::read::ReadError;
     use crate::model::{ProblemKind, Quantity};
+    use crate::ui::vm::fixture::Fixture;
 
     fn scenario() -> Scenario {
-        Scenario::from_json(
-            r#"{"format":"qudra-scenario","version":1,
-            "horizon":{"start":"2027-01-01","end":"2027-12-31"},
-            "states":[{"code":"QA","name":{"en":"Qatar","ar":"قطر"},"languages":["ar","en"]}],
-            "skills":[{"id":"forensics","name":{"en":"Digital forensics"}}],
-            "courses":[{"id":"DF-101","title":{"en":"DF"},"skill":"forensics","level":1,"language":"ar","mode":"in_person"}],
-            "sessions":[{"id":"DF-101-A","course":"DF-101","start":"2027-02-07","end":"2027-02-11","seats":24,"min_participants":8}],
-            "needs":[{"id":"QA-1","state":"QA","skill":"forensics","level":1,"trainees":6,"priority":4}]}"#,
-        )
-        .unwrap()
+        Fixture::forensics_2027()
+            .state("QA", "Qatar", Some("قطر"), &["ar", "en"])
+            .set("/sessions/0/min_participants", serde_json::json!(8))
+            .need("QA-1", "QA", ("forensics", 1), (6, 4))
+            .build()
     }
 
     fn edit(s: &Scenario, path: &str, kind: Kind, text: &str) -> Result<Scenario, Vec<FieldIssue>> {

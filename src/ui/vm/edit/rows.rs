@@ -240,20 +240,15 @@ pub fn delete_exclusion(scenario: &mut Scenario, i: usize) -> bool {
 mod tests {
     use super::*;
     use crate::model::{validate, Exclusion, Pin};
+    use crate::ui::vm::fixture::Fixture;
 
     fn scenario() -> Scenario {
-        Scenario::from_json(
-            r#"{"format":"qudra-scenario","version":1,
-            "horizon":{"start":"2027-01-01","end":"2027-12-31"},
-            "states":[{"code":"QA","name":{"en":"Qatar"},"languages":["ar","en"]}],
-            "skills":[{"id":"forensics","name":{"en":"Digital forensics"}},{"id":"osint","name":{"en":"OSINT"}}],
-            "courses":[{"id":"DF-101","title":{"en":"DF"},"skill":"forensics","level":1,"language":"ar","mode":"in_person"}],
-            "sessions":[{"id":"DF-101-A","course":"DF-101","start":"2027-02-07","end":"2027-02-11","seats":24}],
-            "needs":[{"id":"QA-forensics-1","state":"QA","skill":"forensics","level":1,"trainees":6,"priority":4}],
-            "pins":[{"need":"QA-forensics-1","session":"DF-101-A","seats":2}],
-            "exclusions":[]}"#,
-        )
-        .unwrap()
+        Fixture::forensics_2027()
+            .state("QA", "Qatar", None, &["ar", "en"])
+            .skill("osint", "OSINT")
+            .need("QA-forensics-1", "QA", ("forensics", 1), (6, 4))
+            .pin("QA-forensics-1", "DF-101-A", 2)
+            .build()
     }
 
     /// Sets `path` to `value` as the app does, then lets a new need's id follow.

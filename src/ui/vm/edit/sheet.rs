@@ -152,19 +152,17 @@ pub fn import(
 mod tests {
     use super::*;
     use crate::io::import::RowProblem;
+    use crate::ui::vm::fixture::Fixture;
 
     fn scenario() -> Scenario {
-        Scenario::from_json(
-            r#"{"format":"qudra-scenario","version":1,
-            "horizon":{"start":"2027-01-01","end":"2027-12-31"},
-            "states":[{"code":"QA","name":{"en":"Qatar","ar":"قطر"},"languages":["ar","en"]},
-                      {"code":"TN","name":{"en":"Tunisia"},"languages":["ar","fr"]}],
-            "skills":[{"id":"forensics","name":{"en":"DF"}},{"id":"osint","name":{"en":"OSINT"}}],
-            "courses":[{"id":"DF-101","title":{"en":"DF"},"skill":"forensics","level":1,"language":"ar","mode":"in_person"}],
-            "sessions":[{"id":"DF-101-A","course":"DF-101","start":"2027-02-07","end":"2027-02-11","seats":20}],
-            "needs":[{"id":"QA-osint-1","state":"QA","skill":"osint","level":1,"trainees":2,"priority":4}]}"#,
-        )
-        .unwrap()
+        Fixture::forensics_2027()
+            .state("QA", "Qatar", Some("قطر"), &["ar", "en"])
+            .state("TN", "Tunisia", None, &["ar", "fr"])
+            .set("/skills/0/name/en", serde_json::json!("DF"))
+            .skill("osint", "OSINT")
+            .set("/sessions/0/seats", serde_json::json!(20))
+            .need("QA-osint-1", "QA", ("osint", 1), (2, 4))
+            .build()
     }
 
     /// What Excel writes: a byte-order mark, semicolons, CRLF.
