@@ -139,13 +139,60 @@ export const clearLongTasks = (page) =>
 
 /**
  * The longest task (ms) since the last `clearLongTasks`, counting the entries the browser has
- * queued but not yet delivered to the observer (so no sleep is needed before reading).
+ * queued but not yet delivered to the observer (so no sleep is needed before reading). The
+ * browser reports only tasks over 50 ms: 0 means none took longer.
  */
 export const longestTask = (page) =>
   page.evaluate(() => {
     window.__longtasks.push(...window.__longtaskObserver.takeRecords().map((e) => e.duration));
     return Math.max(0, ...window.__longtasks);
   });
+
+/**
+ * Arms a stopwatch inside the page: from the next `type` event on an element matching `on`
+ * until the first frame painted once `until` (a CSS selector) matches at least `count`
+ * elements. The start is the event's own `timeStamp` (when the browser received the input,
+ * however long the page then kept it waiting) and the end is taken in the page too, so the
+ * figure is what the page did, with none of Playwright's round trips, actionability checks or
+ * polling in it. Resolves once armed to `{ read }`; `read()` waits (up to `timeout` ms) for the
+ * figure and resolves to it in milliseconds.
+ */
+export async function stopwatch(page, { on, until, count = 1, type = 'click', timeout = 60_000 }) {
+  const key = await page.evaluate(
+    ({ on, until, count, type }) => {
+      window.__stopwatches ??= [];
+      const key = window.__stopwatches.push(undefined) - 1;
+      const listener = (event) => {
+        if (!(event.target instanceof Element) || !event.target.closest(on)) return;
+        document.removeEventListener(type, listener, true);
+        const start = event.timeStamp;
+        // Checked in each frame's callbacks, which run before that frame is painted; a zero
+        // timeout set there runs once it has been.
+        const check = () => {
+          if (document.querySelectorAll(until).length >= count) {
+            setTimeout(() => (window.__stopwatches[key] = performance.now() - start), 0);
+          } else {
+            requestAnimationFrame(check);
+          }
+        };
+        requestAnimationFrame(check);
+      };
+      // Capturing on the document: heard before any handler of the app's runs.
+      document.addEventListener(type, listener, true);
+      return key;
+    },
+    { on, until, count, type },
+  );
+  const read = async () => {
+    const figure = await page.waitForFunction(
+      (key) => window.__stopwatches[key] !== undefined && { ms: window.__stopwatches[key] },
+      key,
+      { timeout, polling: 50 },
+    );
+    return (await figure.jsonValue()).ms;
+  };
+  return { read };
+}
 
 /**
  * Logs a measured time with its target and fails only past five times the target, so that a

@@ -2,7 +2,10 @@
 // answers each keystroke quickly with the demo's 317 needs and with 5,000 (shown a page at a
 // time), and a long solve runs in the solver's Web Worker: the page stays responsive, a click is
 // answered while solving, and Stop keeps the best plan found so far, labelled as stopped.
-// Figures are printed; each fails only past five times its target (`withinTarget`).
+// Figures are printed; each fails only past five times its target (`withinTarget`). Every
+// figure is taken inside the page (`stopwatch`: from the input event's own time to the frame
+// painted after it; `longestTask`: the browser's long tasks), so none includes Playwright's
+// round trips or polling, and a loaded machine slows only what the page itself does.
 //
 //   cd tests/e2e && node --test speed.test.mjs      (make e2e builds dist/ first)
 
@@ -11,17 +14,27 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
-import { ROOT, clearLongTasks, longestTask, open as openPage, passFirstVisit, startApp, stopApp, withinTarget } from './harness.mjs';
+import {
+  ROOT,
+  clearLongTasks,
+  longestTask,
+  open as openPage,
+  passFirstVisit,
+  startApp,
+  stopApp,
+  stopwatch,
+  withinTarget,
+} from './harness.mjs';
 
 const DEMO = JSON.parse(readFileSync(join(ROOT, 'data', 'demo-2027.json'), 'utf8'));
 // Targets (ms), each asserted at five times its value.
-/** From the click on the needs tab until its rows are drawn. */
+/** From the click on the needs tab until its first rows are painted. */
 const TAB_OPEN_MS = 300;
 /** The longest task a keystroke in the needs table causes. */
 const KEYSTROKE_TASK_MS = 50;
 /** The longest task on the page while the solver works. */
 const SOLVING_TASK_MS = 100;
-/** From a click while solving until the page shows its effect. */
+/** From a click while solving until the page has painted its effect. */
 const CLICK_WHILE_SOLVING_MS = 100;
 /**
  * What the first visit downloads, gzipped (bytes): the page, its script, the app's wasm and the
@@ -78,6 +91,18 @@ async function planner(stored) {
   return opened;
 }
 
+/**
+ * A click at (`x`, `y`) as a hand makes it: the press and the release are sent together, so the
+ * release (whose time the click event carries) does not wait for the page to have handled the
+ * press, as `page.mouse.click` does; a page held up is then seen to answer late.
+ */
+async function pressAndRelease(page, x, y) {
+  const cdp = await page.context().newCDPSession(page);
+  const event = (type) => cdp.send('Input.dispatchMouseEvent', { type, x, y, button: 'left', clickCount: 1 });
+  await Promise.all([event('mousePressed'), event('mouseReleased')]);
+  await cdp.detach();
+}
+
 /** Waits until the page has painted what the last event changed. */
 const painted = (page) =>
   page.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0))));
@@ -85,16 +110,14 @@ const painted = (page) =>
 /** Opens the needs tab and types into the first row's trainees; prints and checks the figures. */
 async function needsTable(page, label, total) {
   await clearLongTasks(page);
-  const started = Date.now();
-  await page.click('#tab-needs');
-  await page.locator('table.needs tbody tr').first().waitFor({ timeout: 60_000 });
-  await painted(page);
-  const open = Date.now() - started;
-  // The page's other rows follow, a few a frame.
+  // The page's other rows follow the first ones, a few a frame.
   const rows = Math.min(50, total);
-  await page.waitForFunction((n) => document.querySelectorAll('table.needs tbody tr').length === n, rows);
-  await painted(page);
-  const whole = Date.now() - started;
+  const first = await stopwatch(page, { on: '#tab-needs', until: 'table.needs tbody tr' });
+  const all = await stopwatch(page, { on: '#tab-needs', until: 'table.needs tbody tr', count: rows });
+  await page.click('#tab-needs');
+  const open = await first.read();
+  const whole = await all.read();
+  assert.equal(await page.locator('table.needs tbody tr').count(), rows);
   const openTask = await longestTask(page);
   const input = page.locator('table.needs tbody tr').first().locator('input[data-path$=".trainees"]');
   await input.click();
@@ -114,8 +137,8 @@ async function needsTable(page, label, total) {
     (value) => document.querySelector('table.needs tbody tr input[data-path$=".trainees"]').value === value,
     original,
   );
-  withinTarget(`${label}: needs tab open (click to rows drawn)`, open, TAB_OPEN_MS);
-  console.log(`${label}: all ${rows} rows of the first page drawn after ${whole} ms`);
+  withinTarget(`${label}: needs tab open (click to its first rows painted)`, open, TAB_OPEN_MS);
+  console.log(`${label}: all ${rows} rows of the first page painted ${Math.round(whole)} ms after the click`);
   console.log(`${label}: longest task while the needs tab opened: ${Math.round(openTask)} ms`);
   withinTarget(`${label}: longest task of a keystroke in the needs table`, keystroke, KEYSTROKE_TASK_MS);
   // One page of rows, and the pager says which.
@@ -206,26 +229,26 @@ test('a long solve runs in the worker: the page answers clicks, and Stop keeps t
   assert.equal(await status.getAttribute('data-solves'), '0');
 
   await clearLongTasks(page);
-  const started = Date.now();
+  // A click while solving is answered: another tab opens, and the solve goes on meanwhile. The
+  // click is sent at the tab's place taken beforehand, right after Solve's: Playwright's own
+  // click (or any question to the page in between) would first wait for the page to answer, so
+  // a page held up would be clicked only once free, and would seem quick.
+  const tab = await page.locator('#tab-skills').boundingBox();
+  const best = await stopwatch(page, { on: '#solve', until: '#solve-status[data-best]' });
+  const answer = await stopwatch(page, { on: '#tab-skills', until: '#tab-skills[aria-selected="true"]' });
   await page.click('#solve');
-  assert.equal(await status.getAttribute('data-state'), 'solving');
-  // A click while solving is answered: another tab opens, and the solve goes on meanwhile.
-  const clicked = Date.now();
-  await page.click('#tab-skills');
-  await page.locator('#tab-skills[aria-selected="true"]').waitFor();
-  const answered = Date.now() - clicked;
+  await pressAndRelease(page, tab.x + tab.width / 2, tab.y + tab.height / 2);
+  const answered = await answer.read();
+  assert.equal(await page.getAttribute('#tab-skills', 'aria-selected'), 'true');
   await page.click('#tab-plan');
   assert.equal(await status.getAttribute('data-state'), 'solving', 'still solving when the click was answered');
   // The elapsed time ticks on the page, then the best plan so far arrives.
   await page.waitForFunction(() => /\d\.\d s/.test(document.querySelector('#solve-status').textContent));
-  await page.waitForFunction(() => document.querySelector('#solve-status').dataset.best !== undefined, null, {
-    timeout: 60_000,
-  });
-  const bestAfter = Date.now() - started;
+  const bestAfter = await best.read();
   assert.match(await status.textContent(), /best plan so far within [\d.]+ % of the best possible/);
   withinTarget('longest task on the page while solving 5,000 needs and 416 sessions', await longestTask(page), SOLVING_TASK_MS);
   withinTarget('a click answered while solving', answered, CLICK_WHILE_SOLVING_MS);
-  console.log(`5,000 needs and 416 sessions: the best plan so far arrived after ${bestAfter} ms`);
+  console.log(`5,000 needs and 416 sessions: the best plan so far painted ${Math.round(bestAfter)} ms after the click on Solve`);
   await page.click('#stop');
   assert.equal(await status.getAttribute('data-state'), 'stopped');
   assert.match(

@@ -137,7 +137,8 @@ where
     // The help under the input (its hint, the date in words) is its accessible description;
     // in a table it shows only while the input has the focus, so every row stays one line.
     let help_id = format!("help-{path}");
-    let described = (hint.is_some() || date).then(|| help_id.clone());
+    let helped = hint.is_some() || date;
+    let described = helped.then(|| help_id.clone());
     let input = view! {
         <input
             type="text"
@@ -149,21 +150,27 @@ where
             aria-label=move || store.lang.get().t(label)
             aria-invalid=move || invalid.get().to_string()
             aria-describedby=described
-            title=tooltip
-            placeholder=placeholder
+            title=helped.then_some(tooltip)
+            placeholder=helped.then_some(placeholder)
             prop:value=move || value.get()
             on:input=edit
         />
     };
-    let hint = hint.map(|h| view! { <span class="field-hint">{move || store.lang.get().t(h)}</span> });
-    let words = date.then(|| view! { <span class="date-words muted">{words}</span> });
-    view! {
-        <span class="field">
-            {input}
+    // A field with neither (an id, a count, a note) has no help, so no empty element.
+    let help = helped.then(|| {
+        let hint = hint.map(|h| view! { <span class="field-hint">{move || store.lang.get().t(h)}</span> });
+        let words = date.then(|| view! { <span class="date-words muted">{words}</span> });
+        view! {
             <span class="field-help" id=help_id>
                 {hint}
                 {words}
             </span>
+        }
+    });
+    view! {
+        <span class="field">
+            {input}
+            {help}
             <FieldIssues path=path />
         </span>
     }

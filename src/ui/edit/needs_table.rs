@@ -1,6 +1,7 @@
 //! The needs of one state (or all states) as an editable table, with a button to add one.
 //! Long tables are shown a page at a time ([`views::ROWS_PER_PAGE`] rows), drawn
-//! [`views::ROWS_PER_FRAME`] rows a frame, and the rows are keyed, so that opening the table
+//! [`views::ROWS_PER_FRAME`] rows a frame (each batch right after a paint, so the first rows
+//! show before the next are built), and the rows are keyed, so that opening the table
 //! and typing in it re-render only the rows on view; the choice lists every row offers are
 //! computed once for the table.
 
@@ -10,6 +11,7 @@ use super::choices;
 use super::need_row::NeedRow;
 use crate::model::StateCode;
 use crate::ui::i18n::Msg;
+use crate::ui::shell::browser;
 use crate::ui::shell::store::use_store;
 use crate::ui::vm::edit::views::{Page, ROWS_PER_FRAME, ROWS_PER_PAGE};
 use crate::ui::vm::edit::{rows, views};
@@ -35,7 +37,8 @@ pub fn NeedsTable(#[prop(into)] state: Signal<Option<StateCode>>) -> impl IntoVi
             *r
         });
         fn next(drawn: RwSignal<usize>, drawing: StoredValue<u64>, page: Memo<Page>, round: Option<u64>) {
-            request_animation_frame(move || {
+            // After the frame is painted, not before it: the rows drawn so far show first.
+            browser::after_paint(move || {
                 // Stop when the table is gone or another page started drawing.
                 if round.is_none() || drawing.try_get_value() != round {
                     return;

@@ -1,8 +1,15 @@
 //! The few things the app asks of the browser: local storage, downloading a file (Blob and
 //! object URL; the only way data leaves the device), reading a chosen file, and the page's
-//! language and direction.
+//! language and direction, and running something once the page has painted.
 
 use wasm_bindgen::JsCast;
+
+/// Runs `f` in a task of its own right after the browser's next paint (the frame's callbacks
+/// run before it paints; a zero timeout set there runs once it has): what is on screen is shown
+/// first, and `f`'s work never delays that frame.
+pub fn after_paint(f: impl FnOnce() + 'static) {
+    leptos::prelude::request_animation_frame(move || leptos::prelude::set_timeout(f, std::time::Duration::ZERO));
+}
 
 fn storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok().flatten()

@@ -4,10 +4,10 @@
 
 use leptos::prelude::*;
 
-use super::server;
 use super::state_select::{states_of, StateSelect};
 use super::store::use_store;
 use super::tabs::{Tabs, Words};
+use super::{browser, server};
 use crate::model::StateCode;
 use crate::ui::edit::centre::CentreWorkspace;
 use crate::ui::edit::needs_summary::NeedsSummary;
@@ -59,6 +59,11 @@ pub fn PlannerWorkspace() -> impl IntoView {
     let filter = RwSignal::new(None::<StateCode>);
     let states = Memo::new(move |_| store.scenario.with(states_of));
     let t = move |m: Msg| move || lang.get().t(m);
+    // Every field of the needs tab reads the scenario's problems by path: they are found once
+    // the workspace has painted, not in the task that opens that tab.
+    browser::after_paint(move || {
+        store.issues.try_with_untracked(|_| ());
+    });
     view! {
         <div class="workspace" id="planner">
             <p class="intro">{t(Msg::PlannerIntro)}</p>
