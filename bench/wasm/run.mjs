@@ -8,8 +8,15 @@
 // default all), --seed N (default 2027), --time-limit SECONDS (default 10; 0 for none),
 // --gap FRACTION (default 0: only a proven optimum stops a solve early).
 //
+// --recommend K: times `recommend` with K sessions instead (as `bench --recommend K`), on
+// data/demo-2027.json and the chosen scales and variants (default: the region scale, all
+// variants), with the browser worker's time limit of 60 s unless --time-limit says
+// otherwise; prints each phase's milliseconds (base, choosing, ordering, the proposals'
+// prefix solves) and the region solves choosing made.
+//
 // Needs the bindings of `wasm-bindgen --target nodejs --out-dir bench/wasm/pkg`.
 
+import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { performance } from "node:perf_hooks";
 
@@ -17,7 +24,7 @@ const SCALES = ["region", "large", "global"];
 const VARIANTS = ["pure", "budget", "minviable"];
 const USAGE =
   "usage: node bench/wasm/run.mjs [--scale region|large|global]... [--variant pure|budget|minviable]... " +
-  "[--seed N] [--time-limit SECONDS] [--gap FRACTION]";
+  "[--seed N] [--time-limit SECONDS] [--gap FRACTION] [--recommend K]";
 
 function usage(message) {
   console.error(`bench-wasm: ${message}\n${USAGE}`);
@@ -27,8 +34,9 @@ function usage(message) {
 const scales = [];
 const variants = [];
 let seed = 2027n;
-let timeLimit = 10;
+let timeLimit = null;
 let gap = 0;
+let recommendK = null;
 const args = process.argv.slice(2);
 for (let i = 0; i < args.length; i += 2) {
   const [flag, value = ""] = [args[i], args[i + 1]];
@@ -53,13 +61,20 @@ for (let i = 0; i < args.length; i += 2) {
       if (!(Number(value) >= 0 && Number(value) < 1) || value === "") usage("--gap needs a fraction (0.001 is 0.1 %)");
       gap = Number(value);
       break;
+    case "--recommend":
+      if (!/^\d+$/.test(value) || Number(value) < 1 || Number(value) > 50) usage("--recommend needs a whole number from 1 to 50");
+      recommendK = Number(value);
+      break;
     default:
       usage(`unknown option "${flag}"`);
   }
 }
 
-// Default: every scale and variant, as `make bench` (all nine take about 35 s in node).
-const cases = (scales.length ? scales : SCALES).flatMap((scale) =>
+// Default: every scale and variant, as `make bench` (all nine take about 35 s in node); for
+// --recommend, the region scale.
+const defaultScales = recommendK === null ? SCALES : ["region"];
+if (timeLimit === null) timeLimit = recommendK === null ? 10 : 60;
+const cases = (scales.length ? scales : defaultScales).flatMap((scale) =>
   (variants.length ? variants : VARIANTS).map((variant) => [scale, variant]),
 );
 
@@ -72,6 +87,50 @@ try {
   process.exit(1);
 }
 loaded = performance.now() - loaded;
+
+if (recommendK !== null) process.exit(runRecommend(recommendK) ? 1 : 0);
+
+// `recommend` on the demo and each case, one row each; true when one failed.
+function runRecommend(k) {
+  const columns = [
+    ["scenario", -18], ["candidates", 10], ["ms", 10], ["status", -10], ["base", 12], ["objective", 12],
+    ["bound", 12], ["base_ms", 8], ["choose_ms", 9], ["order_ms", 8], ["prefix_ms", 9], ["solves", 6],
+  ];
+  const cell = (text, width) => (width < 0 ? String(text).padEnd(-width) : String(text).padStart(width));
+  const line = (values) => columns.map(([, width], i) => cell(values[i], width)).join(" ");
+  console.log(
+    `recommend K=${k}, seed ${seed}, time limit ${timeLimit} s, 1 worker (wasm32, node ${process.version}), ` +
+      `module loaded in ${loaded.toFixed(1)} ms`,
+  );
+  console.log(line(columns.map(([name]) => name)));
+  const demoPath = new URL("../../data/demo-2027.json", import.meta.url);
+  const runs = [() => wasm.recommend_text("demo", readFileSync(demoPath, "utf8"), k, timeLimit)].concat(
+    cases.map(([scale, variant]) => () => wasm.recommend_synthetic(scale, variant, seed, k, timeLimit)),
+  );
+  let failed = false;
+  for (const run of runs) {
+    let row;
+    try {
+      row = JSON.parse(run());
+    } catch (err) {
+      row = { error: `wasm trapped: ${err.message}` };
+    }
+    if (row.error) {
+      console.error(row.error);
+      failed = true;
+      continue;
+    }
+    const ms = (value) => value.toFixed(0);
+    console.log(
+      line([
+        row.name, row.candidates, ms(row.ms), row.status, row.base.toFixed(3), row.objective.toFixed(3),
+        row.bound.toFixed(3), ms(row.base_ms), ms(row.choose_ms), ms(row.order_ms), ms(row.prefix_ms),
+        row.region_solves,
+      ]),
+    );
+  }
+  return failed;
+}
 
 const columns = [
   ["scale", -7], ["variant", -10], ["states", 6], ["needs", 6], ["sessions", 8], ["variables", 9],

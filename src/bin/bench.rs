@@ -212,8 +212,20 @@ fn run_recommend(choice: &Choice, k: usize, out: &mut impl Write) -> io::Result<
     writeln!(out, "recommend K={k}, {} worker(s)", qudra::solve::workers())?;
     writeln!(
         out,
-        "{:<18} {:>10} {:>10} {:<10} {:>12} {:>12} {:>12} {:>8}",
-        "scenario", "candidates", "ms", "status", "base", "objective", "bound", "gain_%"
+        "{:<18} {:>10} {:>10} {:<10} {:>12} {:>12} {:>12} {:>8} {:>8} {:>9} {:>8} {:>9} {:>6}",
+        "scenario",
+        "candidates",
+        "ms",
+        "status",
+        "base",
+        "objective",
+        "bound",
+        "gain_%",
+        "base_ms",
+        "choose_ms",
+        "order_ms",
+        "prefix_ms",
+        "solves"
     )?;
     let options = Options { time_limit: Some(60.0), ..Options::default() };
     let mut failed = false;
@@ -223,7 +235,7 @@ fn run_recommend(choice: &Choice, k: usize, out: &mut impl Write) -> io::Result<
         match qudra::solve::recommend(&scenario, k, &options) {
             Ok(rec) => writeln!(
                 out,
-                "{:<18} {:>10} {:>10.0} {:<10} {:>12.3} {:>12.3} {:>12.3} {:>8.2}",
+                "{:<18} {:>10} {:>10.0} {:<10} {:>12.3} {:>12.3} {:>12.3} {:>8.2} {:>8.0} {:>9.0} {:>8.0} {:>9.0} {:>6}",
                 name,
                 candidates,
                 started.elapsed().as_secs_f64() * 1e3,
@@ -232,7 +244,12 @@ fn run_recommend(choice: &Choice, k: usize, out: &mut impl Write) -> io::Result<
                 rec.objective,
                 rec.bound,
                 // The gain as a share of the most the bound allows.
-                100.0 * (rec.objective - rec.base_objective) / (rec.bound - rec.base_objective).max(1e-9)
+                100.0 * (rec.objective - rec.base_objective) / (rec.bound - rec.base_objective).max(1e-9),
+                rec.timings.base_ms,
+                rec.timings.choose_ms,
+                rec.timings.order_ms,
+                rec.timings.prefix_ms,
+                rec.timings.region_solves
             )?,
             Err(err) => {
                 cli::say(&format!("{name}: {err}"));

@@ -7,6 +7,7 @@ use super::deadline::{Deadline, Stopwatch};
 use super::model::{self, Family};
 use super::objective::{self, round6};
 use super::plan::{Plan, Stats, Status};
+use super::strategy::BlockOutcome;
 use super::{precheck, strategy, Options, SolveError};
 use crate::model::{validate, Scenario};
 
@@ -86,34 +87,53 @@ impl<'a> Model<'a> {
     /// (no seats, or its pins and a greedy fill) and the bound "every need served in full".
     pub(super) fn solve_until(self, options: &Options, deadline: Deadline) -> Result<Plan, SolveError> {
         let stopwatch = Stopwatch::start();
-        let (variables, constraints) = self.size();
-        let stats = Stats {
-            needs: self.index.scenario.needs.len(),
-            sessions: self.index.scenario.sessions.len(),
-            variables,
-            constraints,
-            solve_ms: 0,
-        };
         let Model { index, blocks, families } = self;
         let outcomes = strategy::solve_blocks(&index, blocks, &families, options, deadline);
-        let mut allocations = Vec::new();
-        let mut proven = true;
-        let mut bound = 0.0;
-        for outcome in outcomes {
-            let outcome = outcome.map_err(|err| match err {
-                SolveError::NoPlanInTime(_) => SolveError::NoPlanInTime(options.time_limit.unwrap_or_default()),
-                other => other,
-            })?;
-            proven &= outcome.proven;
-            bound += outcome.bound;
-            allocations.extend(outcome.allocations);
-        }
-        let objective = round6(objective::of_allocations(&index, &allocations));
-        let bound = if proven { objective } else { round6(bound.max(objective)) };
-        // A bound that meets the plan proves it optimal, whoever stopped early.
-        let proven = proven || objective::meets(bound, objective);
-        let status = if proven { Status::Optimal } else { Status::TimeLimit };
-        let stats = Stats { solve_ms: (stopwatch.seconds() * 1e3) as u64, ..stats };
-        Ok(assemble::plan(&index, allocations, status, objective, bound, stats))
+        summed(&index, &families, outcomes, options, &stopwatch)
     }
+
+    /// The index, the pairs of each block and the constraint families: for a caller that
+    /// solves some blocks itself (`reuse.rs`: blocks solved before are not solved again).
+    pub(super) fn into_parts(self) -> (Index<'a>, Vec<Vec<usize>>, Vec<Family>) {
+        (self.index, self.blocks, self.families)
+    }
+}
+
+/// The plan of the blocks' outcomes (in block order) summed: their allocations, the objective
+/// of them all, the sum of the bounds, and the status (optimal when every block is proven,
+/// or when the bound meets the objective).
+pub(super) fn summed(
+    index: &Index,
+    families: &[Family],
+    outcomes: impl IntoIterator<Item = Result<BlockOutcome, SolveError>>,
+    options: &Options,
+    stopwatch: &Stopwatch,
+) -> Result<Plan, SolveError> {
+    let (variables, constraints) = model::size(index, families);
+    let stats = Stats {
+        needs: index.scenario.needs.len(),
+        sessions: index.scenario.sessions.len(),
+        variables,
+        constraints,
+        solve_ms: 0,
+    };
+    let mut allocations = Vec::new();
+    let mut proven = true;
+    let mut bound = 0.0;
+    for outcome in outcomes {
+        let outcome = outcome.map_err(|err| match err {
+            SolveError::NoPlanInTime(_) => SolveError::NoPlanInTime(options.time_limit.unwrap_or_default()),
+            other => other,
+        })?;
+        proven &= outcome.proven;
+        bound += outcome.bound;
+        allocations.extend(outcome.allocations);
+    }
+    let objective = round6(objective::of_allocations(index, &allocations));
+    let bound = if proven { objective } else { round6(bound.max(objective)) };
+    // A bound that meets the plan proves it optimal, whoever stopped early.
+    let proven = proven || objective::meets(bound, objective);
+    let status = if proven { Status::Optimal } else { Status::TimeLimit };
+    let stats = Stats { solve_ms: (stopwatch.seconds() * 1e3) as u64, ..stats };
+    Ok(assemble::plan(index, allocations, status, objective, bound, stats))
 }

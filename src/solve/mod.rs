@@ -28,6 +28,7 @@ mod recommend;
 mod region;
 mod remedy;
 mod report;
+mod reuse;
 mod strategy;
 #[cfg(test)]
 mod tests;
@@ -40,7 +41,7 @@ pub use parallel::workers;
 pub use plan::{Allocation, Plan, Reason, SessionFill, Stats, Status, Unmet, PLAN_FORMAT};
 pub use precheck::{ClashKind, PinProblem};
 pub use recommend::{
-    candidates, recommend, Proposal, RecommendError, Recommendation, DEFAULT_SESSIONS, MAX_SESSIONS,
+    candidates, recommend, Proposal, RecommendError, Recommendation, Timings, DEFAULT_SESSIONS, MAX_SESSIONS,
     RECOMMENDATION_FORMAT,
 };
 pub use remedy::{apply as apply_remedy, fixes, seat_values, Fix, Fixer, Remedy, SeatValue, Served};

@@ -19,10 +19,10 @@ use serde::Serialize;
 use crate::model::{NeedId, Scenario, Session, SessionId};
 
 use super::compat::{check_rules, Index};
-use super::deadline::Deadline;
+use super::deadline::{Deadline, Stopwatch};
 use super::model::Family;
 use super::region::{self, Group, Regions};
-use super::{flow, lagrange};
+use super::{flow, lagrange, reuse};
 use super::{parallel, Options, Plan, SolveError, Status, DEFAULT_TIME_LIMIT};
 
 /// The `format` tag of a recommendation file.
@@ -55,6 +55,25 @@ pub struct Recommendation {
     pub bound: f64,
     pub status: Status,
     pub proposals: Vec<Proposal>,
+    /// Where the time went (for the benchmarks; not written to the recommendation file).
+    #[serde(skip)]
+    pub timings: Timings,
+}
+
+/// Milliseconds each phase of a recommendation took, and how many region solves choosing
+/// made: what `bench --recommend` and the wasm benchmark print.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Timings {
+    /// Solving the scenario as it is (the base objective).
+    pub base_ms: f64,
+    /// The candidates, their classes and each region's choice (pricing, search, bounds).
+    pub choose_ms: f64,
+    /// Ordering the chosen sessions by their marginal gains.
+    pub order_ms: f64,
+    /// The final solves of the touched regions for each prefix of the proposals.
+    pub prefix_ms: f64,
+    /// Region solves made while choosing and ordering.
+    pub region_solves: usize,
 }
 
 /// One proposed session and what it adds, given the proposals before it.
@@ -173,6 +192,8 @@ struct Evaluator {
     proven: bool,
     evaluations: usize,
     pure: bool,
+    /// The blocks solved so far (a region that is no pure network).
+    solved: reuse::Solved,
 }
 
 impl Evaluator {
@@ -189,6 +210,7 @@ impl Evaluator {
             proven: true,
             evaluations: 0,
             pure,
+            solved: reuse::Solved::default(),
         }
     }
 
@@ -205,19 +227,26 @@ impl Evaluator {
         let limit = self.deadline.left().map_or(most, |left| left.clamp(0.001, most));
         let options = Options { time_limit: Some(limit), ..self.options.clone() };
         let (base, items) = (&self.base, &self.items);
-        let (pure, deadline) = (self.pure, self.deadline);
-        let solved = parallel::map(missing.clone(), |set| {
+        let scenario_of = |set: &Vec<usize>| {
             let mut scenario = base.clone();
             scenario.sessions.extend(set.iter().map(|&i| items[i].clone()));
-            if pure {
+            scenario
+        };
+        let solved: Vec<Result<(f64, bool), SolveError>> = if self.pure {
+            let deadline = self.deadline;
+            parallel::map(missing.clone(), |set| {
                 // A pure network: its flow is its optimum, without the plan around it.
+                let scenario = scenario_of(&set);
                 let index = Index::new(&scenario);
                 let flow = flow::solve(&index, &vec![0.0; index.pairs.len()], deadline);
                 Ok((flow.value, flow.complete))
-            } else {
-                region::solve_proven(&scenario, &options).map(|(plan, proven)| (plan.objective, proven))
-            }
-        });
+            })
+        } else {
+            // The blocks a set leaves as they are were solved before: only its own are solved.
+            let scenarios: Vec<Scenario> = missing.iter().map(scenario_of).collect();
+            let plans = self.solved.solve_all(&scenarios, &options);
+            plans.into_iter().map(|plan| plan.map(|plan| (plan.objective, plan.status == Status::Optimal))).collect()
+        };
         for (set, result) in missing.into_iter().zip(solved) {
             let (value, proven) = result?;
             self.proven &= proven;
@@ -729,8 +758,16 @@ fn greedy(
 /// solve inside it gets at most the time left.
 pub fn recommend(scenario: &Scenario, k: usize, options: &Options) -> Result<Recommendation, RecommendError> {
     let deadline = Deadline::after(options.time_limit);
+    let mut timings = Timings::default();
+    let mut clock = Stopwatch::start();
+    let lap = |clock: &mut Stopwatch| {
+        let ms = clock.seconds() * 1e3;
+        *clock = Stopwatch::start();
+        ms
+    };
     let sub_options = Options { time_limit: Some(DEFAULT_TIME_LIMIT), ..options.clone() };
     let base_plan = super::solve(scenario, &sub_options)?;
+    timings.base_ms = lap(&mut clock);
     let k = k.min(MAX_SESSIONS);
     let regions = Regions::new(scenario);
     let all = classes(scenario, &regions, candidates(scenario)?, k);
@@ -770,6 +807,7 @@ pub fn recommend(scenario: &Scenario, k: usize, options: &Options) -> Result<Rec
         }
         table.pop().unwrap_or_default()
     };
+    timings.choose_ms = lap(&mut clock);
     let (_, counts) = split(&|r, take| choices[r].2.best[take].0);
     let monotone_bound =
         |r: usize, take: usize| (0..=take).map(|t| choices[r].2.bound[t]).fold(f64::NEG_INFINITY, f64::max);
@@ -812,6 +850,8 @@ pub fn recommend(scenario: &Scenario, k: usize, options: &Options) -> Result<Rec
         ordered.push((r, choices[r].1.sessions[item].clone()));
     }
     chosen.clear();
+    timings.order_ms = lap(&mut clock);
+    timings.region_solves = choices.iter().map(|(_, _, choice)| choice.evaluator.evaluations).sum();
 
     // Gains, trainees and needs from solving, proposal by proposal, the region it is in with
     // the proposals so far there: the objective is the sum of the regions', and a region
@@ -829,7 +869,8 @@ pub fn recommend(scenario: &Scenario, k: usize, options: &Options) -> Result<Rec
         with_proposals.sessions.extend(ordered[..=count].iter().filter(|(o, _)| *o == r).map(|(_, s)| s.clone()));
         with_proposals
     }));
-    let mut plans = parallel::map(jobs, |job| super::solve(&job, &prefix_options)).into_iter();
+    // A block the proposals leave as it is (most are) is solved once for all the prefixes.
+    let mut plans = reuse::Solved::default().solve_all(&jobs, &prefix_options).into_iter();
     let mut previous: BTreeMap<usize, Plan> = BTreeMap::new();
     for &r in &touched {
         previous.insert(r, plans.next().ok_or(SolveError::Solver("a region's solve is missing".into()))??);
@@ -846,6 +887,7 @@ pub fn recommend(scenario: &Scenario, k: usize, options: &Options) -> Result<Rec
         proposals.push(Proposal { session, gain: round6(gain), trainees, needs, seats });
         previous.insert(r, plan);
     }
+    timings.prefix_ms = lap(&mut clock);
     let objective = round6(objective);
     let bound = round6(bound).max(objective);
     // Every bound above is valid (values from cut-short solves bound nothing and are not
@@ -860,6 +902,7 @@ pub fn recommend(scenario: &Scenario, k: usize, options: &Options) -> Result<Rec
         bound: if status == Status::Optimal { objective } else { bound },
         status,
         proposals,
+        timings,
     })
 }
 

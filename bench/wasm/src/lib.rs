@@ -1,7 +1,10 @@
 //! The solver benchmark as WebAssembly: one scenario, built and solved exactly as
-//! `src/bin/bench.rs` does with microlp, its figures returned as JSON for `run.mjs`.
+//! `src/bin/bench.rs` does with microlp, its figures returned as JSON for `run.mjs`; or
+//! `recommend` timed on one scenario, as `bench --recommend` does (one thread, as in the
+//! browser's worker).
 
-use qudra::solve::{Model, Options};
+use qudra::model::Scenario;
+use qudra::solve::{candidates, recommend, Model, Options};
 use qudra::synth::{scenario, Scale, Variant};
 use serde_json::json;
 use wasm_bindgen::prelude::wasm_bindgen;
@@ -52,6 +55,59 @@ pub fn solve_synthetic(scale: &str, variant: &str, seed: u64, time_limit: f64, g
         })
         .to_string(),
         Err(err) => error(err.to_string()),
+    }
+}
+
+/// Times `recommend` with `k` sessions on the scenario of `text` (a scenario file's JSON,
+/// e.g. the demo) within `time_limit` seconds (0 for none). Returns a JSON object: name,
+/// candidates, ms (the whole call to `recommend`), status, base, objective, bound and each
+/// phase's milliseconds (base_ms, choose_ms, order_ms, prefix_ms) and region_solves; or
+/// `{"error": "..."}`.
+#[wasm_bindgen]
+pub fn recommend_text(name: &str, text: &str, k: usize, time_limit: f64) -> String {
+    match Scenario::from_json(text) {
+        Ok(scenario) => timed_recommend(name, &scenario, k, time_limit),
+        Err(err) => error(format!("{name}: {err}")),
+    }
+}
+
+/// Times `recommend` as [`recommend_text`] does, on the seeded scenario `scale`/`variant`.
+#[wasm_bindgen]
+pub fn recommend_synthetic(scale: &str, variant: &str, seed: u64, k: usize, time_limit: f64) -> String {
+    let Some(scale) = Scale::ALL.iter().copied().find(|s| s.name() == scale) else {
+        return error(format!("unknown scale \"{scale}\""));
+    };
+    let Some(variant) = Variant::ALL.iter().copied().find(|v| v.name() == variant) else {
+        return error(format!("unknown variant \"{variant}\""));
+    };
+    let name = format!("{} {}", scale.name(), variant.name());
+    timed_recommend(&name, &scenario(scale, variant, seed), k, time_limit)
+}
+
+fn timed_recommend(name: &str, scenario: &Scenario, k: usize, time_limit: f64) -> String {
+    let count = candidates(scenario).map_or(0, |all| all.len());
+    let limit = (time_limit > 0.0).then_some(time_limit);
+    let started = Instant::now();
+    let result = recommend(scenario, k, &Options { time_limit: limit, ..Options::default() });
+    let ms = started.elapsed().as_secs_f64() * 1e3;
+    match result {
+        Ok(rec) => json!({
+            "name": name,
+            "candidates": count,
+            "ms": ms,
+            "status": rec.status.as_str(),
+            "base": rec.base_objective,
+            "objective": rec.objective,
+            "bound": rec.bound,
+            "proposals": rec.proposals.len(),
+            "base_ms": rec.timings.base_ms,
+            "choose_ms": rec.timings.choose_ms,
+            "order_ms": rec.timings.order_ms,
+            "prefix_ms": rec.timings.prefix_ms,
+            "region_solves": rec.timings.region_solves,
+        })
+        .to_string(),
+        Err(err) => error(format!("{name}: {err}")),
     }
 }
 
