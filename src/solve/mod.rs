@@ -11,6 +11,7 @@
 
 mod assemble;
 mod blocks;
+mod branching;
 mod compat;
 mod deadline;
 mod engine;
