@@ -21,7 +21,7 @@ use super::deadline::{Deadline, Stopwatch};
 use super::engine::{self, EngineSolution, Parts};
 use super::model::{self, Family};
 use super::objective::{self, meets};
-use super::{branching, flow, heuristic, knapsack, parallel};
+use super::{flow, heuristic, knapsack, parallel};
 
 /// What pricing found: the best plan (seats per pair of the block), its objective, and the
 /// smallest bound.
@@ -187,20 +187,7 @@ pub fn solve(index: &Index, families: &[Family], deadline: Deadline) -> Option<P
     } else {
         improved(index, &pieces, &unbudgeted, &payer, seats, &seat_prices, deadline)
     };
-    let mut objective = objective::of_seats(index, &seats);
-    let mut seats = seats;
-    // Still apart: the search over the states' plans (`branching.rs`), bounded at every
-    // node by the by-state bound at the same seat prices.
-    if !meets(bound, objective) && !deadline.passed() && by_state_applies(index) {
-        if let Some(searched) = branching::search(index, families, &seat_prices, seats.clone(), deadline) {
-            eprintln!("TMP search: nodes {} bound {} -> {} plan {} -> {} at {:.3}s", searched.nodes, bound, searched.bound, objective, searched.objective, stopwatch.seconds());
-            bound = bound.min(searched.bound);
-            if searched.objective > objective {
-                seats = searched.seats;
-                objective = searched.objective;
-            }
-        }
-    }
+    let objective = objective::of_seats(index, &seats);
     Some(Priced { seats, objective, bound: bound.max(objective), prices: best_lambda })
 }
 
