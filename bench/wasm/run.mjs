@@ -6,7 +6,10 @@
 //
 // Options: --scale region|large|global and --variant pure|budget|minviable (each repeatable;
 // default all), --seed N (default 2027), --time-limit SECONDS (default 10; 0 for none),
-// --gap FRACTION (default 0: only a proven optimum stops a solve early).
+// --gap FRACTION (default 0: only a proven optimum stops a solve early), --repeat N (each
+// case N times in a row: the first call also pays for compiling the wasm), --profile (after
+// each row, where its call's time went by phase, from V8's sampling profiler: see
+// `phases.mjs`; the profiler slows the call, so its total is above call_ms without it).
 //
 // --recommend K: times `recommend` with K sessions instead (as `bench --recommend K`), on
 // data/demo-2027.json and the chosen scales and variants (default: the region scale, all
@@ -18,13 +21,16 @@
 
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
+import { Session } from "node:inspector/promises";
 import { performance } from "node:perf_hooks";
+
+import { phases } from "./phases.mjs";
 
 const SCALES = ["region", "large", "global"];
 const VARIANTS = ["pure", "budget", "minviable"];
 const USAGE =
   "usage: node bench/wasm/run.mjs [--scale region|large|global]... [--variant pure|budget|minviable]... " +
-  "[--seed N] [--time-limit SECONDS] [--gap FRACTION] [--recommend K]";
+  "[--seed N] [--time-limit SECONDS] [--gap FRACTION] [--repeat N] [--profile] [--recommend K]";
 
 function usage(message) {
   console.error(`bench-wasm: ${message}\n${USAGE}`);
@@ -37,10 +43,20 @@ let seed = 2027n;
 let timeLimit = null;
 let gap = 0;
 let recommendK = null;
+let repeat = 1;
+let profile = false;
 const args = process.argv.slice(2);
 for (let i = 0; i < args.length; i += 2) {
   const [flag, value = ""] = [args[i], args[i + 1]];
   switch (flag) {
+    case "--profile":
+      profile = true;
+      i -= 1; // a flag without a value
+      break;
+    case "--repeat":
+      if (!/^[1-9]\d*$/.test(value)) usage("--repeat needs a whole number of at least 1");
+      repeat = Number(value);
+      break;
     case "--scale":
       if (!SCALES.includes(value)) usage(`unknown scale "${value}"`);
       scales.push(value);
@@ -75,7 +91,7 @@ for (let i = 0; i < args.length; i += 2) {
 const defaultScales = recommendK === null ? SCALES : ["region"];
 if (timeLimit === null) timeLimit = recommendK === null ? 10 : 60;
 const cases = (scales.length ? scales : defaultScales).flatMap((scale) =>
-  (variants.length ? variants : VARIANTS).map((variant) => [scale, variant]),
+  (variants.length ? variants : VARIANTS).flatMap((variant) => Array(repeat).fill([scale, variant])),
 );
 
 let loaded = performance.now();
@@ -146,7 +162,15 @@ console.log(
 );
 console.log(line(columns.map(([name]) => name)));
 let failed = false;
+let session;
+if (profile) {
+  session = new Session();
+  session.connect();
+  await session.post("Profiler.enable");
+  await session.post("Profiler.setSamplingInterval", { interval: 100 });
+}
 for (const [scale, variant] of cases) {
+  if (session) await session.post("Profiler.start");
   const started = performance.now();
   let row;
   try {
@@ -156,6 +180,7 @@ for (const [scale, variant] of cases) {
   }
   // The whole call from JavaScript: scenario generation, build, solve and the JSON.
   const callMs = performance.now() - started;
+  const profiled = session && (await session.post("Profiler.stop")).profile;
   if (row.error) {
     console.error(`${scale} ${variant}: ${row.error}`);
     failed = true;
@@ -168,5 +193,9 @@ for (const [scale, variant] of cases) {
       row.objective.toFixed(3), row.bound.toFixed(3), (row.gap * 100).toFixed(4), callMs.toFixed(1),
     ]),
   );
+  if (profiled) {
+    const spent = phases(profiled);
+    console.log(`  phases (ms): ${spent.map(([phase, ms]) => `${phase} ${ms.toFixed(1)}`).join(", ")}`);
+  }
 }
 process.exit(failed ? 1 : 0);

@@ -27,6 +27,35 @@ use super::objective;
 /// Gains below this share of the network's cost scale are rounding noise, not a better plan.
 const RELATIVE_EPSILON: f64 = 1e-9;
 
+/// Arcs scanned between two looks at the deadline: tens of microseconds of work, while
+/// the clock is a call out of the wasm in the browser (the pricing rounds of a budgeted
+/// scenario solve thousands of small flows, most of which never need to look at it).
+const CLOCK_WORK: usize = 1 << 14;
+
+/// The deadline, looked at when the flow starts and then once per [`CLOCK_WORK`] arcs
+/// scanned; once passed, it stays passed.
+struct Watch {
+    deadline: Deadline,
+    since: usize,
+    passed: bool,
+}
+
+impl Watch {
+    fn new(deadline: Deadline) -> Watch {
+        Watch { deadline, since: CLOCK_WORK, passed: false }
+    }
+
+    /// `work` more arcs scanned: has the deadline passed?
+    fn passed(&mut self, work: usize) -> bool {
+        self.since += work;
+        if !self.passed && self.since >= CLOCK_WORK {
+            self.since = 0;
+            self.passed = self.deadline.passed();
+        }
+        self.passed
+    }
+}
+
 /// True when the block is a pure network for these constraint families: the families keep
 /// demand, capacity, state caps and equity, and no budget, minimum or pin shapes the block.
 pub fn applies(index: &Index, families: &[Family]) -> bool {
@@ -95,10 +124,12 @@ struct Network {
 impl Network {
     fn build(index: &Index, price: &[f64]) -> Network {
         let settings = &index.scenario.settings;
+        // About two arcs (and their reverses) a pair: its own, and its share of the needs',
+        // sessions' and caps' arcs.
         let mut network = Network {
-            arcs: Vec::new(),
+            arcs: Vec::with_capacity(4 * index.pairs.len() + 8),
             out: vec![Vec::new(); 2],
-            pair_arc: Vec::new(),
+            pair_arc: Vec::with_capacity(index.pairs.len()),
             session_arc: BTreeMap::new(),
             source: 0,
             sink: 1,
@@ -177,18 +208,22 @@ impl Network {
     /// the tolerance), and whether the flow is optimal (false: stopped at the deadline).
     fn run(&mut self, deadline: Deadline) -> (Vec<f64>, bool) {
         let nodes = self.out.len();
+        let mut watch = Watch::new(deadline);
         let mut potential = self.initial_potential();
         let mut distance = vec![f64::INFINITY; nodes];
         // The arc by which Dijkstra reached each node.
         let mut through = vec![usize::MAX; nodes];
+        let mut heap = BinaryHeap::with_capacity(nodes);
+        let mut scratch =
+            Scratch { level: vec![usize::MAX; nodes], next_arc: vec![0; nodes], queue: VecDeque::with_capacity(nodes) };
         loop {
-            if deadline.passed() {
+            if watch.passed(self.arcs.len()) {
                 return (potential, false);
             }
             distance.iter_mut().for_each(|d| *d = f64::INFINITY);
             through.iter_mut().for_each(|arc| *arc = usize::MAX);
             distance[self.source] = 0.0;
-            let mut heap = BinaryHeap::new();
+            heap.clear();
             heap.push(Entry { distance: 0.0, node: self.source });
             while let Some(Entry { distance: d, node }) = heap.pop() {
                 if d > distance[node] {
@@ -226,7 +261,7 @@ impl Network {
             // those arcs (Dinic's levels keep it acyclic) before the next Dijkstra. Should
             // rounding leave none of them admissible, push along the path Dijkstra found, so
             // that every round moves at least one unit and the loop ends.
-            if !self.augment_admissible(&potential, deadline) {
+            if !self.augment_admissible(&potential, &mut watch, &mut scratch) {
                 self.augment_path(&through);
             }
         }
@@ -262,13 +297,14 @@ impl Network {
 
     /// Blocking flows on the admissible arcs, level by level, until the sink is cut off (or
     /// the deadline passes); whether any flow moved.
-    fn augment_admissible(&mut self, potential: &[f64], deadline: Deadline) -> bool {
-        let nodes = self.out.len();
+    fn augment_admissible(&mut self, potential: &[f64], watch: &mut Watch, scratch: &mut Scratch) -> bool {
         let mut moved = false;
+        let Scratch { level, next_arc, queue } = scratch;
         loop {
-            let mut level = vec![usize::MAX; nodes];
+            level.iter_mut().for_each(|level| *level = usize::MAX);
             level[self.source] = 0;
-            let mut queue = VecDeque::from([self.source]);
+            queue.clear();
+            queue.push_back(self.source);
             while let Some(node) = queue.pop_front() {
                 for &arc in &self.out[node] {
                     let to = self.arcs[arc].to;
@@ -278,13 +314,14 @@ impl Network {
                     }
                 }
             }
-            if level[self.sink] == usize::MAX || (moved && deadline.passed()) {
+            if level[self.sink] == usize::MAX || (moved && watch.passed(self.arcs.len())) {
                 return moved;
             }
-            let mut next_arc = vec![0usize; nodes];
-            while self.push(self.source, i64::MAX, &level, &mut next_arc, potential) > 0 {
+            next_arc.iter_mut().for_each(|next| *next = 0);
+            while self.push(self.source, i64::MAX, level, next_arc, potential) > 0 {
                 moved = true;
-                if deadline.passed() {
+                // A path crosses four arcs at most.
+                if watch.passed(4) {
                     return true;
                 }
             }
@@ -343,6 +380,14 @@ impl Network {
     }
 }
 
+/// The buffers of [`Network::augment_admissible`], kept between its calls: each node's
+/// level, the next arc each node tries, and the breadth-first queue.
+struct Scratch {
+    level: Vec<usize>,
+    next_arc: Vec<usize>,
+    queue: VecDeque<usize>,
+}
+
 /// A heap entry ordered by smallest distance first, then node.
 #[derive(PartialEq)]
 struct Entry {
@@ -361,5 +406,27 @@ impl Ord for Entry {
 impl PartialOrd for Entry {
     fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
         Some(self.cmp(other))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::synth::{scenario, Scale, Variant};
+
+    /// The clock is looked at when a flow starts, although it is then looked at only once
+    /// per `CLOCK_WORK` arcs: a flow whose deadline has passed moves nothing and is not
+    /// proven; the same flow without a deadline is proven and seats trainees.
+    #[test]
+    fn a_flow_past_its_deadline_stops_at_once_unproven() {
+        let s = scenario(Scale::Region, Variant::Pure, 2027);
+        let index = Index::new(&s);
+        let price = vec![0.0; index.pairs.len()];
+        let stopped = solve(&index, &price, Deadline::after(Some(0.0)));
+        assert!(!stopped.complete);
+        assert!(stopped.seats.iter().all(|&seats| seats == 0), "seats moved past the deadline");
+        let done = solve(&index, &price, Deadline::none());
+        assert!(done.complete);
+        assert!(done.seats.iter().sum::<i64>() > 0);
     }
 }

@@ -79,6 +79,16 @@ pub fn solve(index: &Index, families: &[Family], deadline: Deadline) -> Option<P
     let mut seat_prices = vec![0.0; index.scenario.sessions.len()];
     let mut best_lambda = lambda.clone();
     let mut round_seconds = 0.0f64;
+    let mut last_priced: Option<Vec<i64>> = None;
+    // The pieces as blocks of their own, and whether each is a flow: the same every round.
+    let restricted: Vec<(&Vec<usize>, Index, bool)> = pieces
+        .iter()
+        .map(|piece| {
+            let block = index.restrict(piece);
+            let is_flow = flow::applies(&block, &unbudgeted);
+            (piece, block, is_flow)
+        })
+        .collect();
     for _ in 0..ROUNDS {
         // Stop when another round (as long as the longest so far) would not fit.
         let elapsed = stopwatch.seconds();
@@ -87,21 +97,25 @@ pub fn solve(index: &Index, families: &[Family], deadline: Deadline) -> Option<P
         }
         let left = deadline.left();
         let price: Vec<f64> = (0..index.pairs.len()).map(|p| payer[p].map_or(0.0, |k| lambda[k] * cost(p))).collect();
-        let solved = parallel::map(pieces.iter().collect(), |piece: &Vec<usize>| {
-            let block = index.restrict(piece);
-            let piece_price: Vec<f64> = piece.iter().map(|&p| price[p]).collect();
-            if flow::applies(&block, &unbudgeted) {
-                // A flow the deadline stopped is a plan, but its value bounds nothing.
-                let (flow, seat_prices) = flow::solve_with_prices(&block, &piece_price, deadline);
-                let solved =
-                    EngineSolution { seats: flow.seats, proven: flow.complete, value: flow.value, best_bound: None };
-                Some((solved, seat_prices))
-            } else {
-                let parts = Parts::priced(&block, &unbudgeted, &piece_price);
-                let solved = engine::microlp::solve(parts, left, None, 0.0).ok()?;
-                Some((solved, Vec::new()))
-            }
-        });
+        let solved =
+            parallel::map(restricted.iter().collect(), |(piece, block, is_flow): &(&Vec<usize>, Index, bool)| {
+                let piece_price: Vec<f64> = piece.iter().map(|&p| price[p]).collect();
+                if *is_flow {
+                    // A flow the deadline stopped is a plan, but its value bounds nothing.
+                    let (flow, seat_prices) = flow::solve_with_prices(block, &piece_price, deadline);
+                    let solved = EngineSolution {
+                        seats: flow.seats,
+                        proven: flow.complete,
+                        value: flow.value,
+                        best_bound: None,
+                    };
+                    Some((solved, seat_prices))
+                } else {
+                    let parts = Parts::priced(block, &unbudgeted, &piece_price);
+                    let solved = engine::microlp::solve(parts, left, None, 0.0).ok()?;
+                    Some((solved, Vec::new()))
+                }
+            });
         round_seconds = round_seconds.max(stopwatch.seconds() - elapsed);
         // A small block out of time without a plan: the round is lost, the best so far stands.
         if solved.iter().any(Option::is_none) {
@@ -144,12 +158,16 @@ pub fn solve(index: &Index, families: &[Family], deadline: Deadline) -> Option<P
                 *spent -= budget(k);
             }
         }
-        if let Some(plan) = within_budgets(index, &payer, x) {
-            let objective = objective::of_seats(index, &plan);
-            if best.as_ref().is_none_or(|(_, value)| objective > *value) {
-                best = Some((plan, objective));
-                since_better_plan = 0;
+        // The same priced plan as last round gives the same plan within the budgets.
+        if last_priced.as_ref() != Some(&x) {
+            if let Some(plan) = within_budgets(index, &payer, x.clone()) {
+                let objective = objective::of_seats(index, &plan);
+                if best.as_ref().is_none_or(|(_, value)| objective > *value) {
+                    best = Some((plan, objective));
+                    since_better_plan = 0;
+                }
             }
+            last_priced = Some(x);
         }
         since_better_plan += 1;
         if since_better_plan > PATIENCE {
@@ -459,15 +477,17 @@ fn within_budgets(index: &Index, payer: &[Option<usize>], mut x: Vec<i64>) -> Op
             spent[k] += seats * index.session(index.pairs[p].session).cost_per_seat;
         }
     }
-    let mut cuttable: Vec<usize> =
+    let cuttable: Vec<usize> =
         (0..x.len()).filter(|&p| payer[p].is_some() && index.pairs[p].pin.is_none() && x[p] > 0).collect();
     let per_money = |p: usize| {
         let pair = &index.pairs[p];
         let cost = index.session(pair.session).cost_per_seat as f64;
         (model::weight(index, pair.need) - settings.cost_weight * cost) / cost
     };
-    cuttable.sort_by(|&a, &b| per_money(a).total_cmp(&per_money(b)).then(a.cmp(&b)));
-    for p in cuttable {
+    // Each key computed once, not at every comparison.
+    let mut keyed: Vec<(f64, usize)> = cuttable.into_iter().map(|p| (per_money(p), p)).collect();
+    keyed.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+    for p in keyed.into_iter().map(|(_, p)| p) {
         let Some(k) = payer[p] else { continue };
         let budget = states[k].budget.unwrap_or(i64::MAX);
         let cost = index.session(index.pairs[p].session).cost_per_seat;
