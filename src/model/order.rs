@@ -59,7 +59,7 @@ mod tests {
         let mut ours: Vec<(usize, &str)> = words.iter().copied().enumerate().collect();
         let mut theirs = ours.clone();
         sort_by(&mut ours, |a, b| a.1.len().cmp(&b.1.len()));
-        theirs.sort_by(|a, b| a.1.len().cmp(&b.1.len()));
+        theirs.sort_by_key(|w| w.1.len());
         assert_eq!(ours, theirs);
         assert_eq!(ours.iter().map(|w| w.1).collect::<Vec<_>>()[..3], ["fig", "yam", "nut"]);
     }
