@@ -9,7 +9,7 @@ use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 use super::{check, rows, words, ExportError, FileLang};
-use crate::model::{name_in, Need, NeedId, Scenario, StateCode};
+use crate::model::{name_in, order, Need, NeedId, Scenario, StateCode};
 use crate::solve::Plan;
 
 /// Columns of the plan sheet (SPEC §5), in order.
@@ -76,14 +76,14 @@ pub fn plan_csv(scenario: &Scenario, plan: &Plan, options: &CsvOptions) -> Resul
 pub fn unmet_csv(scenario: &Scenario, plan: &Plan, options: &CsvOptions) -> Result<String, ExportError> {
     check(scenario, plan, options.state.as_ref())?;
     let lang = options.lang.code();
-    let needs: BTreeMap<&NeedId, &Need> = scenario.needs.iter().map(|n| (&n.id, n)).collect();
+    let needs: BTreeMap<&NeedId, &Need> = order::map(scenario.needs.iter().map(|n| (&n.id, n)));
     let mut unmet: Vec<_> = plan
         .unmet
         .iter()
         .filter_map(|u| Some((*needs.get(&u.need)?, u)))
         .filter(|(need, _)| options.state.as_ref().is_none_or(|code| &need.state == code))
         .collect();
-    unmet.sort_by_key(|(need, _)| (&need.state, &need.id));
+    order::sort_by_key(&mut unmet, |(need, _)| (&need.state, &need.id));
     let mut sheet = Sheet::new(&UNMET_COLUMNS);
     for (need, u) in unmet {
         let state_name = scenario.state(&need.state).map(|s| name_in(&s.name, lang)).unwrap_or("");

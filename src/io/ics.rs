@@ -12,7 +12,7 @@ use std::collections::BTreeMap;
 use chrono::{DateTime, Datelike, Days, NaiveDate, Utc};
 
 use super::{check, rows, words, ExportError, FileLang};
-use crate::model::{name_in, NeedId, Scenario, Session, StateCode};
+use crate::model::{name_in, order, NeedId, Scenario, Session, StateCode};
 use crate::solve::Plan;
 
 /// The PRODID every calendar carries.
@@ -120,7 +120,7 @@ pub fn feed(published: &[(Scenario, Plan)], options: &IcsOptions) -> Result<Stri
         let (lines, events) = split_events(&text);
         head = lines;
         order = events.iter().map(|(uid, _)| uid.clone()).collect();
-        let present: std::collections::BTreeSet<&String> = events.iter().map(|(uid, _)| uid).collect();
+        let present: std::collections::BTreeSet<&String> = order::set(events.iter().map(|(uid, _)| uid));
         for (uid, (_, sequence, cancelled)) in versions.iter_mut() {
             if !present.contains(uid) && !*cancelled {
                 *cancelled = true;

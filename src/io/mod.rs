@@ -16,7 +16,7 @@ use std::collections::BTreeMap;
 use std::fmt;
 use std::str::FromStr;
 
-use crate::model::{Need, NeedId, Scenario, Session, SessionId, StateCode};
+use crate::model::{order, Need, NeedId, Scenario, Session, SessionId, StateCode};
 use crate::solve::Plan;
 
 pub use import::{Imported, RowError, RowProblem};
@@ -104,15 +104,15 @@ struct Row<'a> {
 /// The plan's allocations for one state or all, sorted the way a reader scans them:
 /// by state, then date, then session, then need. Call after [`check`].
 fn rows<'a>(scenario: &'a Scenario, plan: &Plan, state: Option<&StateCode>) -> Vec<Row<'a>> {
-    let needs: BTreeMap<&NeedId, &Need> = scenario.needs.iter().map(|n| (&n.id, n)).collect();
-    let sessions: BTreeMap<&SessionId, &Session> = scenario.sessions.iter().map(|s| (&s.id, s)).collect();
+    let needs: BTreeMap<&NeedId, &Need> = order::map(scenario.needs.iter().map(|n| (&n.id, n)));
+    let sessions: BTreeMap<&SessionId, &Session> = order::map(scenario.sessions.iter().map(|s| (&s.id, s)));
     let mut rows: Vec<Row<'a>> = plan
         .allocations
         .iter()
         .filter_map(|a| Some(Row { need: needs.get(&a.need)?, session: sessions.get(&a.session)?, seats: a.seats }))
         .filter(|row| row.seats > 0 && state.is_none_or(|code| &row.need.state == code))
         .collect();
-    rows.sort_by(|a, b| {
+    order::sort_by(&mut rows, |a, b| {
         (&a.need.state, a.session.start, &a.session.id, &a.need.id).cmp(&(
             &b.need.state,
             b.session.start,

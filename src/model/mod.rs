@@ -3,6 +3,7 @@
 //! bad field. Validation of the parsed scenario lives in `validate.rs`.
 
 mod ids;
+pub mod order;
 mod parse;
 mod problem;
 pub mod read;

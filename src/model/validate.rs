@@ -1,6 +1,7 @@
 //! Validation of a parsed scenario (SPEC §2): every problem, each with its JSON path and a
 //! plain message. A scenario with any problem is never solved.
 
+use super::order;
 use chrono::{Datelike, NaiveDate};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
@@ -235,7 +236,7 @@ fn check_skills(scenario: &Scenario, out: &mut Problems) {
 }
 
 fn check_courses(scenario: &Scenario, out: &mut Problems) {
-    let skills: BTreeSet<&str> = scenario.skills.iter().map(|s| s.id.as_str()).collect();
+    let skills: BTreeSet<&str> = order::set(scenario.skills.iter().map(|s| s.id.as_str()));
     check_duplicates(
         out,
         Thing::Course,
@@ -260,8 +261,8 @@ fn check_courses(scenario: &Scenario, out: &mut Problems) {
 }
 
 fn check_sessions(scenario: &Scenario, out: &mut Problems) {
-    let courses: BTreeSet<&str> = scenario.courses.iter().map(|c| c.id.as_str()).collect();
-    let states: BTreeSet<&str> = scenario.states.iter().map(|s| s.code.as_str()).collect();
+    let courses: BTreeSet<&str> = order::set(scenario.courses.iter().map(|c| c.id.as_str()));
+    let states: BTreeSet<&str> = order::set(scenario.states.iter().map(|s| s.code.as_str()));
     check_duplicates(
         out,
         Thing::Session,
@@ -310,8 +311,8 @@ fn check_sessions(scenario: &Scenario, out: &mut Problems) {
 }
 
 fn check_needs(scenario: &Scenario, out: &mut Problems) {
-    let states: BTreeSet<&str> = scenario.states.iter().map(|s| s.code.as_str()).collect();
-    let skills: BTreeSet<&str> = scenario.skills.iter().map(|s| s.id.as_str()).collect();
+    let states: BTreeSet<&str> = order::set(scenario.states.iter().map(|s| s.code.as_str()));
+    let skills: BTreeSet<&str> = order::set(scenario.skills.iter().map(|s| s.id.as_str()));
     check_duplicates(
         out,
         Thing::Need,
@@ -392,7 +393,7 @@ impl<'a> Lookup<'a> {
 
 fn check_pins(scenario: &Scenario, lookup: &Lookup<'_>, out: &mut Problems) {
     let excluded: BTreeSet<(&str, &str)> =
-        scenario.exclusions.iter().map(|e| (e.need.as_str(), e.session.as_str())).collect();
+        order::set(scenario.exclusions.iter().map(|e| (e.need.as_str(), e.session.as_str())));
     let mut seen: BTreeMap<(&str, &str), usize> = BTreeMap::new();
     for (i, pin) in scenario.pins.iter().enumerate() {
         let path = format!("pins[{i}]");

@@ -3,7 +3,7 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
-use crate::model::{Course, Need, Scenario, Session, State};
+use crate::model::{order, Course, Need, Scenario, Session, State};
 
 /// The first compatibility rule a (need, session) pair breaks, in SPEC order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
@@ -92,9 +92,9 @@ impl<'a> Index<'a> {
     /// Builds the index of a scenario that passed validation (references resolve).
     pub fn new(scenario: &'a Scenario) -> Index<'a> {
         let course_pos: BTreeMap<&str, usize> =
-            scenario.courses.iter().enumerate().map(|(i, c)| (c.id.as_str(), i)).collect();
+            order::map(scenario.courses.iter().enumerate().map(|(i, c)| (c.id.as_str(), i)));
         let state_pos: BTreeMap<&str, usize> =
-            scenario.states.iter().enumerate().map(|(i, s)| (s.code.as_str(), i)).collect();
+            order::map(scenario.states.iter().enumerate().map(|(i, s)| (s.code.as_str(), i)));
         // Hashed, not sorted: with hundreds of thousands of needs, sorting their ids alone
         // takes a good share of a short time limit.
         let session_pos: HashMap<&str, usize> =
@@ -114,13 +114,12 @@ impl<'a> Index<'a> {
         for (s, course) in course_of.iter().enumerate() {
             blocks.entry((course.skill.as_str(), course.level)).or_default().push(s);
         }
-        let excluded: BTreeSet<(usize, usize)> =
-            scenario.exclusions.iter().map(|e| (need_pos[e.need.as_str()], session_pos[e.session.as_str()])).collect();
-        let pinned: BTreeMap<(usize, usize), i64> = scenario
-            .pins
-            .iter()
-            .map(|p| ((need_pos[p.need.as_str()], session_pos[p.session.as_str()]), p.seats))
-            .collect();
+        let excluded: BTreeSet<(usize, usize)> = order::set(
+            scenario.exclusions.iter().map(|e| (need_pos[e.need.as_str()], session_pos[e.session.as_str()])),
+        );
+        let pinned: BTreeMap<(usize, usize), i64> = order::map(
+            scenario.pins.iter().map(|p| ((need_pos[p.need.as_str()], session_pos[p.session.as_str()]), p.seats)),
+        );
 
         let mut pairs = Vec::new();
         let mut same_block = Vec::with_capacity(scenario.needs.len());

@@ -7,7 +7,7 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 use super::compat::Index;
-use crate::model::{NeedId, SessionId, StateCode};
+use crate::model::{order, NeedId, SessionId, StateCode};
 
 /// A set of pins (and sessions) that cannot all be honoured, and why.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -203,7 +203,7 @@ pub fn infeasible_fallback(index: &Index) -> Vec<PinProblem> {
         .filter(|&s| index.session(s).min_participants > 0)
         .map(|s| index.session(s).id.clone())
         .collect();
-    sessions.sort();
+    order::sort(&mut sessions);
     sessions.dedup();
     vec![PinProblem { pins, kind: ClashKind::Together { sessions: sessions.clone() }, sessions }]
 }

@@ -7,7 +7,7 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use crate::model::{DateRange, Mode, Need, NeedId, Scenario, SessionId, StateCode};
+use crate::model::{order, DateRange, Mode, Need, NeedId, Scenario, SessionId, StateCode};
 
 use super::compat::{check_rules, Rule};
 use super::region::{self, Regions};
@@ -144,8 +144,8 @@ pub fn fixes(scenario: &Scenario, options: &Options) -> Result<Vec<Fix>, SolveEr
     let fixer = Fixer::new(scenario, options)?;
     let found = parallel::map((0..fixer.work.len()).collect(), |i| fixer.fix(i, options));
     let mut fixes: Vec<Fix> = found.into_iter().filter_map(Result::transpose).collect::<Result<_, _>>()?;
-    let order: BTreeMap<&NeedId, usize> = scenario.needs.iter().enumerate().map(|(i, n)| (&n.id, i)).collect();
-    fixes.sort_by_key(|fix| order.get(&fix.need).copied().unwrap_or(usize::MAX));
+    let order: BTreeMap<&NeedId, usize> = order::map(scenario.needs.iter().enumerate().map(|(i, n)| (&n.id, i)));
+    order::sort_by_key(&mut fixes, |fix| order.get(&fix.need).copied().unwrap_or(usize::MAX));
     Ok(fixes)
 }
 
@@ -234,12 +234,12 @@ fn fixes_of(
 ) -> Result<Vec<(Remedy, i64)>, SolveError> {
     let Some(state) = base.state(&need.state) else { return Ok(Vec::new()) };
     let excluded: BTreeSet<&SessionId> =
-        base.exclusions.iter().filter(|e| e.need == need.id).map(|e| &e.session).collect();
+        order::set(base.exclusions.iter().filter(|e| e.need == need.id).map(|e| &e.session));
     let mut filled: BTreeMap<&SessionId, i64> = BTreeMap::new();
     let mut state_filled: BTreeMap<&SessionId, i64> = BTreeMap::new();
     let mut spent = 0;
-    let state_of: BTreeMap<&NeedId, &StateCode> = base.needs.iter().map(|n| (&n.id, &n.state)).collect();
-    let cost_of: BTreeMap<&SessionId, i64> = base.sessions.iter().map(|s| (&s.id, s.cost_per_seat)).collect();
+    let state_of: BTreeMap<&NeedId, &StateCode> = order::map(base.needs.iter().map(|n| (&n.id, &n.state)));
+    let cost_of: BTreeMap<&SessionId, i64> = order::map(base.sessions.iter().map(|s| (&s.id, s.cost_per_seat)));
     for allocation in &plan.allocations {
         *filled.entry(&allocation.session).or_default() += allocation.seats;
         if state_of.get(&allocation.need) == Some(&&need.state) {
@@ -264,7 +264,7 @@ fn fixes_of(
 
     // One more seat: full sessions first.
     let mut seat_tries: Vec<_> = compatible.iter().map(|(s, _, _)| *s).collect();
-    seat_tries.sort_by_key(|s| (filled.get(&s.id).copied().unwrap_or(0) < s.seats, s.id.as_str()));
+    order::sort_by_key(&mut seat_tries, |s| (filled.get(&s.id).copied().unwrap_or(0) < s.seats, s.id.as_str()));
     let seat_tries = seat_tries.into_iter().map(|s| Remedy::Seat { session: s.id.clone() }).collect();
     changes.extend(first_working(base, need, now, seat_tries, options)?);
 
@@ -292,7 +292,7 @@ fn fixes_of(
                     .then(|| (days, Remedy::Window { session: session.id.clone(), days, window: wider }))
             })
             .collect();
-        tries.sort_by_key(|(days, _)| *days);
+        order::sort_by_key(&mut tries, |(days, _)| *days);
         changes.extend(first_working(base, need, now, tries.into_iter().map(|(_, change)| change).collect(), options)?);
     }
 
@@ -325,11 +325,9 @@ fn fixes_of(
     // More budget: what a seat costs beyond what is left, cheapest first.
     if let Some(budget) = state.budget {
         let left = budget - spent;
-        let amounts: BTreeSet<i64> = compatible
-            .iter()
-            .filter(|(s, _, _)| s.cost_per_seat > 0)
-            .map(|(s, _, _)| (s.cost_per_seat - left).max(1))
-            .collect();
+        let amounts: BTreeSet<i64> = order::set(
+            compatible.iter().filter(|(s, _, _)| s.cost_per_seat > 0).map(|(s, _, _)| (s.cost_per_seat - left).max(1)),
+        );
         let tries = amounts.into_iter().map(|amount| Remedy::Budget { amount }).collect();
         changes.extend(first_working(base, need, now, tries, options)?);
     }

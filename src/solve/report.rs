@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use super::plan::Plan;
-use crate::model::{NeedId, Scenario, SessionId, SkillId, StateCode};
+use crate::model::{order, NeedId, Scenario, SessionId, SkillId, StateCode};
 
 /// Trainees needed and planned for a group of needs.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
@@ -78,7 +78,7 @@ pub fn report(scenario: &Scenario, plan: &Plan) -> Report {
             _ => totals.needs_partly_met += 1,
         }
     }
-    let cost_of: BTreeMap<&SessionId, i64> = scenario.sessions.iter().map(|s| (&s.id, s.cost_per_seat)).collect();
+    let cost_of: BTreeMap<&SessionId, i64> = order::map(scenario.sessions.iter().map(|s| (&s.id, s.cost_per_seat)));
     let totals = &mut report.totals;
     totals.seats_offered = scenario.sessions.iter().map(|s| s.seats).sum();
     totals.seats_filled = plan.sessions.iter().map(|s| s.filled).sum();
@@ -99,7 +99,7 @@ pub struct Change {
 
 /// What moved between two plans of the same scenario, per (state, session), in that order.
 pub fn changes(scenario: &Scenario, before: &Plan, after: &Plan) -> Vec<Change> {
-    let state_of: BTreeMap<&NeedId, &StateCode> = scenario.needs.iter().map(|n| (&n.id, &n.state)).collect();
+    let state_of: BTreeMap<&NeedId, &StateCode> = order::map(scenario.needs.iter().map(|n| (&n.id, &n.state)));
     let mut seats: BTreeMap<(StateCode, SessionId), (i64, i64)> = BTreeMap::new();
     for (plan, slot) in [(before, 0), (after, 1)] {
         for allocation in &plan.allocations {

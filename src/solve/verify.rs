@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 
 use super::compat::check_rules;
 use super::plan::{Plan, PLAN_FORMAT};
-use crate::model::{NeedId, Scenario, SessionId, StateCode};
+use crate::model::{order, NeedId, Scenario, SessionId, StateCode};
 
 /// The plan file version this Qudra reads and writes.
 pub const PLAN_VERSION: u32 = 1;
@@ -29,13 +29,14 @@ pub fn verify(scenario: &Scenario, plan: &Plan) -> Vec<String> {
         out.push(format!("version: this Qudra reads plan version {PLAN_VERSION}, found {}", plan.version));
     }
 
-    let needs: BTreeMap<&NeedId, usize> = scenario.needs.iter().enumerate().map(|(i, n)| (&n.id, i)).collect();
-    let sessions: BTreeMap<&SessionId, usize> = scenario.sessions.iter().enumerate().map(|(i, s)| (&s.id, i)).collect();
-    let states: BTreeMap<&StateCode, usize> = scenario.states.iter().enumerate().map(|(i, s)| (&s.code, i)).collect();
+    let needs: BTreeMap<&NeedId, usize> = order::map(scenario.needs.iter().enumerate().map(|(i, n)| (&n.id, i)));
+    let sessions: BTreeMap<&SessionId, usize> =
+        order::map(scenario.sessions.iter().enumerate().map(|(i, s)| (&s.id, i)));
+    let states: BTreeMap<&StateCode, usize> = order::map(scenario.states.iter().enumerate().map(|(i, s)| (&s.code, i)));
     let pins: BTreeMap<(&NeedId, &SessionId), i64> =
-        scenario.pins.iter().map(|p| ((&p.need, &p.session), p.seats)).collect();
+        order::map(scenario.pins.iter().map(|p| ((&p.need, &p.session), p.seats)));
     let excluded: std::collections::BTreeSet<(&NeedId, &SessionId)> =
-        scenario.exclusions.iter().map(|e| (&e.need, &e.session)).collect();
+        order::set(scenario.exclusions.iter().map(|e| (&e.need, &e.session)));
 
     let mut served = vec![0i64; scenario.needs.len()];
     let mut filled = vec![0i64; scenario.sessions.len()];

@@ -16,6 +16,7 @@ async function signInPage(lang) {
   const session = await signInPageOf(shared, { lang });
   assert.equal(session.wasm.length, 1, `one wasm before signing in: ${session.wasm}`);
   assert.match(session.wasm[0], /^qudra-connected.*_bg\.wasm$/);
+  assert.equal(session.health, 1, 'GET /api/health asked once at start, by boot.js only');
   return session;
 }
 

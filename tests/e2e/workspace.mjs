@@ -147,8 +147,11 @@ export async function signInPage({ workspace, browser }, { lang = null, allow = 
   const session = await open(browser, workspace.url, { allow });
   // The wasm files the page fetched, by name (the connected app's only, the tests check).
   session.wasm = [];
+  // How often the page asked `GET /api/health` (boot.js once; the app trusts its answer).
+  session.health = 0;
   session.page.on('response', (r) => {
     if (r.url().endsWith('.wasm')) session.wasm.push(new URL(r.url()).pathname.split('/').pop());
+    if (new URL(r.url()).pathname === '/api/health') session.health += 1;
   });
   await session.page.goto(workspace.url);
   await session.page.locator('#sign-in-form').waitFor({ timeout: 30_000 });

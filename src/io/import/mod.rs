@@ -27,7 +27,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
 use crate::model::{
-    read, validate, CourseId, DateRange, Mode, Need, NeedId, NeedIds, ProblemKind, Scenario, Session, SessionId,
+    order, read, validate, CourseId, DateRange, Mode, Need, NeedId, NeedIds, ProblemKind, Scenario, Session, SessionId,
     SkillId, StateCode,
 };
 
@@ -137,7 +137,7 @@ pub fn sessions_csv(scenario: &Scenario, bytes: &[u8]) -> Result<Imported, Vec<R
     let mut errors = Vec::new();
     let mut merged = scenario.clone();
     let mut position: BTreeMap<SessionId, usize> =
-        scenario.sessions.iter().enumerate().map(|(i, s)| (s.id.clone(), i)).collect();
+        order::map(scenario.sessions.iter().enumerate().map(|(i, s)| (s.id.clone(), i)));
     let mut seen_in_file: BTreeMap<SessionId, usize> = BTreeMap::new();
     let mut origin = Origin::default();
     let (mut added, mut replaced) = (0, 0);
@@ -199,7 +199,7 @@ fn finish(
         return Ok(Imported { scenario: merged, added, replaced });
     }
     // Line order, keeping each line's errors in the order found (cell errors first).
-    errors.sort_by_key(|e| e.line);
+    order::sort_by_key(&mut errors, |e| e.line);
     errors.dedup();
     if errors.len() > FULL_PROBLEMS {
         let tail = errors.split_off(FULL_PROBLEMS);
@@ -616,7 +616,7 @@ impl Known<'_> {
         Known {
             only: None,
             states: names::States::new(scenario),
-            skill_ids: scenario.skills.iter().map(|s| s.id.as_str().to_string()).collect(),
+            skill_ids: order::set(scenario.skills.iter().map(|s| s.id.as_str().to_string())),
             skill_words,
         }
     }

@@ -11,7 +11,7 @@ use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::UnicodeNormalization;
 
 use super::problem::RowProblem;
-use crate::model::{Scenario, StateCode};
+use crate::model::{order, Scenario, StateCode};
 
 /// The text as compared: decomposed, without combining marks (accents, tashkeel) or the
 /// Arabic tatweel, lower case, one space between words.
@@ -90,7 +90,7 @@ pub fn nearest_folded<'a, K: AsRef<str>>(typed: &str, known: impl Iterator<Item 
         .map(|(folded, word)| (strsim::normalized_damerau_levenshtein(typed, folded.as_ref()), word))
         .filter(|(score, _)| *score >= 0.5)
         .collect();
-    scored.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(b.1)));
+    order::sort_by(&mut scored, |a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(b.1)));
     scored.into_iter().take(3).map(|(_, word)| word).collect()
 }
 

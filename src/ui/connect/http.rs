@@ -44,6 +44,16 @@ pub fn origin() -> String {
 }
 
 /// The fragment of the page's address (`#invite=…`), and a way to clear it.
+/// Whether `public/boot.js` found `qudra serve` (its `GET /api/health` answered, so it marked
+/// the page `data-server="qudra"` and loaded this app): the start need not ask again.
+pub fn server_found_at_boot() -> bool {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+        .and_then(|e| e.get_attribute("data-server"))
+        .is_some_and(|server| server == "qudra")
+}
+
 pub fn hash() -> String {
     web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default()
 }

@@ -96,9 +96,11 @@ impl Conn {
     /// At start: a server, then an invitation link or a live session, else the sign-in page.
     pub async fn start(self, store: Store) {
         self.store.set_value(Some(store));
-        let healthy = http::send(&request::health())
-            .await
-            .is_some_and(|answer| vm::is_server_health(answer.status, &answer.body));
+        // boot.js asked already when it loaded this app; ask only if it did not say.
+        let healthy = http::server_found_at_boot()
+            || http::send(&request::health())
+                .await
+                .is_some_and(|answer| vm::is_server_health(answer.status, &answer.body));
         if !healthy {
             self.phase.set(Phase::Standalone);
             return;

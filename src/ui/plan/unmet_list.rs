@@ -5,13 +5,11 @@
 //! pinned into one of those sessions, and the session's roster opened. Each need also shows
 //! what would fix it, found in the solver's worker after each plan (`remedy.rs`), with Apply.
 
-use std::collections::BTreeSet;
-
 use leptos::prelude::*;
 
 use super::remedy::{find_fixes_after_each_plan, FixesStatus, NeedFixes};
 use super::store::use_plan;
-use crate::model::{NeedId, SessionId, StateCode};
+use crate::model::{order, NeedId, SessionId, StateCode};
 use crate::solve::Reason;
 use crate::ui::i18n::{level_msg, priority_msg, Msg, P};
 use crate::ui::shell::state_select::{states_of, StateSelect};
@@ -41,7 +39,7 @@ pub fn UnmetList() -> impl IntoView {
         })
     });
     let pinned = Memo::new(move |_| {
-        store.scenario.with(|s| s.pins.iter().map(|p| (p.need.clone(), p.session.clone())).collect::<BTreeSet<_>>())
+        store.scenario.with(|s| order::set(s.pins.iter().map(|p| (p.need.clone(), p.session.clone()))))
     });
     let pivot = Memo::new(move |_| {
         plan.solved.with(|s| s.as_ref().map(|s| unmet_list::pivot(s, lang.get().code())).unwrap_or_default())

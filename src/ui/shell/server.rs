@@ -8,7 +8,7 @@
 //! - `maybe_connected()`: reactive; the app is, or may still turn out to be (while the health
 //!   is asked), the connected one: the header then shows no role chooser and no local files.
 //! - `may_pin()`: anyone on the standalone app pins and excludes; connected, the planner.
-//! - `start`: at the app's start, the connected build asks `GET /api/health` (and an
+//! - `start`: at the app's start, the connected build takes boot.js's answer to `GET /api/health` (then an
 //!   invitation, a session, the role's data); its `Link` sends each changed row when a field is
 //!   left or a row's button is used, and picks the screen by the connection's phase (sign-in,
 //!   invitation, loading, the admin's or a role's workspace); the standalone build's `Link`

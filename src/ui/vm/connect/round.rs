@@ -8,7 +8,7 @@
 use serde_json::{json, Value};
 
 use super::request::{encode_segment as segment, Request};
-use crate::model::Scenario;
+use crate::model::{order, Scenario};
 use crate::solve::Plan;
 use crate::ui::vm::plan::solved::LastPlan;
 
@@ -295,7 +295,7 @@ impl Overview {
     /// The states that have submitted needs, most recently changed first.
     pub fn submitted(&self) -> Vec<&StateRound> {
         let mut done: Vec<&StateRound> = self.states.iter().filter(|s| s.needs > 0).collect();
-        done.sort_by(|a, b| b.last_changed.cmp(&a.last_changed));
+        order::sort_by(&mut done, |a, b| b.last_changed.cmp(&a.last_changed));
         done
     }
 }

@@ -15,7 +15,7 @@ use serde_json::Value;
 use super::problems::{problems_of, ServerProblem};
 use super::request::Answer;
 use super::AccountRole;
-use crate::model::Scenario;
+use crate::model::{order, Scenario};
 
 /// The scenario's lists the server keeps one row per entity of, in the scenario's order.
 pub const KINDS: [&str; 6] = ["skills", "courses", "sessions", "needs", "pins", "exclusions"];
@@ -395,14 +395,15 @@ impl Sync {
     /// The typed problems of each row now not saved, by its key (rows saved since, or whose
     /// refusal had none, are left out).
     pub fn problems(&self) -> BTreeMap<String, Vec<ServerProblem>> {
-        self.problems
-            .iter()
-            .filter(|(key, problems)| {
-                !problems.is_empty()
-                    && matches!(self.states.get(*key), Some(RowState::NotSaved(refusal)) if refusal.status != 0)
-            })
-            .map(|(key, problems)| (key.clone(), problems.clone()))
-            .collect()
+        order::map(
+            self.problems
+                .iter()
+                .filter(|(key, problems)| {
+                    !problems.is_empty()
+                        && matches!(self.states.get(*key), Some(RowState::NotSaved(refusal)) if refusal.status != 0)
+                })
+                .map(|(key, problems)| (key.clone(), problems.clone())),
+        )
     }
 
     /// The rows still waiting for an answer.

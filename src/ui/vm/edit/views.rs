@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use chrono::Datelike;
 
 use super::issue::FieldIssue;
-use crate::model::{Problem, Scenario, SkillId, StateCode};
+use crate::model::{order, Problem, Scenario, SkillId, StateCode};
 
 /// Indices of the needs of `state` (all needs for `None`), in document order.
 pub fn needs_of(scenario: &Scenario, state: Option<&StateCode>) -> Vec<usize> {
@@ -107,7 +107,7 @@ pub fn summary(scenario: &Scenario, state: Option<&StateCode>) -> Summary {
             total: by_priority.iter().sum(),
         })
         .collect();
-    rows.sort_by_key(|row| (order(row.skill.as_str()), row.skill.clone()));
+    order::sort_by_key(&mut rows, |row| (order(row.skill.as_str()), row.skill.clone()));
     out.rows = rows;
     out
 }
@@ -126,7 +126,7 @@ pub struct Year {
 pub fn year_view(scenario: &Scenario) -> Year {
     let year = crate::model::read::scenario_year(scenario);
     let mut order: Vec<usize> = (0..scenario.sessions.len()).collect();
-    order.sort_by_key(|&i| (scenario.sessions[i].start, scenario.sessions[i].id.clone()));
+    order::sort_by_key(&mut order, |&i| (scenario.sessions[i].start, scenario.sessions[i].id.clone()));
     let mut months = vec![Vec::new(); 12];
     let mut outside = Vec::new();
     for i in order {
@@ -156,7 +156,7 @@ pub fn languages(scenario: &Scenario) -> Vec<String> {
     all.extend(scenario.states.iter().flat_map(|s| s.languages.iter().cloned()));
     all.extend(scenario.courses.iter().map(|c| c.language.clone()));
     all.retain(|l| !l.trim().is_empty());
-    all.sort();
+    order::sort(&mut all);
     all.dedup();
     all
 }

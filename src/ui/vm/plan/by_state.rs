@@ -3,7 +3,7 @@
 
 use super::calendar::{slot, Seats, Slot};
 use super::solved::LastPlan;
-use crate::model::{name_in, Mode, NeedId, StateCode};
+use crate::model::{name_in, order, Mode, NeedId, StateCode};
 use crate::solve::{Coverage, Reason, Report};
 
 /// One state's part of the plan: what its officers attend, and how well it is served.
@@ -45,7 +45,7 @@ pub fn state_view(solved: &LastPlan, report: &Report, code: &StateCode, lang: &s
             })
         })
         .collect();
-    attend.sort_by(|a, b| (a.slot.start, &a.slot.session).cmp(&(b.slot.start, &b.slot.session)));
+    order::sort_by(&mut attend, |a, b| (a.slot.start, &a.slot.session).cmp(&(b.slot.start, &b.slot.session)));
     let of_state: Vec<&NeedId> = scenario.needs.iter().filter(|n| &n.state == code).map(|n| &n.id).collect();
     let unmet =
         solved.plan.unmet.iter().filter(|u| of_state.contains(&&u.need)).map(|u| (u.need.clone(), u.seats, u.reason));

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use chrono::{Datelike, NaiveDate};
 
 use super::solved::LastPlan;
-use crate::model::{name_in, CourseId, Need, NeedId, Session, SessionId, StateCode};
+use crate::model::{name_in, order, CourseId, Need, NeedId, Session, SessionId, StateCode};
 
 /// One session as the calendar shows it.
 #[derive(Debug, Clone, PartialEq)]
@@ -55,7 +55,7 @@ pub(super) struct Seats<'a> {
 
 impl<'a> Seats<'a> {
     pub(super) fn new(solved: &'a LastPlan) -> Seats<'a> {
-        let needs: BTreeMap<&NeedId, &Need> = solved.scenario.needs.iter().map(|n| (&n.id, n)).collect();
+        let needs: BTreeMap<&NeedId, &Need> = order::map(solved.scenario.needs.iter().map(|n| (&n.id, n)));
         let mut by_pair: BTreeMap<(&StateCode, &SessionId), Vec<(&NeedId, i64)>> = BTreeMap::new();
         for a in &solved.plan.allocations {
             if let Some(need) = needs.get(&a.need) {
@@ -97,7 +97,7 @@ pub fn calendar(solved: &LastPlan, lang: &str, state: Option<&StateCode>) -> Cal
     let year = plan_year(&solved.scenario);
     let seats = Seats::new(solved);
     let mut sessions: Vec<&Session> = solved.scenario.sessions.iter().collect();
-    sessions.sort_by(|a, b| (a.start, &a.id).cmp(&(b.start, &b.id)));
+    order::sort_by(&mut sessions, |a, b| (a.start, &a.id).cmp(&(b.start, &b.id)));
     let mut out = Calendar { year, months: vec![Vec::new(); 12], outside: Vec::new(), running: 0, sessions: 0 };
     for session in sessions {
         let state_seats = state.map(|code| seats.of(code, &session.id));

@@ -10,7 +10,7 @@ use chrono::NaiveDate;
 
 use super::adjust::Refused;
 use super::capacity::{CapacityReply, Why};
-use crate::model::{name_in, NeedId, Scenario, SessionId, StateCode};
+use crate::model::{name_in, order, NeedId, Scenario, SessionId, StateCode};
 use crate::solve::{apply_remedy, Fix, Fixer, Options, Remedy};
 use crate::ui::vm::connect::{Account, AccountRole};
 
@@ -32,7 +32,7 @@ pub fn answer(scenario: &Scenario, options: &Options, now: &impl Fn() -> f64, po
     let mut order: Vec<usize> = (0..total).collect();
     let priority = |need: &NeedId| scenario.need(need).map_or(0, |n| n.priority);
     // As the list: higher priority, then more trainees short, then the plan's order.
-    order.sort_by_key(|&i| (std::cmp::Reverse(priority(unmet[i].0)), std::cmp::Reverse(unmet[i].1)));
+    order::sort_by_key(&mut order, |&i| (std::cmp::Reverse(priority(unmet[i].0)), std::cmp::Reverse(unmet[i].1)));
     post(&CapacityReply::Fixing { done: 0, total, found: Vec::new() });
     let mut found = Vec::new();
     let mut said = now();
@@ -124,7 +124,7 @@ pub fn rows(fix: &Fix, solved: &Scenario, current: &Scenario, lang: &str) -> Vec
             changed: changed_since(solved, current, &fix.need, remedy),
         })
         .collect();
-    rows.sort_by_key(|row| size(&row.remedy));
+    order::sort_by_key(&mut rows, |row| size(&row.remedy));
     rows
 }
 

@@ -3,7 +3,7 @@
 
 use super::calendar::{slot, Seats, Slot};
 use super::solved::LastPlan;
-use crate::model::{name_in, Mode, NeedId, Scenario, SessionId, StateCode};
+use crate::model::{name_in, order, Mode, NeedId, Scenario, SessionId, StateCode};
 
 /// Who sits in one session.
 #[derive(Debug, Clone, PartialEq)]
@@ -80,7 +80,7 @@ pub fn roster(solved: &LastPlan, current: &Scenario, session: &SessionId, lang: 
                 .collect(),
         })
         .collect();
-    states.sort_by(|a, b| a.state.cmp(&b.state));
+    order::sort_by(&mut states, |a, b| a.state.cmp(&b.state));
     let served = crate::solve::served(&solved.plan);
     let pinnable = super::adjust::pinnable_needs(current, session)
         .into_iter()

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 
 use super::solved::LastPlan;
-use crate::model::{name_in, Need, NeedId, Scenario, Session, SessionId, StateCode};
+use crate::model::{name_in, order, Need, NeedId, Scenario, Session, SessionId, StateCode};
 use crate::solve::{Explanation, Reason, SessionState};
 
 /// An unmet need as the list shows it.
@@ -89,7 +89,7 @@ pub fn unmet_rows(
     state: Option<&StateCode>,
 ) -> Vec<UnmetRow> {
     let scenario = &solved.scenario;
-    let by_need: BTreeMap<&NeedId, &Explanation> = explanations.iter().map(|e| (&e.need, e)).collect();
+    let by_need: BTreeMap<&NeedId, &Explanation> = order::map(explanations.iter().map(|e| (&e.need, e)));
     let mut pinned: BTreeMap<&NeedId, i64> = BTreeMap::new();
     for a in &solved.plan.allocations {
         if scenario.pins.iter().any(|p| p.need == a.need && p.session == a.session) {
@@ -121,7 +121,7 @@ pub fn unmet_rows(
             })
         })
         .collect();
-    rows.sort_by_key(by_harm);
+    order::sort_by_key(&mut rows, by_harm);
     rows
 }
 
@@ -220,7 +220,7 @@ fn details(scenario: &Scenario, need: &Need, why: &Explanation) -> Vec<Detail> {
                 (course.skill == need.skill).then_some((course.level, s))
             })
             .collect();
-        others.sort_by_key(|(level, s)| ((level - need.level).abs(), s.start));
+        order::sort_by_key(&mut others, |(level, s)| ((level - need.level).abs(), s.start));
         out.extend(others.iter().take(3).map(|(level, s)| Detail::OtherLevel { session: s.id.clone(), level: *level }));
         if out.is_empty() {
             out.push(Detail::NoSessionOfSkill);

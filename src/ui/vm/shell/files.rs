@@ -5,7 +5,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::model::{
-    validate, Need, ParseError, Problem, ProblemKind, Scenario, StateCode, SCENARIO_FORMAT, SCENARIO_VERSION,
+    order, validate, Need, ParseError, Problem, ProblemKind, Scenario, StateCode, SCENARIO_FORMAT, SCENARIO_VERSION,
 };
 
 /// The `format` tag of a submission file.
@@ -144,7 +144,7 @@ fn merge_submission(current: &Scenario, submission: Submission) -> Result<(Scena
     let count = submission.needs.len();
     let at = at.min(scenario.needs.len());
     scenario.needs.splice(at..at, submission.needs);
-    let kept: std::collections::BTreeSet<_> = scenario.needs.iter().map(|n| n.id.clone()).collect();
+    let kept: std::collections::BTreeSet<_> = order::set(scenario.needs.iter().map(|n| n.id.clone()));
     scenario.pins.retain(|p| kept.contains(&p.need));
     scenario.exclusions.retain(|e| kept.contains(&e.need));
     check(&scenario)?;
