@@ -11,7 +11,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { SHOTS, language, open as openPage, passFirstVisit, saved, startApp, stopApp, withinTarget } from './harness.mjs';
+import { SHOTS, language, needRowCount, open as openPage, passFirstVisit, saved, startApp, stopApp, withinTarget } from './harness.mjs';
 const STATES = 22;
 /** What a first visit should take until the demo is on screen (the page, the wasm, the demo). */
 const FIRST_RENDER_MS = 2_000;
@@ -41,7 +41,7 @@ test('first visit shows the demo data for 22 states, with no CSP violation', asy
   const { page, goto, done } = await open();
   withinTarget('time to first render', await goto(), FIRST_RENDER_MS);
   assert.equal(await page.locator('#focal-state option').count(), STATES);
-  assert.ok((await needRows(page).count()) > 0, 'the first state has needs');
+  assert.ok((await needRowCount(page)) > 0, 'the first state has needs');
   await role(page, 'planner');
   await page.click('#tab-states');
   assert.equal((await page.locator('#state-count').textContent()).trim(), String(STATES));
@@ -77,7 +77,7 @@ test('a focal point adds a need, reloads the page and finds it still there', asy
   const { page, goto, done } = await open();
   await goto();
   await page.selectOption('#focal-state', 'TN');
-  const before = await needRows(page).count();
+  const before = await needRowCount(page);
   await page.click('#add-need');
   await assert.doesNotReject(() => page.waitForFunction((n) => document.querySelectorAll('table.needs tbody tr').length === n + 1, before));
   const row = needRows(page).last();
@@ -95,7 +95,7 @@ test('a focal point adds a need, reloads the page and finds it still there', asy
   assert.equal(await again.locator('input[data-path$=".trainees"]').inputValue(), '7');
   assert.equal(await again.locator('input[data-path$=".note"]').inputValue(), 'Added by the browser test');
   assert.equal(await again.locator('input[data-path$=".window.end"]').inputValue(), '2027-06-30');
-  assert.equal(await needRows(page).count(), before + 1);
+  assert.equal(await needRowCount(page), before + 1);
   await done();
 });
 
@@ -117,14 +117,14 @@ test('an edit is kept even when the page is closed at once (saved on page hide)'
 test('undo and redo walk an added need back and forth', async () => {
   const { page, goto, done } = await open();
   await goto();
-  const before = await needRows(page).count();
+  const before = await needRowCount(page);
   assert.ok(await page.isDisabled('#undo'));
   await page.click('#add-need');
-  assert.equal(await needRows(page).count(), before + 1);
+  assert.equal(await needRowCount(page), before + 1);
   await page.click('#undo');
-  assert.equal(await needRows(page).count(), before);
+  assert.equal(await needRowCount(page), before);
   await page.click('#redo');
-  assert.equal(await needRows(page).count(), before + 1);
+  assert.equal(await needRowCount(page), before + 1);
   await done();
 });
 
@@ -204,7 +204,7 @@ test('importing a bad file changes nothing and says why', async () => {
   await needRows(page).first().locator('input[data-path$=".note"]').fill('kept');
   await saved(page);
   const stored = await storedScenario(page);
-  const rows = await needRows(page).count();
+  const rows = await needRowCount(page);
   const demo = JSON.parse(stored).scenario;
   const broken = structuredClone(demo);
   broken.needs[0].trainees = 0;
@@ -222,7 +222,7 @@ test('importing a bad file changes nothing and says why', async () => {
     assert.ok((await warning.textContent()).length > 20, `${name}: a clear message`);
     await warning.locator('button').click();
     assert.equal(await storedScenario(page), stored, `${name}: storage unchanged`);
-    assert.equal(await needRows(page).count(), rows, `${name}: table unchanged`);
+    assert.equal(await needRowCount(page), rows, `${name}: table unchanged`);
     assert.ok(await page.isEnabled('#undo'));
   }
   // An import taken into the scenario would make the header say "saving" until it is written.
@@ -237,7 +237,7 @@ test("a focal point's submission round-trips into the centre's scenario", async 
   await focal.page.selectOption('#focal-state', 'QA');
   await focal.page.click('#add-need');
   await focal.page.locator('table.needs tbody tr').last().locator('input[data-path$=".trainees"]').fill('9');
-  const count = await needRows(focal.page).count();
+  const count = await needRowCount(focal.page);
   const [download] = await Promise.all([focal.page.waitForEvent('download'), focal.page.click('#export-submission')]);
   assert.equal(download.suggestedFilename(), 'qudra-submission-QA.json');
   const file = { name: 'qudra-submission-QA.json', mimeType: 'application/json', buffer: readFileSync(await download.path()) };
@@ -247,12 +247,12 @@ test("a focal point's submission round-trips into the centre's scenario", async 
   const centre = await open();
   await centre.goto();
   await centre.page.selectOption('#focal-state', 'QA');
-  assert.equal(await needRows(centre.page).count(), count - 1);
+  assert.equal(await needRowCount(centre.page), count - 1);
   await centre.page.setInputFiles('#import-file', file);
   await centre.page.locator('.notice.info').waitFor();
-  assert.equal(await needRows(centre.page).count(), count);
+  assert.equal(await needRowCount(centre.page), count);
   await centre.page.click('#undo');
-  assert.equal(await needRows(centre.page).count(), count - 1, 'an import is one undo step');
+  assert.equal(await needRowCount(centre.page), count - 1, 'an import is one undo step');
   await centre.done();
 });
 

@@ -11,7 +11,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT, language, open as openPage, passFirstVisit, saved, startApp, stopApp } from './harness.mjs';
+import { ROOT, language, needRowCount, open as openPage, passFirstVisit, saved, startApp, stopApp } from './harness.mjs';
 
 const DEMO = JSON.parse(readFileSync(join(ROOT, 'data', 'demo-2027.json'), 'utf8'));
 const ARABIC = /[\u0621-\u064A]/;
@@ -87,23 +87,23 @@ test('starting empty asks first, keeps the states, drops the demo needs and the 
     asked.push(d.message());
     return answer ? d.accept() : d.dismiss();
   });
-  const before = await needRows(page).count();
+  const before = await needRowCount(page);
   assert.ok(before > 0);
   await page.click('#demo-start-empty');
   assert.equal(asked.length, 1);
   assert.match(asked[0], /empty data/);
-  assert.equal(await needRows(page).count(), before, 'declined: nothing changed');
+  assert.equal(await needRowCount(page), before, 'declined: nothing changed');
   answer = true;
   await page.click('#demo-start-empty');
   await page.locator('#demo-banner').waitFor({ state: 'detached' });
-  assert.equal(await needRows(page).count(), 0);
+  assert.equal(await needRowCount(page), 0);
   assert.equal(await page.locator('#focal-state option').count(), DEMO.states.length);
   // Not the demo after a reload either.
   await saved(page);
   await page.reload();
   await page.locator('.workspace#focal').waitFor();
   assert.equal(await page.locator('#demo-banner').count(), 0);
-  assert.equal(await needRows(page).count(), 0);
+  assert.equal(await needRowCount(page), 0);
   await done();
 });
 

@@ -68,6 +68,15 @@ function standaloneProbe(message) {
  * 'planner'); waits until a workspace is on screen. A page with something stored already opens
  * its workspace without asking, and then nothing is clicked.
  */
+/**
+ * How many rows the needs table shows once its page is whole: the table draws a few rows a frame
+ * and says `aria-busy="true"` until the last is drawn.
+ */
+export async function needRowCount(page) {
+  await page.locator('table.needs[aria-busy="false"]').waitFor();
+  return page.locator('table.needs tbody tr').count();
+}
+
 export async function passFirstVisit(page, role = 'focal') {
   await page.locator('main .workspace, #first-visit').first().waitFor({ timeout: 30_000 });
   if (await page.locator('#first-visit').isVisible()) await page.click(`#first-${role}`);

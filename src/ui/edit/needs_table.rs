@@ -108,7 +108,9 @@ pub fn NeedsTable(#[prop(into)] state: Signal<Option<StateCode>>) -> impl IntoVi
                 <button type="button" class="primary" id="add-need" on:click=add>{t(Msg::AddNeed)}</button>
             </div>
             <div class="table-wrap">
-                <table class="grid needs">
+                // Busy while rows of the page are still being drawn (screen readers wait, and
+                // so do the e2e tests that count the rows).
+                <table class="grid needs" aria-busy=move || page.get().more_to_draw(drawn.get()).to_string()>
                     <thead>
                         <tr>
                             <th>{t(Msg::Id)}</th>
