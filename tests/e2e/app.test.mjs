@@ -128,6 +128,32 @@ test('undo and redo walk an added need back and forth', async () => {
   await done();
 });
 
+test('"Saving…" turning into "Saved" moves nothing on the page, in each language', async () => {
+  // A click aimed at a tab while the header said "Saving…" used to land 42 px off once it
+  // said "Saved" (the header wrapped differently): the tabs must stay where they are.
+  const { page, goto, done } = await open({ viewport: { width: 1440, height: 1000 } });
+  await goto();
+  await page.click('#role-centre');
+  for (const lang of ['en', 'ar', 'fr']) {
+    if (lang !== 'en') await language(page, lang);
+    await saved(page);
+    const top = () => document.querySelector('#centre-tab-capacity').getBoundingClientRect().top;
+    const whenSaved = await page.evaluate(top);
+    const whileSaving = await page.evaluate(async () => {
+      document.querySelector('#add-session').click();
+      // The page is drawn again in the next frame; the save waits 300 ms.
+      await new Promise(requestAnimationFrame);
+      const state = document.querySelector('#save-state').className;
+      return { state, top: document.querySelector('#centre-tab-capacity').getBoundingClientRect().top };
+    });
+    assert.match(whileSaving.state, /pending/, `${lang}: the click was saved later`);
+    await saved(page);
+    assert.equal(whileSaving.top, whenSaved, `${lang}: the tabs stay put while saving`);
+    assert.equal(await page.evaluate(top), whenSaved, `${lang}: and once saved`);
+  }
+  await done();
+});
+
 test('reset to demo and clear local data ask first, and do nothing when declined', async () => {
   const { page, goto, done } = await open();
   await goto();

@@ -8,32 +8,15 @@
 //
 //   cd tests/e2e && node --test capacity.test.mjs      (make e2e builds dist/ first)
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { SHOTS, language, open as openPage, solveOptimal, startApp, stopApp } from './harness.mjs';
+import { SHOTS, appForTests, language, solveUnmet as solve } from './harness.mjs';
 
 /** The search may take this long on a busy machine before the test gives up. */
 const SEARCH_TIMEOUT_MS = 600_000;
 
-let app;
-
-before(async () => {
-  app = await startApp();
-  mkdirSync(SHOTS, { recursive: true });
-});
-
-after(() => stopApp(app));
-
-const open = () => openPage(app.browser, app.url, { viewport: { width: 1440, height: 1000 } });
-
-/** Clicks Solve and waits for an optimal plan; returns the trainees still without a seat. */
-async function solve(page) {
-  await solveOptimal(page);
-  const headline = page.locator('#result-headline');
-  return Number(await headline.getAttribute('data-trainees')) - Number(await headline.getAttribute('data-placed'));
-}
+const open = appForTests();
 
 const WORDS = {
   en: {
@@ -113,9 +96,14 @@ for (const lang of ['en', 'ar']) {
     await serves.first().waitFor({ timeout: SEARCH_TIMEOUT_MS });
     assert.match((await serves.first().textContent()).trim(), words.seat);
 
-    // Undo takes the draft session back out.
+    // Undo takes the draft session back out: one row fewer in the session list, and the
+    // proposal can be added again.
+    const rows = page.locator('table.grid.sessions tbody tr');
+    const sessionsBefore = await rows.count();
     await page.click('#undo');
+    await page.waitForFunction((n) => document.querySelectorAll('table.grid.sessions tbody tr').length === n - 1, sessionsBefore);
     await page.click('#centre-tab-capacity');
+    await page.locator('#centre-tab-capacity[aria-selected="true"]').waitFor();
     await page.locator(`#proposals .proposal[data-session="${session}"][data-added="false"] .add-draft`).waitFor();
     await done();
   });

@@ -3,8 +3,9 @@
 // connections), a fresh page that fails its test on any console error or CSP violation, and the
 // waits and time budgets the tests use.
 
+import { before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { resolve, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -248,4 +249,24 @@ export async function startApp() {
 export async function stopApp({ server, browser }) {
   await browser?.close();
   server?.close();
+}
+
+/** The set-up of a test file whose pages are all alike: the app started before its tests (with
+ *  the screenshots' folder) and stopped after them; returns `open()`, a fresh page of
+ *  `viewport` (see `open`). */
+export function appForTests({ viewport = { width: 1440, height: 1000 } } = {}) {
+  let app;
+  before(async () => {
+    app = await startApp();
+    mkdirSync(SHOTS, { recursive: true });
+  });
+  after(() => stopApp(app));
+  return () => open(app.browser, app.url, { viewport });
+}
+
+/** Clicks Solve, waits for an optimal plan and returns the trainees still without a seat. */
+export async function solveUnmet(page) {
+  await solveOptimal(page);
+  const headline = page.locator('#result-headline');
+  return Number(await headline.getAttribute('data-trainees')) - Number(await headline.getAttribute('data-placed'));
 }

@@ -8,19 +8,16 @@
 //
 //   cd tests/e2e && node --test remedy.test.mjs      (make e2e builds dist/ first)
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   SHOTS,
+  appForTests,
   clearLongTasks,
   language,
   longestTask,
-  open as openPage,
   solveOptimal,
-  startApp,
-  stopApp,
   withinTarget,
 } from './harness.mjs';
 
@@ -29,16 +26,7 @@ const SEARCH_TIMEOUT_MS = 600_000;
 /** The longest the page may be held while the fixes arrive (asserted at five times). */
 const FIXES_TASK_MS = 200;
 
-let app;
-
-before(async () => {
-  app = await startApp();
-  mkdirSync(SHOTS, { recursive: true });
-});
-
-after(() => stopApp(app));
-
-const open = () => openPage(app.browser, app.url, { viewport: { width: 1440, height: 1000 } });
+const open = appForTests();
 
 /** Trainees of `need` without a seat in the unmet list (0 when it is no longer there). */
 async function missing(page, need) {

@@ -104,7 +104,15 @@ pub fn Header() -> impl IntoView {
                 <label class="button" for="import-file">{t(Msg::Import)}</label>
                 <input type="file" id="import-file" class="visually-hidden" accept=".json,application/json" on:change=import />
                 <button type="button" id="export-scenario" on:click=export>{t(Msg::ExportScenario)}</button>
-                <span id="save-state" class=save_class role="status">{save_text}</span>
+                // As wide as its longest words in every state, so that "Saving…" turning into
+                // "Saved" never moves the page under a pointer about to click.
+                <span class="save-slot">
+                    <span id="save-state" class=save_class role="status">{save_text}</span>
+                    {[Msg::Saved, Msg::Saving, Msg::NotSaved, Msg::NotSaving]
+                        .into_iter()
+                        .map(|m| view! { <span class="save save-sizer" aria-hidden="true">{t(m)}</span> })
+                        .collect_view()}
+                </span>
                 <DataMenu />
             </div>
             </Show>
