@@ -457,3 +457,40 @@ pub fn seat_values(scenario: &Scenario, options: &Options) -> Result<Vec<SeatVal
     });
     values.into_iter().collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::synth::{scenario, Scale, Variant};
+
+    fn options() -> Options {
+        Options { time_limit: Some(60.0), ..Options::default() }
+    }
+
+    /// The fixes found with the blocks a change leaves taken again are the fixes found
+    /// solving every block of every change, and some blocks were taken again.
+    fn same_fixes_with_and_without_reuse(what: &str, scenario: &Scenario) {
+        let (reused, count) = fixes_counted(scenario, &options(), true).expect("fixes with reuse");
+        let (solved, none) = fixes_counted(scenario, &options(), false).expect("fixes without reuse");
+        assert!(reused.iter().any(|fix| !fix.changes.is_empty()), "{what}: no need has a fix to compare");
+        assert_eq!(reused, solved, "{what}: the fixes differ with the blocks' reuse");
+        assert_eq!(none, BlockCount::default(), "{what}: without reuse nothing is kept");
+        assert!(
+            count.reused > count.solved,
+            "{what}: only {} blocks taken again, {} solved",
+            count.reused,
+            count.solved
+        );
+    }
+
+    #[test]
+    fn the_demos_fixes_are_the_same_with_each_block_solved_once() {
+        let demo = Scenario::from_json(include_str!("../../data/demo-2027.json")).expect("the demo parses");
+        same_fixes_with_and_without_reuse("demo", &demo);
+    }
+
+    #[test]
+    fn a_budgeted_regions_fixes_are_the_same_with_each_block_solved_once() {
+        same_fixes_with_and_without_reuse("region budget", &scenario(Scale::Region, Variant::Budget, 2027));
+    }
+}

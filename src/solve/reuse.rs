@@ -277,7 +277,7 @@ mod tests {
         with_candidate.sessions.push(candidate);
         let scenarios = vec![base.clone(), with_candidate.clone()];
 
-        let mut solved = Solved::default();
+        let solved = Solved::default();
         let plans: Vec<Plan> = solved.solve_all(&scenarios, &options).into_iter().map(|p| p.expect("solves")).collect();
         for (scenario, plan) in scenarios.iter().zip(&plans) {
             let alone = crate::solve::solve(scenario, &options).expect("solves alone");
@@ -289,11 +289,129 @@ mod tests {
         }
         assert!(plans[1].objective > plans[0].objective, "the candidate seats more");
         let base_blocks = Model::build(&base).expect("builds").blocks();
-        assert_eq!(solved.outcomes.len(), base_blocks + 1, "the candidate's block alone is solved again");
+        let count = solved.count();
+        assert_eq!(count.solved, base_blocks + 1, "the candidate's block alone is solved again");
+        assert_eq!(count.reused, base_blocks - 1, "the blocks the candidate leaves are taken again");
 
         // Asked again, nothing is solved: every block is known.
         let again = solved.solve_all(&scenarios[1..], &options).pop().expect("one plan").expect("solves");
         assert_eq!(again.allocations, plans[1].allocations);
-        assert_eq!(solved.outcomes.len(), base_blocks + 1);
+        assert_eq!(solved.count().solved, base_blocks + 1);
+        assert_eq!(solved.count().reused, count.reused + base_blocks);
+    }
+
+    /// The keys of a scenario's blocks.
+    fn keys(scenario: &Scenario) -> Vec<Key> {
+        parts(scenario).expect("builds").1.into_iter().map(|(key, _)| key).collect()
+    }
+
+    /// The region of the demo's first budgeted state (Comoros), and the place of the block
+    /// that spends its budget.
+    fn budgeted_region() -> (Scenario, usize) {
+        let demo = Scenario::from_json(include_str!("../../data/demo-2027.json")).expect("the demo parses");
+        let regions = Regions::new(&demo);
+        let state = demo.states.iter().position(|s| s.budget.is_some()).expect("a state has a budget");
+        let code = &demo.states[state].code;
+        let need = demo.needs.iter().find(|n| &n.state == code).expect("the budgeted state has needs");
+        let r = regions.of(&need.skill, need.level).expect("its need has a region");
+        let region = regions.scenario(&demo, r);
+        let (index, blocks, _) = parts(&region).expect("builds");
+        let budgeted = blocks
+            .iter()
+            .position(|(_, pairs)| pairs.iter().any(|&p| index.payer(&index.pairs[p]) == Some(state)))
+            .expect("a block spends the state's budget");
+        (region, budgeted)
+    }
+
+    /// A key changes with every field the block's model reads (a session's seats, cap,
+    /// minimum or cost, a need's trainees or priority, a budget, a weight) and with nothing
+    /// else: the blocks a change leaves keep their keys.
+    #[test]
+    fn a_key_changes_with_what_the_blocks_model_reads_and_nothing_else() {
+        let (region, budgeted) = budgeted_region();
+        let before = keys(&region);
+        assert!(before.len() > 1, "the region has blocks besides the budget-linked one");
+        let (index, blocks, _) = parts(&region).expect("builds");
+        let paid = blocks[budgeted].1.iter().map(|&p| &index.pairs[p]).find(|pair| index.payer(pair).is_some());
+        let paid = paid.expect("the block spends a budget");
+        let (session, need) = (paid.session, paid.need);
+        let state = index.state_of[need];
+        // The blocks no change below touches: no pair of the session, the need or the state.
+        let untouched: Vec<bool> = blocks
+            .iter()
+            .map(|(_, pairs)| {
+                pairs.iter().all(|&p| {
+                    let pair = &index.pairs[p];
+                    pair.session != session && index.state_of[pair.need] != state
+                })
+            })
+            .collect();
+        assert!(untouched.iter().any(|&u| u), "some block is left by every change");
+        let changes: Vec<(&str, Box<dyn Fn(&mut Scenario)>)> = vec![
+            ("one more seat", Box::new(move |s: &mut Scenario| s.sessions[session].seats += 1)),
+            ("a cap", Box::new(move |s: &mut Scenario| s.sessions[session].max_per_state = Some(1))),
+            ("another cap", Box::new(move |s: &mut Scenario| s.sessions[session].max_per_state = Some(2))),
+            ("a minimum", Box::new(move |s: &mut Scenario| s.sessions[session].min_participants += 1)),
+            ("a cost", Box::new(move |s: &mut Scenario| s.sessions[session].cost_per_seat += 1)),
+            ("a trainee more", Box::new(move |s: &mut Scenario| s.needs[need].trainees += 1)),
+            ("a priority", Box::new(move |s: &mut Scenario| s.needs[need].priority = s.needs[need].priority % 5 + 1)),
+            (
+                "a budget",
+                Box::new(move |s: &mut Scenario| s.states[state].budget = s.states[state].budget.map(|b| b + 1)),
+            ),
+            ("a weight", Box::new(|s: &mut Scenario| s.settings.priority_weights[0] += 0.5)),
+        ];
+        for (what, change) in &changes {
+            let mut changed = region.clone();
+            change(&mut changed);
+            let after = keys(&changed);
+            assert_eq!(after.len(), before.len(), "{what}: the blocks are split as before");
+            assert_ne!(after[budgeted], before[budgeted], "{what}: the changed block keeps its key");
+            for (b, (was, is)) in before.iter().zip(&after).enumerate() {
+                if untouched[b] && *what != "a weight" {
+                    assert_eq!(was, is, "{what}: block {b}, which it leaves, has another key");
+                }
+            }
+        }
+        // What no block's model reads: the scenario's title, the currency.
+        let mut renamed = region.clone();
+        renamed.title = "another title".into();
+        renamed.settings.currency = "EGP".into();
+        assert_eq!(keys(&renamed), before, "a change no model reads changes a key");
+    }
+
+    /// A budgeted region of the demo with one more seat in a session of its budget-linked block, and
+    /// with the state's budget raised, solved together with the region as it is: each plan is the
+    /// one solving it alone gives, and each change solves again only that block.
+    #[test]
+    fn a_changed_seat_count_or_budget_solves_its_block_again_and_only_it() {
+        let (region, budgeted) = budgeted_region();
+        let options = Options { time_limit: Some(60.0), ..Options::default() };
+        let (index, blocks, _) = parts(&region).expect("builds");
+        let paid = blocks[budgeted].1.iter().map(|&p| &index.pairs[p]).find(|pair| index.payer(pair).is_some());
+        let paid = paid.expect("the block spends a budget");
+        let (session, state) = (paid.session, index.state_of[paid.need]);
+        let mut seat = region.clone();
+        seat.sessions[session].seats += 1;
+        let mut budget = region.clone();
+        budget.states[state].budget = budget.states[state].budget.map(|b| b + 5_000);
+        // The blocks each change gives another key: the seat's alone; the budget's, every
+        // block with a need of its state (a budget is part of the key of each block of its state).
+        let changed = |scenario: &Scenario| keys(scenario).iter().zip(keys(&region)).filter(|(a, b)| *a != b).count();
+        assert_eq!(changed(&seat), 1, "one more seat changes one block");
+        let budget_changed = changed(&budget);
+        assert!(budget_changed >= 1, "a budget raised changes its block");
+        let scenarios = vec![region.clone(), seat, budget];
+        let solved = Solved::default();
+        let plans: Vec<Plan> = solved.solve_all(&scenarios, &options).into_iter().map(|p| p.expect("solves")).collect();
+        for (scenario, plan) in scenarios.iter().zip(&plans) {
+            let alone = crate::solve::solve(scenario, &options).expect("solves alone");
+            assert_eq!(plan.objective, alone.objective);
+            assert_eq!(plan.status, alone.status);
+            assert_eq!(plan.allocations, alone.allocations);
+        }
+        let count = solved.count();
+        assert_eq!(count.solved, blocks.len() + 1 + budget_changed, "each change's blocks alone are solved again");
+        assert_eq!(count.reused, 2 * blocks.len() - 1 - budget_changed);
     }
 }
