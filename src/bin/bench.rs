@@ -8,7 +8,8 @@
 //! `--time-limit SECONDS` (default 10), `--gap FRACTION` (stop once proven within it;
 //! default 0: only a proven optimum stops early); `--recommend K` times `recommend` with K
 //! sessions on the demo and the chosen scenarios instead (`make bench-recommend`); `--fixes`
-//! times `fixes` (what would fix each unmet need) on the same.
+//! times `fixes` (what would fix each unmet need) on the same, without and with the blocks'
+//! reuse (the blocks solved and taken again, and whether both found the same fixes).
 
 mod cli;
 

@@ -300,6 +300,9 @@ mod tests {
         assert_eq!(solved.count().reused, count.reused + base_blocks);
     }
 
+    /// A change made to a scenario.
+    type Change = Box<dyn Fn(&mut Scenario)>;
+
     /// The keys of a scenario's blocks.
     fn keys(scenario: &Scenario) -> Vec<Key> {
         parts(scenario).expect("builds").1.into_iter().map(|(key, _)| key).collect()
@@ -347,7 +350,7 @@ mod tests {
             })
             .collect();
         assert!(untouched.iter().any(|&u| u), "some block is left by every change");
-        let changes: Vec<(&str, Box<dyn Fn(&mut Scenario)>)> = vec![
+        let changes: Vec<(&str, Change)> = vec![
             ("one more seat", Box::new(move |s: &mut Scenario| s.sessions[session].seats += 1)),
             ("a cap", Box::new(move |s: &mut Scenario| s.sessions[session].max_per_state = Some(1))),
             ("another cap", Box::new(move |s: &mut Scenario| s.sessions[session].max_per_state = Some(2))),
