@@ -117,6 +117,21 @@ loaded = performance.now() - loaded;
 if (recommendK !== null) process.exit(runRecommend(recommendK) ? 1 : 0);
 if (fixes) process.exit(runFixes() ? 1 : 0);
 
+// The row a wasm call returns as JSON, or null once its error (or trap) is said.
+function called(run) {
+  let row;
+  try {
+    row = JSON.parse(run());
+  } catch (err) {
+    row = { error: `wasm trapped: ${err.message}` };
+  }
+  if (row.error) {
+    console.error(row.error);
+    return null;
+  }
+  return row;
+}
+
 // `fixes` on the demo and each case, without and with the blocks' reuse; true when one
 // failed or the two differ.
 function runFixes() {
@@ -139,14 +154,8 @@ function runFixes() {
   for (const run of runs) {
     let first = null;
     for (const reuse of [false, true]) {
-      let row;
-      try {
-        row = JSON.parse(run(reuse));
-      } catch (err) {
-        row = { error: `wasm trapped: ${err.message}` };
-      }
-      if (row.error) {
-        console.error(row.error);
+      const row = called(() => run(reuse));
+      if (!row) {
         failed = true;
         continue;
       }
@@ -183,14 +192,8 @@ function runRecommend(k) {
   );
   let failed = false;
   for (const run of runs) {
-    let row;
-    try {
-      row = JSON.parse(run());
-    } catch (err) {
-      row = { error: `wasm trapped: ${err.message}` };
-    }
-    if (row.error) {
-      console.error(row.error);
+    const row = called(run);
+    if (!row) {
       failed = true;
       continue;
     }

@@ -18,13 +18,10 @@ use web_time::Instant;
 /// objective, bound, gap; or `{"error": "..."}`.
 #[wasm_bindgen]
 pub fn solve_synthetic(scale: &str, variant: &str, seed: u64, time_limit: f64, gap: f64) -> String {
-    let Some(scale) = Scale::ALL.iter().copied().find(|s| s.name() == scale) else {
-        return error(format!("unknown scale \"{scale}\""));
+    let scenario = match synthetic(scale, variant, seed) {
+        Ok((_, scenario)) => scenario,
+        Err(message) => return error(message),
     };
-    let Some(variant) = Variant::ALL.iter().copied().find(|v| v.name() == variant) else {
-        return error(format!("unknown variant \"{variant}\""));
-    };
-    let scenario = scenario(scale, variant, seed);
     let started = Instant::now();
     let model = match Model::build(&scenario) {
         Ok(model) => model,
@@ -65,23 +62,14 @@ pub fn solve_synthetic(scale: &str, variant: &str, seed: u64, time_limit: f64, g
 /// `{"error": "..."}`.
 #[wasm_bindgen]
 pub fn recommend_text(name: &str, text: &str, k: usize, time_limit: f64) -> String {
-    match Scenario::from_json(text) {
-        Ok(scenario) => timed_recommend(name, &scenario, k, time_limit),
-        Err(err) => error(format!("{name}: {err}")),
-    }
+    from_text(name, text).map_or_else(error, |scenario| timed_recommend(name, &scenario, k, time_limit))
 }
 
 /// Times `recommend` as [`recommend_text`] does, on the seeded scenario `scale`/`variant`.
 #[wasm_bindgen]
 pub fn recommend_synthetic(scale: &str, variant: &str, seed: u64, k: usize, time_limit: f64) -> String {
-    let Some(scale) = Scale::ALL.iter().copied().find(|s| s.name() == scale) else {
-        return error(format!("unknown scale \"{scale}\""));
-    };
-    let Some(variant) = Variant::ALL.iter().copied().find(|v| v.name() == variant) else {
-        return error(format!("unknown variant \"{variant}\""));
-    };
-    let name = format!("{} {}", scale.name(), variant.name());
-    timed_recommend(&name, &scenario(scale, variant, seed), k, time_limit)
+    synthetic(scale, variant, seed)
+        .map_or_else(error, |(name, scenario)| timed_recommend(&name, &scenario, k, time_limit))
 }
 
 fn timed_recommend(name: &str, scenario: &Scenario, k: usize, time_limit: f64) -> String {
@@ -118,23 +106,14 @@ fn timed_recommend(name: &str, scenario: &Scenario, k: usize, time_limit: f64) -
 /// words, to compare two runs); or `{"error": "..."}`.
 #[wasm_bindgen]
 pub fn fixes_text(name: &str, text: &str, reuse: bool, time_limit: f64) -> String {
-    match Scenario::from_json(text) {
-        Ok(scenario) => timed_fixes(name, &scenario, reuse, time_limit),
-        Err(err) => error(format!("{name}: {err}")),
-    }
+    from_text(name, text).map_or_else(error, |scenario| timed_fixes(name, &scenario, reuse, time_limit))
 }
 
 /// Times `fixes` as [`fixes_text`] does, on the seeded scenario `scale`/`variant`.
 #[wasm_bindgen]
 pub fn fixes_synthetic(scale: &str, variant: &str, seed: u64, reuse: bool, time_limit: f64) -> String {
-    let Some(scale) = Scale::ALL.iter().copied().find(|s| s.name() == scale) else {
-        return error(format!("unknown scale \"{scale}\""));
-    };
-    let Some(variant) = Variant::ALL.iter().copied().find(|v| v.name() == variant) else {
-        return error(format!("unknown variant \"{variant}\""));
-    };
-    let name = format!("{} {}", scale.name(), variant.name());
-    timed_fixes(&name, &scenario(scale, variant, seed), reuse, time_limit)
+    synthetic(scale, variant, seed)
+        .map_or_else(error, |(name, scenario)| timed_fixes(&name, &scenario, reuse, time_limit))
 }
 
 fn timed_fixes(name: &str, scenario: &Scenario, reuse: bool, time_limit: f64) -> String {
@@ -160,6 +139,22 @@ fn timed_fixes(name: &str, scenario: &Scenario, reuse: bool, time_limit: f64) ->
         .to_string(),
         Err(err) => error(format!("{name}: {err}")),
     }
+}
+
+/// The scenario of `text`, a scenario file's JSON.
+fn from_text(name: &str, text: &str) -> Result<Scenario, String> {
+    Scenario::from_json(text).map_err(|err| format!("{name}: {err}"))
+}
+
+/// The seeded scenario `scale`/`variant`, named by them.
+fn synthetic(scale: &str, variant: &str, seed: u64) -> Result<(String, Scenario), String> {
+    let Some(scale) = Scale::ALL.iter().copied().find(|s| s.name() == scale) else {
+        return Err(format!("unknown scale \"{scale}\""));
+    };
+    let Some(variant) = Variant::ALL.iter().copied().find(|v| v.name() == variant) else {
+        return Err(format!("unknown variant \"{variant}\""));
+    };
+    Ok((format!("{} {}", scale.name(), variant.name()), scenario(scale, variant, seed)))
 }
 
 fn error(message: String) -> String {
