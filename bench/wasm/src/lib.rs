@@ -35,8 +35,8 @@ pub fn solve_synthetic(scale: &str, variant: &str, seed: u64, time_limit: f64, g
     let solve_ms = started.elapsed().as_secs_f64() * 1e3;
     match result {
         Ok(plan) => json!({
-            "scale": scale.name(),
-            "variant": variant.name(),
+            "scale": scale,
+            "variant": variant,
             "states": scenario.states.len(),
             "needs": scenario.needs.len(),
             "sessions": scenario.sessions.len(),
