@@ -17,6 +17,11 @@
 // otherwise; prints each phase's milliseconds (base, choosing, ordering, the proposals'
 // prefix solves) and the region solves choosing made.
 //
+// --fixes: times `fixes` (what would fix each unmet need) instead (as `bench --fixes`), on the
+// same scenarios with the same time limit, each first solving every block of every change
+// again and then taking again the blocks a change leaves; prints the blocks solved and taken
+// again and whether both runs found the same fixes.
+//
 // Needs the bindings of `wasm-bindgen --target nodejs --out-dir bench/wasm/pkg`.
 
 import { readFileSync } from "node:fs";
@@ -30,7 +35,7 @@ const SCALES = ["region", "large", "global"];
 const VARIANTS = ["pure", "budget", "minviable"];
 const USAGE =
   "usage: node bench/wasm/run.mjs [--scale region|large|global]... [--variant pure|budget|minviable]... " +
-  "[--seed N] [--time-limit SECONDS] [--gap FRACTION] [--repeat N] [--profile] [--recommend K]";
+  "[--seed N] [--time-limit SECONDS] [--gap FRACTION] [--repeat N] [--profile] [--recommend K] [--fixes]";
 
 function usage(message) {
   console.error(`bench-wasm: ${message}\n${USAGE}`);
@@ -43,12 +48,17 @@ let seed = 2027n;
 let timeLimit = null;
 let gap = 0;
 let recommendK = null;
+let fixes = false;
 let repeat = 1;
 let profile = false;
 const args = process.argv.slice(2);
 for (let i = 0; i < args.length; i += 2) {
   const [flag, value = ""] = [args[i], args[i + 1]];
   switch (flag) {
+    case "--fixes":
+      fixes = true;
+      i -= 1; // a flag without a value
+      break;
     case "--profile":
       profile = true;
       i -= 1; // a flag without a value
@@ -88,8 +98,8 @@ for (let i = 0; i < args.length; i += 2) {
 
 // Default: every scale and variant, as `make bench` (all nine take about 35 s in node); for
 // --recommend, the region scale.
-const defaultScales = recommendK === null ? SCALES : ["region"];
-if (timeLimit === null) timeLimit = recommendK === null ? 10 : 60;
+const defaultScales = recommendK === null && !fixes ? SCALES : ["region"];
+if (timeLimit === null) timeLimit = recommendK === null && !fixes ? 10 : 60;
 const cases = (scales.length ? scales : defaultScales).flatMap((scale) =>
   (variants.length ? variants : VARIANTS).flatMap((variant) => Array(repeat).fill([scale, variant])),
 );
@@ -105,6 +115,63 @@ try {
 loaded = performance.now() - loaded;
 
 if (recommendK !== null) process.exit(runRecommend(recommendK) ? 1 : 0);
+if (fixes) process.exit(runFixes() ? 1 : 0);
+
+// The row a wasm call returns as JSON, or null once its error (or trap) is said.
+function called(run) {
+  let row;
+  try {
+    row = JSON.parse(run());
+  } catch (err) {
+    row = { error: `wasm trapped: ${err.message}` };
+  }
+  if (row.error) {
+    console.error(row.error);
+    return null;
+  }
+  return row;
+}
+
+// `fixes` on the demo and each case, without and with the blocks' reuse; true when one
+// failed or the two differ.
+function runFixes() {
+  const columns = [
+    ["scenario", -18], ["reuse", -6], ["unmet", 6], ["with_fix", 8], ["changes", 8], ["ms", 10],
+    ["blocks_solved", 13], ["blocks_reused", 13], ["same", 5],
+  ];
+  const cell = (text, width) => (width < 0 ? String(text).padEnd(-width) : String(text).padStart(width));
+  const line = (values) => columns.map(([, width], i) => cell(values[i], width)).join(" ");
+  console.log(
+    `fixes, seed ${seed}, time limit ${timeLimit} s, 1 worker (wasm32, node ${process.version}), ` +
+      `module loaded in ${loaded.toFixed(1)} ms`,
+  );
+  console.log(line(columns.map(([name]) => name)));
+  const demoPath = new URL("../../data/demo-2027.json", import.meta.url);
+  const runs = [(reuse) => wasm.fixes_text("demo", readFileSync(demoPath, "utf8"), reuse, timeLimit)].concat(
+    cases.map(([scale, variant]) => (reuse) => wasm.fixes_synthetic(scale, variant, seed, reuse, timeLimit)),
+  );
+  let failed = false;
+  for (const run of runs) {
+    let first = null;
+    for (const reuse of [false, true]) {
+      const row = called(() => run(reuse));
+      if (!row) {
+        failed = true;
+        continue;
+      }
+      const same = first === null || JSON.stringify(first) === JSON.stringify(row.fixes);
+      failed ||= !same;
+      first ??= row.fixes;
+      console.log(
+        line([
+          row.name, reuse ? "yes" : "no", row.unmet, row.with_fix, row.changes, row.ms.toFixed(0),
+          reuse ? row.blocks_solved : "-", reuse ? row.blocks_reused : "-", same ? "yes" : "NO",
+        ]),
+      );
+    }
+  }
+  return failed;
+}
 
 // `recommend` on the demo and each case, one row each; true when one failed.
 function runRecommend(k) {
@@ -125,14 +192,8 @@ function runRecommend(k) {
   );
   let failed = false;
   for (const run of runs) {
-    let row;
-    try {
-      row = JSON.parse(run());
-    } catch (err) {
-      row = { error: `wasm trapped: ${err.message}` };
-    }
-    if (row.error) {
-      console.error(row.error);
+    const row = called(run);
+    if (!row) {
       failed = true;
       continue;
     }

@@ -8,7 +8,8 @@
 //! `--time-limit SECONDS` (default 10), `--gap FRACTION` (stop once proven within it;
 //! default 0: only a proven optimum stops early); `--recommend K` times `recommend` with K
 //! sessions on the demo and the chosen scenarios instead (`make bench-recommend`); `--fixes`
-//! times `fixes` (what would fix each unmet need) on the same.
+//! times `fixes` (what would fix each unmet need) on the same, without and with the blocks'
+//! reuse (the blocks solved and taken again, and whether both found the same fixes).
 
 mod cli;
 
@@ -261,28 +262,48 @@ fn run_recommend(choice: &Choice, k: usize, out: &mut impl Write) -> io::Result<
 }
 
 /// Times `fixes` on the demo and on each chosen synthetic scenario (each solve's time limit is
-/// 60 s, as the browser's worker gives it); true when one failed.
+/// 60 s, as the browser's worker gives it), first solving every block of every change again,
+/// then taking again the blocks a change leaves as they were (what `fixes` does), with the
+/// blocks each solved and took again, and whether both found the same fixes; true when one
+/// failed or they differ.
 fn run_fixes(choice: &Choice, out: &mut impl Write) -> io::Result<bool> {
     let scenarios = demo_and_chosen(choice);
     writeln!(out, "fixes, {} worker(s)", qudra::solve::workers())?;
-    writeln!(out, "{:<18} {:>8} {:>10} {:>8} {:>10}", "scenario", "unmet", "with_fix", "changes", "ms")?;
+    writeln!(
+        out,
+        "{:<18} {:<6} {:>8} {:>10} {:>8} {:>10} {:>14} {:>14} {:>5}",
+        "scenario", "reuse", "unmet", "with_fix", "changes", "ms", "blocks_solved", "blocks_reused", "same"
+    )?;
     let options = Options { time_limit: Some(60.0), ..Options::default() };
     let mut failed = false;
     for (name, scenario) in scenarios {
-        let started = Instant::now();
-        match qudra::solve::fixes(&scenario, &options) {
-            Ok(fixes) => writeln!(
-                out,
-                "{:<18} {:>8} {:>10} {:>8} {:>10.0}",
-                name,
-                fixes.len(),
-                fixes.iter().filter(|f| !f.changes.is_empty()).count(),
-                fixes.iter().map(|f| f.changes.len()).sum::<usize>(),
-                started.elapsed().as_secs_f64() * 1e3
-            )?,
-            Err(err) => {
-                cli::say(&format!("{name}: {err}"));
-                failed = true;
+        let mut first = None;
+        for reuse in [false, true] {
+            let started = Instant::now();
+            match qudra::solve::fixes_counted(&scenario, &options, reuse) {
+                Ok((fixes, blocks)) => {
+                    let ms = started.elapsed().as_secs_f64() * 1e3;
+                    let same = first.as_ref().is_none_or(|first| *first == fixes);
+                    failed |= !same;
+                    writeln!(
+                        out,
+                        "{:<18} {:<6} {:>8} {:>10} {:>8} {:>10.0} {:>14} {:>14} {:>5}",
+                        name,
+                        if reuse { "yes" } else { "no" },
+                        fixes.len(),
+                        fixes.iter().filter(|f| !f.changes.is_empty()).count(),
+                        fixes.iter().map(|f| f.changes.len()).sum::<usize>(),
+                        ms,
+                        if reuse { blocks.solved.to_string() } else { "-".into() },
+                        if reuse { blocks.reused.to_string() } else { "-".into() },
+                        if same { "yes" } else { "NO" }
+                    )?;
+                    first.get_or_insert(fixes);
+                }
+                Err(err) => {
+                    cli::say(&format!("{name}: {err}"));
+                    failed = true;
+                }
             }
         }
     }

@@ -44,8 +44,9 @@ pub use recommend::{
     candidates, recommend, Proposal, RecommendError, Recommendation, Timings, DEFAULT_SESSIONS, MAX_SESSIONS,
     RECOMMENDATION_FORMAT,
 };
-pub use remedy::{apply as apply_remedy, fixes, seat_values, Fix, Fixer, Remedy, SeatValue, Served};
+pub use remedy::{apply as apply_remedy, fixes, fixes_counted, seat_values, Fix, Fixer, Remedy, SeatValue, Served};
 pub use report::{changes, report, served, Change, Coverage, Report, Totals};
+pub use reuse::BlockCount;
 pub use verify::{verify, PLAN_VERSION, SHOWN_PROBLEMS};
 
 use crate::model::{Problem, Scenario};

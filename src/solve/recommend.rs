@@ -631,6 +631,35 @@ const REFRESHED: usize = 8;
 /// Candidates a step of `priced_greedy` solves at most before it takes the best solved.
 const VERIFIED: usize = 8;
 
+/// What a greedy choice holds as it goes (`priced_greedy` and `greedy`): the set so far, its
+/// value, and the best set of each size up to `k` (the last set taken, for every size from its
+/// own up).
+struct Greedy {
+    set: Vec<usize>,
+    value: f64,
+    best: Vec<(f64, Vec<usize>)>,
+}
+
+impl Greedy {
+    fn new(start: f64, k: usize) -> Greedy {
+        Greedy { set: Vec::new(), value: start, best: vec![(start, Vec::new()); k + 1] }
+    }
+
+    /// True while the set has room for another item and the search has time left.
+    fn going(&self, evaluator: &Evaluator) -> bool {
+        self.set.len() + 1 < self.best.len() && !evaluator.deadline.passed()
+    }
+
+    /// Takes `item`, which adds `gain` to the value.
+    fn take(&mut self, item: usize, gain: f64) {
+        self.set = with(&self.set, item);
+        self.value += gain;
+        for slot in &mut self.best[self.set.len()..] {
+            *slot = (self.value, self.set.clone());
+        }
+    }
+}
+
 /// Lazy greedy led by the priced network: a candidate's priced gain with the set so far
 /// (its priced value with the set less the set's) bounds its true gain from above, up to
 /// the set's priced gap (the priced value less the solved value of the set), and priced
@@ -647,16 +676,15 @@ fn priced_greedy(
     start: f64,
     k: usize,
 ) -> Result<Vec<(f64, Vec<usize>)>, SolveError> {
-    let mut best = vec![(start, Vec::new()); k + 1];
-    let mut set: Vec<usize> = Vec::new();
-    let mut value = start;
+    let mut state = Greedy::new(start, k);
     let session_refs = |set: &[usize]| -> Vec<&Session> { set.iter().map(|&i| &items.sessions[i]).collect() };
     let mut priced_now = priced.value(&[]);
     // Each item's priced gain, and whether it was computed with the set as it is now.
     let mut marginal: Vec<(f64, bool)> = items.single.iter().map(|&gain| (gain, false)).collect();
     let workers = parallel::workers().max(1);
-    while set.len() < k && !evaluator.deadline.passed() {
-        let open = items.open(&set);
+    while state.going(evaluator) {
+        let (set, value) = (&state.set, state.value);
+        let open = items.open(set);
         let mut solved: Vec<(usize, f64)> = Vec::new();
         loop {
             let top = solved.iter().map(|&(_, gain)| gain).fold(f64::NEG_INFINITY, f64::max);
@@ -674,7 +702,7 @@ fn priced_greedy(
             let stale: Vec<usize> =
                 contenders.iter().copied().take(REFRESHED).filter(|&item| !marginal[item].1).collect();
             if let (false, Some(now)) = (stale.is_empty(), priced_now) {
-                let values = parallel::map(stale.clone(), |item| priced.value(&session_refs(&with(&set, item))));
+                let values = parallel::map(stale.clone(), |item| priced.value(&session_refs(&with(set, item))));
                 for (item, next) in stale.into_iter().zip(values) {
                     // A flow that did not complete: the old bound stands.
                     marginal[item] = (next.map_or(marginal[item].0, |next| (next - now).max(0.0)), true);
@@ -682,7 +710,7 @@ fn priced_greedy(
                 continue;
             }
             let batch: Vec<usize> = contenders.iter().copied().take(workers.min(VERIFIED - solved.len())).collect();
-            let values = evaluator.values(batch.iter().map(|&item| with(&set, item)).collect())?;
+            let values = evaluator.values(batch.iter().map(|&item| with(set, item)).collect())?;
             solved.extend(batch.into_iter().zip(values).map(|(item, next)| (item, next - value)));
         }
         let Some(&(item, gain)) = solved.iter().max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0))) else {
@@ -691,18 +719,14 @@ fn priced_greedy(
         if gain <= tolerance(value) {
             break;
         }
-        set = with(&set, item);
-        value += gain;
+        state.take(item, gain);
         priced_now = match (priced_now, marginal[item]) {
             (Some(now), (gain, true)) => Some(now + gain),
-            _ => priced.value(&session_refs(&set)),
+            _ => priced.value(&session_refs(&state.set)),
         };
         marginal.iter_mut().for_each(|entry| entry.1 = false);
-        for slot in &mut best[set.len()..] {
-            *slot = (value, set.clone());
-        }
     }
-    Ok(best)
+    Ok(state.best)
 }
 
 /// Lazy greedy: the item of largest marginal gain, re-valued only when its last value is
@@ -714,13 +738,12 @@ fn greedy(
     start: f64,
     k: usize,
 ) -> Result<Vec<(f64, Vec<usize>)>, SolveError> {
-    let mut best = vec![(start, Vec::new()); k + 1];
-    let mut set: Vec<usize> = Vec::new();
-    let mut value = start;
+    let mut state = Greedy::new(start, k);
     // (estimate, the set size it was computed at) per item.
     let mut estimate: Vec<(f64, usize)> = items.single.iter().map(|&gain| (gain, usize::MAX)).collect();
-    while set.len() < k && !evaluator.deadline.passed() {
-        let mut open = items.open(&set);
+    while state.going(evaluator) {
+        let (set, value) = (&state.set, state.value);
+        let mut open = items.open(set);
         open.sort_by(|&a, &b| estimate[b].0.total_cmp(&estimate[a].0).then(a.cmp(&b)));
         let mut chosen = None;
         for &item in &open {
@@ -728,7 +751,7 @@ fn greedy(
                 chosen = Some(item);
                 break;
             }
-            let gain = evaluator.value(&with(&set, item))? - value;
+            let gain = evaluator.value(&with(set, item))? - value;
             estimate[item] = (gain, set.len());
             let next_best =
                 open.iter().filter(|&&o| o != item).map(|&o| estimate[o].0).fold(f64::NEG_INFINITY, f64::max);
@@ -745,13 +768,9 @@ fn greedy(
         if estimate[item].0 <= tolerance(value) {
             break;
         }
-        set = with(&set, item);
-        value += estimate[item].0;
-        for slot in &mut best[set.len()..] {
-            *slot = (value, set.clone());
-        }
+        state.take(item, estimate[item].0);
     }
-    Ok(best)
+    Ok(state.best)
 }
 
 /// Recommends up to `k` new sessions (SPEC §7). `options.time_limit` bounds the search; each

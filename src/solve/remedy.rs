@@ -10,8 +10,9 @@ use serde::{Deserialize, Serialize};
 use crate::model::{order, DateRange, Mode, Need, NeedId, Scenario, SessionId, StateCode};
 
 use super::compat::{check_rules, Rule};
-use super::region::{self, Regions};
-use super::{objective, parallel, Options, Plan, SolveError};
+use super::region::Regions;
+use super::reuse::{BlockCount, Solved};
+use super::{objective, parallel, Options, Plan, SolveError, Status};
 
 /// Tries per kind of change for one need: the smallest few, each re-solved.
 const TRIES: usize = 3;
@@ -73,29 +74,62 @@ fn seats(plan: &Plan) -> BTreeMap<NeedId, i64> {
     seats
 }
 
-/// Each region's scenario and its plan, solved once.
-struct Solved {
+/// Each region's scenario and its plan, solved once, and the blocks solved so far.
+struct Bases {
     regions: Regions,
     bases: Vec<(Scenario, Plan, bool)>,
+    /// The blocks of the regions and of every change solved so far (`reuse.rs`): a change
+    /// solves again only the blocks it changes. `None` solves every block of every change.
+    blocks: Option<Solved>,
 }
 
-fn solve_regions(scenario: &Scenario, options: &Options) -> Result<Solved, SolveError> {
-    // Any problem of the whole scenario (validation, pins) is reported as `solve` would.
-    super::Model::build(scenario)?;
-    let regions = Regions::new(scenario);
-    let cut: Vec<Scenario> = (0..regions.count).map(|r| regions.scenario(scenario, r)).collect();
-    let bases =
-        parallel::map(cut, |base| region::solve_proven(&base, options).map(|(plan, proven)| (base, plan, proven)))
-            .into_iter()
-            .collect::<Result<Vec<_>, _>>()?;
-    Ok(Solved { regions, bases })
+impl Bases {
+    /// The scenario's regions, each solved once (with `reuse`, their blocks kept).
+    fn new(scenario: &Scenario, options: &Options, reuse: bool) -> Result<Bases, SolveError> {
+        // Any problem of the whole scenario (validation, pins) is reported as `solve` would.
+        super::Model::build(scenario)?;
+        let regions = Regions::new(scenario);
+        let cut: Vec<Scenario> = (0..regions.count).map(|r| regions.scenario(scenario, r)).collect();
+        let (plans, blocks) = if reuse {
+            let blocks = Solved::default();
+            (blocks.solve_all(&cut, options), Some(blocks))
+        } else {
+            (parallel::map(cut.clone(), |base| super::solve(&base, options)), None)
+        };
+        let mut bases = Vec::with_capacity(cut.len());
+        for (base, plan) in cut.into_iter().zip(plans) {
+            let plan = plan?;
+            let proven = proven(&plan);
+            bases.push((base, plan, proven));
+        }
+        Ok(Bases { regions, bases, blocks })
+    }
+
+    /// The plan of a region's scenario, changed: its blocks seen before are taken again.
+    fn solve(&self, scenario: Scenario, options: &Options) -> Result<Plan, SolveError> {
+        match &self.blocks {
+            Some(blocks) => blocks
+                .solve_all(std::slice::from_ref(&scenario), options)
+                .pop()
+                .unwrap_or_else(|| Err(SolveError::Solver("a region's plan is missing".into()))),
+            None => super::solve(&scenario, options),
+        }
+    }
+
+    fn count(&self) -> BlockCount {
+        self.blocks.as_ref().map(Solved::count).unwrap_or_default()
+    }
+}
+
+fn proven(plan: &Plan) -> bool {
+    plan.status == Status::Optimal
 }
 
 /// The search for what would fix each unmet need, one need at a time: the regions are solved
 /// once by [`Fixer::new`], then [`Fixer::fix`] finds the fixes of the i-th unmet need (the
 /// browser's worker reports its progress between needs).
 pub struct Fixer {
-    solved: Solved,
+    solved: Bases,
     /// Per unmet need: its region, its place among the region's needs, its seats now.
     work: Vec<(usize, usize, i64)>,
 }
@@ -103,7 +137,13 @@ pub struct Fixer {
 impl Fixer {
     /// The scenario's regions solved, and its unmet needs found.
     pub fn new(scenario: &Scenario, options: &Options) -> Result<Fixer, SolveError> {
-        let solved = solve_regions(scenario, options)?;
+        Fixer::with_reuse(scenario, options, true)
+    }
+
+    /// With `reuse`, a change solves again only the blocks it changes; without, every block
+    /// of its region (what the tests compare the fixes with).
+    fn with_reuse(scenario: &Scenario, options: &Options, reuse: bool) -> Result<Fixer, SolveError> {
+        let solved = Bases::new(scenario, options, reuse)?;
         let mut work = Vec::new();
         for (r, (base, plan, _)) in solved.bases.iter().enumerate() {
             let served = seats(plan);
@@ -134,14 +174,36 @@ impl Fixer {
         let Some(&(r, n, now)) = self.work.get(i) else { return Ok(None) };
         let (base, plan, _) = &self.solved.bases[r];
         let need = &base.needs[n];
-        let (changes, gains) = fixes_of(base, plan, need, now, options)?.into_iter().unzip();
+        let (changes, gains) = fixes_of(&self.solved, base, plan, need, now, options)?.into_iter().unzip();
         Ok(Some(Fix { need: need.id.clone(), changes, gains }))
+    }
+
+    /// The blocks solved so far (the regions' and the changes'), and those taken again.
+    pub fn blocks(&self) -> BlockCount {
+        self.solved.count()
     }
 }
 
 /// What would fix each need the plan of `scenario` leaves unmet, in the order of the needs.
 pub fn fixes(scenario: &Scenario, options: &Options) -> Result<Vec<Fix>, SolveError> {
-    let fixer = Fixer::new(scenario, options)?;
+    fixes_counted(scenario, options, true).map(|(fixes, _)| fixes)
+}
+
+/// [`fixes`], and the blocks it solved and took again; without `reuse`, every change solves
+/// every block of its region again (the benchmark and the tests compare the two).
+#[doc(hidden)]
+pub fn fixes_counted(
+    scenario: &Scenario,
+    options: &Options,
+    reuse: bool,
+) -> Result<(Vec<Fix>, BlockCount), SolveError> {
+    let fixer = Fixer::with_reuse(scenario, options, reuse)?;
+    let fixes = all_fixes(&fixer, scenario, options)?;
+    Ok((fixes, fixer.blocks()))
+}
+
+/// Every unmet need's fixes, found in parallel, in the order of the scenario's needs.
+fn all_fixes(fixer: &Fixer, scenario: &Scenario, options: &Options) -> Result<Vec<Fix>, SolveError> {
     let found = parallel::map((0..fixer.work.len()).collect(), |i| fixer.fix(i, options));
     let mut fixes: Vec<Fix> = found.into_iter().filter_map(Result::transpose).collect::<Result<_, _>>()?;
     let order: BTreeMap<&NeedId, usize> = order::map(scenario.needs.iter().enumerate().map(|(i, n)| (&n.id, i)));
@@ -202,6 +264,7 @@ pub fn apply(scenario: &mut Scenario, need: &NeedId, change: &Remedy) -> bool {
 /// The first change of `tries` (smallest first) that gives the need more than `now` seats,
 /// with the seats it gains.
 fn first_working(
+    bases: &Bases,
     base: &Scenario,
     need: &Need,
     now: i64,
@@ -211,7 +274,7 @@ fn first_working(
     for change in tries.into_iter().take(TRIES) {
         let mut changed = base.clone();
         apply(&mut changed, &need.id, &change);
-        let plan = match super::solve(&changed, options) {
+        let plan = match bases.solve(changed, options) {
             Ok(plan) => plan,
             // A change that breaks a pin or makes the scenario invalid is no fix.
             Err(SolveError::Invalid(_) | SolveError::Infeasible(_)) => continue,
@@ -226,6 +289,7 @@ fn first_working(
 }
 
 fn fixes_of(
+    bases: &Bases,
     base: &Scenario,
     plan: &Plan,
     need: &Need,
@@ -266,7 +330,7 @@ fn fixes_of(
     let mut seat_tries: Vec<_> = compatible.iter().map(|(s, _, _)| *s).collect();
     order::sort_by_key(&mut seat_tries, |s| (filled.get(&s.id).copied().unwrap_or(0) < s.seats, s.id.as_str()));
     let seat_tries = seat_tries.into_iter().map(|s| Remedy::Seat { session: s.id.clone() }).collect();
-    changes.extend(first_working(base, need, now, seat_tries, options)?);
+    changes.extend(first_working(bases, base, need, now, seat_tries, options)?);
 
     // The cap per state, where the state holds it.
     let cap_tries = compatible
@@ -277,7 +341,7 @@ fn fixes_of(
                 .then(|| Remedy::StateCap { session: s.id.clone(), cap: cap + 1 })
         })
         .collect();
-    changes.extend(first_working(base, need, now, cap_tries, options)?);
+    changes.extend(first_working(bases, base, need, now, cap_tries, options)?);
 
     // A wider window, fewest days first.
     if let Some(window) = base.effective_window(need) {
@@ -293,7 +357,14 @@ fn fixes_of(
             })
             .collect();
         order::sort_by_key(&mut tries, |(days, _)| *days);
-        changes.extend(first_working(base, need, now, tries.into_iter().map(|(_, change)| change).collect(), options)?);
+        changes.extend(first_working(
+            bases,
+            base,
+            need,
+            now,
+            tries.into_iter().map(|(_, change)| change).collect(),
+            options,
+        )?);
     }
 
     // Another language, then another mode, each naming the session it opens.
@@ -308,7 +379,7 @@ fn fixes_of(
                 .then(|| Remedy::Language { session: session.id.clone(), language: course.language.clone() })
         })
         .collect();
-    changes.extend(first_working(base, need, now, language_tries, options)?);
+    changes.extend(first_working(bases, base, need, now, language_tries, options)?);
     let mode_tries = same
         .iter()
         .filter(|(_, _, rule)| *rule == Some(Rule::Mode))
@@ -320,7 +391,7 @@ fn fixes_of(
                 .then(|| Remedy::Mode { session: session.id.clone(), mode: course.mode.clone() })
         })
         .collect();
-    changes.extend(first_working(base, need, now, mode_tries, options)?);
+    changes.extend(first_working(bases, base, need, now, mode_tries, options)?);
 
     // More budget: what a seat costs beyond what is left, cheapest first.
     if let Some(budget) = state.budget {
@@ -329,7 +400,7 @@ fn fixes_of(
             compatible.iter().filter(|(s, _, _)| s.cost_per_seat > 0).map(|(s, _, _)| (s.cost_per_seat - left).max(1)),
         );
         let tries = amounts.into_iter().map(|amount| Remedy::Budget { amount }).collect();
-        changes.extend(first_working(base, need, now, tries, options)?);
+        changes.extend(first_working(bases, base, need, now, tries, options)?);
     }
     Ok(changes)
 }
@@ -355,7 +426,7 @@ pub struct SeatValue {
 
 /// The value of one more seat in every session, by re-solving its region with the seat added.
 pub fn seat_values(scenario: &Scenario, options: &Options) -> Result<Vec<SeatValue>, SolveError> {
-    let solved = solve_regions(scenario, options)?;
+    let solved = Bases::new(scenario, options, true)?;
     let work: Vec<(usize, Option<usize>)> = scenario
         .sessions
         .iter()
@@ -367,12 +438,13 @@ pub fn seat_values(scenario: &Scenario, options: &Options) -> Result<Vec<SeatVal
         let Some(r) = region else {
             return Ok(SeatValue { session: id, value: 0.0, serves: None, exact: true });
         };
-        let (base, plan, proven) = &solved.bases[r];
+        let (base, plan, base_proven) = &solved.bases[r];
         let mut changed = base.clone();
         if let Some(session) = changed.sessions.iter_mut().find(|x| x.id == id) {
             session.seats += 1;
         }
-        let (after, after_proven) = region::solve_proven(&changed, options)?;
+        let after = solved.solve(changed, options)?;
+        let after_proven = proven(&after);
         let (before_seats, after_seats) = (seats(plan), seats(&after));
         let serves = base
             .needs
@@ -381,7 +453,44 @@ pub fn seat_values(scenario: &Scenario, options: &Options) -> Result<Vec<SeatVal
             .max_by(|a, b| a.priority.cmp(&b.priority).then(b.id.as_str().cmp(a.id.as_str())))
             .map(|n| Served { need: n.id.clone(), state: n.state.clone(), priority: n.priority });
         let value = objective::round6(after.objective - plan.objective).max(0.0);
-        Ok(SeatValue { session: id, value, serves, exact: *proven && after_proven })
+        Ok(SeatValue { session: id, value, serves, exact: *base_proven && after_proven })
     });
     values.into_iter().collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::synth::{scenario, Scale, Variant};
+
+    fn options() -> Options {
+        Options { time_limit: Some(60.0), ..Options::default() }
+    }
+
+    /// The fixes found with the blocks a change leaves taken again are the fixes found
+    /// solving every block of every change, and some blocks were taken again.
+    fn same_fixes_with_and_without_reuse(what: &str, scenario: &Scenario) {
+        let (reused, count) = fixes_counted(scenario, &options(), true).expect("fixes with reuse");
+        let (solved, none) = fixes_counted(scenario, &options(), false).expect("fixes without reuse");
+        assert!(reused.iter().any(|fix| !fix.changes.is_empty()), "{what}: no need has a fix to compare");
+        assert_eq!(reused, solved, "{what}: the fixes differ with the blocks' reuse");
+        assert_eq!(none, BlockCount::default(), "{what}: without reuse nothing is kept");
+        assert!(
+            count.reused > count.solved,
+            "{what}: only {} blocks taken again, {} solved",
+            count.reused,
+            count.solved
+        );
+    }
+
+    #[test]
+    fn the_demos_fixes_are_the_same_with_each_block_solved_once() {
+        let demo = Scenario::from_json(include_str!("../../data/demo-2027.json")).expect("the demo parses");
+        same_fixes_with_and_without_reuse("demo", &demo);
+    }
+
+    #[test]
+    fn a_budgeted_regions_fixes_are_the_same_with_each_block_solved_once() {
+        same_fixes_with_and_without_reuse("region budget", &scenario(Scale::Region, Variant::Budget, 2027));
+    }
 }
