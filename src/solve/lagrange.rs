@@ -21,7 +21,7 @@ use super::deadline::{Deadline, Stopwatch};
 use super::engine::{self, EngineSolution, Parts};
 use super::model::{self, Family};
 use super::objective::{self, meets};
-use super::{flow, heuristic, knapsack, parallel};
+use super::{columns, flow, heuristic, knapsack, parallel};
 
 /// What pricing found: the best plan (seats per pair of the block), its objective, and the
 /// smallest bound.
@@ -206,6 +206,25 @@ pub fn solve(index: &Index, families: &[Family], deadline: Deadline) -> Option<P
         improved(index, &pieces, &unbudgeted, &payer, seats, &seat_prices, deadline)
     };
     let objective = objective::of_seats(index, &seats);
+    // The seats priced again by column generation (`columns.rs`), from the flows' duals:
+    // a lower bound, and prices at which the states' plans may improve the plan again.
+    let seats = if meets(bound, objective) || deadline.passed() {
+        seats
+    } else {
+        match columns::bound(index, families, &seat_prices, &[&seats], objective, deadline) {
+            Some(found) => {
+                eprintln!("[cg] block bound {bound:.4} -> {:.4} (master {:.4}, {} rounds), plan {objective:.4}", found.bound, found.master, found.rounds);
+                bound = bound.min(found.bound);
+                if meets(bound, objective) {
+                    seats
+                } else {
+                    improved(index, &pieces, &unbudgeted, &payer, seats, &found.prices, deadline)
+                }
+            }
+            None => seats,
+        }
+    };
+    let objective = objective::of_seats(index, &seats);
     Some(Priced { seats, objective, bound: bound.max(objective), prices: best_lambda })
 }
 
@@ -218,7 +237,7 @@ pub fn solve(index: &Index, families: &[Family], deadline: Deadline) -> Option<P
 /// closes most of the relaxation's gap. A budgeted state is solved exactly by the dynamic
 /// programme of `knapsack.rs`. `None` when a session has a minimum (its `y` ties states
 /// together), or out of time.
-fn by_state_bound(index: &Index, families: &[Family], seat_prices: &[f64], deadline: Deadline) -> Option<f64> {
+pub(super) fn by_state_bound(index: &Index, families: &[Family], seat_prices: &[f64], deadline: Deadline) -> Option<f64> {
     if !by_state_applies(index) || deadline.passed() {
         return None;
     }
@@ -305,14 +324,18 @@ fn completed(
     plan: Vec<i64>,
     deadline: Deadline,
 ) -> Vec<i64> {
+    // Each piece with a budgeted seat planned again alone; one that cannot be keeps its
+    // seats (and a piece without one keeps them too: `refilled` would plan it again).
     let redone = parallel::map(pieces.iter().collect(), |piece: &Vec<usize>| {
-        refill(index, piece, families, payer, &plan, deadline)
+        let budgeted = piece.iter().any(|&p| payer[p].is_some());
+        let redone = budgeted.then(|| refilled(index, std::slice::from_ref(piece), families, payer, plan.clone(), deadline));
+        redone.flatten().map(|seats| piece.iter().map(|&p| seats[p]).collect::<Vec<i64>>())
     });
     let mut better = plan.clone();
     for (piece, seats) in pieces.iter().zip(redone) {
         if let Some(seats) = seats {
-            for (i, &p) in piece.iter().enumerate() {
-                better[p] = seats[i];
+            for (&p, x) in piece.iter().zip(seats) {
+                better[p] = x;
             }
         }
     }

@@ -11,6 +11,7 @@
 
 mod assemble;
 mod blocks;
+mod columns;
 mod compat;
 mod deadline;
 mod engine;
