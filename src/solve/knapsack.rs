@@ -47,6 +47,7 @@ pub struct Alone {
 /// The best plan of one state alone (`state`: an index with only that state's pairs), each
 /// seat of pair `p` priced at `price[p]`, within the state's budget. See the module's note
 /// for when it is `None`.
+#[cfg(test)]
 pub fn best_alone(state: &Index, price: &[f64], deadline: Deadline) -> Option<Alone> {
     programme(state, price, None, deadline, true)
 }

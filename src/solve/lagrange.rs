@@ -21,7 +21,7 @@ use super::deadline::{Deadline, Stopwatch};
 use super::engine::{self, EngineSolution, Parts};
 use super::model::{self, Family};
 use super::objective::{self, meets};
-use super::{columns, flow, heuristic, knapsack, parallel};
+use super::{flow, heuristic, knapsack, parallel};
 
 /// What pricing found: the best plan (seats per pair of the block), its objective, and the
 /// smallest bound.
@@ -206,25 +206,6 @@ pub fn solve(index: &Index, families: &[Family], deadline: Deadline) -> Option<P
         improved(index, &pieces, &unbudgeted, &payer, seats, &seat_prices, deadline)
     };
     let objective = objective::of_seats(index, &seats);
-    // The seats priced again by column generation (`columns.rs`), from the flows' duals:
-    // a lower bound, and prices at which the states' plans may improve the plan again.
-    let seats = if meets(bound, objective) || deadline.passed() {
-        seats
-    } else {
-        match columns::bound(index, families, &seat_prices, &[&seats], objective, deadline) {
-            Some(found) => {
-                eprintln!("[cg] block bound {bound:.4} -> {:.4} (master {:.4}, {} rounds), plan {objective:.4}", found.bound, found.master, found.rounds);
-                bound = bound.min(found.bound);
-                if meets(bound, objective) {
-                    seats
-                } else {
-                    improved(index, &pieces, &unbudgeted, &payer, seats, &found.prices, deadline)
-                }
-            }
-            None => seats,
-        }
-    };
-    let objective = objective::of_seats(index, &seats);
     Some(Priced { seats, objective, bound: bound.max(objective), prices: best_lambda })
 }
 
@@ -237,7 +218,7 @@ pub fn solve(index: &Index, families: &[Family], deadline: Deadline) -> Option<P
 /// closes most of the relaxation's gap. A budgeted state is solved exactly by the dynamic
 /// programme of `knapsack.rs`. `None` when a session has a minimum (its `y` ties states
 /// together), or out of time.
-pub(super) fn by_state_bound(index: &Index, families: &[Family], seat_prices: &[f64], deadline: Deadline) -> Option<f64> {
+fn by_state_bound(index: &Index, families: &[Family], seat_prices: &[f64], deadline: Deadline) -> Option<f64> {
     if !by_state_applies(index) || deadline.passed() {
         return None;
     }
@@ -328,7 +309,8 @@ fn completed(
     // seats (and a piece without one keeps them too: `refilled` would plan it again).
     let redone = parallel::map(pieces.iter().collect(), |piece: &Vec<usize>| {
         let budgeted = piece.iter().any(|&p| payer[p].is_some());
-        let redone = budgeted.then(|| refilled(index, std::slice::from_ref(piece), families, payer, plan.clone(), deadline));
+        let redone =
+            budgeted.then(|| refilled(index, std::slice::from_ref(piece), families, payer, plan.clone(), deadline));
         redone.flatten().map(|seats| piece.iter().map(|&p| seats[p]).collect::<Vec<i64>>())
     });
     let mut better = plan.clone();

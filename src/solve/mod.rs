@@ -11,7 +11,6 @@
 
 mod assemble;
 mod blocks;
-mod columns;
 mod compat;
 mod deadline;
 mod engine;
