@@ -305,14 +305,19 @@ fn completed(
     plan: Vec<i64>,
     deadline: Deadline,
 ) -> Vec<i64> {
+    // Each piece with a budgeted seat planned again alone; one that cannot be keeps its
+    // seats (and a piece without one keeps them too: `refilled` would plan it again).
     let redone = parallel::map(pieces.iter().collect(), |piece: &Vec<usize>| {
-        refill(index, piece, families, payer, &plan, deadline)
+        let budgeted = piece.iter().any(|&p| payer[p].is_some());
+        let redone =
+            budgeted.then(|| refilled(index, std::slice::from_ref(piece), families, payer, plan.clone(), deadline));
+        redone.flatten().map(|seats| piece.iter().map(|&p| seats[p]).collect::<Vec<i64>>())
     });
     let mut better = plan.clone();
     for (piece, seats) in pieces.iter().zip(redone) {
         if let Some(seats) = seats {
-            for (i, &p) in piece.iter().enumerate() {
-                better[p] = seats[i];
+            for (&p, x) in piece.iter().zip(seats) {
+                better[p] = x;
             }
         }
     }
