@@ -123,15 +123,23 @@ pub fn App() -> impl IntoView {
             on:click=move |_| link.clicked(store)
         >
             {move || {
-                let lang = store.lang;
+                // Connected (never split), the workspace as it is; standalone, fetched.
                 let workspace = move || match store.role.get() {
-                    Role::Focal => fetched(lang, focal_workspace),
-                    Role::Centre => fetched(lang, centre_workspace),
-                    Role::Planner => fetched(lang, planner_workspace),
+                    Role::Focal => view! { <FocalWorkspace /> }.into_any(),
+                    Role::Centre => view! { <CentreWorkspace /> }.into_any(),
+                    Role::Planner => view! { <PlannerWorkspace /> }.into_any(),
+                };
+                let fetched_workspace = move || {
+                    let lang = store.lang;
+                    match store.role.get() {
+                        Role::Focal => fetched(lang, focal_workspace),
+                        Role::Centre => fetched(lang, centre_workspace),
+                        Role::Planner => fetched(lang, planner_workspace),
+                    }
                 };
                 link.screen(store, workspace, move || match store.first_visit.get() {
                     true => view! { <FirstVisit /> }.into_any(),
-                    false => view! { <DemoBanner />{workspace()} }.into_any(),
+                    false => view! { <DemoBanner />{fetched_workspace()} }.into_any(),
                 })
             }}
         </main>
