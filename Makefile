@@ -84,15 +84,21 @@ setup-web:
 	@[ -x /usr/bin/chromium ] || ($(SUDO) apt-get update && $(SUDO) apt-get install -y chromium chromium-driver)
 
 ## Lints the Leptos components too (they only build for wasm with the `web` feature, so the
-## native `lint` does not see them), once as the standalone app and once with the connected
-## app's screens (feature `connect`).
+## native `lint` does not see them), once as the standalone app (split into chunks, feature
+## `split`, as tools/split-web builds it) and once with the connected app's screens (feature
+## `connect`).
 lint-web: setup-web
-	$(CARGO) clippy --release --target wasm32-unknown-unknown --features web --lib --bin qudra-web --bin qudra-solver -- -D warnings
+	$(CARGO) clippy --release --target wasm32-unknown-unknown --features web,split --lib --bin qudra-web --bin qudra-solver -- -D warnings
 	$(CARGO) clippy --release --target wasm32-unknown-unknown --features web,connect --lib --bin qudra-connected -- -D warnings
 
-## Builds the browser app into dist/ (release: wasm-opt, the small wasm-release profile).
+## Builds the browser app into dist/ (release: wasm-opt, the small wasm-release profile): Trunk
+## builds the styles, the solver's worker, the connected app and index.html; then
+## tools/split-web (a crate of its own, own lock file and target dir) builds the standalone app
+## split into a main wasm and one chunk per workspace, fetched when first shown.
 build-web: setup-web
 	PATH="$(WEB_PATH)" trunk build --release
+	$(CARGO) build --manifest-path tools/split-web/Cargo.toml --target-dir tools/split-web/target
+	PATH="$(WEB_PATH)" tools/split-web/target/debug/qudra-split-web dist
 
 ## Builds the app and serves dist/ on http://localhost:8080 (PORT=…) with the demo data and the
 ## same Content-Security-Policy header the tests use. `trunk serve` also works while developing.

@@ -124,6 +124,11 @@ pub enum Msg {
     AppTagline,
     /// The skip link, the page's first focusable element.
     SkipToMain,
+    /// A workspace whose code is still being fetched (`role="status"`).
+    ScreenLoading,
+    /// A workspace whose code could not be fetched (`role="alert"`), and its retry button.
+    ScreenLoadFailed,
+    ScreenRetry,
     Workspace,
     RoleFocal,
     RoleCentre,
