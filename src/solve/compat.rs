@@ -193,6 +193,22 @@ impl<'a> Index<'a> {
             same_block: Vec::new(),
         }
     }
+
+    /// The same pairs over `scenario`, a copy of this index's scenario with some numbers
+    /// changed (its courses, sessions, needs and states in the same order).
+    pub fn over<'b>(&self, scenario: &'b Scenario) -> Index<'b> {
+        let course_pos: HashMap<&str, usize> =
+            scenario.courses.iter().enumerate().map(|(i, course)| (course.id.as_str(), i)).collect();
+        Index {
+            scenario,
+            course_of: self.course_of.iter().map(|course| &scenario.courses[course_pos[course.id.as_str()]]).collect(),
+            state_of: self.state_of.clone(),
+            pairs: self.pairs.clone(),
+            by_need: self.by_need.clone(),
+            by_session: self.by_session.clone(),
+            same_block: Vec::new(),
+        }
+    }
 }
 
 /// Splits the pairs into independent blocks: two pairs share a block when they share a

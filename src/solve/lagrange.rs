@@ -22,6 +22,7 @@ use super::engine::{self, EngineSolution, Parts};
 use super::model::{self, Family};
 use super::objective::{self, meets};
 use super::{flow, heuristic, knapsack, parallel};
+use crate::model::Scenario;
 
 /// What pricing found: the best plan (seats per pair of the block), its objective, and the
 /// smallest bound.
@@ -80,13 +81,24 @@ pub fn solve(index: &Index, families: &[Family], deadline: Deadline) -> Option<P
     let mut best_lambda = lambda.clone();
     let mut round_seconds = 0.0f64;
     let mut last_priced: Option<Vec<i64>> = None;
-    // The pieces as blocks of their own, and whether each is a flow: the same every round.
-    let restricted: Vec<(&Vec<usize>, Index, bool)> = pieces
+    // The block without its sessions' minimums: a relaxation (every plan of the block is
+    // one of its plans) whose pieces are flows, so every session's seat has a price, and
+    // whose states are apart for the by-state bound.
+    let unlimited = (!by_state_applies(index)).then(|| without_minimums(index.scenario));
+    let relaxed = unlimited.as_ref().map(|scenario| index.over(scenario));
+    // The pieces as blocks of their own, whether each is a flow, and a piece that is not as
+    // a flow without its minimums: the same every round.
+    let restricted: Vec<Piece> = pieces
         .iter()
         .map(|piece| {
             let block = index.restrict(piece);
             let is_flow = flow::applies(&block, &unbudgeted);
-            (piece, block, is_flow)
+            let relaxed = relaxed
+                .as_ref()
+                .filter(|_| !is_flow)
+                .map(|relaxed| relaxed.restrict(piece))
+                .filter(|relaxed| flow::applies(relaxed, &unbudgeted));
+            Piece { pairs: piece, block, is_flow, relaxed }
         })
         .collect();
     for _ in 0..ROUNDS {
@@ -97,25 +109,25 @@ pub fn solve(index: &Index, families: &[Family], deadline: Deadline) -> Option<P
         }
         let left = deadline.left();
         let price: Vec<f64> = (0..index.pairs.len()).map(|p| payer[p].map_or(0.0, |k| lambda[k] * cost(p))).collect();
-        let solved =
-            parallel::map(restricted.iter().collect(), |(piece, block, is_flow): &(&Vec<usize>, Index, bool)| {
-                let piece_price: Vec<f64> = piece.iter().map(|&p| price[p]).collect();
-                if *is_flow {
-                    // A flow the deadline stopped is a plan, but its value bounds nothing.
-                    let (flow, seat_prices) = flow::solve_with_prices(block, &piece_price, deadline);
-                    let solved = EngineSolution {
-                        seats: flow.seats,
-                        proven: flow.complete,
-                        value: flow.value,
-                        best_bound: None,
-                    };
-                    Some((solved, seat_prices))
-                } else {
-                    let parts = Parts::priced(block, &unbudgeted, &piece_price);
-                    let solved = engine::microlp::solve(parts, left, None, 0.0).ok()?;
-                    Some((solved, Vec::new()))
-                }
-            });
+        let solved = parallel::map(restricted.iter().collect(), |piece: &Piece| {
+            let piece_price: Vec<f64> = piece.pairs.iter().map(|&p| price[p]).collect();
+            if piece.is_flow {
+                // A flow the deadline stopped is a plan, but its value bounds nothing.
+                let (flow, seat_prices) = flow::solve_with_prices(&piece.block, &piece_price, deadline);
+                let solved =
+                    EngineSolution { seats: flow.seats, proven: flow.complete, value: flow.value, best_bound: None };
+                Some((solved, seat_prices))
+            } else {
+                let parts = Parts::priced(&piece.block, &unbudgeted, &piece_price);
+                let solved = engine::microlp::solve(parts, left, None, 0.0).ok()?;
+                // Its seats priced by the piece without its minimums, for the by-state bound.
+                let seat_prices = piece
+                    .relaxed
+                    .as_ref()
+                    .map_or_else(Vec::new, |relaxed| flow::solve_with_prices(relaxed, &piece_price, deadline).1);
+                Some((solved, seat_prices))
+            }
+        });
         round_seconds = round_seconds.max(stopwatch.seconds() - elapsed);
         // A small block out of time without a plan: the round is lost, the best so far stands.
         if solved.iter().any(Option::is_none) {
@@ -196,7 +208,7 @@ pub fn solve(index: &Index, families: &[Family], deadline: Deadline) -> Option<P
     let seats = completed(index, &pieces, &unbudgeted, &payer, seats, deadline);
     let objective = objective::of_seats(index, &seats);
     if !meets(bound, objective) && !deadline.passed() {
-        if let Some(by_state) = by_state_bound(index, families, &seat_prices, deadline) {
+        if let Some(by_state) = by_state_bound(relaxed.as_ref().unwrap_or(index), families, &seat_prices, deadline) {
             bound = bound.min(by_state);
         }
     }
@@ -209,6 +221,25 @@ pub fn solve(index: &Index, families: &[Family], deadline: Deadline) -> Option<P
     Some(Priced { seats, objective, bound: bound.max(objective), prices: best_lambda })
 }
 
+/// A piece of a budget-linked block, as [`solve`] prices it.
+struct Piece<'p, 'a> {
+    /// Its pairs, by the block's index.
+    pairs: &'p [usize],
+    block: Index<'a>,
+    is_flow: bool,
+    /// When it is no flow: the piece without its sessions' minimums, if that is a flow.
+    relaxed: Option<Index<'a>>,
+}
+
+/// The scenario with no session's minimum: every plan of the scenario is one of its plans.
+fn without_minimums(scenario: &Scenario) -> Scenario {
+    let mut relaxed = scenario.clone();
+    for session in &mut relaxed.sessions {
+        session.min_participants = 0;
+    }
+    relaxed
+}
+
 /// A second bound, from the other side: the sessions' seats priced (at `seat_prices`, the
 /// duals of the round with the best bound) instead of shared, so that each state plans
 /// alone, in whole seats and within its own budget. For any prices `>= 0`, the states' best
@@ -217,7 +248,7 @@ pub fn solve(index: &Index, families: &[Family], deadline: Deadline) -> Option<P
 /// seat its budget's last coins buy in the relaxation). On the large budgeted benchmark this
 /// closes most of the relaxation's gap. A budgeted state is solved exactly by the dynamic
 /// programme of `knapsack.rs`. `None` when a session has a minimum (its `y` ties states
-/// together), or out of time.
+/// together: [`solve`] gives it the block without minimums, a relaxation), or out of time.
 fn by_state_bound(index: &Index, families: &[Family], seat_prices: &[f64], deadline: Deadline) -> Option<f64> {
     if !by_state_applies(index) || deadline.passed() {
         return None;

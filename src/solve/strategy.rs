@@ -156,9 +156,13 @@ pub(super) fn run(
     let hints = start.as_ref().map(|start| hints(index, &parts.vars, start));
     let solved = match engine {
         // microlp looks at the clock between pivots, which take long on a large block.
-        Engine::Microlp => {
-            engine::microlp::solve(parts, deadline.left().map(|left| left * ENGINE_SHARE), hints, options.gap)
-        }
+        Engine::Microlp => engine::microlp::solve_below(
+            parts,
+            deadline.left().map(|left| left * ENGINE_SHARE),
+            hints,
+            options.gap,
+            priced_bound,
+        ),
         #[cfg(feature = "highs")]
         Engine::Highs => engine::highs::solve(parts, deadline.left(), options.gap),
     };

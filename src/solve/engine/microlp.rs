@@ -3,11 +3,16 @@
 //! node limit, which bounds branch-and-bound's memory, the warm start and the relative gap.
 
 use std::collections::HashMap;
+use std::time::Duration;
 
 use good_lp::solvers::microlp::microlp;
 use good_lp::{ResolutionError, Solution, SolverModel, Variable, WithTimeLimit};
 
+use ::microlp::{ResumeOptions, SolveOutcome, TerminationReason};
+
 use super::{EngineSolution, Parts};
+use crate::solve::deadline::Stopwatch;
+use crate::solve::objective::meets;
 use crate::solve::parallel;
 
 /// Bytes the branch-and-bound trees of all workers together may hold. microlp keeps each
@@ -23,6 +28,10 @@ pub(in crate::solve) fn node_limit(variables: usize, constraints: usize) -> u64 
     ((TREE_BYTES / parallel::workers() as f64 / per_node) as u64).max(100)
 }
 
+/// Nodes of the first round of a search that a bound from elsewhere may end; each round
+/// after it is given as many nodes as all before it.
+const FIRST_ROUND: u64 = 32;
+
 /// Solves the integer program within `time_limit` seconds, from the `hints` if given,
 /// stopping at the relative `gap`.
 pub(in crate::solve) fn solve(
@@ -31,6 +40,21 @@ pub(in crate::solve) fn solve(
     hints: Option<Vec<(Variable, f64)>>,
     gap: f64,
 ) -> Result<EngineSolution, ResolutionError> {
+    solve_below(parts, time_limit, hints, gap, f64::INFINITY)
+}
+
+/// As [`solve`], knowing from elsewhere that no plan is worth more than `bound`: the search
+/// goes in rounds of nodes, and stops, proven, at the end of the round in which its best
+/// plan meets that bound (its own bound may be far from proving it: microlp's comes from
+/// the linear relaxation only).
+pub(in crate::solve) fn solve_below(
+    parts: Parts,
+    time_limit: Option<f64>,
+    hints: Option<Vec<(Variable, f64)>>,
+    gap: f64,
+    bound: f64,
+) -> Result<EngineSolution, ResolutionError> {
+    let stopwatch = Stopwatch::start();
     let Parts { problem, vars, objective, constraints } = parts;
     let rows = constraints.len();
     let mut solver = problem.maximise(objective).using(microlp);
@@ -45,13 +69,31 @@ pub(in crate::solve) fn solve(
     let mut scratch = ::microlp::Problem::new(::microlp::OptimizationDirection::Maximize);
     let handles: Vec<::microlp::Variable> = declared.iter().map(|_| scratch.add_var(0.0, (0.0, 0.0))).collect();
     let mut options = ::microlp::SolveOptions::default();
-    options.time_limit = time_limit.map(std::time::Duration::from_secs_f64);
-    options.node_limit = Some(node_limit(declared.len(), rows));
+    let most_nodes = node_limit(declared.len(), rows);
+    let mut given = if bound.is_finite() { most_nodes.min(FIRST_ROUND) } else { most_nodes };
+    options.time_limit = time_limit.map(Duration::from_secs_f64);
+    options.node_limit = Some(given);
     options.mip_gap = gap;
     options.warm_start = hints.map(|hints| {
         hints.into_iter().filter_map(|(var, value)| Some((handles[*position.get(&var)?], value))).collect()
     });
-    let outcome = solver.as_inner().solve_with(options).map_err(ResolutionError::from)?;
+    let mut outcome = solver.as_inner().solve_with(options).map_err(ResolutionError::from)?;
+    let met = |outcome: &SolveOutcome| outcome.solution().is_some_and(|plan| meets(bound, plan.objective()));
+    while outcome.termination_reason() == TerminationReason::NodeLimit && given < most_nodes && !met(&outcome) {
+        let left = time_limit.map(|limit| Duration::from_secs_f64((limit - stopwatch.seconds()).max(0.001)));
+        let round = given.min(most_nodes - given);
+        given += round;
+        let mut options = ResumeOptions::default();
+        options.time_limit = left;
+        options.node_limit = Some(round);
+        options.mip_gap = (gap > 0.0).then_some(gap);
+        outcome = outcome.resume_with(options).map_err(ResolutionError::from)?;
+    }
+    if met(&outcome) {
+        let solution = outcome.into_solution().map_err(|_| ResolutionError::Other("no plan"))?;
+        let seats = (0..vars.x.len()).map(|p| solution.var_value(handles[p]).round() as i64).collect();
+        return Ok(EngineSolution { seats, proven: true, value: solution.objective(), best_bound: Some(bound) });
+    }
     let solution = outcome
         .into_solution()
         .map_err(|_| ResolutionError::Other("time or node limit reached before finding a feasible solution"))?;
