@@ -206,6 +206,39 @@ fn parse(args: Vec<std::ffi::OsString>) -> Result<Option<Choice>, String> {
     Ok(Some(choice))
 }
 
+/// The same choice by HiGHS over every candidate at once (`best_choice_by_highs`), and
+/// `recommend`'s gain as a share of HiGHS's: SPEC §7's target is at least 98 %.
+fn against_highs(
+    scenario: &qudra::model::Scenario,
+    k: usize,
+    rec: &qudra::solve::Recommendation,
+    seconds: f64,
+    out: &mut impl Write,
+) -> io::Result<()> {
+    #[cfg(feature = "highs")]
+    {
+        let started = Instant::now();
+        match qudra::solve::best_choice_by_highs(scenario, k, Some(seconds)) {
+            Ok(highs) => writeln!(
+                out,
+                "{:<18} HiGHS over all candidates: {} in {:.0} ms, objective {:.3} (bound {:.3}); recommend's gain is {:.2} % of HiGHS's",
+                "",
+                if highs.proven { "optimal" } else { "time_limit" },
+                started.elapsed().as_secs_f64() * 1e3,
+                highs.objective,
+                highs.bound,
+                100.0 * (rec.objective - rec.base_objective) / (highs.objective - rec.base_objective).max(1e-9)
+            ),
+            Err(err) => writeln!(out, "{:<18} HiGHS over all candidates: {err}", ""),
+        }
+    }
+    #[cfg(not(feature = "highs"))]
+    {
+        let _ = (scenario, k, rec, seconds, out);
+        Ok(())
+    }
+}
+
 /// Times `recommend` with `k` sessions on the demo and on each chosen synthetic scenario
 /// (the search's time limit is 60 s, as `qudra recommend`'s); true when one failed.
 fn run_recommend(choice: &Choice, k: usize, out: &mut impl Write) -> io::Result<bool> {
@@ -234,7 +267,8 @@ fn run_recommend(choice: &Choice, k: usize, out: &mut impl Write) -> io::Result<
         let candidates = qudra::solve::candidates(&scenario).map_or(0, |all| all.len());
         let started = Instant::now();
         match qudra::solve::recommend(&scenario, k, &options) {
-            Ok(rec) => writeln!(
+            Ok(rec) => {
+                writeln!(
                 out,
                 "{:<18} {:>10} {:>10.0} {:<10} {:>12.3} {:>12.3} {:>12.3} {:>8.2} {:>8.0} {:>9.0} {:>8.0} {:>9.0} {:>6}",
                 name,
@@ -251,7 +285,11 @@ fn run_recommend(choice: &Choice, k: usize, out: &mut impl Write) -> io::Result<
                 rec.timings.order_ms,
                 rec.timings.prefix_ms,
                 rec.timings.region_solves
-            )?,
+                )?;
+                if choice.engines.iter().any(|engine| engine.name() == "highs") {
+                    against_highs(&scenario, k, &rec, choice.time_limit.max(60.0), out)?;
+                }
+            }
             Err(err) => {
                 cli::say(&format!("{name}: {err}"));
                 failed = true;

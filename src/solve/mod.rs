@@ -40,6 +40,8 @@ pub use explain::{explain, explain_all, pair_fact, Candidate, Explanation, Fact,
 pub use parallel::workers;
 pub use plan::{Allocation, Plan, Reason, SessionFill, Stats, Status, Unmet, PLAN_FORMAT};
 pub use precheck::{ClashKind, PinProblem};
+#[cfg(feature = "highs")]
+pub use recommend::{best_choice_by_highs, HighsChoice};
 pub use recommend::{
     candidates, recommend, Proposal, RecommendError, Recommendation, Timings, DEFAULT_SESSIONS, MAX_SESSIONS,
     RECOMMENDATION_FORMAT,

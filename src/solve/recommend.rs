@@ -948,3 +948,43 @@ fn difference(before: &Plan, after: &Plan) -> (i64, Vec<(NeedId, i64)>) {
 fn round6(value: f64) -> f64 {
     super::objective::round6(value)
 }
+
+/// What HiGHS makes of SPEC §7's choice as one integer program over every candidate at
+/// once (feature `highs`): the reference the target compares `recommend` with
+/// (`bench --recommend K` prints both). Each candidate is added as a session with a minimum
+/// of at least one trainee, so that its `y` says whether it runs, and at most `k` run.
+#[cfg(feature = "highs")]
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct HighsChoice {
+    /// The best objective HiGHS found with at most `k` candidates added.
+    pub objective: f64,
+    /// Its proven bound on any such choice.
+    pub bound: f64,
+    pub proven: bool,
+}
+
+/// See [`HighsChoice`]; `time_limit` in seconds.
+#[cfg(feature = "highs")]
+pub fn best_choice_by_highs(
+    scenario: &Scenario,
+    k: usize,
+    time_limit: Option<f64>,
+) -> Result<HighsChoice, RecommendError> {
+    use good_lp::{constraint, Expression};
+
+    use super::engine::{self, Parts};
+
+    let mut all = scenario.clone();
+    let first = all.sessions.len();
+    all.sessions.extend(candidates(scenario)?.into_iter().map(|mut candidate| {
+        candidate.min_participants = candidate.min_participants.max(1);
+        candidate
+    }));
+    let index = Index::new(&all);
+    let mut parts = Parts::build(&index, &Family::ALL, true);
+    let running: Expression = (first..all.sessions.len()).filter_map(|s| parts.vars.y.get(&s).copied()).sum();
+    parts.constraints.push(constraint!(running <= k as f64));
+    let solved = engine::highs::solve(parts, time_limit, 0.0).map_err(|err| SolveError::Solver(err.to_string()))?;
+    let bound = if solved.proven { solved.value } else { solved.best_bound.unwrap_or(f64::INFINITY) };
+    Ok(HighsChoice { objective: solved.value, bound, proven: solved.proven })
+}
