@@ -59,11 +59,18 @@ impl Watch {
 /// True when the block is a pure network for these constraint families: the families keep
 /// demand, capacity, state caps and equity, and no budget, minimum or pin shapes the block.
 pub fn applies(index: &Index, families: &[Family]) -> bool {
+    applies_but_for_minimums(index, families)
+        && index.pairs.iter().all(|pair| index.session(pair.session).min_participants == 0)
+}
+
+/// As [`applies`], but for the sessions' minimums: the flow of such a block leaves them out
+/// (it never reads them), so it is the block without its minimums, a relaxation.
+pub fn applies_but_for_minimums(index: &Index, families: &[Family]) -> bool {
     let has = |family: Family| families.contains(&family);
     let budget_binds = has(Family::Budget) && index.spends_budget();
     [Family::Demand, Family::Capacity, Family::StateCap, Family::Equity].into_iter().all(has)
         && !budget_binds
-        && index.pairs.iter().all(|pair| pair.pin.is_none() && index.session(pair.session).min_participants == 0)
+        && index.pairs.iter().all(|pair| pair.pin.is_none())
 }
 
 /// A pure block's flow: seats per pair, their value in the priced objective, and whether

@@ -77,6 +77,14 @@ fn is_hard(index: &Index) -> bool {
     index.pairs.iter().any(|pair| index.session(pair.session).min_participants > 0) || index.spends_budget()
 }
 
+/// True when every session of the block with a minimum is empty or at its minimum in `seats`.
+fn keeps_minimums(index: &Index, seats: &[i64]) -> bool {
+    index.by_session.iter().enumerate().all(|(s, pairs)| {
+        let taken: i64 = pairs.iter().map(|&p| seats[p]).sum();
+        taken == 0 || taken >= index.session(s).min_participants
+    })
+}
+
 /// Solves the block's linear relaxation (within half the time left, if limited) and repairs
 /// it into a feasible integer start (seats per pair); without the relaxation, the greedy
 /// fill alone.
@@ -111,6 +119,25 @@ pub(super) fn run(
         let bound = if flow.complete { achieved } else { full_service(index).max(achieved) };
         return Ok(BlockOutcome { allocations, proven: flow.complete, bound });
     }
+    // A block whose minimums are its only side constraints: its flow without them bounds it,
+    // and is its optimum when it keeps them anyway (each session empty or at its minimum).
+    let mut relaxed_bound = f64::INFINITY;
+    let mut relaxed_seats = None;
+    if matches!(engine, Engine::Microlp) && flow::applies_but_for_minimums(index, families) {
+        let flow = flow::solve(index, &vec![0.0; index.pairs.len()], deadline);
+        if flow.complete && keeps_minimums(index, &flow.seats) {
+            let achieved = objective::of_seats(index, &flow.seats);
+            return Ok(BlockOutcome {
+                allocations: allocations_of(index, |p| flow.seats[p]),
+                proven: true,
+                bound: achieved,
+            });
+        }
+        if flow.complete {
+            relaxed_bound = flow.value;
+        }
+        relaxed_seats = Some(flow.seats);
+    }
     let branching = index.pairs.len() <= LARGEST_FOR_BRANCHING;
     let priced = match engine {
         Engine::Microlp if lagrange::applies(index, families) => {
@@ -133,10 +160,15 @@ pub(super) fn run(
     }
     let start = match (engine, &priced) {
         (Engine::Microlp, Some(priced)) => Some(priced.seats.clone()),
-        (Engine::Microlp, None) if is_hard(index) => warm_start(index, families, deadline),
+        // The flow without minimums, repaired (a session below its minimum emptied, the
+        // rest filled greedily), starts as well as the linear relaxation, without solving it.
+        (Engine::Microlp, None) if is_hard(index) => match &relaxed_seats {
+            Some(seats) => heuristic::repair(index, Some(&seats.iter().map(|&x| x as f64).collect::<Vec<f64>>())),
+            None => warm_start(index, families, deadline),
+        },
         _ => None,
     };
-    let priced_bound = priced.as_ref().map_or(f64::INFINITY, |priced| priced.bound);
+    let priced_bound = priced.as_ref().map_or(relaxed_bound, |priced| priced.bound);
     // Out of time before the engine ran: the start is the plan.
     let out_of_time = |start: &Option<Vec<i64>>| match start {
         Some(start) => Ok(BlockOutcome {
