@@ -62,7 +62,7 @@ where
     let t = move |m: Msg| move || lang.get().t(m);
     let failed = move |_| {
         view! {
-            <div class="load-failed" id="workspace-failed" role="alert">
+            <div class="load-failed notice warning" id="workspace-failed" role="alert">
                 <p>{t(Msg::ScreenLoadFailed)}</p>
                 <button type="button" id="workspace-retry" on:click=move |_| attempt.update(|n| *n += 1)>
                     {t(Msg::ScreenRetry)}
