@@ -89,18 +89,15 @@ pub(in crate::solve) fn solve_below(
         options.mip_gap = (gap > 0.0).then_some(gap);
         outcome = outcome.resume_with(options).map_err(ResolutionError::from)?;
     }
-    if met(&outcome) {
-        let solution = outcome.into_solution().map_err(|_| ResolutionError::Other("no plan"))?;
-        let seats = (0..vars.x.len()).map(|p| solution.var_value(handles[p]).round() as i64).collect();
-        return Ok(EngineSolution { seats, proven: true, value: solution.objective(), best_bound: Some(bound) });
-    }
+    // A plan that meets the bound from elsewhere is proven by it.
+    let met_bound = met(&outcome);
     let solution = outcome
         .into_solution()
         .map_err(|_| ResolutionError::Other("time or node limit reached before finding a feasible solution"))?;
-    let proven = matches!(solution.status(), ::microlp::SolutionStatus::Optimal);
+    let proven = met_bound || matches!(solution.status(), ::microlp::SolutionStatus::Optimal);
     let seats = (0..vars.x.len()).map(|p| solution.var_value(handles[p]).round() as i64).collect();
     let value = solution.objective();
-    let best_bound = solution.stats().best_bound;
+    let best_bound = if met_bound { Some(bound) } else { solution.stats().best_bound };
     Ok(EngineSolution { seats, proven, value, best_bound })
 }
 
