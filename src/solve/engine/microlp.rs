@@ -32,6 +32,46 @@ pub(in crate::solve) fn node_limit(variables: usize, constraints: usize) -> u64 
 /// after it is given as many nodes as all before it.
 const FIRST_ROUND: u64 = 32;
 
+/// A search that a bound from elsewhere may end is stopped as hopeless once it has had at
+/// least [`LEAST_BEFORE_GIVING_UP`] nodes, and [`STALLED_ROUNDS`] times as many as when its
+/// plan last improved, if its last round neither found a better plan nor moved its own bound
+/// enough to prove the plan within the nodes left ([`Progress::hopeless_after`]). Only a
+/// better plan meets the bound from elsewhere, and only a falling bound of its own proves
+/// the plan otherwise, so the nodes left would only cost time: on the large budgeted
+/// benchmark, 9,400 nodes and 1.2 s natively moved a bound 95 above a plan that never
+/// improved by 0.6. (On the demo with two in-country courses, the plan improves after 512
+/// and 4,096 nodes and then meets the bound: three rounds without a better plan are not
+/// yet hopeless.)
+const LEAST_BEFORE_GIVING_UP: u64 = 512;
+const STALLED_ROUNDS: u64 = 8;
+
+/// Where a search stands after a round: its best plan's value and its own bound.
+struct Progress {
+    plan: f64,
+    own_bound: f64,
+}
+
+impl Progress {
+    fn of(outcome: &SolveOutcome) -> Progress {
+        let plan = outcome.solution().map_or(f64::NEG_INFINITY, |plan| plan.objective());
+        Progress { plan, own_bound: outcome.stats().best_bound.unwrap_or(f64::INFINITY) }
+    }
+
+    /// True when this plan is better than the one `before`.
+    fn better_than(&self, before: &Progress) -> bool {
+        !meets(self.plan, before.plan)
+    }
+
+    /// True when a round of `round` nodes found no better plan, and its own bound fell so
+    /// little that the `left` nodes still allowed would not bring it down to the plan even
+    /// falling twice as fast.
+    fn hopeless_after(&self, before: &Progress, round: u64, left: u64) -> bool {
+        let fell = (before.own_bound - self.own_bound).max(0.0);
+        let reachable = 2.0 * fell * left as f64 / round.max(1) as f64;
+        !self.better_than(before) && self.own_bound - self.plan > reachable
+    }
+}
+
 /// Solves the integer program within `time_limit` seconds, from the `hints` if given,
 /// stopping at the relative `gap`.
 pub(in crate::solve) fn solve(
@@ -79,6 +119,9 @@ pub(in crate::solve) fn solve_below(
     });
     let mut outcome = solver.as_inner().solve_with(options).map_err(ResolutionError::from)?;
     let met = |outcome: &SolveOutcome| outcome.solution().is_some_and(|plan| meets(bound, plan.objective()));
+    let mut before = Progress::of(&outcome);
+    // Nodes given when the plan last improved (the first round's plan counts as one).
+    let mut improved_at = given;
     while outcome.termination_reason() == TerminationReason::NodeLimit && given < most_nodes && !met(&outcome) {
         let left = time_limit.map(|limit| Duration::from_secs_f64((limit - stopwatch.seconds()).max(0.001)));
         let round = given.min(most_nodes - given);
@@ -88,6 +131,15 @@ pub(in crate::solve) fn solve_below(
         options.node_limit = Some(round);
         options.mip_gap = (gap > 0.0).then_some(gap);
         outcome = outcome.resume_with(options).map_err(ResolutionError::from)?;
+        let after = Progress::of(&outcome);
+        if after.better_than(&before) {
+            improved_at = given;
+        }
+        let stalled = given >= LEAST_BEFORE_GIVING_UP.max(STALLED_ROUNDS * improved_at);
+        if stalled && after.hopeless_after(&before, round, most_nodes - given) {
+            break;
+        }
+        before = after;
     }
     // A plan that meets the bound from elsewhere is proven by it.
     let met_bound = met(&outcome);
