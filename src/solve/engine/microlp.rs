@@ -72,6 +72,31 @@ impl Progress {
     }
 }
 
+/// A search in rounds, as far as giving up goes: where it stood after the last round, and
+/// the nodes given when its plan last improved (the first round's plan counts as one).
+struct Rounds {
+    last: Progress,
+    improved_at: u64,
+}
+
+impl Rounds {
+    fn after_first(first: Progress, given: u64) -> Rounds {
+        Rounds { last: first, improved_at: given }
+    }
+
+    /// Takes in the round that brought the nodes given to `given` (`round` of them, `left`
+    /// still allowed after it); true when the search should stop as hopeless.
+    fn give_up_after(&mut self, now: Progress, given: u64, round: u64, left: u64) -> bool {
+        if now.better_than(&self.last) {
+            self.improved_at = given;
+        }
+        let stalled = given >= LEAST_BEFORE_GIVING_UP.max(STALLED_ROUNDS * self.improved_at);
+        let give_up = stalled && now.hopeless_after(&self.last, round, left);
+        self.last = now;
+        give_up
+    }
+}
+
 /// Solves the integer program within `time_limit` seconds, from the `hints` if given,
 /// stopping at the relative `gap`.
 pub(in crate::solve) fn solve(
@@ -119,9 +144,7 @@ pub(in crate::solve) fn solve_below(
     });
     let mut outcome = solver.as_inner().solve_with(options).map_err(ResolutionError::from)?;
     let met = |outcome: &SolveOutcome| outcome.solution().is_some_and(|plan| meets(bound, plan.objective()));
-    let mut before = Progress::of(&outcome);
-    // Nodes given when the plan last improved (the first round's plan counts as one).
-    let mut improved_at = given;
+    let mut rounds = Rounds::after_first(Progress::of(&outcome), given);
     while outcome.termination_reason() == TerminationReason::NodeLimit && given < most_nodes && !met(&outcome) {
         let left = time_limit.map(|limit| Duration::from_secs_f64((limit - stopwatch.seconds()).max(0.001)));
         let round = given.min(most_nodes - given);
@@ -131,15 +154,9 @@ pub(in crate::solve) fn solve_below(
         options.node_limit = Some(round);
         options.mip_gap = (gap > 0.0).then_some(gap);
         outcome = outcome.resume_with(options).map_err(ResolutionError::from)?;
-        let after = Progress::of(&outcome);
-        if after.better_than(&before) {
-            improved_at = given;
-        }
-        let stalled = given >= LEAST_BEFORE_GIVING_UP.max(STALLED_ROUNDS * improved_at);
-        if stalled && after.hopeless_after(&before, round, most_nodes - given) {
+        if rounds.give_up_after(Progress::of(&outcome), given, round, most_nodes - given) {
             break;
         }
-        before = after;
     }
     // A plan that meets the bound from elsewhere is proven by it.
     let met_bound = met(&outcome);
@@ -165,4 +182,63 @@ pub(in crate::solve) fn relaxation(parts: Parts, time_limit: Option<f64>) -> Opt
         lp.add_constraint(constraint);
     }
     lp.solve().ok().map(|solution| vars.x.iter().map(|&x| solution.value(x)).collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Progress, Rounds, FIRST_ROUND};
+
+    /// Feeds a search's rounds (plan and own bound after each, the first round first) with
+    /// `most` nodes allowed; the nodes given when it gives up, if it does.
+    fn gives_up_at(trajectory: &[(f64, f64)], most: u64) -> Option<u64> {
+        let progress = |&(plan, own_bound): &(f64, f64)| Progress { plan, own_bound };
+        let mut given = FIRST_ROUND;
+        let mut rounds = Rounds::after_first(progress(&trajectory[0]), given);
+        for now in &trajectory[1..] {
+            let round = given.min(most - given);
+            given += round;
+            if rounds.give_up_after(progress(now), given, round, most - given) {
+                return Some(given);
+            }
+        }
+        None
+    }
+
+    #[test]
+    fn a_search_whose_plan_never_improves_and_whose_bound_stands_still_gives_up() {
+        // The large budgeted benchmark's block (seed 2027): the priced plan, never improved,
+        // and microlp's own bound 95 above it, falling by less than 2 in 9,887 nodes.
+        let plan = 51462.4;
+        let bounds = [51560.3, 51560.05, 51559.26, 51558.16, 51558.15, 51558.07, 51557.66, 51557.25, 51557.06];
+        let trajectory: Vec<(f64, f64)> = bounds.iter().map(|&bound| (plan, bound)).collect();
+        assert_eq!(gives_up_at(&trajectory, 9_887), Some(512));
+    }
+
+    #[test]
+    fn a_search_whose_plan_improved_lately_goes_on() {
+        // The demo with two in-country courses (its budget block): better plans after 512
+        // and 4,096 nodes, the last meeting the bound from elsewhere (5839.955).
+        let trajectory = [
+            (5834.145, 5846.17),
+            (5834.145, 5846.17),
+            (5834.145, 5846.17),
+            (5834.145, 5846.17),
+            (5836.145, 5846.17),
+            (5836.145, 5845.975),
+            (5836.145, 5845.975),
+            (5839.955, 5845.89),
+        ];
+        assert_eq!(gives_up_at(&trajectory, 40_000), None);
+        // Without those better plans, the same bounds are hopeless from 512 nodes on.
+        let stuck: Vec<(f64, f64)> = trajectory.iter().map(|&(_, bound)| (5834.145, bound)).collect();
+        assert_eq!(gives_up_at(&stuck, 40_000), Some(512));
+    }
+
+    #[test]
+    fn a_search_whose_bound_falls_fast_enough_goes_on() {
+        // No better plan, but the own bound halves its distance to the plan every round:
+        // falling twice that fast over the nodes left would prove the plan.
+        let trajectory: Vec<(f64, f64)> = (0..10).map(|round| (100.0, 100.0 + 64.0 / 2f64.powi(round))).collect();
+        assert_eq!(gives_up_at(&trajectory, 1 << 20), None);
+    }
 }
