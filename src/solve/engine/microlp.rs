@@ -39,9 +39,9 @@ const FIRST_ROUND: u64 = 32;
 /// better plan meets the bound from elsewhere, and only a falling bound of its own proves
 /// the plan otherwise, so the nodes left would only cost time: on the large budgeted
 /// benchmark, the 9,400 nodes after the first 512 (1.2 s natively) moved a bound 96 above a
-/// plan that never improved by 1.2. (On the demo with two in-country courses, the plan improves after 512
-/// and 4,096 nodes and then meets the bound: three rounds without a better plan are not
-/// yet hopeless.)
+/// plan that never improved by 1.2. (On the demo with two in-country courses, the plan
+/// improves after 512 and 4,096 nodes and then meets the bound: three rounds without a
+/// better plan are not yet hopeless.)
 const LEAST_BEFORE_GIVING_UP: u64 = 512;
 const STALLED_ROUNDS: u64 = 8;
 
@@ -207,7 +207,7 @@ mod tests {
     #[test]
     fn a_search_whose_plan_never_improves_and_whose_bound_stands_still_gives_up() {
         // The large budgeted benchmark's block (seed 2027): the priced plan, never improved,
-        // and microlp's own bound 95 above it, falling by less than 2 in 9,887 nodes.
+        // and microlp's own bound about 98 above it, falling by about 3 in 9,887 nodes.
         let plan = 51462.4;
         let bounds = [51560.3, 51560.05, 51559.26, 51558.16, 51558.15, 51558.07, 51557.66, 51557.25, 51557.06];
         let trajectory: Vec<(f64, f64)> = bounds.iter().map(|&bound| (plan, bound)).collect();
