@@ -33,8 +33,8 @@ const PRICING_SHARE: f64 = 0.4;
 
 /// Share of a block's time that pricing and the by-state bound take when no branch-and-bound
 /// follows (a block above [`LARGEST_FOR_BRANCHING`]): most of it, leaving the rest for the
-/// plan's explanations (global budgeted benchmark, 10 s: 0.6 of it gave a gap of 0.29 %, 0.8
-/// gives 0.26 % in 8.3 s; 0.9 gives nothing more, as no further round fits).
+/// plan's explanations (global budgeted benchmark, 10 s: 0.6 of it gave a gap of 0.21 % in
+/// 6.1 s, 0.8 gives 0.18 % in 8.1 s; 0.9 gave nothing more than 0.8, no further round fitting).
 const PRICING_SHARE_ALONE: f64 = 0.8;
 
 /// Pairs above which microlp's branch-and-bound is not tried on a budget-linked block: its
