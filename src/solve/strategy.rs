@@ -147,7 +147,6 @@ pub(super) fn run(
     let branching = index.pairs.len() <= LARGEST_FOR_BRANCHING;
     let priced = match engine {
         Engine::Microlp if lagrange::applies(index, families) => {
-            // Without branch-and-bound, the time is pricing's and the by-state bound's.
             let share = if branching { PRICING_SHARE } else { PRICING_SHARE_ALONE };
             lagrange::solve(index, families, deadline.within(deadline.left().map(|left| left * share)))
         }

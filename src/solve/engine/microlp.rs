@@ -32,6 +32,12 @@ pub(in crate::solve) fn node_limit(variables: usize, constraints: usize) -> u64 
 /// after it is given as many nodes as all before it.
 const FIRST_ROUND: u64 = 32;
 
+/// The nodes of the round after `given` nodes, with at most `most` in all: as many as all
+/// before it, or what is left.
+fn next_round(given: u64, most: u64) -> u64 {
+    given.min(most - given)
+}
+
 /// A search that a bound from elsewhere may end is stopped as hopeless once it has had at
 /// least [`LEAST_BEFORE_GIVING_UP`] nodes, and [`STALLED_ROUNDS`] times as many as when its
 /// plan last improved, if its last round neither found a better plan nor moved its own bound
@@ -147,7 +153,7 @@ pub(in crate::solve) fn solve_below(
     let mut rounds = Rounds::after_first(Progress::of(&outcome), given);
     while outcome.termination_reason() == TerminationReason::NodeLimit && given < most_nodes && !met(&outcome) {
         let left = time_limit.map(|limit| Duration::from_secs_f64((limit - stopwatch.seconds()).max(0.001)));
-        let round = given.min(most_nodes - given);
+        let round = next_round(given, most_nodes);
         given += round;
         let mut options = ResumeOptions::default();
         options.time_limit = left;
@@ -186,7 +192,7 @@ pub(in crate::solve) fn relaxation(parts: Parts, time_limit: Option<f64>) -> Opt
 
 #[cfg(test)]
 mod tests {
-    use super::{Progress, Rounds, FIRST_ROUND};
+    use super::{next_round, Progress, Rounds, FIRST_ROUND};
 
     /// Feeds a search's rounds (plan and own bound after each, the first round first) with
     /// `most` nodes allowed; the nodes given when it gives up, if it does.
@@ -195,7 +201,7 @@ mod tests {
         let mut given = FIRST_ROUND;
         let mut rounds = Rounds::after_first(progress(&trajectory[0]), given);
         for now in &trajectory[1..] {
-            let round = given.min(most - given);
+            let round = next_round(given, most);
             given += round;
             if rounds.give_up_after(progress(now), given, round, most - given) {
                 return Some(given);
