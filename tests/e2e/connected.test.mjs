@@ -7,6 +7,7 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { needIds } from './harness.mjs';
 import { sharedWorkspace, signIn as signInAs, signInPage as signInPageOf, typeAndLeave } from './workspace.mjs';
 
 const shared = sharedWorkspace();
@@ -34,7 +35,7 @@ async function focalSavesANeed(lang, login, state, words) {
   assert.equal((await page.textContent('#account-login')).trim(), login);
   assert.equal((await page.textContent('#account-role')).trim(), words.role);
   assert.equal((await page.textContent('#account-state')).trim(), words.state);
-  const ids = await page.locator('table.needs tbody tr').evaluateAll((rows) => rows.map((r) => r.dataset.need));
+  const ids = await needIds(page);
   assert.ok(ids.length > 0, 'the state has needs');
   assert.ok(ids.every((id) => id.startsWith(`${state}-`)), `only ${state}'s needs: ${ids}`);
 

@@ -9,7 +9,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { SHOTS } from './harness.mjs';
+import { SHOTS, needIds, needRowsAre } from './harness.mjs';
 import { expectedRefusal, sharedWorkspace, signedIn } from './workspace.mjs';
 
 const shared = sharedWorkspace();
@@ -20,16 +20,14 @@ function expected(message) {
   return expectedRefusal(message) || (/status of 422/.test(message.text()) && path === '/api/needs');
 }
 
-const rowIds = (page) => page.locator('table.needs tbody tr').evaluateAll((rows) => rows.map((r) => r.dataset.need));
-
 async function serverRefusesAnId(lang, words) {
   const { page, done } = await signedIn(shared, 'focal-qa', 'focal', { lang, allow: expected });
   const stored = (await page.evaluate(() => fetch('/api/scenario').then((r) => r.json()))).needs.length;
-  await page.waitForFunction((n) => document.querySelectorAll('table.needs tbody tr').length === n, stored);
-  const before = await rowIds(page);
+  await needRowsAre(page, stored);
+  const before = await needIds(page);
   await page.click('#add-need');
   await page.waitForFunction((n) => document.querySelectorAll('table.needs tbody tr').length > n, before.length);
-  const added = (await rowIds(page)).find((id) => !before.includes(id));
+  const added = (await needIds(page)).find((id) => !before.includes(id));
   assert.ok(added?.startsWith('QA-'), `a new need of Qatar: ${added}`);
   const state = page.locator(`.row-save:not(.pending)[data-row="needs/${added}"]`);
   await state.waitFor({ timeout: 15_000 });

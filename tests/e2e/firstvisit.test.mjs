@@ -11,7 +11,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT, language, needRowCount, open as openPage, passFirstVisit, saved, startApp, stopApp } from './harness.mjs';
+import { ROOT, language, needIds, needRowCount, needRowsAre, open as openPage, passFirstVisit, saved, startApp, stopApp } from './harness.mjs';
 
 const DEMO = JSON.parse(readFileSync(join(ROOT, 'data', 'demo-2027.json'), 'utf8'));
 const ARABIC = /[\u0621-\u064A]/;
@@ -148,19 +148,18 @@ test('a deleted need is taken back from its toast, at its place, after another e
   const { page, goto, done } = await open();
   await goto();
   await passFirstVisit(page);
-  const ids = () => needRows(page).evaluateAll((rows) => rows.map((r) => r.dataset.need));
-  const before = await ids();
+  const before = await needIds(page);
   assert.ok(before.length >= 2);
   const gone = before[0];
   await needRows(page).first().locator('td.actions button.danger').click();
-  await page.waitForFunction((n) => document.querySelectorAll('table.needs tbody tr').length === n, before.length - 1);
+  await needRowsAre(page, before.length - 1);
   const toast = page.locator('.notice', { has: page.locator('.undo-delete') });
   assert.equal(await text(toast.locator('.text')), `Need \u2068${gone}\u2069 deleted.`);
   // Another edit in between is kept.
   await needRows(page).first().locator('input[data-path$=".note"]').fill('kept');
   await toast.locator('.undo-delete').click();
-  await page.waitForFunction((n) => document.querySelectorAll('table.needs tbody tr').length === n, before.length);
-  assert.deepEqual(await ids(), before);
+  await needRowsAre(page, before.length);
+  assert.deepEqual(await needIds(page), before);
   assert.equal(await needRows(page).nth(1).locator('input[data-path$=".note"]').inputValue(), 'kept');
   assert.equal(await toast.count(), 0, 'the toast goes');
   await done();

@@ -64,12 +64,6 @@ function standaloneProbe(message) {
 }
 
 /**
- * Answers the first visit's question ("who are you?") when the page asks it, as the focal point
- * of the first state (the app's default workspace) unless `role` says otherwise ('centre',
- * 'planner'); waits until a workspace is on screen. A page with something stored already opens
- * its workspace without asking, and then nothing is clicked.
- */
-/**
  * How many rows the needs table shows once its page is whole: the table draws a few rows a frame
  * and says `aria-busy="true"` until the last is drawn.
  */
@@ -78,6 +72,29 @@ export async function needRowCount(page) {
   return page.locator('table.needs tbody tr').count();
 }
 
+/** The needs' ids, row by row, once the table's page is whole (see `needRowCount`). */
+export async function needIds(page) {
+  await page.locator('table.needs[aria-busy="false"]').waitFor();
+  return page.locator('table.needs tbody tr').evaluateAll((rows) => rows.map((r) => r.dataset.need));
+}
+
+/**
+ * Waits until the needs table's page is whole with `n` rows: a count taken while rows are still
+ * being drawn would be a few rows short.
+ */
+export function needRowsAre(page, n) {
+  return page.waitForFunction((n) => {
+    const table = document.querySelector('table.needs');
+    return table?.getAttribute('aria-busy') === 'false' && table.querySelectorAll('tbody tr').length === n;
+  }, n);
+}
+
+/**
+ * Answers the first visit's question ("who are you?") when the page asks it, as the focal point
+ * of the first state (the app's default workspace) unless `role` says otherwise ('centre',
+ * 'planner'); waits until a workspace is on screen. A page with something stored already opens
+ * its workspace without asking, and then nothing is clicked.
+ */
 export async function passFirstVisit(page, role = 'focal') {
   await page.locator('main .workspace, #first-visit').first().waitFor({ timeout: 30_000 });
   if (await page.locator('#first-visit').isVisible()) await page.click(`#first-${role}`);

@@ -12,7 +12,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { SHOTS, launchChromium } from './harness.mjs';
+import { SHOTS, launchChromium, needIds } from './harness.mjs';
 import { expectedRefusal, serverNeeds, signedIn as signIn, startWorkspace, typeAndLeave } from './workspace.mjs';
 
 let workspace;
@@ -52,8 +52,6 @@ const historyOf = (page, id) =>
     id,
   );
 
-const rowIds = (page) => page.locator('table.needs tbody tr').evaluateAll((rows) => rows.map((r) => r.dataset.need));
-
 const timed = async (what, step) => {
   const started = Date.now();
   const result = await step();
@@ -63,7 +61,7 @@ const timed = async (what, step) => {
 
 test('edits made while the server is down wait, are counted, and arrive once when it is back (English)', async () => {
   const { page, done } = await signedIn('focal-qa');
-  const [a, b] = (await rowIds(page)).slice(0, 2);
+  const [a, b] = (await needIds(page)).slice(0, 2);
   const before = await serverNeeds(page);
   const trainees = (id) => before.find((n) => n.id === id).trainees;
   const changed = { [a]: trainees(a) + 13, [b]: trainees(b) + 17 };
@@ -113,7 +111,7 @@ test('edits made while the server is down wait, are counted, and arrive once whe
 
 test('in Arabic, an edit queued before a reload made while the server is down arrives once after it is back', async () => {
   const { page, done } = await signedIn('focal-eg', 'ar');
-  const [id] = await rowIds(page);
+  const [id] = await needIds(page);
   const start = (await serverNeeds(page)).find((n) => n.id === id).trainees;
   const value = start + 9;
   const historyBefore = (await historyOf(page, id)).length;
@@ -145,7 +143,7 @@ test('in Arabic, an edit queued before a reload made while the server is down ar
 
 test('another account on the same browser does not send the queue: it is kept for its owner and named', async () => {
   const { page, context, done } = await signedIn('focal-qa');
-  const [id] = await rowIds(page);
+  const [id] = await needIds(page);
   const start = (await serverNeeds(page)).find((n) => n.id === id).trainees;
   await workspace.down();
   await typeAndLeave(page, 'needs[0].trainees', String(start + 5));
@@ -183,7 +181,7 @@ test('another account on the same browser does not send the queue: it is kept fo
 
 test('a need’s id change the server refuses leaves the original need on the server and the row says why', async () => {
   const { page, done } = await signedIn('focal-qa');
-  const [id] = await rowIds(page);
+  const [id] = await needIds(page);
   const before = await serverNeeds(page);
   await typeAndLeave(page, 'needs[0].id', 'XX-renamed-1');
   const refused = page.locator('.row-save.bad[data-row="needs/XX-renamed-1"]');
@@ -213,7 +211,7 @@ test('a queued edit over a row changed meanwhile meets the conflict rules when t
   const theirs = await signedIn('focal-qa');
   const a = mine.page;
   const b = theirs.page;
-  const [id] = await rowIds(a);
+  const [id] = await needIds(a);
   const start = (await serverNeeds(a)).find((n) => n.id === id).trainees;
   const [queued, other] = [start + 21, start + 27];
 

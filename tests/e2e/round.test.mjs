@@ -13,7 +13,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { SHOTS, open } from './harness.mjs';
+import { SHOTS, needIds, open } from './harness.mjs';
 import { sharedWorkspace, signedIn as signedInAs } from './workspace.mjs';
 
 const shared = sharedWorkspace();
@@ -54,10 +54,6 @@ async function saveField(page, path, value, row) {
   await input.press('Tab');
   await page.locator(`.row-save.ok[data-row="${row}"]`).waitFor({ timeout: 15_000 });
 }
-
-/** A focal point's own needs on screen. */
-const needIds = (page) =>
-  page.locator('table.needs tbody tr').evaluateAll((rows) => rows.map((r) => r.dataset.need));
 
 /** The VEVENTs of an ICS text, each as its unfolded lines; the calendar must be whole. */
 function events(ics) {
