@@ -526,7 +526,9 @@ impl Priced {
         let relaxed = region::without_minimums_or_pins(base);
         let prices = {
             let index = Index::new(&relaxed);
-            lagrange::solve(&index, &Family::ALL, Deadline::after(Some(PRICING_SECONDS))).map(|priced| priced.prices)
+            // Only the prices are wanted: every round that fits.
+            lagrange::solve(&index, &Family::ALL, Deadline::after(Some(PRICING_SECONDS)), 1.0)
+                .map(|priced| priced.prices)
         }
         .unwrap_or_else(|| vec![0.0; relaxed.states.len()]);
         let dual =

@@ -31,11 +31,12 @@ const ENGINE_SHARE: f64 = 0.9;
 /// Share of a block's time that pricing the budgets may take before branch-and-bound.
 const PRICING_SHARE: f64 = 0.4;
 
-/// Share of a block's time that pricing and the by-state bound take when no branch-and-bound
-/// follows (a block above [`LARGEST_FOR_BRANCHING`]): most of it, leaving the rest for the
-/// plan's explanations (global budgeted benchmark, 10 s: 0.6 of it gave a gap of 0.21 % in
-/// 6.1 s, 0.8 gives 0.18 % in 8.1 s; 0.9 gave nothing more than 0.8, no further round fitting).
-const PRICING_SHARE_ALONE: f64 = 0.8;
+/// Share of a block's time that pricing, the by-state bound and improving the plan take when
+/// no branch-and-bound follows (a block above [`LARGEST_FOR_BRANCHING`]): most of it, leaving
+/// the rest for the plan's explanations (global budgeted benchmark, 10 s: they take about
+/// 0.1 s; a share of 0.9 gives a gap of 0.085–0.110 % in 9.1 s on seeds 1, 2 and 2027,
+/// 0.8 gave 0.096–0.115 % in 8.1 s).
+const PRICING_SHARE_ALONE: f64 = 0.9;
 
 /// Pairs above which microlp's branch-and-bound is not tried on a budget-linked block: its
 /// simplex cannot solve a relaxation that size in useful time, so the priced plan stands.
@@ -148,7 +149,8 @@ pub(super) fn run(
     let priced = match engine {
         Engine::Microlp if lagrange::applies(index, families) => {
             let share = if branching { PRICING_SHARE } else { PRICING_SHARE_ALONE };
-            lagrange::solve(index, families, deadline.within(deadline.left().map(|left| left * share)))
+            let deadline = deadline.within(deadline.left().map(|left| left * share));
+            lagrange::solve(index, families, deadline, lagrange::ROUNDS_SHARE)
         }
         _ => None,
     };

@@ -1033,7 +1033,8 @@ fn priced_budgets_give_a_feasible_plan_and_an_honest_bound() {
             let exact = engine::microlp::solve(Parts::build(&block, &Family::ALL, true), None, None, 0.0).unwrap();
             assert!(exact.proven);
             let optimum = objective::of_allocations(&block, &allocations_of(&block, |p| exact.seats[p]));
-            let priced = lagrange::solve(&block, &Family::ALL, Deadline::none()).expect("a priced plan");
+            let priced =
+                lagrange::solve(&block, &Family::ALL, Deadline::none(), lagrange::ROUNDS_SHARE).expect("a priced plan");
             let what = format!("seed {seed}: optimum {optimum}, priced {} bound {}", priced.objective, priced.bound);
             assert!(priced.objective <= optimum + 1e-6 && priced.bound >= optimum - 1e-6, "{what}");
             assert!(priced.objective >= optimum * 0.999, "{what}");
@@ -1382,7 +1383,8 @@ fn budgets_and_minimums_together_get_an_honest_bound() {
         let index = Index::new(&s);
         for (block, exact) in proven_blocks_with_minimums(&index) {
             checked += 1;
-            let priced = lagrange::solve(&block, &Family::ALL, Deadline::none()).expect("a priced plan");
+            let priced =
+                lagrange::solve(&block, &Family::ALL, Deadline::none(), lagrange::ROUNDS_SHARE).expect("a priced plan");
             let what =
                 format!("seed {seed}: optimum {}, priced {} bound {}", exact.value, priced.objective, priced.bound);
             let slack = 1e-6 * exact.value.abs().max(1.0);
