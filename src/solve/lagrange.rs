@@ -53,7 +53,7 @@ const STATE_SECONDS: f64 = 0.2;
 /// Share of the time given to [`solve`] that its pricing rounds take when the by-state bound
 /// and improving the plan follow (`strategy.rs`), leaving them the rest: on the global
 /// budgeted benchmark (one block above branch-and-bound's size), the rounds took all of it
-/// and neither ran at 10 s (gap 0.22 %), while the by-state bound at the prices of the fourth
+/// and neither ran at 10 s (gap 0.18–0.22 %), while the by-state bound at the prices of the fourth
 /// round is within 2 of the one at the thirteenth's (324875.6 against 324874.3) and improving
 /// the plan gains most: at 0.4 the gap at 10 s was 0.11 % (0.3: 0.18 %; 0.5: 0.14 %), and is
 /// 0.06 % since [`improved`] takes the states furthest below their best first.
