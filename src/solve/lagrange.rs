@@ -359,12 +359,10 @@ fn completed(
     deadline: Deadline,
 ) -> Vec<i64> {
     // Each piece with a budgeted seat planned again alone; one that cannot be keeps its
-    // seats (and a piece without one keeps them too: `refilled` would plan it again).
+    // seats (and a piece without one keeps them too: `replanned` would plan it again).
     let redone = parallel::map(pieces.iter().collect(), |piece: &Vec<usize>| {
         let budgeted = piece.iter().any(|&p| payer[p].is_some());
-        let redone =
-            budgeted.then(|| refilled(index, std::slice::from_ref(piece), families, payer, plan.clone(), deadline));
-        redone.flatten().map(|seats| piece.iter().map(|&p| seats[p]).collect::<Vec<i64>>())
+        budgeted.then(|| replanned(index, piece, families, payer, &plan, deadline)).flatten()
     });
     let mut better = plan.clone();
     for (piece, seats) in pieces.iter().zip(redone) {
@@ -394,24 +392,37 @@ fn refilled(
 ) -> Option<Vec<i64>> {
     // The pieces share no pair, so each is planned again on its own (in parallel).
     let redone = parallel::map(pieces.iter().collect(), |piece: &Vec<usize>| {
-        if piece.iter().all(|&p| payer[p].is_none()) {
-            // No budgeted seat to keep: the piece's best plan is its flow.
-            let block = index.restrict(piece);
-            if !flow::applies(&block, families) {
-                return None;
-            }
-            let flow = flow::solve(&block, &vec![0.0; piece.len()], deadline);
-            return flow.complete.then_some(flow.seats);
-        }
-        refill(index, piece, families, payer, &plan, deadline)
+        replanned(index, piece, families, payer, &plan, deadline)
     });
-    let mut better = plan.clone();
+    let mut better = plan;
     for (piece, seats) in pieces.iter().zip(redone) {
         for (&p, x) in piece.iter().zip(seats?) {
             better[p] = x;
         }
     }
     Some(better)
+}
+
+/// One piece of `plan` planned again around its budgeted seats (its seats, by the piece's
+/// pairs): without a budgeted seat, its flow; otherwise [`refill`]. `None` as [`refilled`].
+fn replanned(
+    index: &Index,
+    piece: &[usize],
+    families: &[Family],
+    payer: &[Option<usize>],
+    plan: &[i64],
+    deadline: Deadline,
+) -> Option<Vec<i64>> {
+    if piece.iter().all(|&p| payer[p].is_none()) {
+        // No budgeted seat to keep: the piece's best plan is its flow.
+        let block = index.restrict(piece);
+        if !flow::applies(&block, families) {
+            return None;
+        }
+        let flow = flow::solve(&block, &vec![0.0; piece.len()], deadline);
+        return flow.complete.then_some(flow.seats);
+    }
+    refill(index, piece, families, payer, plan, deadline)
 }
 
 /// One piece's best seats with the budgeted seats of `plan` kept: the fixed seats are
