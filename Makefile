@@ -9,20 +9,22 @@ CARGO ?= cargo
 ## tests, and the browser tests in headless Chromium (see the web targets below).
 test: lint test-core lint-web e2e
 
-## Format and lint checks (warnings are errors), with and without the HiGHS engine.
+## Format and lint checks (warnings are errors), with the HiGHS engine (the native default)
+## and without it (the pure-Rust build, as the browser's).
 lint: setup-highs
 	$(CARGO) fmt --check
+	$(CARGO) clippy --release --all-targets --no-default-features -- -D warnings
 	$(CARGO) clippy --release --all-targets -- -D warnings
-	$(CARGO) clippy --release --all-targets --features highs -- -D warnings
 
 ## The core, the command line, the exchange files and the view-model logic, with the HiGHS
-## engine so that the tests comparing it with microlp run too; and the shared workspace server
+## engine (a default feature natively) so that the tests comparing it with microlp run too, and
+## the shared workspace server
 ## on SQLite and on a throwaway PostgreSQL cluster (tests/serve_postgres.rs starts it).
 test-core: setup-highs setup-postgres
-	$(CARGO) test --release --features highs
+	$(CARGO) test --release
 
-## The optional native HiGHS engine (feature `highs`) builds HiGHS from source: it needs
-## cmake and libclang (for bindgen). Installs them from Debian only when missing.
+## The native HiGHS engine (feature `highs`, on by default natively) builds HiGHS from source:
+## it needs cmake and libclang (for bindgen). Installs them from Debian only when missing.
 setup-highs:
 	@command -v cmake >/dev/null && ls /usr/lib/llvm-*/lib/libclang.so* >/dev/null 2>&1 \
 		|| ($(SUDO) apt-get update && $(SUDO) apt-get install -y cmake libclang-dev)
@@ -34,28 +36,29 @@ setup-postgres:
 		|| ($(SUDO) apt-get update && $(SUDO) apt-get install -y postgresql)
 
 ## Solve the demo scenario on the command line and write the plan to target/demo-plan.json.
-demo:
+demo: setup-highs
 	$(CARGO) run --release --bin qudra -- validate data/demo-2027.json
 	$(CARGO) run --release --bin qudra -- solve data/demo-2027.json -o target/demo-plan.json
 
-## The solver benchmark: every scale and variant, microlp and HiGHS side by side, with the
-## ratios (release build; prints figures; about three minutes).
+## The solver benchmark: every scale and variant, with each engine (microlp, the browser's;
+## auto, the native default; HiGHS alone) side by side, and their ratios to HiGHS (release
+## build; prints figures; about five minutes).
 bench: setup-highs
-	$(CARGO) run --release --features highs --bin bench
+	$(CARGO) run --release --bin bench
 
 ## The shared workspace under load: 22 focal points and the centre write at once, 200 writes
 ## each, on SQLite and on PostgreSQL, against a release `qudra serve`; prints p50/p95 latency
 ## and the lost or duplicated rows (zero, or it fails). A few minutes.
-bench-serve: setup-postgres
+bench-serve: setup-highs setup-postgres
 	$(CARGO) build --release --bin qudra
 	QUDRA_BIN=$(CURDIR)/target/release/qudra $(CARGO) test --test serve_load -- --ignored --nocapture --test-threads 1
 
 ## `fixes` (what would fix each unmet need) timed on the demo and the region scale.
-bench-fixes:
+bench-fixes: setup-highs
 	$(CARGO) run --release --bin bench -- --fixes --scale region
 
 ## recommend (SPEC §7) with K = 5 on the demo and the region scale.
-bench-recommend:
+bench-recommend: setup-highs
 	$(CARGO) run --release --bin bench -- --recommend 5 --scale region
 
 # ---- The browser app --------------------------------------------------------------------
@@ -86,10 +89,10 @@ setup-web:
 ## Lints the Leptos components too (they only build for wasm with the `web` feature, so the
 ## native `lint` does not see them), once as the standalone app (split into chunks, feature
 ## `split`, as tools/split-web builds it) and once with the connected app's screens (feature
-## `connect`).
+## `connect`); without the default features, as every wasm build (HiGHS is native only).
 lint-web: setup-web
-	$(CARGO) clippy --release --target wasm32-unknown-unknown --features web,split --lib --bin qudra-web --bin qudra-solver -- -D warnings
-	$(CARGO) clippy --release --target wasm32-unknown-unknown --features web,connect --lib --bin qudra-connected -- -D warnings
+	$(CARGO) clippy --release --target wasm32-unknown-unknown --no-default-features --features web,split --lib --bin qudra-web --bin qudra-solver -- -D warnings
+	$(CARGO) clippy --release --target wasm32-unknown-unknown --no-default-features --features web,connect --lib --bin qudra-connected -- -D warnings
 
 ## Builds the browser app into dist/ (release: wasm-opt, the small wasm-release profile): Trunk
 ## builds the styles, the solver's worker, the connected app and index.html; then
@@ -111,17 +114,17 @@ serve: build-web
 ## once). The release qudra is built as `e2e` builds it (see there), so after `make test` or
 ## `make e2e` nothing is compiled again. Ctrl-C stops it; the database stays.
 workspace: build-web setup-highs
-	$(CARGO) test --release --features highs --no-run --test cli
+	$(CARGO) test --release --no-run --test cli
 	./target/release/qudra serve --demo --db sqlite://target/workspace.db --app dist --listen 127.0.0.1:$(PORT)
 
 ## Browser tests in headless Chromium against the built dist/; screenshots of every workspace
 ## in English and Arabic go to tests/e2e/screenshots/. The plans are compared with
-## target/release/qudra, built exactly as `test-core` builds it (`cargo test --release --features
-## highs`, which also builds the binaries; `--no-run --test cli` stops at one small test), so that
+## target/release/qudra, built exactly as `test-core` builds it (`cargo test --release`, which
+## also builds the binaries; `--no-run --test cli` stops at one small test), so that
 ## after `test-core` this is a no-op and `make test` compiles the release once. A `cargo build`
 ## would not share it: the tests' dev-dependencies turn on more features of chrono and serde.
 e2e: build-web setup-highs
-	$(CARGO) test --release --features highs --no-run --test cli
+	$(CARGO) test --release --no-run --test cli
 	cd $(E2E) && QUDRA_BIN=$(CURDIR)/target/release/qudra node --test *.test.mjs
 	@echo "e2e screenshots: $(CURDIR)/$(E2E)/screenshots"
 

@@ -138,22 +138,28 @@ fn solve_accepts_a_time_limit() {
     assert_eq!(plan.status, Status::Optimal);
 }
 
-/// Both engines give the proven objective; a build without HiGHS says how to get it.
+/// Every engine gives the proven objective, the default (no --solver) too; a build without
+/// HiGHS says how to get it.
 #[test]
 fn solve_with_each_solver() {
     let microlp = run(&["solve", &conformance("budget.json"), "--solver", "microlp"]);
     assert_eq!(code(&microlp), 0, "{}", stderr(&microlp));
+    let default = run(&["solve", &conformance("budget.json")]);
+    assert_eq!(code(&default), 0, "{}", stderr(&default));
     let highs = run(&["solve", &conformance("budget.json"), "--solver", "highs"]);
+    let auto = run(&["solve", &conformance("budget.json"), "--solver", "auto"]);
     if cfg!(feature = "highs") {
-        assert_eq!(code(&highs), 0, "{}", stderr(&highs));
-        for out in [&microlp, &highs] {
+        for out in [&microlp, &default, &highs, &auto] {
+            assert_eq!(code(out), 0, "{}", stderr(out));
             let plan = Plan::from_json(&stdout(out)).unwrap();
             assert_eq!(plan.status, Status::Optimal);
             assert!((plan.objective - 4235.96).abs() < 1e-6 * 4235.96, "{}", plan.objective);
         }
     } else {
-        assert_eq!(code(&highs), 2);
-        assert!(stderr(&highs).contains("--features highs"), "{}", stderr(&highs));
+        for out in [&highs, &auto] {
+            assert_eq!(code(out), 2);
+            assert!(stderr(out).contains("default features"), "{}", stderr(out));
+        }
     }
 }
 

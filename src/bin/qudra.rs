@@ -27,8 +27,10 @@ const USAGE_TAIL: &str = "\
 solve stops at the time limit (10 s unless --time-limit says otherwise) with the best plan
 found (status time_limit, with the proven bound and gap); --gap 0.001 also stops it once the
 plan is proven within 0.1 % of the optimum (status time_limit too: not proven optimal).
---solver highs uses the native HiGHS engine, in builds with the `highs` feature; the default,
-microlp, is the engine the browser app uses.
+--solver picks the engine: auto (the default) solves what Qudra can by itself (flows, the
+budgets priced) and hands HiGHS a budget-linked block left unproven; microlp is pure Rust,
+the browser app's engine; highs hands HiGHS every block whole. A build without the default
+`highs` feature has microlp only.
 
 export writes the plan as a spreadsheet (csv: one row per allocation; unmet-csv: needs
 left without seats, with the reason), a calendar (ics: one all-day event per state and
@@ -82,9 +84,9 @@ const SOLVE: Spec = Spec {
         Flag {
             long: "solver",
             short: None,
-            value: "microlp|highs",
+            value: "auto|microlp|highs",
             kind: Kind::Optional,
-            help: "the engine (default microlp; highs needs a build with --features highs)",
+            help: "the engine (default auto; microlp only in a build without the highs feature)",
         },
     ],
     about: "Computes the plan. Out of time, the best plan found with its proven bound and gap\n\
@@ -438,12 +440,12 @@ fn solve_command(args: &cli::Args) -> Result<(), Failure> {
         None => Engine::default(),
         Some(name) => match Engine::named(name) {
             Some(engine) => engine,
-            None if name == "highs" => {
-                return Err(usage(
-                    "this qudra was built without HiGHS; build it with `cargo build --release --features highs`".into(),
-                ))
+            None if name == "highs" || name == "auto" => {
+                return Err(usage(format!(
+                    "this qudra was built without HiGHS, so --solver {name} is not there; build it with its default features (`cargo build --release`)"
+                )))
             }
-            None => return Err(usage(format!("--solver is microlp or highs, got \"{name}\""))),
+            None => return Err(usage(format!("--solver is auto, microlp or highs, got \"{name}\""))),
         },
     };
     let gap = match args.get("gap") {

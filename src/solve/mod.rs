@@ -71,20 +71,43 @@ pub struct Options {
     pub gap: f64,
 }
 
-/// The integer-programming engine. microlp is pure Rust and runs in the browser; HiGHS is a
-/// native reference for the command line and the benchmark (feature `highs`).
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+/// The integer-programming engine. microlp is pure Rust and runs in the browser; HiGHS is
+/// native (feature `highs`, on by default natively, never in the browser).
+///
+/// `Microlp` and `Auto` first take what Qudra solves by itself (a pure block exactly, as a
+/// flow; a block that budgets link by pricing them, which often proves its plan) and differ
+/// in the branch-and-bound that follows when that is not enough; `Highs` hands HiGHS every
+/// block whole.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Engine {
-    #[default]
+    /// microlp's branch-and-bound everywhere: the browser's engine.
     Microlp,
+    /// HiGHS's branch-and-bound for a budget-linked block that pricing leaves unproven
+    /// (above the priced plan: its value is HiGHS's cutoff), microlp's for the rest: the
+    /// default of a native build.
+    #[cfg(feature = "highs")]
+    Auto,
+    /// HiGHS for every block that is not a flow, from scratch: the benchmark's reference.
     #[cfg(feature = "highs")]
     Highs,
+}
+
+impl Default for Engine {
+    /// `Auto` in a build with HiGHS, else `Microlp`.
+    fn default() -> Engine {
+        #[cfg(feature = "highs")]
+        return Engine::Auto;
+        #[cfg(not(feature = "highs"))]
+        return Engine::Microlp;
+    }
 }
 
 impl Engine {
     /// The engines this build has.
     pub const ALL: &'static [Engine] = &[
         Engine::Microlp,
+        #[cfg(feature = "highs")]
+        Engine::Auto,
         #[cfg(feature = "highs")]
         Engine::Highs,
     ];
@@ -93,6 +116,8 @@ impl Engine {
         match self {
             Engine::Microlp => "microlp",
             #[cfg(feature = "highs")]
+            Engine::Auto => "auto",
+            #[cfg(feature = "highs")]
             Engine::Highs => "highs",
         }
     }
@@ -100,6 +125,25 @@ impl Engine {
     /// The engine of that name, if this build has it.
     pub fn named(name: &str) -> Option<Engine> {
         Engine::ALL.iter().copied().find(|engine| engine.name() == name)
+    }
+
+    /// True for HiGHS handed every block whole (the benchmark's reference).
+    pub fn is_highs_alone(self) -> bool {
+        #[cfg(feature = "highs")]
+        return self == Engine::Highs;
+        #[cfg(not(feature = "highs"))]
+        return false;
+    }
+
+    /// True when Qudra's own methods (flows, priced budgets) come before branch-and-bound.
+    pub(crate) fn own_methods_first(self) -> bool {
+        match self {
+            Engine::Microlp => true,
+            #[cfg(feature = "highs")]
+            Engine::Auto => true,
+            #[cfg(feature = "highs")]
+            Engine::Highs => false,
+        }
     }
 }
 

@@ -986,7 +986,8 @@ pub fn best_choice_by_highs(
     let mut parts = Parts::build(&index, &Family::ALL, true);
     let running: Expression = (first..all.sessions.len()).filter_map(|s| parts.vars.y.get(&s).copied()).sum();
     parts.constraints.push(constraint!(running <= k as f64));
-    let solved = engine::highs::solve(parts, time_limit, 0.0).map_err(|err| SolveError::Solver(err.to_string()))?;
+    let solved =
+        engine::highs::solve(parts, time_limit, 0.0, None).map_err(|err| SolveError::Solver(err.to_string()))?;
     let bound = if solved.proven { solved.value } else { solved.best_bound.unwrap_or(f64::INFINITY) };
     Ok(HighsChoice { objective: solved.value, bound, proven: solved.proven })
 }

@@ -14,7 +14,9 @@ use super::engine::{self, Parts};
 use super::model::{self, Family};
 use super::objective::{self, full_service, full_service_of};
 use super::plan::Allocation;
-use super::{flow, heuristic, lagrange, parallel, precheck, Engine, Options, SolveError};
+#[cfg(feature = "highs")]
+use super::Engine;
+use super::{flow, heuristic, lagrange, parallel, precheck, Options, SolveError};
 
 /// What one block's solve gave.
 pub(super) struct BlockOutcome {
@@ -119,7 +121,7 @@ pub(super) fn run(
     deadline: Deadline,
 ) -> Result<BlockOutcome, SolveError> {
     let engine = options.engine;
-    if matches!(engine, Engine::Microlp) && flow::applies(index, families) {
+    if engine.own_methods_first() && flow::applies(index, families) {
         let flow = flow::solve(index, &vec![0.0; index.pairs.len()], deadline);
         let allocations = allocations_of(index, |p| flow.seats[p]);
         let achieved = objective::of_seats(index, &flow.seats);
@@ -130,7 +132,7 @@ pub(super) fn run(
     // and is its optimum when it keeps them anyway (each session empty or at its minimum).
     let mut relaxed_bound = f64::INFINITY;
     let mut relaxed_seats = None;
-    if matches!(engine, Engine::Microlp) && flow::applies_but_for_minimums(index, families) {
+    if engine.own_methods_first() && flow::applies_but_for_minimums(index, families) {
         let flow = flow::solve(index, &vec![0.0; index.pairs.len()], deadline);
         if flow.complete && keeps_minimums(index, &flow.seats) {
             let achieved = objective::of_seats(index, &flow.seats);
@@ -146,13 +148,12 @@ pub(super) fn run(
         relaxed_seats = Some(flow.seats);
     }
     let branching = index.pairs.len() <= LARGEST_FOR_BRANCHING;
-    let priced = match engine {
-        Engine::Microlp if lagrange::applies(index, families) => {
-            let share = if branching { PRICING_SHARE } else { PRICING_SHARE_ALONE };
-            let deadline = deadline.within(deadline.left().map(|left| left * share));
-            lagrange::solve(index, families, deadline, lagrange::ROUNDS_SHARE)
-        }
-        _ => None,
+    let priced = if engine.own_methods_first() && lagrange::applies(index, families) {
+        let share = if branching { PRICING_SHARE } else { PRICING_SHARE_ALONE };
+        let deadline = deadline.within(deadline.left().map(|left| left * share));
+        lagrange::solve(index, families, deadline, lagrange::ROUNDS_SHARE)
+    } else {
+        None
     };
     if let Some(priced) = &priced {
         let within_gap = priced.bound - priced.objective <= options.gap * priced.bound.abs().max(1.0);
@@ -165,14 +166,21 @@ pub(super) fn run(
     if deadline.passed() {
         return quick(index, options);
     }
-    let start = match (engine, &priced) {
-        (Engine::Microlp, Some(priced)) => Some(priced.seats.clone()),
+    let start = match &priced {
+        _ if !engine.own_methods_first() => None,
+        Some(priced) => Some(priced.seats.clone()),
         // The flow without minimums, repaired (a session below its minimum emptied, the
         // rest filled greedily), starts as well as the linear relaxation, without solving it.
-        (Engine::Microlp, None) if is_hard(index) => match &relaxed_seats {
+        None if is_hard(index) => match &relaxed_seats {
             Some(seats) => heuristic::repair(index, Some(&seats.iter().map(|&x| x as f64).collect::<Vec<f64>>())),
             None => warm_start(index, families, deadline),
         },
+        None => None,
+    };
+    // The priced plan's value, below which HiGHS need not look (`Auto`).
+    let cutoff: Option<f64> = match (engine, &priced) {
+        #[cfg(feature = "highs")]
+        (Engine::Auto, Some(priced)) => Some(priced.objective),
         _ => None,
     };
     let priced_bound = priced.as_ref().map_or(relaxed_bound, |priced| priced.bound);
@@ -192,21 +200,38 @@ pub(super) fn run(
     if deadline.passed() {
         return out_of_time(&start);
     }
-    let hints = start.as_ref().map(|start| hints(index, &parts.vars, start));
     let solved = match engine {
-        // microlp looks at the clock between pivots, which take long on a large block.
-        Engine::Microlp => engine::microlp::solve_below(
-            parts,
-            deadline.left().map(|left| left * ENGINE_SHARE),
-            hints,
-            options.gap,
-            priced_bound,
-        ),
+        // A budget-linked block that pricing left unproven: HiGHS, above the priced plan.
         #[cfg(feature = "highs")]
-        Engine::Highs => engine::highs::solve(parts, deadline.left(), options.gap),
+        Engine::Auto if cutoff.is_some() => {
+            engine::highs::solve(parts, deadline.left().map(|left| left * ENGINE_SHARE), options.gap, cutoff)
+        }
+        #[cfg(feature = "highs")]
+        Engine::Highs => engine::highs::solve(parts, deadline.left(), options.gap, None),
+        // microlp looks at the clock between pivots, which take long on a large block.
+        _ => {
+            let hints = start.as_ref().map(|start| hints(index, &parts.vars, start));
+            engine::microlp::solve_below(
+                parts,
+                deadline.left().map(|left| left * ENGINE_SHARE),
+                hints,
+                options.gap,
+                priced_bound,
+            )
+        }
     };
     let solved = match solved {
         Ok(solved) => solved,
+        // No plan at all above the cutoff: the priced plan is optimal.
+        Err(ResolutionError::Infeasible) if cutoff.is_some() => {
+            let start = start.as_ref().expect("a cutoff comes with the priced plan");
+            let achieved = objective::of_seats(index, start);
+            return Ok(BlockOutcome {
+                allocations: allocations_of(index, |p| start[p]),
+                proven: true,
+                bound: achieved,
+            });
+        }
         Err(ResolutionError::Infeasible) => return Err(SolveError::Infeasible(precheck::infeasible_fallback(index))),
         // Out of time (or nodes) before the engine had a plan of its own: the start is a
         // plan (with no pins, so is seating nobody), and serving every need in full (or what
@@ -214,8 +239,19 @@ pub(super) fn run(
         Err(ResolutionError::Other(_)) if deadline.is_set() || start.is_some() => return out_of_time(&start),
         Err(other) => return Err(SolveError::Solver(other.to_string())),
     };
-    let allocations = allocations_of(index, |p| solved.seats[p]);
-    let achieved = objective::of_seats(index, &solved.seats);
+    // The engine's plan, or the start where that is better: with a cutoff, HiGHS may end
+    // with a plan below it once it has shown that no plan lies above it, which proves the
+    // start (so `proven` holds for whichever is better).
+    let mut seats = solved.seats;
+    let mut achieved = objective::of_seats(index, &seats);
+    if let Some(start) = &start {
+        let started = objective::of_seats(index, start);
+        if started > achieved {
+            seats = start.clone();
+            achieved = started;
+        }
+    }
+    let allocations = allocations_of(index, |p| seats[p]);
     let bound = if solved.proven {
         achieved
     } else {

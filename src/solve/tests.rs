@@ -977,7 +977,8 @@ fn every_reported_gap_is_honest() {
     }
 }
 
-/// HiGHS and microlp reach the same optimum on generated scenarios of every variant.
+/// HiGHS, microlp and the two together (`Auto`) reach the same optimum on generated
+/// scenarios of every variant.
 #[cfg(feature = "highs")]
 #[test]
 fn highs_and_microlp_agree() {
@@ -985,18 +986,71 @@ fn highs_and_microlp_agree() {
     for variant in Variant::ALL {
         for seed in [3, 4] {
             let scenario = scenario(Scale::Region, variant, seed);
-            let micro = solve(&scenario, &Options::default()).unwrap();
             let highs = solve(&scenario, &Options { engine: Engine::Highs, ..Options::default() }).unwrap();
-            assert_eq!((micro.status, highs.status), (Status::Optimal, Status::Optimal), "{variant:?} {seed}");
-            let tolerance = 1e-6 * highs.objective.abs().max(1.0);
-            assert!(
-                (micro.objective - highs.objective).abs() <= tolerance,
-                "{variant:?} seed {seed}: microlp {} vs HiGHS {}",
-                micro.objective,
-                highs.objective
-            );
+            assert_eq!(highs.status, Status::Optimal, "{variant:?} {seed}");
+            for engine in [Engine::Microlp, Engine::Auto] {
+                let plan = solve(&scenario, &Options { engine, ..Options::default() }).unwrap();
+                assert_eq!(plan.status, Status::Optimal, "{variant:?} {seed} {engine:?}");
+                let tolerance = 1e-6 * highs.objective.abs().max(1.0);
+                assert!(
+                    (plan.objective - highs.objective).abs() <= tolerance,
+                    "{variant:?} seed {seed}: {engine:?} {} vs HiGHS {}",
+                    plan.objective,
+                    highs.objective
+                );
+            }
         }
     }
+}
+
+/// HiGHS with a cutoff searches only above it: below the optimum it finds the optimum; far
+/// above it (above every need served in full) it prunes the whole tree, so it ends with no plan
+/// or only a worse one its first heuristics met, never the optimum. The sign of
+/// `objective_bound` in HiGHS's minimising sense is what this guards: the wrong one prunes
+/// nothing and finds the optimum.
+#[cfg(feature = "highs")]
+#[test]
+fn highs_with_a_cutoff_searches_only_above_it() {
+    use crate::synth::{scenario, Scale, Variant};
+    let s = scenario(Scale::Region, Variant::Budget, 2027);
+    let index = Index::new(&s);
+    let mut linked = 0;
+    for pairs in compat::blocks(&index) {
+        let block = index.restrict(&pairs);
+        if !lagrange::applies(&block, &Family::ALL) {
+            continue;
+        }
+        linked += 1;
+        let model = || Parts::build(&block, &Family::ALL, true);
+        let exact = engine::highs::solve(model(), None, 0.0, None).unwrap();
+        assert!(exact.proven);
+        let optimum = exact.value;
+        let below = engine::highs::solve(model(), None, 0.0, Some(optimum - 1.0)).expect("a plan above the cutoff");
+        assert!(below.proven && (below.value - optimum).abs() <= 1e-6 * optimum.abs().max(1.0), "{}", below.value);
+        // Every need served in full: above any plan, the linear relaxation's too.
+        let full = objective::full_service(&block);
+        match engine::highs::solve(model(), None, 0.0, Some(full + 1.0)) {
+            Err(good_lp::ResolutionError::Infeasible) => {}
+            Ok(found) => assert!(found.value < optimum - 1e-6, "the optimum {} found above the cutoff", found.value),
+            Err(other) => panic!("{other}"),
+        }
+    }
+    assert!(linked > 0, "no budget-linked block");
+}
+
+/// The native default (`Auto`) proves the large budgeted benchmark scenario, which microlp
+/// alone cannot (its gap stays near 0.01 %): pricing's plan is HiGHS's cutoff.
+#[cfg(feature = "highs")]
+#[test]
+fn the_native_default_proves_the_large_budgeted_scenario() {
+    use crate::synth::{scenario, Scale, Variant};
+    assert_eq!(Engine::default(), Engine::Auto);
+    let scenario = scenario(Scale::Large, Variant::Budget, 2027);
+    let plan = solve(&scenario, &Options { time_limit: Some(120.0), ..Options::default() }).unwrap();
+    assert_eq!(plan.status, Status::Optimal, "objective {} bound {}", plan.objective, plan.bound);
+    // The proven optimum of this scenario (HiGHS alone, gap 1e-7).
+    assert!((plan.objective - 53012.85).abs() <= 1e-6 * 53012.85, "objective {}", plan.objective);
+    assert_valid_and_honest(&scenario, &plan);
 }
 
 /// HiGHS under a time limit on a problem it cannot prove in time: an honest bound.
@@ -1085,13 +1139,14 @@ proptest::proptest! {
     }
 }
 
-/// The large budgeted benchmark scenario, asked for a plan within 0.1 %: the plan comes with
+/// The large budgeted benchmark scenario with microlp (the browser's engine), asked for a plan within 0.1 %: the plan comes with
 /// a bound that is honest (not below the optimum HiGHS proves for it, 53012.85) and a
 /// reported gap within what was asked.
 #[test]
 fn a_large_budgeted_scenario_stops_within_the_gap_asked_or_says_how_far_it_is() {
     let scenario = crate::synth::scenario(crate::synth::Scale::Large, crate::synth::Variant::Budget, 2027);
-    let plan = solve(&scenario, &Options { time_limit: Some(30.0), gap: 0.001, ..Options::default() }).unwrap();
+    let options = Options { time_limit: Some(30.0), gap: 0.001, engine: Engine::Microlp };
+    let plan = solve(&scenario, &options).unwrap();
     let optimum = 53012.85;
     assert!(plan.objective <= optimum + 1e-6, "objective {} above the optimum", plan.objective);
     assert!(plan.bound >= optimum - 1e-6, "bound {} below the optimum", plan.bound);

@@ -4,8 +4,9 @@
 //! app and `index.html`, and whose unsplit build of the app it replaces: Trunk cannot split a
 //! wasm, hence this tool. The steps:
 //!
-//! 1. `cargo rustc --bin qudra-web --features web,split` (profile `wasm-release`, the main
-//!    crate's `target/`), linked with `--emit-relocs` so that the splitter can move code;
+//! 1. `cargo rustc --bin qudra-web --no-default-features --features web,split` (profile
+//!    `wasm-release`, the main crate's `target/`; no default features, so no HiGHS), linked
+//!    with `--emit-relocs` so that the splitter can move code;
 //! 2. `wasm_split_cli_support::transform`: the main module, one wasm per split point (and per
 //!    piece of code shared by several), and the JS that fetches them;
 //! 3. `wasm-bindgen --target web --keep-lld-exports` on the main module (the chunks use its
@@ -123,6 +124,7 @@ fn build(dist: &Path) -> Result<Vec<(String, usize)>, String> {
         "rustc",
         "--bin",
         APP,
+        "--no-default-features",
         "--features",
         "web,split",
         "--profile",
