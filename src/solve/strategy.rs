@@ -237,6 +237,8 @@ pub(super) fn run(
         // plan (with no pins, so is seating nobody), and serving every need in full (or what
         // pricing proved) is a bound, so the plan stays honest (`time_limit`).
         Err(ResolutionError::Other(_)) if deadline.is_set() || start.is_some() => return out_of_time(&start),
+        // HiGHS stopped in a way of its own after pricing: the priced plan and bound stand.
+        Err(_) if cutoff.is_some() => return out_of_time(&start),
         Err(other) => return Err(SolveError::Solver(other.to_string())),
     };
     // The engine's plan, or the start where that is better: with a cutoff, HiGHS may end
