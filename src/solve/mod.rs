@@ -87,7 +87,7 @@ pub enum Engine {
     /// default of a native build.
     #[cfg(feature = "highs")]
     Auto,
-    /// HiGHS for every block that is not a flow, from scratch: the benchmark's reference.
+    /// HiGHS for every block, pure ones too, from scratch: the benchmark's reference.
     #[cfg(feature = "highs")]
     Highs,
 }
