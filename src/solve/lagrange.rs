@@ -425,9 +425,10 @@ fn replanned(
     refill(index, piece, families, payer, plan, deadline)
 }
 
-/// One piece's best seats with the budgeted seats of `plan` kept: the fixed seats are
-/// forced in by a premium larger than any other path's gain. `None` when the piece has no
-/// budgeted seat, is no flow (pins, minimums), or its flow was stopped or lost a fixed seat.
+/// One piece's best seats with the budgeted seats of `plan` kept (a piece with at least one
+/// budgeted seat: [`replanned`] takes the others): the fixed seats are forced in by a
+/// premium larger than any other path's gain. `None` when the piece is no flow (pins,
+/// minimums), or its flow was stopped or lost a fixed seat.
 fn refill(
     index: &Index,
     piece: &[usize],
@@ -436,9 +437,6 @@ fn refill(
     plan: &[i64],
     deadline: Deadline,
 ) -> Option<Vec<i64>> {
-    if piece.iter().all(|&p| payer[p].is_none()) {
-        return None;
-    }
     let settings = &index.scenario.settings;
     let most_gain = index
         .pairs
